@@ -1,0 +1,35 @@
+# Pickdesk: the two commands a fresh machine needs are `make run` and `make test`.
+# Both create .venv, install the project and the system libraries Qt needs, then run.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.pickdesk-installed
+
+.PHONY: run test system-deps bench lint clean screenshots
+
+$(STAMP): pyproject.toml
+	bash scripts/system-deps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	bash scripts/system-deps.sh
+
+run: $(STAMP)
+	$(BIN)/pickdesk $(ARGS)
+
+test: $(STAMP)
+	bash scripts/ensure-postgres.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/lint-imports
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

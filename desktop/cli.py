@@ -1,0 +1,1 @@
+"""The `pickdesk` command line. Subcommands register themselves from their own packages."""

@@ -1,0 +1,63 @@
+"""Shared fixtures: a real PostgreSQL database per test session, and a fresh SQLite file per test.
+
+PostgreSQL is reached at PICKDESK_TEST_PG (default postgresql+psycopg://postgres@127.0.0.1:5432).
+When it cannot be reached the PostgreSQL tests fail in CI (CI set) and skip elsewhere with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+PG_SERVER = os.environ.get("PICKDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
+
+
+def _admin_conninfo() -> str:
+    # psycopg wants a libpq URL, without SQLAlchemy's "+psycopg" driver suffix.
+    return PG_SERVER.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL is required in CI and is not reachable: {reason}")
+    pytest.skip(f"PostgreSQL not reachable ({reason}); start it with scripts/ensure-postgres.sh")
+
+
+def create_pg_database(prefix: str = "pickdesk_t") -> str:
+    """Create an empty database on the test server and return its SQLAlchemy URL."""
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(_admin_conninfo(), autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        _pg_unavailable(str(exc).strip())
+    return f"{PG_SERVER}/{name}"
+
+
+def drop_pg_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(_admin_conninfo(), autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_empty_url() -> Iterator[str]:
+    """An empty PostgreSQL database for one test, dropped afterwards."""
+    url = create_pg_database()
+    try:
+        yield url
+    finally:
+        drop_pg_database(url)
+
+
+@pytest.fixture
+def sqlite_empty_url(tmp_path) -> str:
+    """An empty SQLite database file for one test."""
+    return f"sqlite:///{tmp_path / 'central.sqlite3'}"
