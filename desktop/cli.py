@@ -1,1 +1,62 @@
-"""The `pickdesk` command line. Subcommands register themselves from their own packages."""
+"""The `pickdesk` command line.
+
+Each area registers its own subcommands: a module with `register(subparsers)` adds parsers whose
+`func(args) -> int` does the work. Bad arguments exit with status 2 and a clear message (argparse).
+The GUI is not started from here: `ui.entry` is the composition root that calls `main` with a
+launcher for the window, so this module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop import __version__
+
+# Modules that contribute subcommands, in the order they appear in --help.
+COMMAND_MODULES = (
+    "desktop.commands",
+    "desktop.routing.cli",
+    "devices.cli",
+    "printing.cli",
+)
+
+
+class UsageError(Exception):
+    """A problem with what the user typed: printed, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pickdesk",
+        description="Pickdesk: the warehouse desktop client. Without a subcommand, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"pickdesk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="central database URL (default: embedded SQLite, or PICKDESK_DB_URL)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, launch_gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if launch_gui is None:
+            parser.print_help()
+            return 0
+        return launch_gui(args)
+    try:
+        return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"pickdesk {args.command}: {exc}", file=sys.stderr)
+        return 2
