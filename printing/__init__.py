@@ -1,0 +1,30 @@
+"""Labels and slips as data, rendered to PDF or ZPL, sent through a transport, tracked in a queue.
+
+Qt-free by contract. The functions the desktop layer calls are re-exported here; importing this
+package is cheap (fonts and reportlab load on first render).
+"""
+
+from __future__ import annotations
+
+from printing.layout import LABEL_SIZES, LabelOverflow, LabelSize
+
+
+def render_label_pdf(label, size="100x150") -> bytes:
+    from printing.pdf import render_label_pdf as render
+
+    return render(label, size)
+
+
+def render_label_zpl(label, size="100x150", dpi: int = 203, **options) -> bytes:
+    from printing.zpl import render_label_zpl as render
+
+    return render(label, size, dpi, **options)
+
+
+def render_slip_pdf(slip, page: str = "A5") -> bytes:
+    from printing.pdf import render_slip_pdf as render
+
+    return render(slip, page)
+
+
+__all__ = ["LABEL_SIZES", "LabelOverflow", "LabelSize", "render_label_pdf", "render_label_zpl", "render_slip_pdf"]
