@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Pickdesk: the warehouse desktop client. Without a subcommand, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"pickdesk {__version__}")
-    parser.add_argument("--db", metavar="URL", help="central database URL (default: embedded SQLite, or PICKDESK_DB_URL)")
+    parser.add_argument("--db", metavar="URL", help="central database URL (default: PICKDESK_DB_URL, else the embedded SQLite file)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

@@ -1,0 +1,180 @@
+"""Core subcommands: demo, orders, stock, db. Each answers bad arguments with a message and status 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from desktop.cli import UsageError
+from desktop.domain.errors import PickdeskError
+from desktop.domain.lifecycle import OrderStatus
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("demo", help="build the demo warehouse into a database")
+    p.add_argument("--orders", type=_positive_int, default=200, help="number of orders (default 200)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data")
+    p.add_argument("--as-of", type=_iso_date, default=None, help="the demo's today (YYYY-MM-DD; default today)")
+    p.add_argument("--reset", action="store_true", help="empty a non-empty database first")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_demo)
+
+    p = subparsers.add_parser("orders", help="list orders")
+    p.add_argument("--status", type=_order_status, default=None,
+                   help="only orders in this status (" + ", ".join(s.value for s in OrderStatus) + ")")
+    p.add_argument("--limit", type=_positive_int, default=None)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_orders)
+
+    p = subparsers.add_parser("stock", help="list stock by location, lot and expiry")
+    p.add_argument("--gtin", default=None)
+    p.add_argument("--warehouse", default=None)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_stock)
+
+    p = subparsers.add_parser("db", help="database schema: upgrade, downgrade, current")
+    p.add_argument("action", choices=["upgrade", "downgrade", "current"])
+    p.add_argument("revision", nargs="?", default=None)
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_db)
+
+
+def _order_status(text: str) -> OrderStatus:
+    try:
+        return OrderStatus(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown status {text!r}; one of: " + ", ".join(s.value for s in OrderStatus)) from None
+
+
+def open_database(args: argparse.Namespace, *, seed_demo: bool = False):
+    """Open the database the user named; only the embedded default is ever seeded with the demo."""
+    from desktop import config
+    from desktop.db.database import Database
+
+    url = config.resolve_database_url(getattr(args, "db", None))
+    try:
+        return Database.open(url, seed_demo=seed_demo and url == config.default_database_url())
+    except PickdeskError as exc:
+        raise UsageError(exc.message) from exc
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.db import migrate
+    from desktop.demo import build_demo
+
+    db = open_database(args)
+    try:
+        if not db.is_empty():
+            if not args.reset:
+                raise UsageError(f"{db.describe()} already holds data; add --reset to replace it with the demo")
+            migrate.downgrade(db.engine, "base")
+            migrate.upgrade(db.engine)
+        made = build_demo(db, orders=args.orders, seed=args.seed, as_of=args.as_of)
+    finally:
+        db.dispose()
+    print(f"Demo warehouse written to {db.describe()}: " + ", ".join(f"{k} {v}" for k, v in made.items() if v))
+    return 0
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def cmd_orders(args: argparse.Namespace) -> int:
+    from desktop.services.orders import list_orders
+
+    db = open_database(args, seed_demo=True)
+    try:
+        with db.unit_of_work() as uow:
+            rows = list_orders(uow, args.status, args.limit)
+    finally:
+        db.dispose()
+    if args.json:
+        json.dump([{k: _jsonable(v) for k, v in row.__dict__.items()} for row in rows], sys.stdout,
+                  ensure_ascii=False, indent=1)
+        print()
+        return 0
+    print(f"{'order':<24} {'merchant':<8} {'status':<12} {'priority':<9} {'score':>8}  {'hold':<30} tracking")
+    for r in rows:
+        hold = f"{r.hold_reason}: {r.hold_detail}" if r.hold_reason else ""
+        print(f"{r.order_no:<24} {r.merchant:<8} {r.status:<12} {r.priority_class:<9} {r.priority_score:>8.1f}  "
+              f"{hold[:30]:<30} {' '.join(r.tracking_numbers)}")
+    print(f"{len(rows)} orders")
+    return 0
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    from desktop.services.stock import list_stock
+
+    db = open_database(args, seed_demo=True)
+    try:
+        with db.unit_of_work() as uow:
+            rows = list_stock(uow, gtin=args.gtin, warehouse=args.warehouse)
+    finally:
+        db.dispose()
+    if args.json:
+        json.dump([{**{k: _jsonable(v) for k, v in r.__dict__.items()}, "available": r.available} for r in rows],
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    print(f"{'wh':<4} {'merchant':<8} {'sku':<9} {'gtin':<14} {'location':<18} {'lot':<12} {'expiry':<10} "
+          f"{'on hand':>7} {'reserved':>8}")
+    for r in rows:
+        print(f"{r.warehouse:<4} {r.merchant:<8} {r.sku:<9} {r.gtin:<14} {r.location:<18} {r.lot or '-':<12} "
+              f"{r.expiry.isoformat() if r.expiry else '-':<10} {r.on_hand:>7} {r.reserved:>8}")
+    print(f"{len(rows)} stock rows")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from desktop.db import migrate
+
+    db = open_database(args) if args.action != "downgrade" else _open_unmigrated(args)
+    try:
+        if args.action == "upgrade":
+            migrate.upgrade(db.engine, args.revision or "head")
+        elif args.action == "downgrade":
+            if not args.revision:
+                raise UsageError("say which revision to go down to (for example: base)")
+            migrate.downgrade(db.engine, args.revision)
+        print(f"{db.describe()}: schema at {migrate.current_revision(db.engine) or 'base'} "
+              f"(head {migrate.head_revision()})")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _open_unmigrated(args: argparse.Namespace):
+    from desktop.db.database import Database
+
+    try:
+        return Database.open(getattr(args, "db", None), migrate_schema=False)
+    except PickdeskError as exc:
+        raise UsageError(exc.message) from exc

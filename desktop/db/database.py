@@ -1,0 +1,168 @@
+"""The central database: engine set-up for SQLite (WAL) and PostgreSQL, migrations, units of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session
+
+from desktop import config
+from desktop.crypto import Sealer, sealer_from_environment
+from desktop.db import migrate, models
+from desktop.domain.actor import Actor
+from desktop.domain.errors import ConfigurationError, PickdeskError
+
+
+class DatabaseUnavailable(PickdeskError):
+    code = "db_unavailable"
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigurationError(f"Not a database URL: {url!r}", f"不是有效的数据库地址：{url!r}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    if backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    raise ConfigurationError(
+        f"Unsupported database {backend!r}: use sqlite:///FILE or postgresql+psycopg://…",
+        f"不支持的数据库 {backend!r}：请使用 sqlite:///文件 或 postgresql+psycopg://…",
+    )
+
+
+def _key_file_for(url: str) -> Path:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        return Path(parsed.database).with_suffix(".key")
+    return config.data_dir() / "pii.key"
+
+
+class Database:
+    """One central database as a station sees it."""
+
+    def __init__(self, engine: Engine, sealer: Sealer, url: str) -> None:
+        self.engine = engine
+        self.sealer = sealer
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate_schema: bool = True, seed_demo: bool = False,
+             sealer: Sealer | None = None) -> Database:
+        """Connect, bring the schema to head, and (if asked and empty) seed the demo warehouse."""
+        url = config.resolve_database_url(url)
+        engine = make_engine(url)
+        db = cls(engine, sealer or sealer_from_environment(_key_file_for(url)), url)
+        try:
+            if migrate_schema:
+                migrate.upgrade(engine)
+            if seed_demo and db.is_empty():
+                from desktop.demo import build_demo
+
+                build_demo(db)
+        except OperationalError as exc:
+            engine.dispose()
+            raise DatabaseUnavailable(
+                f"Cannot reach the central database ({db.describe()}): {exc.orig}",
+                f"无法连接中央数据库（{db.describe()}）：{exc.orig}",
+            ) from exc
+        return db
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def describe(self) -> str:
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite":
+            return f"SQLite {parsed.database}"
+        return f"PostgreSQL {parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
+
+    def is_empty(self) -> bool:
+        with Session(self.engine) as s:
+            return s.scalar(select(func.count()).select_from(models.Warehouse)) == 0
+
+    def ping(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except OperationalError:
+            return False
+
+    def unit_of_work(self, actor: Actor | None = None) -> UnitOfWork:
+        return UnitOfWork(self, actor or Actor.system())
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """A transaction that rolls back unless `commit()` is called: one use case, one commit.
+
+    Besides the session it carries the acting user, the customer-data sealer, and the two records
+    every change leaves: an audit entry and a change-feed entry.
+    """
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+        self.sealer = db.sealer
+        self.session: Session | None = None
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = Session(self.db.engine, expire_on_commit=False, autoflush=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.session is not None
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+        self._committed = True
+
+    def audit(self, action: str, entity: str, entity_id: object = None, **detail: Any) -> None:
+        assert self.session is not None
+        self.session.add(models.AuditEntry(
+            user_id=self.actor.user_id, station=self.actor.station, action=action, entity=entity,
+            entity_id=None if entity_id is None else str(entity_id), detail=detail,
+        ))
+
+    def announce(self, topic: str, entity_id: object = None, **payload: Any) -> None:
+        assert self.session is not None
+        self.session.add(models.ChangeFeedEntry(
+            topic=topic, entity_id=None if entity_id is None else str(entity_id), payload=payload,
+        ))
+
+
+@contextmanager
+def unit_of_work(db: Database, actor: Actor | None = None) -> Iterator[UnitOfWork]:
+    with db.unit_of_work(actor) as uow:
+        yield uow

@@ -1,0 +1,683 @@
+"""The central database: one schema for the whole order lifecycle, on SQLite and PostgreSQL.
+
+SQLAlchemy 2.0 typed declarative mapping. Money is `Decimal` stored as integer cents; times are
+timezone-aware UTC. Customer names, phones, e-mails and street details are stored only sealed
+(AES-GCM, see `desktop.crypto`); the coarse address (country, province, city, district, postal
+code) stays readable because carrier rules and reports need it.
+
+Rows that people edit carry `version` (optimistic locking through SQLAlchemy's version_id_col).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop.db.types import Money, UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# A BIGINT primary key on PostgreSQL that SQLite still treats as its ROWID alias.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        datetime: UTCDateTime(),
+        Decimal: Money(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
+
+
+# ─── the warehouse ──────────────────────────────────────────────────────────────
+
+
+class Warehouse(Base):
+    __tablename__ = "warehouses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    city: Mapped[str] = mapped_column(String(60), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    # The rectangular layout of docs/routing.md: aisles, blocks, block_length, aisle_spacing, slots, depot_x.
+    layout: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    locations: Mapped[list[Location]] = relationship(back_populates="warehouse")
+
+
+class Merchant(Base):
+    __tablename__ = "merchants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    return_instructions: Mapped[str] = mapped_column(Text, default="")
+    # Days a no-reason return is accepted (unused, packaging intact); warranty days for quality problems.
+    return_days: Mapped[int] = mapped_column(Integer, default=7)
+    warranty_days: Mapped[int] = mapped_column(Integer, default=365)
+    # Minimum remaining shelf life in days the merchant requires at shipping (0: SKU's own rule only).
+    min_remaining_shelf_days: Mapped[int] = mapped_column(Integer, default=0)
+    free_shipping_threshold: Mapped[Decimal | None] = mapped_column(nullable=True)
+    standard_shipping_fee: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+
+
+class Sku(Base):
+    __tablename__ = "skus"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "sku_code"),
+        CheckConstraint("weight_g >= 0", name="weight_nonneg"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    sku_code: Mapped[str] = mapped_column(String(40))
+    gtin: Mapped[str] = mapped_column(String(14), unique=True)  # normalised to GTIN-14
+    name: Mapped[str] = mapped_column(String(200))
+    name_zh: Mapped[str] = mapped_column(String(200), default="")
+    weight_g: Mapped[int] = mapped_column(Integer)
+    length_mm: Mapped[int] = mapped_column(Integer)
+    width_mm: Mapped[int] = mapped_column(Integer)
+    height_mm: Mapped[int] = mapped_column(Integer)
+    fragile: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit_value: Mapped[Decimal]
+    lot_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
+    min_remaining_shelf_days: Mapped[int] = mapped_column(Integer, default=0)
+    low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    image: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    merchant: Mapped[Merchant] = relationship()
+
+
+class Lot(Base):
+    __tablename__ = "lots"
+    __table_args__ = (UniqueConstraint("sku_id", "lot_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"), index=True)
+    lot_code: Mapped[str] = mapped_column(String(20))
+    expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    sku: Mapped[Sku] = relationship()
+
+
+class Location(Base):
+    __tablename__ = "locations"
+    __table_args__ = (UniqueConstraint("warehouse_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    # "SZ1-A03-1-07-2": warehouse, zone+aisle, block, slot, level. Its barcode is "LOC-" + code.
+    code: Mapped[str] = mapped_column(String(32))
+    zone: Mapped[str] = mapped_column(String(2))
+    aisle: Mapped[int] = mapped_column(Integer)
+    block: Mapped[int] = mapped_column(Integer)
+    slot: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(12), default="pick")  # pick, reserve, quarantine, returns, dock
+
+    warehouse: Mapped[Warehouse] = relationship(back_populates="locations")
+
+
+class Stock(Base):
+    """Units of one lot of one SKU in one location. Never negative; never more reserved than held."""
+
+    __tablename__ = "stock"
+    __table_args__ = (
+        UniqueConstraint("location_id", "sku_id", "lot_id"),
+        CheckConstraint("on_hand >= 0", name="on_hand_nonneg"),
+        CheckConstraint("reserved >= 0", name="reserved_nonneg"),
+        CheckConstraint("reserved <= on_hand", name="reserved_le_on_hand"),
+        Index("ix_stock_sku_lot", "sku_id", "lot_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    location: Mapped[Location] = relationship()
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class StockTransfer(Base):
+    """Stock moved between warehouses (a short pick may be filled from another warehouse)."""
+
+    __tablename__ = "stock_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    from_warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    to_warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="requested")  # requested, in_transit, received, cancelled
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class ReplenishmentRequest(Base):
+    __tablename__ = "replenishment_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"), index=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))  # low_stock, backorder, short_pick
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open, sent, received, cancelled
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    sku: Mapped[Sku] = relationship()
+    warehouse: Mapped[Warehouse] = relationship()
+
+
+# ─── orders ─────────────────────────────────────────────────────────────────────
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        Index("ix_orders_status_priority", "status", "priority_score"),
+        CheckConstraint("total_charged >= 0", name="total_nonneg"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(40), unique=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"), nullable=True)
+    created_at: Mapped[datetime]
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # Customer contact, sealed (AES-GCM). See desktop.crypto.
+    customer_name_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    customer_phone_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    customer_email_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    ship_country: Mapped[str] = mapped_column(String(2))
+    ship_province: Mapped[str] = mapped_column(String(40), default="")
+    ship_city: Mapped[str] = mapped_column(String(60), default="")
+    ship_district: Mapped[str] = mapped_column(String(60), default="")
+    ship_detail_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    ship_postal_code: Mapped[str] = mapped_column(String(16), default="")
+
+    coupons: Mapped[list[Any]] = mapped_column(default=list)
+    member_tier: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    goods_total: Mapped[Decimal]
+    shipping_fee: Mapped[Decimal]
+    discount_total: Mapped[Decimal]
+    total_charged: Mapped[Decimal]
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    payment_method: Mapped[str] = mapped_column(String(8))  # online, cod
+    payment_status: Mapped[str] = mapped_column(String(8))  # paid, pending, failed
+    payment_txn: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    cod_amount: Mapped[Decimal | None] = mapped_column(nullable=True)
+
+    priority_class: Mapped[str] = mapped_column(String(10), default="normal")  # normal, expedited, urgent
+    priority_score: Mapped[float] = mapped_column(Float, default=0.0)
+    promised_ship_by: Mapped[datetime | None] = mapped_column(nullable=True)
+    gift: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    status: Mapped[str] = mapped_column(String(12), default="received", index=True)
+    hold_reason: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    hold_detail: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    intake_outcome: Mapped[dict[str, Any]] = mapped_column(default=dict)  # per gate: passed / held / note
+    assigned_picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    merchant: Mapped[Merchant] = relationship()
+    warehouse: Mapped[Warehouse | None] = relationship()
+    assigned_picker: Mapped[User | None] = relationship()
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", order_by="OrderLine.line_no", cascade="all, delete-orphan"
+    )
+    parcels: Mapped[list[Parcel]] = relationship(back_populates="order", order_by="Parcel.seq")
+    status_history: Mapped[list[OrderStatusChange]] = relationship(
+        back_populates="order", order_by="OrderStatusChange.id", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        UniqueConstraint("order_id", "line_no"),
+        CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("picked_qty >= 0 AND picked_qty <= qty", name="picked_in_range"),
+        CheckConstraint("packed_qty >= 0 AND packed_qty <= picked_qty", name="packed_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[Decimal]
+    picked_qty: Mapped[int] = mapped_column(Integer, default=0)
+    packed_qty: Mapped[int] = mapped_column(Integer, default=0)
+    short_qty: Mapped[int] = mapped_column(Integer, default=0)
+    substitute_for_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"), nullable=True)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    sku: Mapped[Sku] = relationship()
+    reservations: Mapped[list[Reservation]] = relationship(back_populates="line", cascade="all, delete-orphan")
+
+
+class Reservation(Base):
+    """Units of a stock row held for an order line (earliest expiry first)."""
+
+    __tablename__ = "reservations"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    stock_id: Mapped[int] = mapped_column(ForeignKey("stock.id"), index=True)
+    qty: Mapped[int] = mapped_column(Integer)
+
+    line: Mapped[OrderLine] = relationship(back_populates="reservations")
+    stock: Mapped[Stock] = relationship()
+
+
+class OrderStatusChange(Base):
+    """Each status an order passed through, with when and by whom: the figures' time per stage."""
+
+    __tablename__ = "order_status_changes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    to_status: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+
+    order: Mapped[Order] = relationship(back_populates="status_history")
+
+
+class Promotion(Base):
+    """A price rule in force: coupon, member-tier discount, spend-threshold reduction (满减), percent off."""
+
+    __tablename__ = "promotions"
+    __table_args__ = (UniqueConstraint("merchant_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(12))  # coupon, tier, threshold, percent
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    valid_from: Mapped[datetime | None] = mapped_column(nullable=True)
+    valid_to: Mapped[datetime | None] = mapped_column(nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    merchant: Mapped[Merchant] = relationship()
+
+
+# ─── picking ────────────────────────────────────────────────────────────────────
+
+
+class Tote(Base):
+    __tablename__ = "totes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)  # "TOTE-00042"
+    status: Mapped[str] = mapped_column(String(12), default="free")  # free, in_use, at_pack
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("pick_batches.id"), nullable=True)
+
+    batch: Mapped[PickBatch | None] = relationship()
+
+
+class PickBatch(Base):
+    __tablename__ = "pick_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    priority_score: Mapped[float] = mapped_column(Float, default=0.0)
+    route_distance_m: Mapped[float | None] = mapped_column(Float, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    picker: Mapped[User | None] = relationship()
+    warehouse: Mapped[Warehouse] = relationship()
+    tasks: Mapped[list[PickTask]] = relationship(back_populates="batch", order_by="PickTask.seq")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PickTask(Base):
+    """One stop of a pick route: take `qty` of a lot from a location into a tote for an order line."""
+
+    __tablename__ = "pick_tasks"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("picked_qty >= 0 AND picked_qty <= qty", name="picked_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("pick_batches.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    stock_id: Mapped[int] = mapped_column(ForeignKey("stock.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    tote_id: Mapped[int | None] = mapped_column(ForeignKey("totes.id"), nullable=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    qty: Mapped[int] = mapped_column(Integer)
+    picked_qty: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, picked, short, skipped
+    picked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    batch: Mapped[PickBatch] = relationship(back_populates="tasks")
+    line: Mapped[OrderLine] = relationship()
+    stock: Mapped[Stock] = relationship()
+    location: Mapped[Location] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+    tote: Mapped[Tote | None] = relationship()
+
+
+class PickEvent(Base):
+    """Every scan confirmed at a shelf, keyed by the station's action id (replay is idempotent)."""
+
+    __tablename__ = "pick_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    action_id: Mapped[str] = mapped_column(String(40), unique=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("pick_tasks.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10), default="pick")  # pick, short, error
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+# ─── packing and shipping ───────────────────────────────────────────────────────
+
+
+class Carrier(Base):
+    __tablename__ = "carriers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    name_zh: Mapped[str] = mapped_column(String(80), default="")
+    # Services, coverage (remote regions), weight limits, prices: the carrier definition as data.
+    definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Parcel(Base):
+    __tablename__ = "parcels"
+    __table_args__ = (UniqueConstraint("order_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)  # "PCL-0000012345"
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # parcel n …
+    of: Mapped[int] = mapped_column(Integer)  # … of m
+    carton: Mapped[str] = mapped_column(String(16), default="")
+    expected_weight_g: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    actual_weight_g: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    weight_override_reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    insured_value: Mapped[Decimal | None] = mapped_column(nullable=True)
+    sscc: Mapped[str | None] = mapped_column(String(18), nullable=True)
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open, sealed, labelled, manifested, shipped
+    packed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    packed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    label_printed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    order: Mapped[Order] = relationship(back_populates="parcels")
+    packer: Mapped[User | None] = relationship()
+    shipment: Mapped[Shipment | None] = relationship(back_populates="parcels")
+    contents: Mapped[list[ParcelItem]] = relationship(back_populates="parcel", cascade="all, delete-orphan")
+
+
+class ParcelItem(Base):
+    __tablename__ = "parcel_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parcel_id: Mapped[int] = mapped_column(ForeignKey("parcels.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    qty: Mapped[int] = mapped_column(Integer)
+
+    parcel: Mapped[Parcel] = relationship(back_populates="contents")
+    line: Mapped[OrderLine] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+
+
+class Manifest(Base):
+    """A carrier's hand-over for one day: every parcel scanned onto its cage or pallet."""
+
+    __tablename__ = "manifests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    day: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, closed
+    closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    service: Mapped[str] = mapped_column(String(20))
+    tracking_no: Mapped[str] = mapped_column(String(40), unique=True)
+    manifest_id: Mapped[int | None] = mapped_column(ForeignKey("manifests.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(14), default="created")
+    cost: Mapped[Decimal | None] = mapped_column(nullable=True)
+    insured_value: Mapped[Decimal | None] = mapped_column(nullable=True)
+    shipped_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    eta: Mapped[datetime | None] = mapped_column(nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    order: Mapped[Order] = relationship()
+    carrier: Mapped[Carrier] = relationship()
+    parcels: Mapped[list[Parcel]] = relationship(back_populates="shipment")
+    events: Mapped[list[TrackingEvent]] = relationship(back_populates="shipment", order_by="TrackingEvent.at")
+
+
+class TrackingEvent(Base):
+    __tablename__ = "tracking_events"
+    __table_args__ = (UniqueConstraint("shipment_id", "at", "kind"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), index=True)
+    at: Mapped[datetime]
+    # picked_up, in_transit, delayed, lost, out_for_delivery, delivered, refused
+    kind: Mapped[str] = mapped_column(String(20))
+    place: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    eta: Mapped[datetime | None] = mapped_column(nullable=True)
+    source: Mapped[str] = mapped_column(String(12), default="carrier")  # carrier, file, demo
+
+    shipment: Mapped[Shipment] = relationship(back_populates="events")
+
+
+# ─── after-sales ────────────────────────────────────────────────────────────────
+
+
+class ReturnRequest(Base):
+    __tablename__ = "returns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rma_no: Mapped[str] = mapped_column(String(24), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(20))  # no_reason, quality, damaged, wrong_item, refused
+    evidence: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(12), default="requested")  # requested, approved, received, closed, rejected
+    resolution: Mapped[str | None] = mapped_column(String(12), nullable=True)  # refund, reship, repair, replace
+    refund_amount: Mapped[Decimal | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    order: Mapped[Order] = relationship()
+    lines: Mapped[list[ReturnLine]] = relationship(back_populates="request", cascade="all, delete-orphan")
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)  # unused, packaging_intact, …
+    decision: Mapped[str | None] = mapped_column(String(12), nullable=True)  # restock, quarantine, repair, scrap
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+
+    request: Mapped[ReturnRequest] = relationship(back_populates="lines")
+    line: Mapped[OrderLine] = relationship()
+
+
+class Notification(Base):
+    """The customer notification outbox: e-mail now, kept for SMS gateways."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # payment_failed, shipped, delayed, delivered, refused, survey
+    channel: Mapped[str] = mapped_column(String(8), default="email")
+    status: Mapped[str] = mapped_column(String(8), default="queued")  # queued, sent, failed
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    score: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1..5
+    category: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    order: Mapped[Order] = relationship()
+
+
+class ExceptionCase(Base):
+    """Something a supervisor must settle: holds, short picks, weight overrides, failed prints, refusals."""
+
+    __tablename__ = "exceptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), nullable=True, index=True)
+    parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"), nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # open, resolved
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    order: Mapped[Order | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+# ─── people, stations, audit, change feed ───────────────────────────────────────
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(12))  # picker, packer, supervisor, admin
+    pin_hash: Mapped[str] = mapped_column(String(200))  # argon2id
+    badge_code: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), default="any")  # pick, pack, supervisor, any
+    current_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    last_seen_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    station: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ChangeFeedEntry(Base):
+    """Appended in the same transaction as every change; stations poll or LISTEN for it."""
+
+    __tablename__ = "change_feed"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    topic: Mapped[str] = mapped_column(String(20))  # orders, batches, stock, exceptions, users …
+    entity_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)

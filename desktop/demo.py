@@ -1,0 +1,581 @@
+"""The demo warehouse: a realistic, deterministic data set for every screen.
+
+`build_demo(db, orders=N, seed=S, as_of=DATE)` writes, in one transaction:
+four merchants, 500 SKUs with valid GTIN-13 check digits, lots whose expiries run from long past
+to years ahead (some expired, some near expiry), a two-block warehouse of 20 aisles (SZ1) and a
+smaller one to transfer from (GZ2), stock spread over locations (some bins empty), carriers,
+promotions, totes, users for every role with known PINs and badges, and N orders in every stage of
+the lifecycle: received (some with bad addresses, wrong prices, failed payments), held, backordered,
+ready with stock reserved earliest-expiry-first, being picked in batches, picked, packed in one or
+two parcels, shipped with tracking numbers and events, delivered, completed, refused, returned and
+cancelled.
+
+The same seed and as_of give the same data (sealed fields aside, whose nonces are random).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from biip.checksums import gs1_standard_check_digit
+from sqlalchemy.orm import Session
+
+from desktop import demo_data as D
+from desktop.db import models
+from desktop.db.database import Database
+from desktop.domain.lifecycle import OrderStatus
+from desktop.routing.priority import priority_score
+from desktop.services.auth import hash_pin
+
+CENT = Decimal("0.01")
+
+# The main warehouse is the rectangular layout of docs/routing.md (shared with the route planner).
+SZ1_LAYOUT = {"aisles": 20, "blocks": 2, "block_length": 24.0, "aisle_spacing": 3.0, "slots": 12, "depot_x": 28.5}
+GZ2_LAYOUT = {"aisles": 6, "blocks": 1, "block_length": 20.0, "aisle_spacing": 3.0, "slots": 10, "depot_x": 0.0}
+LEVELS = {"SZ1": 3, "GZ2": 2}
+
+# Share of orders per lifecycle stage (the rest are ready).
+STAGE_MIX = [
+    (OrderStatus.RECEIVED, 0.14), (OrderStatus.HELD, 0.07), (OrderStatus.BACKORDERED, 0.03),
+    (OrderStatus.PICKING, 0.08), (OrderStatus.PICKED, 0.05), (OrderStatus.PACKED, 0.07),
+    (OrderStatus.SHIPPED, 0.10), (OrderStatus.DELIVERED, 0.06), (OrderStatus.COMPLETED, 0.06),
+    (OrderStatus.REFUSED, 0.02), (OrderStatus.RETURNED, 0.02), (OrderStatus.LOST, 0.01), (OrderStatus.CANCELLED, 0.02),
+]
+PATH = {  # the statuses an order passed through to reach each stage
+    OrderStatus.RECEIVED: [], OrderStatus.HELD: [OrderStatus.HELD],
+    OrderStatus.BACKORDERED: [OrderStatus.BACKORDERED], OrderStatus.READY: [OrderStatus.READY],
+    OrderStatus.PICKING: [OrderStatus.READY, OrderStatus.PICKING],
+    OrderStatus.PICKED: [OrderStatus.READY, OrderStatus.PICKING, OrderStatus.PICKED],
+    OrderStatus.PACKED: [OrderStatus.READY, OrderStatus.PICKING, OrderStatus.PICKED, OrderStatus.PACKED],
+}
+PATH[OrderStatus.SHIPPED] = PATH[OrderStatus.PACKED] + [OrderStatus.SHIPPED]
+PATH[OrderStatus.DELIVERED] = PATH[OrderStatus.SHIPPED] + [OrderStatus.DELIVERED]
+PATH[OrderStatus.COMPLETED] = PATH[OrderStatus.DELIVERED] + [OrderStatus.COMPLETED]
+PATH[OrderStatus.REFUSED] = PATH[OrderStatus.SHIPPED] + [OrderStatus.REFUSED]
+PATH[OrderStatus.RETURNED] = PATH[OrderStatus.REFUSED] + [OrderStatus.RETURNED]
+PATH[OrderStatus.LOST] = PATH[OrderStatus.SHIPPED] + [OrderStatus.LOST]
+PATH[OrderStatus.CANCELLED] = [OrderStatus.HELD, OrderStatus.CANCELLED]
+STAGE_HOURS = {  # typical hours from the previous status, for the figures
+    OrderStatus.READY: 0.3, OrderStatus.HELD: 0.2, OrderStatus.BACKORDERED: 0.2, OrderStatus.PICKING: 1.5,
+    OrderStatus.PICKED: 0.4, OrderStatus.PACKED: 0.8, OrderStatus.SHIPPED: 3.0, OrderStatus.DELIVERED: 40.0,
+    OrderStatus.COMPLETED: 24.0, OrderStatus.REFUSED: 36.0, OrderStatus.LOST: 72.0, OrderStatus.RETURNED: 48.0, OrderStatus.CANCELLED: 2.0,
+}
+
+
+def gtin13(prefix12: str) -> str:
+    return prefix12 + str(gs1_standard_check_digit(prefix12))
+
+
+def money(value: float | Decimal) -> Decimal:
+    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class _World:
+    rng: random.Random
+    as_of: datetime
+    warehouses: dict[str, models.Warehouse] = field(default_factory=dict)
+    merchants: dict[str, models.Merchant] = field(default_factory=dict)
+    skus: list[models.Sku] = field(default_factory=list)
+    lots: dict[int, list[models.Lot]] = field(default_factory=dict)
+    stock: dict[int, list[models.Stock]] = field(default_factory=dict)  # sku id → SZ1 stock rows
+    locations: dict[str, list[models.Location]] = field(default_factory=dict)
+    users: dict[str, models.User] = field(default_factory=dict)
+    carriers: dict[str, models.Carrier] = field(default_factory=dict)
+    totes: list[models.Tote] = field(default_factory=list)
+    tracking_seq: int = 0
+    parcel_seq: int = 0
+
+
+def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | None = None) -> dict[str, int]:
+    """Write the demo warehouse into an empty database; return counts of what was made."""
+    as_of_day = as_of or datetime.now(UTC).date()
+    w = _World(rng=random.Random(seed), as_of=datetime.combine(as_of_day, time(9, 0), tzinfo=UTC))
+    with db.unit_of_work() as uow:
+        s = uow.session
+        _warehouses(s, w)
+        _merchants_and_catalogue(s, w)
+        _stock(s, w)
+        _people_and_equipment(s, w)
+        s.flush()
+        made = _orders(uow, w, orders)
+        uow.audit("demo_built", "database", None, seed=seed, orders=orders, as_of=as_of_day.isoformat())
+        uow.announce("orders", None, event="demo_built")
+        uow.commit()
+    made.update(skus=len(w.skus), merchants=len(w.merchants), warehouses=len(w.warehouses))
+    return made
+
+
+# ─── warehouse, catalogue, stock ────────────────────────────────────────────────
+
+
+def _warehouses(s: Session, w: _World) -> None:
+    for code, name, city, layout in (("SZ1", "Shenzhen Main DC 深圳主仓", "深圳市", SZ1_LAYOUT),
+                                     ("GZ2", "Guangzhou Satellite 广州分仓", "广州市", GZ2_LAYOUT)):
+        wh = models.Warehouse(code=code, name=name, city=city, address=f"{city}物流园 {len(code)} 号库", layout=layout)
+        s.add(wh)
+        w.warehouses[code] = wh
+        locs = []
+        for aisle in range(layout["aisles"]):
+            zone = "A" if aisle < max(1, layout["aisles"] // 2) else "B"
+            for block in range(layout["blocks"]):
+                for slot in range(layout["slots"]):
+                    for level in range(1, LEVELS[code] + 1):
+                        loc = models.Location(
+                            warehouse=wh, code=f"{code}-{zone}{aisle + 1:02d}-{block + 1}-{slot + 1:02d}-{level}",
+                            zone=zone, aisle=aisle, block=block, slot=slot, level=level, kind="pick",
+                            x=aisle * layout["aisle_spacing"],
+                            y=block * layout["block_length"] + (slot + 0.5) * layout["block_length"] / layout["slots"],
+                        )
+                        locs.append(loc)
+        for kind, zone in (("quarantine", "Q"), ("returns", "R"), ("dock", "D")):
+            locs.append(models.Location(warehouse=wh, code=f"{code}-{zone}00-0-00-0", zone=zone, aisle=-1, block=0,
+                                        slot=0, level=0, x=layout["depot_x"], y=-2.0, kind=kind))
+        s.add_all(locs)
+        w.locations[code] = [loc for loc in locs if loc.kind == "pick"]
+
+
+def _merchants_and_catalogue(s: Session, w: _World) -> None:
+    rng = w.rng
+    per_merchant = [125, 125, 125, 125]  # 500 SKUs
+    for (code, name, name_zh, phone, address, shelf_days, return_days, kind), count in zip(
+            D.MERCHANTS, per_merchant, strict=True):
+        m = models.Merchant(code=code, name=f"{name} {name_zh}", phone=phone, address=address,
+                            return_instructions=D.RETURN_INSTRUCTIONS[code], return_days=return_days,
+                            min_remaining_shelf_days=shelf_days, free_shipping_threshold=Decimal("99.00"),
+                            standard_shipping_fee=D.DEFAULT_SHIPPING_FEE)
+        s.add(m)
+        w.merchants[code] = m
+        products = D.PRODUCTS[kind]
+        company = f"69{int(code[1:]) + 20:02d}{rng.randint(100, 999)}"  # 7-digit GS1 China company prefix
+        for i in range(count):
+            noun, noun_zh, weight, dims, (lo, hi), fragile, lot_tracked, shelf_life = products[i % len(products)]
+            variant = i // len(products)
+            item_ref = f"{i:05d}"
+            gtin = gtin13(company + item_ref)
+            value = money(rng.uniform(lo, hi)).quantize(Decimal("1")) - Decimal("0.10")
+            sku = models.Sku(
+                merchant=m, sku_code=f"{code}-{i + 1:04d}", gtin="0" + gtin,
+                name=f"{noun} {D.VARIANTS[variant % len(D.VARIANTS)]}",
+                name_zh=f"{noun_zh}（{D.VARIANTS_ZH[variant % len(D.VARIANTS_ZH)]}）",
+                weight_g=int(weight * rng.uniform(0.9, 1.1)), length_mm=dims[0], width_mm=dims[1], height_mm=dims[2],
+                fragile=fragile, unit_value=value, lot_tracked=lot_tracked,
+                min_remaining_shelf_days=(shelf_life // 6 if lot_tracked else 0),
+                low_stock_threshold=rng.choice([5, 10, 10, 20]),
+            )
+            s.add(sku)
+            w.skus.append(sku)
+            sku_lots = []
+            if lot_tracked:
+                for n in range(rng.randint(1, 4)):
+                    # Expiries from 400 days ago to three years ahead: some expired, some close.
+                    days = rng.choice([-400, -30, -3, 12, 25, 45, 90, 180, 365, 540, 800, 1100])
+                    days += rng.randint(0, 9)
+                    sku_lots.append(models.Lot(sku=sku, lot_code=f"L{w.as_of:%y%m}{i:03d}{n}",
+                                               expiry=(w.as_of + timedelta(days=days)).date()))
+            s.add_all(sku_lots)
+            w.lots[id(sku)] = sku_lots
+
+
+def _stock(s: Session, w: _World) -> None:
+    rng = w.rng
+    sz1 = list(w.locations["SZ1"])
+    rng.shuffle(sz1)
+    free = iter(sz1)
+    gz2 = w.locations["GZ2"]
+    rows = []
+    for sku in w.skus:
+        lots = w.lots[id(sku)] or [None]
+        placed: list[models.Stock] = []
+        for lot in lots:
+            for _ in range(rng.choice([1, 1, 2])):
+                on_hand = rng.choice([0, 3, 8, 15, 24, 40, 60])
+                location = next(free, None)
+                if location is None:  # every pick bin is taken: the rest of the range is not stocked
+                    break
+                placed.append(models.Stock(location=location, sku=sku, lot=lot, on_hand=on_hand, reserved=0))
+        if rng.random() < 0.35:  # the satellite warehouse holds some of the range, to transfer from
+            lot = lots[-1]
+            placed.append(models.Stock(location=rng.choice(gz2), sku=sku, lot=lot, on_hand=rng.choice([10, 20, 50])))
+        rows.extend(placed)
+        w.stock[id(sku)] = [st for st in placed if st.location.warehouse.code == "SZ1"]
+    s.add_all(rows)
+
+
+def _people_and_equipment(s: Session, w: _World) -> None:
+    for login, name, role, pin, badge in D.USERS:
+        user = models.User(login=login, display_name=name, role=role, pin_hash=hash_pin(pin), badge_code=badge)
+        s.add(user)
+        w.users[login] = user
+    for name, kind in (("PICK-01", "pick"), ("PICK-02", "pick"), ("PACK-01", "pack"), ("SUP-01", "supervisor")):
+        s.add(models.Station(name=name, kind=kind))
+    for code, name, name_zh, definition in D.CARRIERS:
+        carrier = models.Carrier(code=code, name=name, name_zh=name_zh, definition=definition)
+        s.add(carrier)
+        w.carriers[code] = carrier
+    for code, kind, params, merchant, valid in D.PROMOTIONS:
+        for m in ([w.merchants[merchant]] if merchant else w.merchants.values()):
+            s.add(models.Promotion(
+                merchant=m, code=code, kind=kind, params=params,
+                valid_from=w.as_of + timedelta(days=valid[0]) if valid else None,
+                valid_to=w.as_of + timedelta(days=valid[1]) if valid else None,
+            ))
+    for n in range(1, 61):
+        tote = models.Tote(code=f"TOTE-{n:05d}")
+        s.add(tote)
+        w.totes.append(tote)
+
+
+# ─── orders ─────────────────────────────────────────────────────────────────────
+
+
+def _stage_for(rng: random.Random) -> OrderStatus:
+    r = rng.random()
+    for status, share in STAGE_MIX:
+        if r < share:
+            return status
+        r -= share
+    return OrderStatus.READY
+
+
+def _customer(rng: random.Random, international: bool) -> tuple[str, str, str | None]:
+    if international:
+        name = rng.choice(D.INTL_NAMES)
+        return name, "", f"{name.split()[0].lower()}{rng.randint(1, 99)}@example.com"
+    name = rng.choice(D.SURNAMES) + rng.choice(D.GIVEN)
+    if rng.random() < 0.12:  # a fixed line in Beijing or Shanghai
+        phone = rng.choice(["+86 10 ", "+86 21 "]) + f"{rng.randint(5000, 8999)} {rng.randint(1000, 9999)}"
+    else:
+        phone = f"+86 {rng.choice(D.MOBILE_PREFIXES)} {rng.randint(1000, 9999):04d} {rng.randint(0, 9999):04d}"
+    email = f"user{rng.randint(1000, 99999)}@example.cn" if rng.random() < 0.6 else None
+    return name, phone, email
+
+
+def _fefo_reserve(w: _World, line: models.OrderLine, merchant: models.Merchant) -> bool:
+    """Reserve a line's units from SZ1, earliest expiry first, skipping lots too short-dated."""
+    need = line.qty
+    min_days = max(line.sku.min_remaining_shelf_days, merchant.min_remaining_shelf_days)
+    cutoff = (w.as_of + timedelta(days=min_days)).date()
+    rows = [st for st in w.stock[id(line.sku)]
+            if st.on_hand - st.reserved > 0 and (st.lot is None or st.lot.expiry is None or st.lot.expiry > cutoff)]
+    rows.sort(key=lambda st: (st.lot.expiry if st.lot and st.lot.expiry else date.max, st.location.code))
+    plan = []
+    for st in rows:
+        take = min(need, st.on_hand - st.reserved)
+        plan.append((st, take))
+        need -= take
+        if need == 0:
+            break
+    if need:
+        return False
+    for st, take in plan:
+        st.reserved += take
+        line.reservations.append(models.Reservation(stock=st, qty=take))
+    return True
+
+
+def _orders(uow, w: _World, count: int) -> dict[str, int]:
+    s: Session = uow.session
+    rng = w.rng
+    sealer = uow.sealer
+    skus_by_merchant: dict[str, list[models.Sku]] = {}
+    for sku in w.skus:
+        skus_by_merchant.setdefault(sku.merchant.code, []).append(sku)
+    promos = {(p.merchant.code, p.code): p for p in s.new if isinstance(p, models.Promotion)}
+    pickers = [w.users["picker1"], w.users["picker2"], w.users["picker3"]]
+    made = {status.value: 0 for status in OrderStatus}
+    picking_orders: list[models.Order] = []
+
+    for i in range(1, count + 1):
+        stage = _stage_for(rng)
+        merchant = w.merchants[rng.choice(list(w.merchants))]
+        age_hours = {OrderStatus.RECEIVED: 0.5, OrderStatus.HELD: 3, OrderStatus.BACKORDERED: 12,
+                     OrderStatus.READY: 1, OrderStatus.PICKING: 2}.get(stage, 30)
+        if stage in (OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.REFUSED, OrderStatus.RETURNED,
+                     OrderStatus.LOST):
+            age_hours = 24 * rng.randint(3, 12)
+        created = w.as_of - timedelta(hours=age_hours * rng.uniform(0.5, 1.5), minutes=rng.randint(0, 59))
+
+        hold: tuple[str, str] | None = None
+        international = rng.random() < 0.08 and stage is not OrderStatus.HELD
+        if stage is OrderStatus.HELD:
+            hold = rng.choice([("address", ""), ("price", ""), ("payment", "")])
+        bad_address = hold is not None and hold[0] == "address" or (stage is OrderStatus.RECEIVED and rng.random() < 0.15)
+
+        name, phone, email = _customer(rng, international)
+        n, b, r = rng.randint(1, 999), rng.randint(1, 30), rng.randint(101, 2808)
+        if international:
+            country, region, city, postcode, street, phone_tpl = rng.choice(D.INTL_ADDRESSES)
+            phone = phone_tpl.format(p4=f"{rng.randint(0, 9999):04d}")
+            province, district, detail = region, "", street.format(n=n, b=b, r=r)
+        elif bad_address:
+            province, city, district, postcode, street, bad_field = rng.choice(D.CN_BAD_ADDRESSES)
+            country, detail = "CN", street.format(n=n, b=b, r=r)
+            if hold:
+                hold = ("address", f"missing or inconsistent: {bad_field}")
+        else:
+            province, city, district, postcode, street = rng.choice(D.CN_ADDRESSES)
+            country, detail = "CN", street.format(n=n, b=b, r=r)
+
+        order_no = f"{merchant.code}-{created:%Y%m%d}-{i:06d}"
+        order = models.Order(
+            order_no=order_no, merchant=merchant, warehouse_id=None, created_at=created,
+            received_at=created + timedelta(minutes=1),
+            customer_name_sealed=sealer.seal(name, "customer_name", order_no),
+            customer_phone_sealed=sealer.seal(phone, "customer_phone", order_no),
+            customer_email_sealed=sealer.seal(email, "customer_email", order_no) if email else None,
+            ship_country=country, ship_province=province, ship_city=city, ship_district=district,
+            ship_detail_sealed=sealer.seal(detail, "ship_detail", order_no), ship_postal_code=postcode,
+            updated_at=w.as_of, status=OrderStatus.RECEIVED.value,
+        )
+        s.add(order)
+
+        # Lines, from one merchant's range.
+        k = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
+        for line_no, sku in enumerate(rng.sample(skus_by_merchant[merchant.code], k), start=1):
+            order.lines.append(models.OrderLine(line_no=line_no, sku=sku, qty=rng.choices([1, 2, 3], [70, 22, 8])[0],
+                                                unit_price=sku.unit_value))
+
+        # Price: tier, threshold, coupons, as the mall applied them.
+        order.member_tier = rng.choices([None, "silver", "gold", "platinum"], [55, 20, 18, 7])[0]
+        goods = sum((ln.qty * ln.unit_price for ln in order.lines), Decimal("0"))
+        coupons = []
+        if goods >= Decimal("100") and rng.random() < 0.3:
+            coupons.append("SAVE10")
+        if stage is OrderStatus.RECEIVED and rng.random() < 0.1:
+            coupons.append("OLD5")  # expired: intake will hold it
+        order.coupons = coupons
+        from desktop.domain.pricing import PriceRule, compute_price
+
+        rules = [PriceRule(p.code, p.kind, p.params, p.valid_from, p.valid_to)
+                 for (mc, _), p in promos.items() if mc == merchant.code]
+        price = compute_price([(ln.qty, ln.unit_price) for ln in order.lines], rules=rules,
+                              coupons=[c for c in coupons if c != "OLD5"], member_tier=order.member_tier, at=created,
+                              free_shipping_threshold=merchant.free_shipping_threshold,
+                              standard_shipping_fee=merchant.standard_shipping_fee)
+        order.goods_total, order.discount_total, order.shipping_fee = price.goods_total, price.discount_total, price.shipping_fee
+        order.total_charged = price.payable
+        if hold and hold[0] == "price":
+            order.total_charged = price.payable - Decimal("5.00") if price.payable > 5 else price.payable + 5
+            hold = ("price", f"charged {order.total_charged}, rules give {price.payable}")
+        order.currency = "CNY"
+
+        # Payment.
+        method = "cod" if (country == "CN" and rng.random() < 0.12) else "online"
+        status_pay = "pending" if method == "cod" else "paid"
+        if hold and hold[0] == "payment":
+            method, status_pay = "online", rng.choice(["pending", "failed"])
+            hold = ("payment", f"payment {status_pay}")
+        elif stage is OrderStatus.RECEIVED and rng.random() < 0.08:
+            status_pay = "failed"
+        order.payment_method, order.payment_status = method, status_pay
+        order.payment_txn = f"T{rng.randint(10**9, 10**10 - 1)}" if status_pay == "paid" else None
+        order.cod_amount = order.total_charged if method == "cod" else None
+
+        # Priority.
+        order.priority_class = rng.choices(["normal", "expedited", "urgent"], [77, 15, 8])[0]
+        order.gift = rng.random() < 0.06
+        hours = {"urgent": 4, "expedited": 12, "normal": 48}[order.priority_class]
+        order.promised_ship_by = created + timedelta(hours=hours)
+
+        # Reserve stock for orders that reached ready; fall back to backorder when the shelves are bare.
+        path = list(PATH[stage])
+        if OrderStatus.READY in path and stage in (OrderStatus.READY, OrderStatus.PICKING):
+            ok = all(_fefo_reserve(w, ln, merchant) for ln in order.lines)
+            if not ok:
+                for ln in order.lines:
+                    for res in ln.reservations:
+                        res.stock.reserved -= res.qty
+                    ln.reservations.clear()
+                path, stage = [OrderStatus.BACKORDERED], OrderStatus.BACKORDERED
+        if stage is not OrderStatus.RECEIVED:
+            order.warehouse = w.warehouses["SZ1"]
+        if stage is not OrderStatus.RECEIVED:
+            order.priority_score = priority_score(order.priority_class, order.promised_ship_by, order.gift, created, w.as_of)
+
+        # Walk the path, recording when each stage was reached.
+        when = order.received_at
+        prev = OrderStatus.RECEIVED
+        order.status_history.append(models.OrderStatusChange(from_status=None, to_status="received", at=when))
+        for target in path:
+            when = when + timedelta(hours=STAGE_HOURS[target] * rng.uniform(0.4, 1.8))
+            when = min(when, w.as_of - timedelta(minutes=1))
+            reason = None
+            if target is OrderStatus.HELD:
+                reason = hold[1] if hold else "customer asked to cancel"
+                order.hold_reason, order.hold_detail = (hold[0] if hold else "customer"), reason
+            order.status_history.append(models.OrderStatusChange(from_status=prev.value, to_status=target.value,
+                                                                 at=when, reason=reason))
+            prev = target
+        order.status = stage.value
+        if stage not in (OrderStatus.HELD, OrderStatus.CANCELLED):
+            order.hold_reason = order.hold_detail = None
+        made[stage.value] += 1
+
+        if stage is OrderStatus.HELD:
+            s.add(models.ExceptionCase(kind=f"{hold[0]}_hold", order=order, detail={"reason": hold[1]},
+                                       created_at=when))
+        if stage is OrderStatus.BACKORDERED:
+            for ln in order.lines:
+                s.add(models.ReplenishmentRequest(sku=ln.sku, warehouse=w.warehouses["SZ1"], reason="backorder",
+                                                  qty=max(ln.qty * 10, ln.sku.low_stock_threshold * 2),
+                                                  created_at=when))
+        if stage is OrderStatus.PICKING:
+            picking_orders.append(order)
+        if OrderStatus.PICKED in path:
+            for ln in order.lines:
+                ln.picked_qty = ln.qty
+        if OrderStatus.PACKED in path:
+            _pack(s, w, order, when)
+        if OrderStatus.SHIPPED in path:
+            _ship(s, w, order, stage, when)
+        if stage is OrderStatus.COMPLETED and rng.random() < 0.6:
+            score = rng.choices([5, 4, 3, 2, 1], [50, 25, 12, 8, 5])[0]
+            category = rng.choice(["delivery_speed", "packaging", "product_quality", "service"])
+            s.add(models.Feedback(order=order, score=score, category=category, at=when))
+    _batches(s, w, picking_orders, pickers)
+    return made
+
+
+def _earliest_good_lot(w: _World, sku: models.Sku) -> models.Lot | None:
+    good = [lot for lot in w.lots[id(sku)] if lot.expiry and lot.expiry > w.as_of.date()]
+    return min(good, key=lambda lot: lot.expiry) if good else None
+
+
+def _carton_for(items: list[tuple[models.Sku, int]]) -> tuple[str, int]:
+    volume = sum(sku.length_mm * sku.width_mm * sku.height_mm * qty for sku, qty in items) * 1.3
+    weight = sum(sku.weight_g * qty for sku, qty in items)
+    longest = max(max(sku.length_mm, sku.width_mm, sku.height_mm) for sku, _ in items)
+    for code, length, width, height, own, max_load in D.CARTONS:
+        if volume <= length * width * height and weight <= max_load and longest <= length:
+            return code, own
+    code, *_rest, own, _ = D.CARTONS[-1]
+    return code, own
+
+
+def _pack(s: Session, w: _World, order: models.Order, when: datetime) -> None:
+    rng = w.rng
+    lines = list(order.lines)
+    weight = sum(ln.sku.weight_g * ln.qty for ln in lines)
+    groups = [lines] if len(lines) < 3 and weight <= 6000 else [lines[: (len(lines) + 1) // 2], lines[(len(lines) + 1) // 2:]]
+    groups = [g for g in groups if g]
+    for seq, group in enumerate(groups, start=1):
+        w.parcel_seq += 1
+        carton, carton_weight = _carton_for([(ln.sku, ln.qty) for ln in group])
+        expected = sum(ln.sku.weight_g * ln.qty for ln in group) + carton_weight
+        value = sum((ln.unit_price * ln.qty for ln in group), Decimal("0"))
+        parcel = models.Parcel(
+            code=f"PCL-{w.parcel_seq:010d}", order=order, seq=seq, of=len(groups), carton=carton,
+            expected_weight_g=expected, actual_weight_g=expected + rng.randint(-12, 12),
+            insured_value=value if value >= Decimal("1000") else None, status="labelled",
+            packed_at=when, label_printed_at=when,
+        )
+        parcel.packer = w.users[rng.choice(["packer1", "packer2"])]
+        for ln in group:
+            ln.packed_qty = ln.qty
+            parcel.contents.append(models.ParcelItem(line=ln, lot=_earliest_good_lot(w, ln.sku), qty=ln.qty))
+        s.add(parcel)
+
+
+def s10_tracking(prefix: str, serial: int) -> str:
+    """A UPU S10 item number (EMS): two letters, eight digits, a check digit, the country."""
+    digits = f"{serial % 10**8:08d}"
+    total = sum(int(d) * wgt for d, wgt in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
+    check = 11 - total % 11
+    check = {10: 0, 11: 5}.get(check, check)
+    return f"{prefix}{digits}{check}CN"
+
+
+def _tracking_number(w: _World, carrier: models.Carrier) -> str:
+    w.tracking_seq += 1
+    if carrier.definition.get("tracking_format") == "S10":
+        return s10_tracking("EA", 10_000_000 + w.tracking_seq * 7919)
+    digits = carrier.definition["tracking_digits"]
+    return f"{carrier.definition['tracking_prefix']}{(w.tracking_seq * 104729 + 3_000_000_000) % 10**digits:0{digits}d}"
+
+
+def _choose_carrier(w: _World, order: models.Order) -> tuple[models.Carrier, str]:
+    if order.ship_country != "CN":
+        return w.carriers["SF" if order.ship_country in ("HK", "SG", "JP") else "EMS"], "standard"
+    if order.ship_province in D.REMOTE_PROVINCES:
+        return w.carriers["EMS"], "standard"
+    if order.priority_class in ("urgent", "expedited"):
+        return w.carriers["SF"], "express"
+    if order.payment_method == "cod":
+        return w.carriers["SF"], "standard"
+    return w.carriers["ZTO"], "standard"
+
+
+def _ship(s: Session, w: _World, order: models.Order, stage: OrderStatus, packed_at: datetime) -> None:
+    rng = w.rng
+    carrier, service = _choose_carrier(w, order)
+    shipped_at = min(packed_at + timedelta(hours=2), w.as_of - timedelta(minutes=5))
+    days = carrier.definition["services"][service]["days"]
+    for parcel in order.parcels:
+        shipment = models.Shipment(
+            order=order, carrier=carrier, service=service, tracking_no=_tracking_number(w, carrier),
+            status="in_transit", shipped_at=shipped_at, eta=shipped_at + timedelta(days=days),
+            insured_value=parcel.insured_value, cost=Decimal("12.00") if service == "standard" else Decimal("23.00"),
+        )
+        parcel.shipment = shipment
+        parcel.status = "shipped"
+        events = [("picked_up", shipped_at, "深圳南山揽收点"), ("in_transit", shipped_at + timedelta(hours=6), "深圳转运中心")]
+        if rng.random() < 0.1:
+            events.append(("delayed", shipped_at + timedelta(hours=20), "天气原因延误 weather delay"))
+        final = {OrderStatus.DELIVERED: "delivered", OrderStatus.COMPLETED: "delivered",
+                 OrderStatus.REFUSED: "refused", OrderStatus.RETURNED: "refused", OrderStatus.LOST: "lost"}.get(stage)
+        if final:
+            arrive = shipped_at + timedelta(days=days, hours=rng.randint(-6, 18))
+            arrive = min(arrive, w.as_of - timedelta(minutes=3))
+            if final != "lost":
+                events.append(("out_for_delivery", arrive - timedelta(hours=3), f"{order.ship_city}派送中"))
+            events.append((final, arrive, order.ship_city or order.ship_country))
+            shipment.status = final
+            if final == "delivered":
+                shipment.delivered_at = arrive
+        for kind, at, place in events:
+            at = min(at, w.as_of - timedelta(minutes=2))
+            shipment.events.append(models.TrackingEvent(at=at, kind=kind, place=place, source="demo",
+                                                        eta=shipment.eta if kind == "in_transit" else None))
+        s.add(shipment)
+    if stage in (OrderStatus.REFUSED, OrderStatus.RETURNED):
+        w.tracking_seq += 1
+        rma = models.ReturnRequest(rma_no=f"RMA-{w.as_of:%y%m%d}-{w.tracking_seq:05d}", order=order, reason="refused",
+                                   status="received" if stage is OrderStatus.RETURNED else "approved",
+                                   created_at=shipped_at + timedelta(days=days))
+        if stage is OrderStatus.RETURNED:
+            rma.received_at = w.as_of - timedelta(hours=2)
+            for ln in order.lines:
+                rma.lines.append(models.ReturnLine(line=ln, qty=ln.qty, decision="restock",
+                                                   checklist={"unused": True, "packaging_intact": True}))
+        s.add(rma)
+
+
+
+def _batches(s: Session, w: _World, orders: list[models.Order], pickers: list[models.User]) -> None:
+    """Orders being picked, in batches of up to three, one tote each, stops in walking order."""
+    from desktop.services.routes import plan_stops
+
+    totes = iter(w.totes)
+    for n, start in enumerate(range(0, len(orders), 3), start=1):
+        group = orders[start:start + 3]
+        picker = pickers[(n - 1) % len(pickers)]
+        batch = models.PickBatch(code=f"B{w.as_of:%y%m%d}-{n:03d}", warehouse=w.warehouses["SZ1"],
+                                 status="assigned", priority_score=max(o.priority_score for o in group),
+                                 created_at=w.as_of - timedelta(minutes=30))
+        batch.picker = picker
+        stops = []
+        for order in group:
+            order.assigned_picker = picker
+            tote = next(totes)
+            tote.status, tote.batch = "in_use", batch
+            for ln in order.lines:
+                for res in ln.reservations:
+                    stops.append(models.PickTask(line=ln, stock=res.stock, location=res.stock.location,
+                                                 lot=res.stock.lot, tote=tote, qty=res.qty, seq=0))
+        batch.route_distance_m = plan_stops(w.warehouses["SZ1"].layout, stops)
+        batch.tasks.extend(stops)
+        s.add(batch)

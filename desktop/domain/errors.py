@@ -1,0 +1,53 @@
+"""Errors a person can act on. Each carries a message for the screen in English and Chinese."""
+
+from __future__ import annotations
+
+
+class PickdeskError(Exception):
+    """Base of every typed, user-facing error raised by the core."""
+
+    code = "error"
+
+    def __init__(self, message: str, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh or message
+
+    def for_locale(self, language: str) -> str:
+        return self.message_zh if language.startswith("zh") else self.message
+
+
+class IllegalTransition(PickdeskError):
+    code = "illegal_transition"
+
+    def __init__(self, what: str, current: str, target: str) -> None:
+        super().__init__(
+            f"{what} cannot go from {current} to {target}.",
+            f"{what} 不能从「{current}」变为「{target}」。",
+        )
+        self.current = current
+        self.target = target
+
+
+class NotAllowed(PickdeskError):
+    """The signed-in user's role may not do this."""
+
+    code = "not_allowed"
+
+
+class SignInRefused(PickdeskError):
+    code = "sign_in_refused"
+
+
+class NotFound(PickdeskError):
+    code = "not_found"
+
+
+class StaleData(PickdeskError):
+    """Someone else changed the row since it was read (optimistic locking)."""
+
+    code = "stale"
+
+
+class ConfigurationError(PickdeskError):
+    code = "configuration"

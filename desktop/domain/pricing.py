@@ -1,0 +1,89 @@
+"""What an order should cost, recomputed from its lines and the price rules in force.
+
+Order of application (the mall's published rule):
+1. goods total = Σ qty × unit price (unit prices are taken as the mall charged them);
+2. member-tier discount: a percentage of the goods total;
+3. spend-threshold reduction (满减): the best single threshold the goods total reaches (before tier);
+4. coupons: each applicable coupon (valid now, minimum spend reached on the goods total) takes its amount;
+5. shipping fee: free when goods total − discounts reaches the merchant's threshold, else its standard fee;
+payable = goods total − discounts + shipping fee, never below zero.
+Every step is in Decimal; percentages round half-up to the cent once, at the step that makes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class PriceRule:
+    code: str
+    kind: str  # coupon, tier, threshold
+    params: dict
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+
+    def in_force(self, at: datetime) -> bool:
+        return (self.valid_from is None or self.valid_from <= at) and (self.valid_to is None or at <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class PriceCheck:
+    goods_total: Decimal
+    discount_total: Decimal
+    shipping_fee: Decimal
+    payable: Decimal
+    applied: tuple[str, ...]
+    problems: tuple[str, ...] = field(default=())  # e.g. "coupon OLD5 expired"
+
+
+def _round(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def compute_price(lines: list[tuple[int, Decimal]], *, rules: list[PriceRule], coupons: list[str],
+                  member_tier: str | None, at: datetime, free_shipping_threshold: Decimal | None,
+                  standard_shipping_fee: Decimal) -> PriceCheck:
+    goods = _round(sum((Decimal(q) * p for q, p in lines), Decimal("0")))
+    discount = Decimal("0.00")
+    applied: list[str] = []
+    problems: list[str] = []
+    by_kind: dict[str, list[PriceRule]] = {}
+    for rule in rules:
+        by_kind.setdefault(rule.kind, []).append(rule)
+    if member_tier:
+        for rule in by_kind.get("tier", []):
+            if rule.params.get("tier") == member_tier and rule.in_force(at):
+                discount += _round(goods * Decimal(rule.params["percent"]) / 100)
+                applied.append(rule.code)
+                break
+    best_threshold: PriceRule | None = None
+    for rule in by_kind.get("threshold", []):
+        if rule.in_force(at) and goods >= Decimal(rule.params["threshold"]):
+            if best_threshold is None or Decimal(rule.params["amount_off"]) > Decimal(best_threshold.params["amount_off"]):
+                best_threshold = rule
+    if best_threshold is not None:
+        discount += Decimal(best_threshold.params["amount_off"])
+        applied.append(best_threshold.code)
+    coupon_rules = {r.code: r for r in by_kind.get("coupon", [])}
+    for code in coupons:
+        rule = coupon_rules.get(code)
+        if rule is None:
+            problems.append(f"coupon {code} unknown")
+        elif not rule.in_force(at):
+            problems.append(f"coupon {code} expired")
+        elif goods < Decimal(rule.params.get("min_spend", "0")):
+            problems.append(f"coupon {code} needs a spend of {rule.params['min_spend']}")
+        else:
+            discount += Decimal(rule.params["amount_off"])
+            applied.append(code)
+    discount = min(discount, goods)
+    after = goods - discount
+    shipping = (Decimal("0.00") if free_shipping_threshold is not None and after >= free_shipping_threshold
+                else standard_shipping_fee)
+    return PriceCheck(goods, _round(discount), _round(shipping), _round(max(after + shipping, Decimal("0"))),
+                      tuple(applied), tuple(problems))

@@ -1,0 +1,26 @@
+"""The `pickdesk` console script: the composition root.
+
+Subcommands run without importing Qt; with no subcommand the window opens (`ui.app.run`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop.cli import main as cli_main
+
+
+def _launch_gui(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli_main(argv, launch_gui=_launch_gui)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
