@@ -245,7 +245,7 @@ def text_box(x: float, y: float, w: float, h: float, paragraphs: tuple[str, ...]
 # --- barcodes ---------------------------------------------------------------------------------
 
 def barcode_box(x: float, y: float, w: float, h: float, data: str, symbology: str, dpi: int, *,
-                max_module_mm: float = 0.5, min_module_mm: float = 0.25, name: str = "") -> BarcodeBox:
+                max_module_mm: float = 0.51, min_module_mm: float = 0.25, name: str = "") -> BarcodeBox:
     """Bars centred in the w-wide row, with the widest whole-dot module that leaves the quiet zones."""
     modules = code128_modules(data, gs1=symbology == "gs1-128")
     dot = MM_PER_INCH / dpi
