@@ -33,8 +33,8 @@ def priority_score(
     * due, with h = hours until ``promised_ship_by``: ``3000 * 0.5 ** (h / 2)`` while h >= 0 (3000 at
       the deadline, halving every two hours before it: 1500 two hours ahead, under 100 ten hours
       ahead), and ``3000 + 200 * overdue_hours`` once it has passed; 0 without a promise. An order
-      due within about an hour therefore outranks an urgent order with no near deadline, and an
-      overdue order outranks everything that is not more overdue;
+      due within about an hour therefore outranks an urgent order with no near deadline, and one
+      overdue by five hours or more outranks an urgent order due right now;
     * gift: 150 for a holiday-gift order (less than one class step);
     * age: 5 per hour since ``created_at``, capped at 48 hours (240), so old orders rise slowly
       and ties between otherwise equal orders go to the oldest.
