@@ -289,8 +289,10 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
     made = {status.value: 0 for status in OrderStatus}
     picking_orders: list[models.Order] = []
 
+    # The first orders walk through every stage once, so even a small demo has each screen's data.
+    every_stage = [status for status, _ in STAGE_MIX] + [OrderStatus.READY, OrderStatus.READY]
     for i in range(1, count + 1):
-        stage = _stage_for(rng)
+        stage = every_stage[i - 1] if i <= len(every_stage) else _stage_for(rng)
         merchant = w.merchants[rng.choice(list(w.merchants))]
         age_hours = {OrderStatus.RECEIVED: 0.5, OrderStatus.HELD: 3, OrderStatus.BACKORDERED: 12,
                      OrderStatus.READY: 1, OrderStatus.PICKING: 2}.get(stage, 30)
@@ -301,8 +303,8 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
 
         hold: tuple[str, str] | None = None
         international = rng.random() < 0.08 and stage is not OrderStatus.HELD
-        if stage is OrderStatus.HELD:
-            hold = rng.choice([("address", ""), ("price", ""), ("payment", "")])
+        if stage is OrderStatus.HELD:  # the kinds of hold take turns, so every kind is there
+            hold = [("address", ""), ("price", ""), ("payment", "")][made[OrderStatus.HELD.value] % 3]
         bad_address = hold is not None and hold[0] == "address" or (stage is OrderStatus.RECEIVED and rng.random() < 0.15)
 
         name, phone, email = _customer(rng, international)
@@ -369,8 +371,8 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         if hold and hold[0] == "payment":
             method, status_pay = "online", rng.choice(["pending", "failed"])
             hold = ("payment", f"payment {status_pay}")
-        elif stage is OrderStatus.RECEIVED and rng.random() < 0.08:
-            status_pay = "failed"
+        elif stage is OrderStatus.RECEIVED and (i == 1 or rng.random() < 0.08):
+            method, status_pay = "online", "failed"
         order.payment_method, order.payment_status = method, status_pay
         order.payment_txn = f"T{rng.randint(10**9, 10**10 - 1)}" if status_pay == "paid" else None
         order.cod_amount = order.total_charged if method == "cod" else None

@@ -1,0 +1,89 @@
+"""Sign-in by PIN and badge; argon2 hashes; lock-out; roles checked in the services."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db import models
+from desktop.db.database import Database
+from desktop.db.types import utcnow
+from desktop.domain.errors import NotAllowed, SignInRefused
+from desktop.domain.roles import Role, require_role
+from desktop.services import auth
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = Database.open(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    with db.unit_of_work() as uow:
+        uow.session.add(models.User(login="picker1", display_name="Li Na 李娜", role="picker",
+                                    pin_hash=auth.hash_pin("1111"), badge_code="BADGE-P00001"))
+        uow.session.add(models.User(login="gone", display_name="Gone", role="packer",
+                                    pin_hash=auth.hash_pin("2222"), active=False))
+        uow.commit()
+    yield db
+    db.dispose()
+
+
+def test_pin_sign_in_returns_the_actor_and_records_the_station(db):
+    with db.unit_of_work() as uow:
+        actor = auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-01")
+    assert (actor.login, actor.role, actor.station) == ("picker1", Role.PICKER, "PICK-01")
+    with db.unit_of_work() as uow:
+        station = uow.session.scalar(select(models.Station).where(models.Station.name == "PICK-01"))
+        assert station.current_user_id == actor.user_id
+        actions = uow.session.scalars(select(models.AuditEntry.action)).all()
+        assert "sign_in" in actions
+        pin_hash = uow.session.scalar(select(models.User.pin_hash).where(models.User.login == "picker1"))
+    assert pin_hash.startswith("$argon2id$") and "1111" not in pin_hash
+
+
+@pytest.mark.parametrize("login,pin", [("picker1", "0000"), ("nobody", "1111"), ("gone", "2222")])
+def test_wrong_pin_unknown_or_inactive_user_get_one_message(db, login, pin):
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused) as info:
+        auth.sign_in_with_pin(uow, login, pin, "PICK-01")
+    assert info.value.message == "Unknown user or wrong PIN."
+
+
+def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(db):
+    for _ in range(auth.MAX_FAILED_ATTEMPTS):
+        with db.unit_of_work() as uow, pytest.raises(SignInRefused):
+            auth.sign_in_with_pin(uow, "picker1", "9999", "PICK-01")
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused) as info:
+        auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-01")
+    assert "Too many wrong PINs" in info.value.message
+    with db.unit_of_work() as uow:  # the lock runs out
+        user = uow.session.scalar(select(models.User).where(models.User.login == "picker1"))
+        user.locked_until = utcnow() - timedelta(seconds=1)
+        uow.commit()
+    with db.unit_of_work() as uow:
+        assert auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-01").login == "picker1"
+
+
+def test_badge_sign_in_and_sign_out(db):
+    with db.unit_of_work() as uow:
+        actor = auth.sign_in_with_badge(uow, "BADGE-P00001", "PICK-02")
+    with db.unit_of_work() as uow:
+        auth.sign_out(uow, actor)
+    with db.unit_of_work() as uow:
+        station = uow.session.scalar(select(models.Station).where(models.Station.name == "PICK-02"))
+        assert station.current_user_id is None
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused):
+        auth.sign_in_with_badge(uow, "BADGE-X99999", "PICK-02")
+
+
+def test_pins_are_four_to_eight_digits():
+    for bad in ["123", "abcd", "123456789", ""]:
+        with pytest.raises(auth.WeakPin):
+            auth.hash_pin(bad)
+
+
+def test_roles_are_checked_with_a_message_in_both_languages():
+    require_role(Role.SUPERVISOR, Role.PICKER)  # supervisors may step in
+    require_role(Role.ADMIN, Role.SUPERVISOR)
+    with pytest.raises(NotAllowed) as info:
+        require_role(Role.PICKER, Role.SUPERVISOR)
+    assert "supervisor" in info.value.message and "主管" in info.value.message_zh
+    with pytest.raises(NotAllowed):
+        require_role(Role.PACKER, Role.PICKER)

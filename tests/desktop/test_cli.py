@@ -1,0 +1,108 @@
+"""The command line: help, version, orders and stock on both engines, clear errors with status 2."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop import __version__
+from desktop.cli import main
+
+ENV_KEYS = ("PICKDESK_DB_URL",)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("PICKDESK_DATA_DIR", str(tmp_path / "data"))
+    for key in ENV_KEYS:
+        monkeypatch.delenv(key, raising=False)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_the_subcommands(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert info.value.code == 0
+    for cmd in ("demo", "orders", "stock", "route", "scan-parse", "devices"):
+        assert cmd in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"pickdesk {__version__}"
+
+
+def test_the_console_script_runs_without_qt():
+    code = ("import sys; from ui.entry import main; rc = main(['orders', '--limit', '1']); "
+            "assert 'PySide6' not in sys.modules, 'a subcommand imported Qt'; sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["orders", "--status", "teleported"],
+    ["orders", "--limit", "-3"],
+    ["demo", "--orders", "many"],
+    ["demo", "--as-of", "yesterday"],
+    ["nonsense"],
+    ["stock", "--db", "mysql://nobody@nowhere/x"],
+    ["orders", "--db", "not a url"],
+])
+def test_bad_arguments_exit_2_with_a_message(capsys, argv):
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip(), "a bad argument must say what is wrong"
+
+
+def test_demo_orders_and_stock_on_a_named_sqlite_file(capsys, tmp_path):
+    url = f"sqlite:///{tmp_path / 'named.sqlite3'}"
+    code, out, _ = run(capsys, "demo", "--orders", "30", "--seed", "4", "--as-of", "2026-11-23", "--db", url)
+    assert code == 0 and out.startswith("Demo warehouse written to") and "orders" in out
+    code, out, _ = run(capsys, "orders", "--json", "--db", url)
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 30
+    assert {"order_no", "merchant", "status", "priority_class", "hold_reason", "tracking_numbers"} <= set(rows[0])
+    assert any(r["tracking_numbers"] for r in rows)
+    scores = [r["priority_score"] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    code, out, _ = run(capsys, "orders", "--status", "held", "--db", url)
+    assert code == 0 and "held" in out and "shipped" not in out
+    code, out, _ = run(capsys, "stock", "--json", "--db", url)
+    stock = json.loads(out)
+    assert code == 0 and stock and {"merchant", "sku", "gtin", "location", "lot", "expiry", "on_hand", "reserved"} <= set(stock[0])
+    code, _, err = run(capsys, "demo", "--db", url)
+    assert code == 2 and "--reset" in err  # never overwrite data by accident
+
+
+def test_no_configuration_opens_the_embedded_file_and_seeds_it(capsys, tmp_path):
+    code, out, _ = run(capsys, "orders", "--limit", "5")
+    assert code == 0 and "5 orders" in out
+    assert (tmp_path / "data" / "pickdesk.sqlite3").exists()
+
+
+@pytest.mark.postgres
+def test_orders_and_stock_on_postgresql(capsys, pg_empty_url):
+    code, _, _ = run(capsys, "demo", "--orders", "25", "--seed", "9", "--db", pg_empty_url)
+    assert code == 0
+    code, out, _ = run(capsys, "orders", "--json", "--db", pg_empty_url)
+    assert code == 0 and len(json.loads(out)) == 25
+    code, out, _ = run(capsys, "stock", "--db", pg_empty_url)
+    assert code == 0 and "stock rows" in out
+
+
+@pytest.mark.postgres
+def test_an_explicit_empty_postgresql_is_never_seeded_with_the_demo(capsys, pg_empty_url):
+    code, out, _ = run(capsys, "orders", "--db", pg_empty_url)
+    assert code == 0 and "0 orders" in out

@@ -1,0 +1,166 @@
+"""The demo warehouse: deterministic, realistic, and covering every stage each later screen needs."""
+
+from datetime import date
+
+import pytest
+from biip.checksums import gs1_standard_check_digit
+from sqlalchemy import func, select
+
+from desktop.db import models
+from desktop.db.database import Database
+from desktop.demo import SZ1_LAYOUT, build_demo, s10_tracking
+from desktop.domain.lifecycle import OrderStatus
+from desktop.routing.layout import DEMO_LAYOUT
+
+AS_OF = date(2026, 11, 23)
+SEALED_FIELDS = {"customer_name_sealed": "customer_name", "customer_phone_sealed": "customer_phone",
+                 "customer_email_sealed": "customer_email", "ship_detail_sealed": "ship_detail"}
+VOLATILE = {"pin_hash", "at"}  # salted hashes; audit and feed times are the build's wall clock
+
+
+def dump(db: Database) -> dict[str, list[tuple]]:
+    out = {}
+    with db.engine.connect() as conn:
+        for table in models.Base.metadata.sorted_tables:
+            rows = []
+            for row in conn.execute(select(table).order_by(*table.primary_key.columns)):
+                m = dict(row._mapping)
+                for col, field in SEALED_FIELDS.items():
+                    if col in m and m[col] is not None:
+                        m[col] = db.sealer.open(m[col], field, m["order_no"])
+                if table.name in ("audit_log", "change_feed"):
+                    m.pop("at")
+                m.pop("pin_hash", None)
+                rows.append(tuple(sorted(m.items())))
+            out[table.name] = rows
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = Database.open(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'd.sqlite3'}")
+    build_demo(db, orders=120, seed=7, as_of=AS_OF)
+    yield db
+    db.dispose()
+
+
+def test_same_seed_same_data_other_seed_other_data(tmp_path, demo_db):
+    again = Database.open(f"sqlite:///{tmp_path / 'again.sqlite3'}")
+    other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    try:
+        build_demo(again, orders=120, seed=7, as_of=AS_OF)
+        build_demo(other, orders=120, seed=8, as_of=AS_OF)
+        first, second = dump(demo_db), dump(again)
+        for table in first:
+            assert first[table] == second[table], f"table {table} differs between two builds with one seed"
+        assert dump(other)["orders"] != first["orders"]
+    finally:
+        again.dispose()
+        other.dispose()
+
+
+def count(db, stmt):
+    with db.unit_of_work() as uow:
+        return uow.session.scalar(stmt)
+
+
+def test_catalogue_has_500_skus_with_valid_gtins_and_merchants(demo_db):
+    with demo_db.unit_of_work() as uow:
+        gtins = uow.session.scalars(select(models.Sku.gtin)).all()
+        merchants = uow.session.scalar(select(func.count()).select_from(models.Merchant))
+    assert len(gtins) == 500 and len(set(gtins)) == 500 and merchants >= 3
+    for gtin in gtins:
+        assert len(gtin) == 14 and int(gtin[-1]) == gs1_standard_check_digit(gtin[:-1])
+
+
+def test_lots_run_from_expired_to_years_ahead(demo_db):
+    with demo_db.unit_of_work() as uow:
+        expiries = uow.session.scalars(select(models.Lot.expiry)).all()
+    days = [(e - AS_OF).days for e in expiries]
+    assert min(days) < -300 and max(days) > 1000
+    assert any(d < 0 for d in days) and any(0 < d <= 30 for d in days)
+
+
+def test_warehouses_match_the_route_planner_layout(demo_db):
+    assert SZ1_LAYOUT == DEMO_LAYOUT.to_json()
+    with demo_db.unit_of_work() as uow:
+        codes = uow.session.scalars(select(models.Warehouse.code).order_by(models.Warehouse.code)).all()
+        sz1_blocks = uow.session.scalar(select(func.count(func.distinct(models.Location.block)))
+                                        .join(models.Warehouse).where(models.Warehouse.code == "SZ1"))
+        loc = uow.session.scalars(select(models.Location).where(models.Location.code == "SZ1-A03-2-07-1")).one()
+        assert (loc.aisle, loc.block, loc.slot, loc.level) == (2, 1, 6, 1)
+        assert loc.x == DEMO_LAYOUT.aisle_x(2) and loc.y == DEMO_LAYOUT.slot_y(1, 6)
+    assert codes == ["GZ2", "SZ1"] and sz1_blocks == 2
+
+
+def test_orders_in_every_stage_with_parcels_and_tracking(demo_db):
+    with demo_db.unit_of_work() as uow:
+        statuses = set(uow.session.scalars(select(models.Order.status)).all())
+        shipped = uow.session.scalars(select(models.Order).where(models.Order.status == "shipped")).all()
+        multi_parcel = uow.session.scalar(select(func.count()).select_from(models.Parcel).where(models.Parcel.of > 1))
+        tracking = uow.session.scalars(select(models.Shipment.tracking_no)).all()
+        assert all(o.parcels and all(p.shipment for p in o.parcels) for o in shipped)
+        kinds = {(o.priority_class, o.gift) for o in uow.session.scalars(select(models.Order))}
+        pay = set(uow.session.execute(select(models.Order.payment_method, models.Order.payment_status)).all())
+        countries = set(uow.session.scalars(select(models.Order.ship_country)).all())
+        holds = set(uow.session.scalars(select(models.Order.hold_reason).where(models.Order.status == "held")).all())
+    # 120 orders reach all but the rarest stages; the default 200 reach every one (see below).
+    assert statuses >= set(OrderStatus) - {OrderStatus.LOST, OrderStatus.CANCELLED}
+    assert multi_parcel > 0 and len(tracking) == len(set(tracking)) > 0
+    assert {"urgent", "expedited", "normal"} <= {c for c, _ in kinds} and any(g for _, g in kinds)
+    assert {("online", "paid"), ("cod", "pending")} <= pay and any(s == "failed" for _, s in pay)
+    assert "CN" in countries and len(countries) > 1
+    assert holds >= {"address", "price", "payment"}
+
+
+def test_even_a_small_demo_reaches_every_status(tmp_path):
+    db = Database.open(f"sqlite:///{tmp_path / 'small.sqlite3'}")
+    try:
+        made = build_demo(db, orders=20, seed=5, as_of=AS_OF)
+        assert all(made[s.value] > 0 for s in OrderStatus), made
+    finally:
+        db.dispose()
+
+
+def test_reservations_agree_with_stock_and_never_exceed_it(demo_db):
+    with demo_db.unit_of_work() as uow:
+        for stock in uow.session.scalars(select(models.Stock)):
+            held = uow.session.scalar(select(func.coalesce(func.sum(models.Reservation.qty), 0))
+                                      .where(models.Reservation.stock_id == stock.id))
+            assert stock.reserved == held <= stock.on_hand
+
+
+def test_customer_data_is_sealed_at_rest(demo_db):
+    with demo_db.engine.connect() as conn:
+        raw = conn.exec_driver_sql("SELECT customer_name_sealed, ship_detail_sealed FROM orders").all()
+    assert raw and all(isinstance(n, bytes) and not any("\u4e00" <= ch <= "\u9fff" for ch in n.decode("latin-1"))
+                       for n, _ in raw)
+
+
+def test_picking_batches_are_planned_routes(demo_db):
+    with demo_db.unit_of_work() as uow:
+        batches = uow.session.scalars(select(models.PickBatch)).all()
+        assert batches
+        for batch in batches:
+            assert batch.picker_id is not None and batch.route_distance_m > 0
+            assert sorted(t.seq for t in batch.tasks) == list(range(1, len(batch.tasks) + 1))
+
+
+def test_s10_check_digit_follows_upu():
+    # UPU S10 example: RR 47326785 ? CN → the check digit of 47326785 is 6? Verify by the rule.
+    number = s10_tracking("EA", 47326785)
+    digits = number[2:10]
+    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7)))
+    expected = {10: 0, 11: 5}.get(11 - total % 11, 11 - total % 11)
+    assert number == f"EA47326785{expected}CN"
+
+
+@pytest.mark.postgres
+def test_demo_builds_on_postgresql(pg_empty_url):
+    db = Database.open(pg_empty_url)
+    try:
+        made = build_demo(db, orders=60, seed=2, as_of=AS_OF)
+        assert made["skus"] == 500
+        assert count(db, select(func.count()).select_from(models.Order)) == 60
+    finally:
+        db.dispose()
