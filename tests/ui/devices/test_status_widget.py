@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from devices.events import DeviceState
+from ui.devices.status_widget import DeviceStatusWidget
+
+
+@pytest.fixture
+def status(qtbot):
+    widget = DeviceStatusWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def label(widget, name: str) -> QLabel:
+    found = widget.findChild(QLabel, name)
+    assert found is not None, name
+    return found
+
+
+def test_each_device_shows_its_state_in_words(status):
+    status.set_device_state("scanner", "waiting")
+    status.set_device_state("scale", DeviceState.CONNECTED, "/dev/ttyACM0")
+    assert label(status, "device_state_scanner").text() == "scanner: ○ waiting"
+    assert label(status, "device_state_scale").text() == "scale: ● connected"
+    assert label(status, "device_state_scale").toolTip() == "/dev/ttyACM0"
+    status.set_device_state("scale", "lost")
+    assert label(status, "device_state_scale").text() == "scale: ✕ lost"
+    assert label(status, "device_state_scale").property("deviceState") == "lost"
+    assert status.device_state("scale") is DeviceState.LOST
+    assert len(status.findChildren(QLabel)) == 3
+
+
+def test_unknown_state_is_refused(status):
+    with pytest.raises(ValueError):
+        status.set_device_state("scanner", "on fire")
+
+
+def test_last_scan_shows_gs_and_is_shortened(status):
+    status.set_last_scan("]C10109501101530003\x1d10AB")
+    assert label(status, "last_scan_label").text() == "Last scan: ]C10109501101530003<GS>10AB"
+    status.set_last_scan("X" * 100)
+    assert len(label(status, "last_scan_label").text()) == len("Last scan: ") + 40
