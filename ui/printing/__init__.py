@@ -1,0 +1,1 @@
+"""Qt adapters for printing: the system-printer transport (QPrinter)."""
