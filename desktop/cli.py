@@ -18,6 +18,7 @@ from desktop import __version__
 # Modules that contribute subcommands, in the order they appear in --help.
 COMMAND_MODULES = (
     "desktop.commands",
+    "desktop.commands_print",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",

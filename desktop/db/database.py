@@ -135,13 +135,20 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self.db.engine, expire_on_commit=False, autoflush=True)
+        self._wrote = False
+        event.listen(self.session, "after_flush", self._note_write)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def _note_write(self, *_: object) -> None:
+        self._wrote = True
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         assert self.session is not None
-        if not self._committed:
-            self.session.rollback()
-        self.session.close()
+        s = self.session
+        if not self._committed and (exc_type is not None or self._wrote or s.new or s.dirty or s.deleted):
+            s.rollback()  # expires what was read, so nothing uncommitted outlives the unit of work
+        # A clean read-only unit of work just closes: what it loaded stays readable, detached.
+        s.close()
 
     def commit(self) -> None:
         assert self.session is not None
