@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
+    # Every subcommand takes --db, after its name too (`pickdesk orders --db URL`).
+    for sub in subparsers.choices.values():
+        if "--db" not in sub._option_string_actions:
+            sub.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     return parser
 
 

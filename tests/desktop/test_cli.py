@@ -106,3 +106,13 @@ def test_orders_and_stock_on_postgresql(capsys, pg_empty_url):
 def test_an_explicit_empty_postgresql_is_never_seeded_with_the_demo(capsys, pg_empty_url):
     code, out, _ = run(capsys, "orders", "--db", pg_empty_url)
     assert code == 0 and "0 orders" in out
+
+
+def test_every_subcommand_takes_db():
+    from desktop.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert len(subparsers.choices) >= 10
+    for name, sub in subparsers.choices.items():
+        assert "--db" in sub._option_string_actions, f"{name} does not take --db"
