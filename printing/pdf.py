@@ -189,10 +189,10 @@ def render_slip_pdf(slip: PackingSlip, page: str = "A5") -> bytes:
 
     prices = slip.shows_prices
     header = ["SKU\nGTIN", "品名\nItem", "数量\nQty", "批号 Lot\n效期 Expiry"]
-    fractions = [0.25, 0.45, 0.10, 0.20]
+    fractions = [0.26, 0.46, 0.09, 0.19]
     if prices:
         header += ["单价\nPrice"]
-        fractions = [0.23, 0.39, 0.08, 0.18, 0.12]
+        fractions = [0.25, 0.35, 0.08, 0.18, 0.14]
     rows = [[p(h, cell) for h in header]]
     for line in slip.lines:
         row = [f"{line.sku}\n{line.gtin}".strip(), line.name, str(line.quantity),
