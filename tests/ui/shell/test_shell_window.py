@@ -1,0 +1,117 @@
+"""The station window: status bar, menus, role-aware workspaces and what they show."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
+
+from desktop.db.database import Database
+from desktop.domain.lifecycle import OrderStatus
+from desktop.services.orders import count_by_status
+from ui.main_window import MainWindow
+
+from conftest import STATION, sign_in
+
+
+def counts(db: Database) -> dict[OrderStatus, int]:
+    with db.unit_of_work() as uow:
+        return count_by_status(uow)
+
+
+def test_status_bar_shows_station_database_connection_and_user(qtbot, window: MainWindow,
+                                                              demo_db: Database) -> None:
+    bar = window.statusBar()
+    assert STATION in bar.findChild(QLabel, "status_station").text()
+    assert bar.findChild(QLabel, "status_database").text() == demo_db.describe()
+    connection = bar.findChild(QLabel, "status_connection")
+    qtbot.waitUntil(lambda: connection.property("state") == "connected")
+    assert "connected" in connection.text()
+    user = bar.findChild(QLabel, "status_user")
+    assert "Not signed in" in user.text()
+    sign_in(qtbot, window, "packer1")
+    assert "packer1" in user.text() and "Packer One" in user.text() or "packer1" in user.text()
+
+
+def test_a_lost_connection_shows_in_the_status_bar(qtbot, window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(window.db, "ping", lambda: False)
+    with qtbot.waitSignal(window.connection_changed, check_params_cb=lambda ok: ok is False):
+        window.check_connection()
+    assert window.findChild(QLabel, "status_connection").property("state") == "lost"
+
+
+def test_device_widgets_join_the_status_bar_before_the_user(qtbot, window: MainWindow) -> None:
+    widget = QLabel("Scanner: ready")
+    widget.setObjectName("device_status")
+    window.add_status_widget(widget)
+    assert window.statusBar().findChild(QLabel, "device_status") is widget
+    assert widget.isVisible() and window.findChild(QLabel, "status_user").isVisible()
+
+
+def test_menus_show_their_shortcuts(window: MainWindow) -> None:
+    assert window.action_settings.shortcut().toString() == "Ctrl+,"
+    assert window.action_sign_out.shortcut().toString() == "Ctrl+L"
+    assert window.action_quit.shortcut().toString() == "Ctrl+Q"
+    assert window.action_about.shortcut().toString() == "F1"
+    assert not window.action_sign_out.isEnabled()  # nobody signed in yet
+
+
+def test_picker_shell_counts_ready_orders(qtbot, window: MainWindow, demo_db: Database) -> None:
+    sign_in(qtbot, window, "picker1")
+    ws = window.workspace
+    ready = counts(demo_db)[OrderStatus.READY]
+    label = ws.findChild(QLabel, "picker_ready_count")
+    qtbot.waitUntil(lambda: f"{ready} orders" in label.text())
+    button = ws.findChild(QPushButton, "picker_next_batch")
+    assert not button.isEnabled()
+    assert "workstation release" in ws.findChild(QLabel, "picker_note").text()
+    # A picker may not open the supervisor's workspace.
+    assert not window.workspace_actions[window.workspace.role.SUPERVISOR].isEnabled()
+    window.open_workspace(window.workspace.role.SUPERVISOR)
+    assert window.centralWidget().objectName() == "workspace_picker"
+
+
+def test_packer_shell_prompts_for_a_scan_and_counts_picked_orders(qtbot, window: MainWindow,
+                                                                  demo_db: Database) -> None:
+    sign_in(qtbot, window, "packer1")
+    ws = window.workspace
+    picked = counts(demo_db)[OrderStatus.PICKED]
+    label = ws.findChild(QLabel, "packer_waiting_count")
+    qtbot.waitUntil(lambda: f"{picked} orders" in label.text())
+    assert "Scan a tote or order" in ws.findChild(QLabel, "packer_prompt").text()
+    window.on_scan("TOTE-00042")
+    assert "TOTE-00042" in ws.findChild(QLabel, "packer_scan_result").text()
+    window.on_scan("LOC-nonsense")
+    assert ws.findChild(QLabel, "packer_scan_result").property("kind") == "error"
+
+
+def test_supervisor_shell_shows_counts_by_status_and_held_orders(qtbot, window: MainWindow,
+                                                                 demo_db: Database) -> None:
+    sign_in(qtbot, window, "super1")
+    ws = window.workspace
+    expected = counts(demo_db)
+    table = ws.findChild(QTableWidget, "supervisor_status_table")
+    qtbot.waitUntil(lambda: table.item(0, 2).text() != "–")
+    shown = {table.item(row, 1).text(): int(table.item(row, 2).text()) for row in range(table.rowCount())}
+    assert shown == {status.label_zh: n for status, n in expected.items()}
+    held = ws.findChild(QTableWidget, "supervisor_held_table")
+    assert held.rowCount() == expected[OrderStatus.HELD] > 0
+    headers = [held.horizontalHeaderItem(c).text().lower() for c in range(held.columnCount())]
+    assert not any(word in h for h in headers for word in ("customer", "name", "phone", "address"))
+
+
+def test_supervisor_refreshes_on_its_timer(qtbot, window: MainWindow) -> None:
+    window.refresh_ms = 50
+    sign_in(qtbot, window, "super1")
+    updated = window.workspace.findChild(QLabel, "supervisor_updated")
+    qtbot.waitUntil(lambda: updated.text() != "")
+    window.workspace.show_data(({}, []))  # blank it; the timer must fill it again
+    qtbot.waitUntil(lambda: window.workspace.findChild(QTableWidget, "supervisor_status_table").item(0, 2).text() != "0")
+
+
+def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow) -> None:
+    actor = sign_in(qtbot, window, "admin")
+    for role, name in ((actor.role.PICKER, "workspace_picker"), (actor.role.PACKER, "workspace_packer"),
+                       (actor.role.SUPERVISOR, "workspace_supervisor")):
+        assert window.workspace_actions[role].isEnabled()
+        with qtbot.waitSignal(window.workspace_opened, check_params_cb=lambda n, name=name: n == name):
+            window.workspace_actions[role].trigger()
+        assert window.centralWidget().objectName() == name

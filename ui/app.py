@@ -1,0 +1,217 @@
+"""Starting the window: the Qt application, fonts and style, the database, the station window.
+
+`run(args)` is called by `ui.entry` when `pickdesk` is started without a subcommand. The database
+is opened on a worker thread while a splash shows, so a slow network or the first start's seeding
+never freezes the screen; errors a person can fix (an unreachable database, a bad URL) show a
+dialog that offers the settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from importlib import resources as importlib_resources
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+
+import resources
+from desktop.db.database import Database
+from desktop.domain.errors import PickdeskError
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+
+ORGANIZATION = "Pickdesk"
+APPLICATION = "Pickdesk"
+BASE_POINT_SIZE = 13
+WINDOW_SIZE = (1280, 800)
+
+NO_DISPLAY_MESSAGE = (
+    "pickdesk: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+    "Run it inside a desktop session, or headless with `xvfb-run make run`.\n"
+    "(The subcommands work without a display: `pickdesk --help`.)"
+)
+
+
+def has_display(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def style_sheet(name: str = "light") -> str:
+    return importlib_resources.files("resources.styles").joinpath(f"{name}.qss").read_text(encoding="utf-8")
+
+
+def install_fonts(app: QGuiApplication, point_size: int = BASE_POINT_SIZE) -> str | None:
+    """Load the bundled CJK font and put it behind the platform font, so Chinese always renders.
+
+    Returns the CJK family name (None if the font could not be loaded).
+    """
+    font_id = QFontDatabase.addApplicationFont(str(resources.cjk_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    cjk = families[0] if families else None
+    font = QFont(app.font())
+    base = font.family() or "Sans Serif"
+    font.setFamilies([base, cjk] if cjk and cjk != base else [base])
+    font.setPointSize(point_size)
+    app.setFont(font)
+    if cjk:
+        for family in (base, "Sans Serif", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"):
+            QFont.insertSubstitution(family, cjk)
+    return cjk
+
+
+def prepare_application(app: QApplication) -> None:
+    """Names (for QSettings), fonts and the style: everything a window needs before it is built."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Pickdesk")
+    install_fonts(app)
+    app.setStyleSheet(style_sheet())
+
+
+def database_choice(args: argparse.Namespace, settings: Settings) -> tuple[str | None, bool]:
+    """The URL to open (None: the environment or the embedded default) and whether to seed the demo.
+
+    The demo warehouse is seeded only into the embedded default database, never into a database
+    somebody named (on the command line, in PICKDESK_DB_URL or in the settings).
+    """
+    url = getattr(args, "db", None) or settings.database_url or None
+    named = bool(url or os.environ.get("PICKDESK_DB_URL"))
+    return url, not named
+
+
+def _splash() -> QSplashScreen:
+    pixmap = QPixmap(520, 200)
+    pixmap.fill(QColor("#1e5fa8"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#ffffff"))
+    font = QFont(QApplication.font())
+    font.setPointSize(28)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect().adjusted(0, -30, 0, 0), Qt.AlignmentFlag.AlignCenter, "Pickdesk")
+    font.setPointSize(13)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect().adjusted(0, 70, 0, 0), Qt.AlignmentFlag.AlignCenter,
+                     QCoreApplication.translate("app", "Opening the database… · 正在打开数据库…"))
+    painter.end()
+    return QSplashScreen(pixmap)
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, PickdeskError):
+        return exc.message if exc.message == exc.message_zh else f"{exc.message}\n\n{exc.message_zh}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+class _Startup:
+    """Opens the database off the GUI thread, then shows the station window (or a clear error)."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, settings: Settings,
+                 on_shown: Callable[[QWidget], None] | None) -> None:
+        self.app = app
+        self.args = args
+        self.settings = settings
+        self.on_shown = on_shown
+        self.opener = TaskRunner(None, max_threads=1)
+        self.splash: QSplashScreen | None = None
+        self.window = None
+        self.db: Database | None = None
+        self.runner: TaskRunner | None = None
+        self.exit_code = 0
+
+    def open_database(self) -> None:
+        url, seed = database_choice(self.args, self.settings)
+        if self.splash is None:
+            self.splash = _splash()
+            self.splash.show()
+        self.opener.call(lambda: Database.open(url, seed_demo=seed), self.opened, self.failed)
+
+    def opened(self, db: Database) -> None:
+        self.db = db
+        self.runner = TaskRunner(db)
+        self.window = MainWindow(db, self.runner, self.settings)
+        self.window.resize(*WINDOW_SIZE)
+        self.window.show()
+        self.app.setQuitOnLastWindowClosed(True)
+        if self.splash is not None:
+            self.splash.finish(self.window)
+            self.splash = None
+        # Device adapters join here when present, e.g.:
+        #   wedge = WedgeFilter(app); app.installEventFilter(wedge); wedge.scanned.connect(window.on_scan)
+        _attach_devices(self.app, self.window)
+        if self.on_shown is not None:
+            window = self.window
+            QTimer.singleShot(0, lambda: self.on_shown(window))
+
+    def failed(self, exc: BaseException) -> None:
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Pickdesk"),
+                          QCoreApplication.translate("app", "The central database could not be opened. · 无法打开中央数据库。"))
+        box.setObjectName("database_error")
+        box.setInformativeText(_error_text(exc))
+        settings_button = box.addButton(QCoreApplication.translate("app", "Settings… · 设置…"),
+                                        QMessageBox.ButtonRole.ActionRole)
+        retry_button = box.addButton(QCoreApplication.translate("app", "Try again · 重试"),
+                                     QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("app", "Quit · 退出"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is settings_button:
+            from ui.settings_dialog import SettingsDialog
+
+            SettingsDialog(self.settings).exec()
+            self.open_database()
+        elif clicked is retry_button:
+            self.open_database()
+        else:
+            self.exit_code = 1
+            self.app.quit()
+
+
+def _attach_devices(app: QApplication, window: QWidget) -> None:
+    """Wire the keyboard-wedge filter and the device status widget, where they exist yet."""
+    try:
+        from ui.devices.wedge_filter import WedgeFilter  # type: ignore[import-not-found]
+    except ImportError:
+        WedgeFilter = None  # noqa: N806
+    if WedgeFilter is not None:
+        wedge = WedgeFilter(app)
+        app.installEventFilter(wedge)
+        wedge.scanned.connect(window.on_scan)
+    try:
+        from ui.devices.status_widget import DeviceStatusWidget  # type: ignore[import-not-found]
+    except ImportError:
+        DeviceStatusWidget = None  # noqa: N806
+    if DeviceStatusWidget is not None:
+        window.add_status_widget(DeviceStatusWidget(window))
+
+
+def run(args: argparse.Namespace, *, on_shown: Callable[[QWidget], None] | None = None) -> int:
+    """Open the station window and run until it closes. `on_shown(window)` is for benchmarks."""
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application(app)
+    app.setQuitOnLastWindowClosed(False)  # until the station window is up (the splash and dialogs come first)
+    settings = Settings()
+    startup = _Startup(app, args, settings, on_shown)
+    QTimer.singleShot(0, startup.open_database)
+    code = app.exec()
+    for runner in (startup.runner, startup.opener):
+        if runner is not None:
+            runner.wait_for_done(5000)
+    if startup.db is not None:
+        startup.db.dispose()
+    return startup.exit_code or code

@@ -1,0 +1,291 @@
+"""The station's one window: the sign-in view, then the signed-in user's workspace.
+
+The central widget is the sign-in view (`sign_in`) until someone signs in, then the workspace for
+their role (`workspace_picker`, `workspace_packer`, `workspace_supervisor`); signing out goes back to
+a fresh sign-in view. The status bar shows the station, the database, whether it can be reached
+(pinged through the task runner) and who is signed in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from desktop import __version__
+from desktop.db.database import Database
+from desktop.domain.actor import Actor
+from desktop.domain.roles import Role, may_act_as
+from desktop.services.auth import sign_out
+from ui.login import SignInView
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+from ui.widgets.icons import icon
+from ui.workspaces import PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace, WorkspaceContext
+
+WORKSPACES: dict[Role, type[Workspace]] = {
+    Role.PICKER: PickerWorkspace,
+    Role.PACKER: PackerWorkspace,
+    Role.SUPERVISOR: SupervisorWorkspace,
+}
+MINIMUM_SIZE = (960, 640)
+HOME_WORKSPACE = {Role.PICKER: Role.PICKER, Role.PACKER: Role.PACKER,
+                  Role.SUPERVISOR: Role.SUPERVISOR, Role.ADMIN: Role.SUPERVISOR}
+
+
+class MainWindow(QMainWindow):
+    """The station window (object name `main_window`).
+
+    Signals:
+        signed_in(Actor): a user signed in and their workspace is shown.
+        signed_out(): the user signed out (the sign-in view is back).
+        workspace_opened(str): a workspace was opened; its object name.
+        connection_changed(bool): the central database became reachable (True) or was lost.
+
+    Status bar labels: `status_station`, `status_database`, `status_connection` (property
+    `state`: "connected" / "lost" / "checking"), `status_user`. Device widgets join them through
+    `add_status_widget(widget)`. Menu actions: `action_settings`, `action_sign_out`, `action_quit`,
+    `action_about`, `action_workspace_<role>`.
+    """
+
+    signed_in = Signal(object)
+    signed_out = Signal()
+    workspace_opened = Signal(str)
+    connection_changed = Signal(bool)
+
+    def __init__(self, db: Database, runner: TaskRunner, settings: Settings, *, ping_ms: int = 5000,
+                 refresh_ms: int = 5000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle("Pickdesk")
+        self.setWindowIcon(icon("pickdesk"))
+        # An explicit minimum keeps the layout from resizing the window's limits each time the
+        # central widget changes (which also warns on platforms without size hints, e.g. offscreen).
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.db = db
+        self.runner = runner
+        self.settings = settings
+        self.refresh_ms = refresh_ms
+        self.actor: Actor | None = None
+        self.connected: bool | None = None
+        self._pinging = False
+
+        self._build_menus()
+        self._build_status_bar()
+        self.show_sign_in()
+
+        self.ping_timer = QTimer(self)
+        self.ping_timer.setObjectName("ping_timer")
+        self.ping_timer.timeout.connect(self.check_connection)
+        if ping_ms > 0:
+            self.ping_timer.start(ping_ms)
+        QTimer.singleShot(0, self.check_connection)
+
+    # --- menus --------------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menu_bar")
+        file_menu = bar.addMenu(self.tr("&File · 文件"))
+        file_menu.setObjectName("menu_file")
+        self.action_settings = self._action("action_settings", self.tr("&Settings… · 设置…"), "Ctrl+,",
+                                            self.open_settings)
+        self.action_sign_out = self._action("action_sign_out", self.tr("Sign &out · 退出登录"), "Ctrl+L",
+                                            self.sign_out)
+        self.action_quit = self._action("action_quit", self.tr("&Quit · 退出程序"), "Ctrl+Q", self.close)
+        file_menu.addAction(self.action_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_sign_out)
+        file_menu.addAction(self.action_quit)
+
+        self.workspace_menu = bar.addMenu(self.tr("&Workspace · 工作区"))
+        self.workspace_menu.setObjectName("menu_workspace")
+        group = QActionGroup(self)
+        self.workspace_actions: dict[Role, QAction] = {}
+        names = {Role.PICKER: self.tr("&Picking · 拣货"), Role.PACKER: self.tr("P&acking · 打包"),
+                 Role.SUPERVISOR: self.tr("Super&vision · 主管")}
+        for n, (role, text) in enumerate(names.items(), start=1):
+            action = self._action(f"action_workspace_{role.value}", text, f"Ctrl+{n}",
+                                  lambda _checked=False, r=role: self.open_workspace(r))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.workspace_menu.addAction(action)
+            self.workspace_actions[role] = action
+
+        help_menu = bar.addMenu(self.tr("&Help · 帮助"))
+        help_menu.setObjectName("menu_help")
+        self.action_about = self._action("action_about", self.tr("&About Pickdesk · 关于"), "F1", self.about)
+        help_menu.addAction(self.action_about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("status_bar")
+        self.status_station = QLabel(self)
+        self.status_station.setObjectName("status_station")
+        self.status_database = QLabel(self.db.describe(), self)
+        self.status_database.setObjectName("status_database")
+        self.status_database.setToolTip(self.db.describe())
+        self.status_connection = QLabel(self)
+        self.status_connection.setObjectName("status_connection")
+        self.status_user = QLabel(self)
+        self.status_user.setObjectName("status_user")
+        for label in (self.status_station, self.status_database, self.status_connection, self.status_user):
+            bar.addPermanentWidget(label)
+        self._show_connection(None)
+        self._update_station_and_user()
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Put a widget (the device status, the print queue) in the status bar, before the user."""
+        bar = self.statusBar()
+        bar.removeWidget(self.status_user)
+        bar.addPermanentWidget(widget)
+        bar.addPermanentWidget(self.status_user)
+        self.status_user.show()
+
+    def _update_station_and_user(self) -> None:
+        self.status_station.setText(self.tr("Station · 工作站: {name}").format(name=self.settings.station_name))
+        if self.actor is None:
+            self.status_user.setText(self.tr("Not signed in · 未登录"))
+        else:
+            self.status_user.setText(f"{self.actor.display_name} ({self.actor.login}) · {self.actor.role.label_zh}")
+        for role, action in self.workspace_actions.items():
+            action.setEnabled(self.actor is not None and may_act_as(self.actor.role, role))
+        self.action_sign_out.setEnabled(self.actor is not None)
+
+    # --- connection ---------------------------------------------------------------------------
+
+    @Slot()
+    def check_connection(self) -> None:
+        if self._pinging:
+            return
+        self._pinging = True
+        self.runner.call(self.db.ping, self._pinged, lambda _exc: self._pinged(False), owner=self)
+
+    def _pinged(self, ok: bool) -> None:
+        self._pinging = False
+        self._show_connection(bool(ok))
+
+    def _show_connection(self, ok: bool | None) -> None:
+        previous, self.connected = self.connected, ok
+        if ok is None:
+            state, text = "checking", self.tr("Database: checking… · 数据库：检查中…")
+        elif ok:
+            state, text = "connected", self.tr("Database: connected · 数据库：已连接")
+        else:
+            state, text = "lost", self.tr("Database: connection lost · 数据库：连接中断")
+        self.status_connection.setText(text)
+        self.status_connection.setProperty("state", state)
+        self.status_connection.style().unpolish(self.status_connection)
+        self.status_connection.style().polish(self.status_connection)
+        if ok is not None and ok != previous:
+            self.connection_changed.emit(ok)
+
+    # --- signing in and out -------------------------------------------------------------------
+
+    def show_sign_in(self) -> None:
+        self._replace_central(SignInView(self.runner, self.settings.station_name, self.settings.last_user))
+        self.sign_in_view.signed_in.connect(self._on_signed_in)
+        for action in self.workspace_actions.values():
+            action.setChecked(False)
+
+    @property
+    def sign_in_view(self) -> SignInView | None:
+        widget = self.centralWidget()
+        return widget if isinstance(widget, SignInView) else None
+
+    @property
+    def workspace(self) -> Workspace | None:
+        widget = self.centralWidget()
+        return widget if isinstance(widget, Workspace) else None
+
+    def _on_signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.settings.last_user = actor.login
+        self._update_station_and_user()
+        self.open_workspace(HOME_WORKSPACE[actor.role])
+        self.signed_in.emit(actor)
+
+    def open_workspace(self, role: Role) -> None:
+        """Show the workspace for `role`, if the signed-in user may act in it."""
+        if self.actor is None or not may_act_as(self.actor.role, role):
+            return
+        context = WorkspaceContext(actor=self.actor, db=self.db, runner=self.runner, settings=self.settings,
+                                   refresh_ms=self.refresh_ms)
+        workspace = WORKSPACES[role](context)
+        self._replace_central(workspace)
+        self.workspace_actions[role].setChecked(True)
+        workspace.setFocus()
+        self.workspace_opened.emit(workspace.objectName())
+
+    @Slot()
+    def sign_out(self) -> None:
+        actor = self.actor
+        if actor is None:
+            return
+        self.actor = None
+        self._update_station_and_user()
+        self.show_sign_in()
+        self.runner.run(lambda uow: sign_out(uow, actor), None, self._sign_out_failed, actor=actor)
+        self.signed_out.emit()
+
+    def _sign_out_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("Sign-out was not recorded: {error}").format(error=exc), 10000)
+
+    def _replace_central(self, widget: QWidget) -> None:
+        old = self.takeCentralWidget()
+        if isinstance(old, Workspace):
+            old.stop()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.setCentralWidget(widget)
+
+    # --- scans --------------------------------------------------------------------------------
+
+    @Slot(str)
+    def on_scan(self, raw: str) -> None:
+        """Route a scan (keyboard wedge or serial scanner) to what is on screen."""
+        if self.sign_in_view is not None:
+            self.sign_in_view.on_scan(raw)
+        elif self.workspace is not None:
+            self.workspace.on_scan(raw)
+
+    # --- dialogs ------------------------------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        old_url = self.settings.database_url
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self._update_station_and_user()
+            if self.settings.database_url != old_url:
+                self.statusBar().showMessage(
+                    self.tr("The new database is used after a restart. · 新数据库将在重启后生效。"), 15000)
+
+    @Slot()
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Pickdesk · 关于"), self.tr(
+            "<h3>Pickdesk {version}</h3><p>Warehouse desktop client: pick, pack, ship, supervise.</p>"
+            "<p>仓库桌面客户端：拣货、打包、发货、监管。</p><p>Database · 数据库: {db}</p>"
+        ).format(version=__version__, db=self.db.describe()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.ping_timer.stop()
+        if self.workspace is not None:
+            self.workspace.stop()
+        if self.actor is not None:
+            actor, self.actor = self.actor, None
+            self.runner.run(lambda uow: sign_out(uow, actor), actor=actor,
+                            on_failure=lambda _exc: None)
+        super().closeEvent(event)

@@ -1,0 +1,8 @@
+"""The workspaces a signed-in user works in: one per role (picker, packer, supervisor)."""
+
+from ui.workspaces.base import Workspace, WorkspaceContext
+from ui.workspaces.packer import PackerWorkspace
+from ui.workspaces.picker import PickerWorkspace
+from ui.workspaces.supervisor import SupervisorWorkspace
+
+__all__ = ["PackerWorkspace", "PickerWorkspace", "SupervisorWorkspace", "Workspace", "WorkspaceContext"]

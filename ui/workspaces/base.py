@@ -1,0 +1,110 @@
+"""What every workspace has: the signed-in actor, the database, the task runner, the settings.
+
+A workspace gets them all through one `WorkspaceContext` passed to its constructor (no global main
+window). It reloads what it shows with `refresh()`: once when built and then every
+`context.refresh_ms` milliseconds while it lives; `stop()` ends that before it is thrown away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.db.database import Database
+from desktop.domain.actor import Actor
+from desktop.domain.roles import Role
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+
+ROLE_TITLES = {
+    Role.PICKER: ("Picking", "拣货"),
+    Role.PACKER: ("Packing", "打包"),
+    Role.SUPERVISOR: ("Supervision", "主管"),
+    Role.ADMIN: ("Supervision", "主管"),
+}
+
+
+@dataclass(frozen=True)
+class WorkspaceContext:
+    actor: Actor
+    db: Database
+    runner: TaskRunner
+    settings: Settings
+    refresh_ms: int = 5000  # 0: refresh only when asked (tests)
+
+
+class Workspace(QWidget):
+    """Base of the role workspaces. Subclasses set `role` and fill `self.body` (a QVBoxLayout)."""
+
+    role: Role = Role.PICKER
+    object_name = "workspace"
+
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(self.object_name)
+        self.context = context
+        self.actor = context.actor
+        self.runner = context.runner
+        self._refreshing = False
+
+        title_en, title_zh = ROLE_TITLES[self.role]
+        title = QLabel(f"{self.tr(title_en)} · {title_zh}", self)
+        title.setObjectName("workspace_title")
+        who = QLabel(f"{self.actor.display_name} · {self.actor.role.label_zh}", self)
+        who.setObjectName("workspace_user")
+        who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(who)
+
+        self.body = QVBoxLayout()
+        self.body.setSpacing(16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(16)
+        outer.addLayout(header)
+        outer.addLayout(self.body, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setObjectName("workspace_refresh_timer")
+        self.timer.timeout.connect(self.refresh)
+        if context.refresh_ms > 0:
+            self.timer.start(context.refresh_ms)
+        QTimer.singleShot(0, self.refresh)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload what the workspace shows through the task runner (one load at a time)."""
+        if self._refreshing:
+            return
+        op = self.load_op()
+        if op is None:
+            return
+        self._refreshing = True
+        self.runner.run(op, self._loaded, self._load_failed, actor=self.actor, owner=self)
+
+    def load_op(self):  # noqa: ANN201 - returns an op for the task runner, or None
+        return None
+
+    def _loaded(self, data: object) -> None:
+        self._refreshing = False
+        self.show_data(data)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        self.show_failure(exc)
+
+    def show_data(self, data: object) -> None:
+        raise NotImplementedError
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Keep the last figures on screen; the status bar tells the connection state."""
+
+    def on_scan(self, raw: str) -> bool:
+        """A scan arrived while this workspace is shown; return True when it was used."""
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
