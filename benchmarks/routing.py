@@ -126,7 +126,7 @@ def routes_table(quick: bool, use_ortools: bool) -> str:
                         if length != length:
                             failures[limit] = failures.get(limit, 0) + 1
                             length = float("inf")
-                        gaps.setdefault((f"OR-Tools {limit} ms", n, blocks), []).append(length / optimum - 1)
+                        gaps.setdefault((f"OR-Tools {limit} ms", n, blocks), []).append(max(length / optimum - 1, 0.0))
                         times.setdefault((f"OR-Tools {limit} ms", n, blocks), []).append(elapsed)
     methods = list(METHODS) + ([f"OR-Tools {limit} ms" for limit in ortools_limits] if have_ortools else [])
     out = []
