@@ -197,15 +197,20 @@ def _attach_devices(app: QApplication, window: QWidget) -> None:
         window.add_status_widget(DeviceStatusWidget(window))
 
 
-def run(args: argparse.Namespace, *, on_shown: Callable[[QWidget], None] | None = None) -> int:
-    """Open the station window and run until it closes. `on_shown(window)` is for benchmarks."""
+def run(args: argparse.Namespace, *, settings: Settings | None = None,
+        on_shown: Callable[[QWidget], None] | None = None) -> int:
+    """Open the station window and run until it closes.
+
+    `settings` defaults to the platform's store for this application; `on_shown(window)` is called
+    once the window is on screen (benchmarks and tests).
+    """
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
     app.setQuitOnLastWindowClosed(False)  # until the station window is up (the splash and dialogs come first)
-    settings = Settings()
+    settings = settings or Settings()
     startup = _Startup(app, args, settings, on_shown)
     QTimer.singleShot(0, startup.open_database)
     code = app.exec()

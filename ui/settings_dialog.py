@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -41,7 +42,7 @@ def database_url_problem(url: str) -> tuple[str, str] | None:
         return None  # empty: PICKDESK_DB_URL, else the embedded SQLite file
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return (f"Not a database URL: {url!r}. Use sqlite:///FILE or postgresql+psycopg://USER@HOST/DB.",
                 f"不是有效的数据库地址：{url!r}。请使用 sqlite:///文件 或 postgresql+psycopg://用户@主机/数据库。")
     backend = parsed.get_backend_name()
@@ -162,6 +163,11 @@ class SettingsDialog(QDialog):
             (self.tr("Scale protocol · 电子秤协议"), self.scale_protocol)]))
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Fix the limits once, before the window exists; the layout would otherwise reset them on
+        # every change (the message appearing), which platforms without size hints warn about.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(self.minimumSizeHint())
+        self.resize(self.sizeHint())
 
     def _load(self) -> None:
         s = self.settings
@@ -200,6 +206,7 @@ class SettingsDialog(QDialog):
         problem = self.problem()
         if problem is not None:
             self.error.show_message(problem, "error")
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
             return
         s = self.settings
         s.station_name = self.station_name.text().strip()
