@@ -8,6 +8,8 @@ a fresh sign-in view. The status bar shows the station, the database, whether it
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
@@ -31,6 +33,14 @@ WORKSPACES: dict[Role, type[Workspace]] = {
 MINIMUM_SIZE = (960, 640)
 HOME_WORKSPACE = {Role.PICKER: Role.PICKER, Role.PACKER: Role.PACKER,
                   Role.SUPERVISOR: Role.SUPERVISOR, Role.ADMIN: Role.SUPERVISOR}
+
+
+def short_description(description: str) -> str:
+    """The database as the status bar shows it: an SQLite file by its name (the tooltip has the path)."""
+    kind, _, rest = description.partition(" ")
+    if kind == "SQLite" and rest:
+        return f"{kind} {PurePath(rest).name}"
+    return description
 
 
 class MainWindow(QMainWindow):
@@ -131,7 +141,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("status_bar")
         self.status_station = QLabel(self)
         self.status_station.setObjectName("status_station")
-        self.status_database = QLabel(self.db.describe(), self)
+        self.status_database = QLabel(short_description(self.db.describe()), self)
         self.status_database.setObjectName("status_database")
         self.status_database.setToolTip(self.db.describe())
         self.status_connection = QLabel(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.db.database import Database
@@ -36,7 +36,15 @@ class WorkspaceContext:
 
 
 class Workspace(QWidget):
-    """Base of the role workspaces. Subclasses set `role` and fill `self.body` (a QVBoxLayout)."""
+    """Base of the role workspaces. Subclasses set `role` and fill `self.body` (a QVBoxLayout).
+
+    Signals:
+        refreshed(): fresh figures from the database are on screen.
+        refresh_failed(object): loading failed (the exception); the last figures stay.
+    """
+
+    refreshed = Signal()
+    refresh_failed = Signal(object)
 
     role: Role = Role.PICKER
     object_name = "workspace"
@@ -91,10 +99,12 @@ class Workspace(QWidget):
     def _loaded(self, data: object) -> None:
         self._refreshing = False
         self.show_data(data)
+        self.refreshed.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._refreshing = False
         self.show_failure(exc)
+        self.refresh_failed.emit(exc)
 
     def show_data(self, data: object) -> None:
         raise NotImplementedError

@@ -31,7 +31,7 @@ def _both(pair: tuple[str, str] | None, fallback: str) -> str:
 
 
 def _local(when: datetime | None) -> str:
-    return "" if when is None else when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return "" if when is None else when.astimezone().strftime("%m-%d %H:%M")
 
 
 def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
@@ -60,7 +60,7 @@ class SupervisorWorkspace(Workspace):
         status_title = QLabel(self.tr("Orders by status · 订单状态"), self)
         status_title.setObjectName("section_title")
         self.status_table = _table("supervisor_status_table",
-                                   [self.tr("Status"), "状态", self.tr("Orders · 订单")], self)
+                                   [self.tr("Status"), "状态", self.tr("Orders\n订单")], self)
         self.status_table.setRowCount(len(OrderStatus))
         for row, status in enumerate(OrderStatus):
             self.status_table.setItem(row, 0, QTableWidgetItem(status.value.replace("_", " ").capitalize()))
@@ -70,19 +70,22 @@ class SupervisorWorkspace(Workspace):
             self.status_table.setItem(row, 2, count)
         header = self.status_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.status_table.setMinimumWidth(340)
-        self.status_table.setMaximumWidth(420)
+        metrics = self.status_table.fontMetrics()
+        self.status_table.setColumnWidth(1, max(metrics.horizontalAdvance(s.label_zh) for s in OrderStatus) + 24)
+        self.status_table.setMinimumWidth(300)
+        self.status_table.setMaximumWidth(360)
 
         self.held_title = QLabel(self.tr("On hold · 已挂起"), self)
         self.held_title.setObjectName("supervisor_held_title")
         self.held_title.setProperty("role", "section_title")
         self.held_table = _table("supervisor_held_table", [
-            self.tr("Order · 订单"), self.tr("Merchant · 商户"), self.tr("Priority · 优先级"),
-            self.tr("Reason · 原因"), self.tr("Detail · 说明"), self.tr("Ship by · 发货期限")], self)
+            self.tr("Order\n订单"), self.tr("Merchant\n商户"), self.tr("Priority\n优先级"),
+            self.tr("Reason\n原因"), self.tr("Ship by\n发货期限"), self.tr("Detail\n说明")], self)
         held_header = self.held_table.horizontalHeader()
         held_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        held_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        held_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
         self.updated = QLabel(self)
         self.updated.setObjectName("supervisor_updated")
@@ -113,9 +116,11 @@ class SupervisorWorkspace(Workspace):
         for row, order in enumerate(held):
             cells = [order.order_no, order.merchant, _both(PRIORITIES.get(order.priority_class), order.priority_class),
                      _both(HOLD_REASONS.get(order.hold_reason or ""), order.hold_reason or ""),
-                     order.hold_detail or "", _local(order.promised_ship_by)]
+                     _local(order.promised_ship_by), order.hold_detail or ""]
             for col, text in enumerate(cells):
-                self.held_table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.held_table.setItem(row, col, item)
         self.updated.setText(self.tr("Updated {time} · 更新于 {time}").format(time=datetime.now().strftime("%H:%M:%S")))
         self.updated.setProperty("stale", False)
 

@@ -60,7 +60,7 @@ def test_run_opens_the_database_and_shows_the_sign_in_view(qtbot, restore_app, d
 
     def shown(window) -> None:
         seen["central"] = window.centralWidget().objectName()
-        seen["database"] = window.findChild(type(window.status_database), "status_database").text()
+        seen["database"] = window.findChild(type(window.status_database), "status_database").toolTip()
         seen["cjk"] = "Droid Sans Fallback" in QApplication.font().families()
         window.close()
 

@@ -21,7 +21,9 @@ def test_status_bar_shows_station_database_connection_and_user(qtbot, window: Ma
                                                               demo_db: Database) -> None:
     bar = window.statusBar()
     assert STATION in bar.findChild(QLabel, "status_station").text()
-    assert bar.findChild(QLabel, "status_database").text() == demo_db.describe()
+    database = bar.findChild(QLabel, "status_database")
+    assert database.toolTip() == demo_db.describe()
+    assert database.text().startswith("SQLite") and database.text() == "SQLite central.sqlite3"
     connection = bar.findChild(QLabel, "status_connection")
     qtbot.waitUntil(lambda: connection.property("state") == "connected")
     assert "connected" in connection.text()
