@@ -29,6 +29,7 @@ ORGANIZATION = "Pickdesk"
 APPLICATION = "Pickdesk"
 BASE_POINT_SIZE = 13
 WINDOW_SIZE = (1280, 800)
+SPLASH_DELAY_MS = 300
 
 NO_DISPLAY_MESSAGE = (
     "pickdesk: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
@@ -123,6 +124,7 @@ class _Startup:
         self.on_shown = on_shown
         self.opener = TaskRunner(None, max_threads=1)
         self.splash: QSplashScreen | None = None
+        self.opening = False
         self.window = None
         self.db: Database | None = None
         self.runner: TaskRunner | None = None
@@ -130,12 +132,19 @@ class _Startup:
 
     def open_database(self) -> None:
         url, seed = database_choice(self.args, self.settings)
-        if self.splash is None:
-            self.splash = _splash()
-            self.splash.show()
+        self.opening = True
+        # The splash only appears if opening takes a while (the first start seeds the demo, a remote
+        # database is slow to answer): a seeded local database opens in tens of milliseconds.
+        QTimer.singleShot(SPLASH_DELAY_MS, self._show_splash)
         self.opener.call(lambda: Database.open(url, seed_demo=seed), self.opened, self.failed)
 
+    def _show_splash(self) -> None:
+        if self.opening and self.splash is None:
+            self.splash = _splash()
+            self.splash.show()
+
     def opened(self, db: Database) -> None:
+        self.opening = False
         self.db = db
         self.runner = TaskRunner(db)
         self.window = MainWindow(db, self.runner, self.settings)
@@ -153,6 +162,7 @@ class _Startup:
             QTimer.singleShot(0, lambda: self.on_shown(window))
 
     def failed(self, exc: BaseException) -> None:
+        self.opening = False
         if self.splash is not None:
             self.splash.close()
             self.splash = None
