@@ -43,7 +43,7 @@ def main() -> int:
 
     from desktop.db.database import Database
     from desktop.demo import build_demo
-    from ui.app import prepare_application
+    from ui.app import attach_devices, prepare_application
     from ui.main_window import MainWindow
     from ui.settings import Settings
     from ui.tasks import TaskRunner
@@ -59,6 +59,7 @@ def main() -> int:
 
     window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
     window.resize(*SIZE)
+    wedge = attach_devices(app, window)
     window.show()
     wait_until(app, lambda: window.connected is not None and window.sign_in_view.users.count() > 0)
     window.sign_in_view.select_user("picker1")
@@ -82,6 +83,8 @@ def main() -> int:
         window.sign_out()
         wait_until(app, lambda: not runner.busy)
 
+    if wedge is not None:
+        wedge.uninstall(app)
     window.close()
     runner.wait_for_done(10000)
     db.dispose()

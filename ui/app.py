@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from importlib import resources as importlib_resources
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
 
@@ -125,6 +125,7 @@ class _Startup:
         self.opener = TaskRunner(None, max_threads=1)
         self.splash: QSplashScreen | None = None
         self.opening = False
+        self.wedge: QObject | None = None
         self.window = None
         self.db: Database | None = None
         self.runner: TaskRunner | None = None
@@ -154,9 +155,7 @@ class _Startup:
         if self.splash is not None:
             self.splash.finish(self.window)
             self.splash = None
-        # Device adapters join here when present, e.g.:
-        #   wedge = WedgeFilter(app); app.installEventFilter(wedge); wedge.scanned.connect(window.on_scan)
-        _attach_devices(self.app, self.window)
+        self.wedge = attach_devices(self.app, self.window)
         if self.on_shown is not None:
             window = self.window
             QTimer.singleShot(0, lambda: self.on_shown(window))
@@ -189,22 +188,24 @@ class _Startup:
             self.app.quit()
 
 
-def _attach_devices(app: QApplication, window: QWidget) -> None:
-    """Wire the keyboard-wedge filter and the device status widget, where they exist yet."""
+def attach_devices(app: QApplication, window: MainWindow) -> QObject | None:
+    """Wire the keyboard-wedge scanner and the device status widget into the window.
+
+    Returns the installed wedge filter (None when `ui.devices` is not there), so a caller can
+    `uninstall()` it.
+    """
     try:
-        from ui.devices.wedge_filter import WedgeFilter  # type: ignore[import-not-found]
+        from ui.devices.status_widget import DeviceStatusWidget
+        from ui.devices.wedge_filter import WedgeFilter
     except ImportError:
-        WedgeFilter = None  # noqa: N806
-    if WedgeFilter is not None:
-        wedge = WedgeFilter(app)
-        app.installEventFilter(wedge)
-        wedge.scanned.connect(window.on_scan)
-    try:
-        from ui.devices.status_widget import DeviceStatusWidget  # type: ignore[import-not-found]
-    except ImportError:
-        DeviceStatusWidget = None  # noqa: N806
-    if DeviceStatusWidget is not None:
-        window.add_status_widget(DeviceStatusWidget(window))
+        return None
+    status = DeviceStatusWidget(window)
+    window.add_status_widget(status)
+    wedge = WedgeFilter(parent=app)
+    wedge.scanned.connect(window.on_scan)
+    wedge.scanned.connect(status.set_last_scan)
+    wedge.install(app)
+    return wedge
 
 
 def run(args: argparse.Namespace, *, settings: Settings | None = None,
@@ -224,6 +225,8 @@ def run(args: argparse.Namespace, *, settings: Settings | None = None,
     startup = _Startup(app, args, settings, on_shown)
     QTimer.singleShot(0, startup.open_database)
     code = app.exec()
+    if startup.wedge is not None:
+        startup.wedge.uninstall(app)
     for runner in (startup.runner, startup.opener):
         if runner is not None:
             runner.wait_for_done(5000)

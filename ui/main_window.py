@@ -187,12 +187,13 @@ class MainWindow(QMainWindow):
     def _show_connection(self, ok: bool | None) -> None:
         previous, self.connected = self.connected, ok
         if ok is None:
-            state, text = "checking", self.tr("Database: checking… · 数据库：检查中…")
+            state, text = "checking", self.tr("Checking database… · 检查中…")
         elif ok:
-            state, text = "connected", self.tr("Database: connected · 数据库：已连接")
+            state, text = "connected", self.tr("● Connected · 已连接")
         else:
-            state, text = "lost", self.tr("Database: connection lost · 数据库：连接中断")
+            state, text = "lost", self.tr("● Connection lost · 连接中断")
         self.status_connection.setText(text)
+        self.status_connection.setToolTip(self.tr("Central database · 中央数据库"))
         self.status_connection.setProperty("state", state)
         self.status_connection.style().unpolish(self.status_connection)
         self.status_connection.style().polish(self.status_connection)

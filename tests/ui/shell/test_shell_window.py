@@ -26,7 +26,7 @@ def test_status_bar_shows_station_database_connection_and_user(qtbot, window: Ma
     assert database.text().startswith("SQLite") and database.text() == "SQLite central.sqlite3"
     connection = bar.findChild(QLabel, "status_connection")
     qtbot.waitUntil(lambda: connection.property("state") == "connected")
-    assert "connected" in connection.text()
+    assert "connected" in connection.text().lower()
     user = bar.findChild(QLabel, "status_user")
     assert "Not signed in" in user.text()
     sign_in(qtbot, window, "packer1")
@@ -117,3 +117,21 @@ def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow) -> None:
         with qtbot.waitSignal(window.workspace_opened, check_params_cb=lambda n, name=name: n == name):
             window.workspace_actions[role].trigger()
         assert window.centralWidget().objectName() == name
+
+
+def test_devices_join_the_window_and_a_wedge_badge_scan_signs_in(qtbot, qapp, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    from ui.app import attach_devices
+
+    wedge = attach_devices(qapp, window)
+    assert wedge is not None
+    try:
+        status = window.statusBar().findChild(QFrame, "device_status")
+        assert status is not None and status.isVisible()
+        with qtbot.waitSignal(window.signed_in, timeout=10_000) as blocker:
+            wedge.scanned.emit("BADGE-P00002")
+        assert blocker.args[0].login == "picker2"
+        assert "BADGE-P00002" in status.findChild(QLabel, "last_scan_label").text()
+    finally:
+        wedge.uninstall(qapp)
