@@ -13,7 +13,7 @@ from desktop.domain.roles import Role
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
-from conftest import STATION, sign_in
+STATION = "TEST-01"  # the station name the `settings` fixture gives the window
 
 
 def station_user(db: Database) -> int | None:
@@ -28,15 +28,15 @@ def station_user(db: Database) -> int | None:
     ("admin", Role.ADMIN, "workspace_supervisor"),
 ])
 def test_pin_sign_in_opens_the_workspace_for_the_role(qtbot, window: MainWindow, settings: Settings,
-                                                       login: str, role: Role, workspace: str) -> None:
-    actor = sign_in(qtbot, window, login)
+                                                       login: str, role: Role, workspace: str, sign_in) -> None:
+    actor = sign_in(login)
     assert (actor.login, actor.role, actor.station) == (login, role, STATION)
     assert window.centralWidget().objectName() == workspace
     assert window.actor == actor
     assert settings.last_user == login
 
 
-def test_wrong_pin_is_refused_with_a_message_and_the_pin_cleared(qtbot, window: MainWindow) -> None:
+def test_wrong_pin_is_refused_with_a_message_and_the_pin_cleared(qtbot, window: MainWindow, sign_in) -> None:
     view = window.sign_in_view
     view.select_user("picker2")
     qtbot.keyClicks(view.pin, "0000")
@@ -51,7 +51,7 @@ def test_wrong_pin_is_refused_with_a_message_and_the_pin_cleared(qtbot, window: 
     assert view.pin.hasFocus()
     assert window.sign_in_view is view and window.actor is None
     # The right PIN still works afterwards (and clears the message).
-    sign_in(qtbot, window, "picker2")
+    sign_in("picker2")
     assert window.centralWidget().objectName() == "workspace_picker"
 
 
@@ -97,8 +97,8 @@ def test_unknown_badge_and_non_badge_scans_are_refused(qtbot, window: MainWindow
 
 
 def test_sign_out_returns_to_sign_in_and_clears_the_station_user(qtbot, window: MainWindow,
-                                                                 demo_db: Database) -> None:
-    actor = sign_in(qtbot, window, "picker1")
+                                                                 demo_db: Database, sign_in) -> None:
+    actor = sign_in("picker1")
     qtbot.waitUntil(lambda: station_user(demo_db) == actor.user_id)
     with qtbot.waitSignal(window.signed_out):
         window.action_sign_out.trigger()

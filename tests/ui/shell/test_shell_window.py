@@ -9,7 +9,7 @@ from desktop.domain.lifecycle import OrderStatus
 from desktop.services.orders import count_by_status
 from ui.main_window import MainWindow
 
-from conftest import STATION, sign_in
+STATION = "TEST-01"  # the station name the `settings` fixture gives the window
 
 
 def counts(db: Database) -> dict[OrderStatus, int]:
@@ -18,7 +18,7 @@ def counts(db: Database) -> dict[OrderStatus, int]:
 
 
 def test_status_bar_shows_station_database_connection_and_user(qtbot, window: MainWindow,
-                                                              demo_db: Database) -> None:
+                                                              demo_db: Database, sign_in) -> None:
     bar = window.statusBar()
     assert STATION in bar.findChild(QLabel, "status_station").text()
     database = bar.findChild(QLabel, "status_database")
@@ -29,7 +29,7 @@ def test_status_bar_shows_station_database_connection_and_user(qtbot, window: Ma
     assert "connected" in connection.text().lower()
     user = bar.findChild(QLabel, "status_user")
     assert "Not signed in" in user.text()
-    sign_in(qtbot, window, "packer1")
+    sign_in("packer1")
     assert "packer1" in user.text() and "Packer One" in user.text() or "packer1" in user.text()
 
 
@@ -56,8 +56,8 @@ def test_menus_show_their_shortcuts(window: MainWindow) -> None:
     assert not window.action_sign_out.isEnabled()  # nobody signed in yet
 
 
-def test_picker_shell_counts_ready_orders(qtbot, window: MainWindow, demo_db: Database) -> None:
-    sign_in(qtbot, window, "picker1")
+def test_picker_shell_counts_ready_orders(qtbot, window: MainWindow, demo_db: Database, sign_in) -> None:
+    sign_in("picker1")
     ws = window.workspace
     ready = counts(demo_db)[OrderStatus.READY]
     label = ws.findChild(QLabel, "picker_ready_count")
@@ -72,8 +72,8 @@ def test_picker_shell_counts_ready_orders(qtbot, window: MainWindow, demo_db: Da
 
 
 def test_packer_shell_prompts_for_a_scan_and_counts_picked_orders(qtbot, window: MainWindow,
-                                                                  demo_db: Database) -> None:
-    sign_in(qtbot, window, "packer1")
+                                                                  demo_db: Database, sign_in) -> None:
+    sign_in("packer1")
     ws = window.workspace
     picked = counts(demo_db)[OrderStatus.PICKED]
     label = ws.findChild(QLabel, "packer_waiting_count")
@@ -86,8 +86,8 @@ def test_packer_shell_prompts_for_a_scan_and_counts_picked_orders(qtbot, window:
 
 
 def test_supervisor_shell_shows_counts_by_status_and_held_orders(qtbot, window: MainWindow,
-                                                                 demo_db: Database) -> None:
-    sign_in(qtbot, window, "super1")
+                                                                 demo_db: Database, sign_in) -> None:
+    sign_in("super1")
     ws = window.workspace
     expected = counts(demo_db)
     table = ws.findChild(QTableWidget, "supervisor_status_table")
@@ -100,17 +100,17 @@ def test_supervisor_shell_shows_counts_by_status_and_held_orders(qtbot, window: 
     assert not any(word in h for h in headers for word in ("customer", "name", "phone", "address"))
 
 
-def test_supervisor_refreshes_on_its_timer(qtbot, window: MainWindow) -> None:
+def test_supervisor_refreshes_on_its_timer(qtbot, window: MainWindow, sign_in) -> None:
     window.refresh_ms = 50
-    sign_in(qtbot, window, "super1")
+    sign_in("super1")
     updated = window.workspace.findChild(QLabel, "supervisor_updated")
     qtbot.waitUntil(lambda: updated.text() != "")
     window.workspace.show_data(({}, []))  # blank it; the timer must fill it again
     qtbot.waitUntil(lambda: window.workspace.findChild(QTableWidget, "supervisor_status_table").item(0, 2).text() != "0")
 
 
-def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow) -> None:
-    actor = sign_in(qtbot, window, "admin")
+def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow, sign_in) -> None:
+    actor = sign_in("admin")
     for role, name in ((actor.role.PICKER, "workspace_picker"), (actor.role.PACKER, "workspace_packer"),
                        (actor.role.SUPERVISOR, "workspace_supervisor")):
         assert window.workspace_actions[role].isEnabled()

@@ -1,4 +1,8 @@
-"""Fixtures for the app shell: one demo database per module, a task runner, a station window."""
+"""Fixtures for every UI test: one demo database per module, a task runner, a station window.
+
+`sign_in(login)` (a fixture) signs in at the window as a person would; `station` is its name.
+Shared through this conftest rather than imported, so test folders never import each other.
+"""
 
 from __future__ import annotations
 
@@ -65,7 +69,18 @@ def window(qtbot, demo_db: Database, runner: TaskRunner, settings: Settings) -> 
     qtbot.wait(1)  # let queued deliveries run before the runner goes
 
 
-def sign_in(qtbot, window: MainWindow, login: str, pin: str | None = None) -> Actor:
+@pytest.fixture
+def station() -> str:
+    return STATION
+
+
+@pytest.fixture
+def sign_in(qtbot, window: MainWindow):
+    """`sign_in(login, pin=None) -> Actor` at the station window."""
+    return lambda login, pin=None: sign_in_at(qtbot, window, login, pin)
+
+
+def sign_in_at(qtbot, window: MainWindow, login: str, pin: str | None = None) -> Actor:
     """Choose `login`, type the PIN and press Enter, as a person at the station would."""
     view = window.sign_in_view
     assert view is not None
