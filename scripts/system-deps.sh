@@ -6,8 +6,9 @@ set -euo pipefail
 
 runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
          libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-         libfontconfig1 libdbus-1-3 libpulse0 fonts-wqy-microhei)
-testing=(poppler-utils zbar-tools cups cups-bsd cups-client socat xvfb xauth)
+         libfontconfig1 libdbus-1-3 libpulse0 libpipewire-0.3-0 libva2 libva-drm2 libva-x11-2 fonts-wqy-microhei)
+# The tests also play the scan sounds into a real PulseAudio server with a null sink.
+testing=(poppler-utils zbar-tools cups cups-bsd cups-client socat xvfb xauth pulseaudio pulseaudio-utils)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-like system; install Qt 6's xcb/EGL libraries, PulseAudio client," \

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
+from desktop.domain.errors import PickdeskError
 
 
 @dataclass(frozen=True)
@@ -40,3 +42,89 @@ def list_stock(uow: UnitOfWork, *, gtin: str | None = None, warehouse: str | Non
     if warehouse:
         q = q.where(W.code == warehouse)
     return [StockRow(*row) for row in uow.session.execute(q)]
+
+
+# ─── reserving ──────────────────────────────────────────────────────────────────
+
+
+class InsufficientStock(PickdeskError):
+    code = "insufficient_stock"
+
+    def __init__(self, sku: str, wanted: int, found: int) -> None:
+        super().__init__(f"Not enough stock of {sku}: {wanted} wanted, {found} available.",
+                         f"{sku} 库存不足：需要 {wanted}，可用 {found}。")
+        self.sku, self.wanted, self.found = sku, wanted, found
+
+
+def shelf_life_cutoff(sku: models.Sku, merchant: models.Merchant, today: date) -> date:
+    """The earliest expiry a unit may have and still be shipped (the stricter of SKU and merchant rules)."""
+    days = max(sku.min_remaining_shelf_days or 0, merchant.min_remaining_shelf_days or 0)
+    return today + timedelta(days=days)
+
+
+def fefo_candidates(uow: UnitOfWork, sku: models.Sku, merchant: models.Merchant, warehouse_id: int, today: date,
+                    exclude_stock_ids: Iterable[int] = ()) -> list[models.Stock]:
+    """Stock rows that may serve a line, earliest expiry first; too-short-dated lots left out."""
+    cutoff = shelf_life_cutoff(sku, merchant, today)
+    S, L, Lo = models.Stock, models.Location, models.Lot
+    q = (select(S).join(L, S.location_id == L.id).outerjoin(Lo, S.lot_id == Lo.id)
+         .where(S.sku_id == sku.id, L.warehouse_id == warehouse_id, L.kind == "pick", S.on_hand > S.reserved)
+         .where(or_(S.lot_id.is_(None), Lo.expiry.is_(None), Lo.expiry > cutoff))
+         .order_by(Lo.expiry.is_(None), Lo.expiry, L.code))
+    excluded = set(exclude_stock_ids)
+    return [st for st in uow.session.scalars(q) if st.id not in excluded]
+
+
+def reserve_line(uow: UnitOfWork, line: models.OrderLine, warehouse_id: int, today: date, *, qty: int | None = None,
+                 exclude_stock_ids: Iterable[int] = ()) -> list[models.Reservation]:
+    """Reserve `qty` (default: the whole line) earliest-expiry-first; all or nothing.
+
+    Each unit is taken by a conditional UPDATE (`reserved + n <= on_hand`), so two stations
+    reserving at once can never hold the same unit, on SQLite or PostgreSQL: the loser's update
+    matches no row and it moves on to the next lot. Raises InsufficientStock, reserving nothing.
+    """
+    wanted = line.qty if qty is None else qty
+    sku, merchant = line.sku, line.order.merchant
+    need = wanted
+    made: list[models.Reservation] = []
+    with uow.session.begin_nested():
+        for st in fefo_candidates(uow, sku, merchant, warehouse_id, today, exclude_stock_ids):
+            if need == 0:
+                break
+            take = min(need, st.on_hand - st.reserved)
+            while take > 0:
+                done = uow.session.execute(
+                    update(models.Stock).where(models.Stock.id == st.id,
+                                               models.Stock.reserved + take <= models.Stock.on_hand)
+                    .values(reserved=models.Stock.reserved + take, version=models.Stock.version + 1)
+                    .execution_options(synchronize_session=False)).rowcount
+                if done:
+                    break
+                uow.session.refresh(st)  # someone else took some: try what is left of this row
+                take = min(need, st.on_hand - st.reserved)
+            if take <= 0:
+                continue
+            uow.session.expire(st, ["reserved", "version"])
+            res = models.Reservation(stock=st, qty=take)
+            line.reservations.append(res)
+            made.append(res)
+            need -= take
+        if need:
+            raise InsufficientStock(sku.sku_code, wanted, wanted - need)
+    return made
+
+
+def release_line(uow: UnitOfWork, line: models.OrderLine) -> int:
+    """Give back every unit reserved for a line; returns how many."""
+    released = 0
+    touched = {res.stock for res in line.reservations}
+    for res in list(line.reservations):
+        uow.session.execute(update(models.Stock).where(models.Stock.id == res.stock_id)
+                            .values(reserved=models.Stock.reserved - res.qty, version=models.Stock.version + 1)
+                            .execution_options(synchronize_session=False))
+        released += res.qty
+        line.reservations.remove(res)
+        uow.session.delete(res)
+    for st in touched:
+        uow.session.expire(st, ["reserved", "version"])
+    return released

@@ -6,6 +6,10 @@ Shared through this conftest rather than imported, so test folders never import 
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +23,45 @@ from ui.settings import Settings
 from ui.tasks import TaskRunner
 
 STATION = "TEST-01"
+NULL_SINK = "pickdesk_null"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def audio_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real PulseAudio server with a null sink: the scan sounds really play, and can be recorded.
+
+    Set up before any Qt Multimedia object exists; its address goes to PULSE_SERVER for this run.
+    """
+    exe = shutil.which("pulseaudio")
+    if exe is None:
+        pytest.fail("pulseaudio is missing: run scripts/system-deps.sh (the UI tests play real sounds)")
+    folder = tmp_path_factory.mktemp("pulse")
+    socket = folder / "native"
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(folder), "HOME": str(folder)}
+    proc = subprocess.Popen(
+        [exe, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "--log-target=stderr",
+         f"--load=module-null-sink sink_name={NULL_SINK}",
+         f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = f"unix:{socket}"
+    for _ in range(100):
+        if socket.exists() and subprocess.run(["pactl", "--server", server, "info"], capture_output=True).returncode == 0:
+            break
+        if proc.poll() is not None:
+            pytest.fail("pulseaudio did not start")
+        time.sleep(0.05)  # waiting for a server process to come up, not for Qt
+    else:
+        proc.kill()
+        pytest.fail("pulseaudio did not answer")
+    previous = os.environ.get("PULSE_SERVER")
+    os.environ["PULSE_SERVER"] = server
+    yield server
+    if previous is None:
+        os.environ.pop("PULSE_SERVER", None)
+    else:
+        os.environ["PULSE_SERVER"] = previous
+    proc.terminate()
+    proc.wait(10)
 PINS = {"picker1": "1111", "picker2": "2222", "packer1": "3333", "super1": "5555", "admin": "9999"}
 
 
