@@ -17,19 +17,30 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
+def head_revisions() -> tuple[str, ...]:
+    """The newest revisions (several while branches made in parallel wait for a merge revision)."""
+    return tuple(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return ",".join(head_revisions())
+
+
+def current_revisions(engine: Engine) -> tuple[str, ...]:
+    with engine.connect() as conn:
+        return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return ",".join(current_revisions(engine)) or None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Bring the schema to `revision`; a no-op (one cheap query) when it is already there."""
-    if revision == "head" and current_revision(engine) == head_revision():
-        return
+    if revision in ("head", "heads"):
+        if current_revisions(engine) == head_revisions():
+            return
+        revision = "heads"
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
