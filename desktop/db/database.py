@@ -19,6 +19,9 @@ from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
 
 
+FEED_CHANNEL = "pickdesk_feed"
+
+
 class DatabaseUnavailable(PickdeskError):
     code = "db_unavailable"
 
@@ -167,6 +170,9 @@ class UnitOfWork:
         self.session.add(models.ChangeFeedEntry(
             topic=topic, entity_id=None if entity_id is None else str(entity_id), payload=payload,
         ))
+        if self.db.backend == "postgresql":
+            # Delivered to LISTENing stations when (and only if) this transaction commits.
+            self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
 
 
 @contextmanager

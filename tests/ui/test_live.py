@@ -53,3 +53,21 @@ def test_a_lost_database_is_reported_and_polling_goes_on(qtbot, tmp_path):
     watcher.stop()
     runner.wait_for_done(3000)
     db.dispose()
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_commit_is_heard_without_waiting_for_the_poll(qtbot, pg_empty_url):
+    db = Database.open(pg_empty_url)
+    runner = TaskRunner(db)
+    watcher = ChangeFeedWatcher(runner, interval_ms=60_000)  # the poll would take a minute
+    seen = []
+    watcher.changed.connect(lambda e: seen.append(e.entity_id))
+    watcher.start()
+    try:
+        qtbot.waitUntil(lambda: watcher.last_id is not None and watcher.listening, timeout=10_000)
+        commit_change(db, "batches", "B-7")
+        qtbot.waitUntil(lambda: seen == ["B-7"], timeout=3000)
+    finally:
+        watcher.stop()
+        runner.wait_for_done(3000)
+        db.dispose()
