@@ -1,0 +1,245 @@
+"""The scan rules at the shelf: location, then item, then quantity. Pure Python, no database.
+
+A `PickSession` holds the loaded batch's open stops in walking order and takes scans one at a
+time. Each scan either returns a typed verdict (`LocationConfirmed`, `UnitTaken`, `StopComplete`,
+`AlreadyHere`) or raises `PickRefused` with a reason and a message in English and Chinese — and
+then nothing changes. Validation is a few comparisons against data in memory (well under a
+millisecond), so the screen answers a scan at once whatever the network does; the confirmed pick
+is persisted afterwards, off the GUI thread.
+
+The rules, in the order they are checked for an item scan: it must be an item (`not_an_item`),
+the stop's GTIN (`wrong_item`), not expired (`expired`), with at least the shelf life the merchant
+or SKU requires (`short_dated`), of the stop's lot (`wrong_lot`), and not more than the stop asks
+for (`over_pick`). A unit scanned before its location is refused (`scan_location_first`), and a
+scan that cannot be decoded is `unreadable`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from devices.decode import ItemScan, LocationScan, Scan, ScanRejected, decode_scan
+
+
+class RefusalReason(enum.StrEnum):
+    WRONG_LOCATION = "wrong_location"
+    WRONG_ITEM = "wrong_item"
+    WRONG_LOT = "wrong_lot"
+    EXPIRED = "expired"
+    SHORT_DATED = "short_dated"
+    OVER_PICK = "over_pick"
+    SCAN_LOCATION_FIRST = "scan_location_first"
+    NOT_AN_ITEM = "not_an_item"
+    UNREADABLE = "unreadable"
+    NO_STOP = "no_stop"
+
+
+class PickRefused(Exception):
+    """A scan the picker must not act on. Nothing was taken; the reason is for the screen."""
+
+    def __init__(self, reason: RefusalReason, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.message_zh = message_zh
+
+    def __repr__(self) -> str:
+        return f"PickRefused({self.reason.value!r}, {self.message!r})"
+
+
+class Step(enum.StrEnum):
+    LOCATION = "location"  # walk to the stop and scan its location label
+    ITEM = "item"  # location confirmed: scan the first unit
+    QUANTITY = "quantity"  # at least one unit taken: scan the rest or key in the count
+    DONE = "done"  # no stop left
+
+
+@dataclass(frozen=True)
+class PickStop:
+    """One stop of the route as the scan rules need it (no customer data)."""
+
+    task_id: int
+    location_code: str
+    sku: str
+    gtin14: str
+    product_name: str
+    lot_code: str | None
+    lot_expiry: date | None
+    qty: int
+    picked: int
+    tote_code: str | None
+    order_no: str
+    min_expiry: date | None  # a unit must expire after this day (shelf-life rule)
+
+    @property
+    def remaining(self) -> int:
+        return self.qty - self.picked
+
+
+@dataclass(frozen=True)
+class LocationConfirmed:
+    stop: PickStop
+
+
+@dataclass(frozen=True)
+class AlreadyHere:
+    stop: PickStop
+
+
+@dataclass(frozen=True)
+class UnitTaken:
+    """Units taken at the current stop; `taken` of `stop.remaining` so far."""
+
+    stop: PickStop
+    taken: int
+    lot_code: str | None
+
+
+@dataclass(frozen=True)
+class StopComplete:
+    """The stop's units are all in hand: persist `qty` for `stop.task_id`; `next_stop` is where to go."""
+
+    stop: PickStop
+    qty: int
+    lot_code: str | None
+    next_stop: PickStop | None
+
+
+Verdict = LocationConfirmed | AlreadyHere | UnitTaken | StopComplete
+
+
+def _refuse(reason: RefusalReason, message: str, message_zh: str) -> PickRefused:
+    return PickRefused(reason, message, message_zh)
+
+
+class PickSession:
+    """The picker's progress through a batch's open stops. Refusals never change it."""
+
+    def __init__(self, stops: list[PickStop] | tuple[PickStop, ...], today: date) -> None:
+        self.stops = [s for s in stops if s.remaining > 0]
+        self.today = today
+        self.index = 0
+        self.step = Step.LOCATION if self.stops else Step.DONE
+        self.taken = 0
+        self.lot_code: str | None = None
+
+    # --- state ------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> PickStop | None:
+        return self.stops[self.index] if self.index < len(self.stops) else None
+
+    @property
+    def mid_stop(self) -> bool:
+        """The picker is at a stop (location scanned) and has not finished it."""
+        return self.step in (Step.ITEM, Step.QUANTITY)
+
+    @property
+    def done(self) -> bool:
+        return self.step is Step.DONE
+
+    # --- scans ------------------------------------------------------------------------------
+
+    def scan_raw(self, raw: str) -> Verdict:
+        """Decode and take one scan; raises PickRefused (reason `unreadable` when it cannot be read)."""
+        try:
+            scan = decode_scan(raw)
+        except ScanRejected as exc:
+            raise _refuse(RefusalReason.UNREADABLE, exc.message, exc.message_zh) from exc
+        return self.take(scan)
+
+    def take(self, scan: Scan) -> Verdict:
+        stop = self.current
+        if stop is None:
+            raise _refuse(RefusalReason.NO_STOP, "No stop left in this batch. Press Next batch.",
+                          "本批次已无拣货点。请按“下一批”。")
+        if isinstance(scan, LocationScan):
+            return self._take_location(stop, scan)
+        if self.step is Step.LOCATION:
+            raise _refuse(RefusalReason.SCAN_LOCATION_FIRST,
+                          f"Scan the location first: {stop.location_code}.",
+                          f"请先扫描库位：{stop.location_code}。")
+        if not isinstance(scan, ItemScan):
+            raise _refuse(RefusalReason.NOT_AN_ITEM, "That is not a product barcode. Scan the item.",
+                          "这不是商品条码。请扫描商品。")
+        return self._take_item(stop, scan)
+
+    def key_count(self, count: int) -> Verdict:
+        """The picker keyed in how many units of this stop are in hand (after the first scan)."""
+        stop = self.current
+        if stop is None or self.step is not Step.QUANTITY:
+            raise _refuse(RefusalReason.SCAN_LOCATION_FIRST if self.step is Step.LOCATION else RefusalReason.NOT_AN_ITEM,
+                          "Scan the first unit before keying the count.", "请先扫描第一件商品再输入数量。")
+        if count < 1:
+            raise _refuse(RefusalReason.UNREADABLE, "The count must be at least 1.", "数量至少为 1。")
+        if count > stop.remaining:
+            raise self._over_pick(stop, count)
+        self.taken = count
+        return self._after_units(stop)
+
+    # --- rules ------------------------------------------------------------------------------
+
+    def _take_location(self, stop: PickStop, scan: LocationScan) -> Verdict:
+        if scan.code != stop.location_code:
+            raise _refuse(RefusalReason.WRONG_LOCATION,
+                          f"Wrong location {scan.code}. Go to {stop.location_code}.",
+                          f"库位错误 {scan.code}。请前往 {stop.location_code}。")
+        if self.step is Step.LOCATION:
+            self.step = Step.ITEM
+            return LocationConfirmed(stop)
+        return AlreadyHere(stop)
+
+    def _take_item(self, stop: PickStop, scan: ItemScan) -> Verdict:
+        if scan.gtin != stop.gtin14:
+            raise _refuse(RefusalReason.WRONG_ITEM,
+                          f"Wrong item {scan.gtin}. Take {stop.product_name} ({stop.gtin14}).",
+                          f"商品错误 {scan.gtin}。请拣 {stop.product_name}（{stop.gtin14}）。")
+        expiry = scan.expiry or scan.best_before
+        if expiry is None and scan.lot is not None and scan.lot == stop.lot_code:
+            expiry = stop.lot_expiry
+        if expiry is not None and expiry <= self.today:
+            raise _refuse(RefusalReason.EXPIRED,
+                          f"Expired unit ({expiry.isoformat()}). Put it aside and take another.",
+                          f"商品已过期（{expiry.isoformat()}）。请放到一边，另取一件。")
+        if expiry is not None and stop.min_expiry is not None and expiry <= stop.min_expiry:
+            raise _refuse(RefusalReason.SHORT_DATED,
+                          f"Too short-dated ({expiry.isoformat()}): must expire after {stop.min_expiry.isoformat()}.",
+                          f"保质期不足（{expiry.isoformat()}）：须晚于 {stop.min_expiry.isoformat()} 到期。")
+        if stop.lot_code is not None and scan.lot != stop.lot_code:
+            got = scan.lot or "—"
+            raise _refuse(RefusalReason.WRONG_LOT,
+                          f"Wrong lot {got}. Take lot {stop.lot_code}.",
+                          f"批次错误 {got}。请拣批次 {stop.lot_code}。")
+        units = scan.count or 1
+        if self.taken + units > stop.remaining:
+            raise self._over_pick(stop, self.taken + units)
+        self.taken += units
+        self.lot_code = scan.lot if scan.lot is not None else stop.lot_code
+        return self._after_units(stop)
+
+    def _over_pick(self, stop: PickStop, wanted: int) -> PickRefused:
+        return _refuse(RefusalReason.OVER_PICK,
+                       f"Too many: this stop needs {stop.remaining}, not {wanted}. Put the extra back.",
+                       f"数量过多：此处只需 {stop.remaining} 件，不是 {wanted} 件。请放回多拿的。")
+
+    def _after_units(self, stop: PickStop) -> Verdict:
+        if self.taken < stop.remaining:
+            self.step = Step.QUANTITY
+            return UnitTaken(stop, self.taken, self.lot_code)
+        qty, lot = self.taken, self.lot_code if self.lot_code is not None else stop.lot_code
+        self._advance()
+        return StopComplete(stop, qty, lot, self.current)
+
+    def _advance(self) -> None:
+        self.index += 1
+        self.taken = 0
+        self.lot_code = None
+        self.step = Step.LOCATION if self.current is not None else Step.DONE
+
+    # --- after a short pick or a reload -----------------------------------------------------
+
+    def reload(self, stops: list[PickStop] | tuple[PickStop, ...]) -> None:
+        """Start again from a re-planned list of open stops (after a short pick)."""
+        self.__init__(stops, self.today)  # type: ignore[misc]

@@ -1,0 +1,166 @@
+"""The scan rules at the shelf, without a database: every refusal, the good path, counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.domain.picking import (
+    AlreadyHere,
+    LocationConfirmed,
+    PickRefused,
+    PickSession,
+    PickStop,
+    RefusalReason,
+    StopComplete,
+    Step,
+    UnitTaken,
+)
+
+TODAY = date(2026, 11, 23)
+GTIN_A = "06922683000686"
+GTIN_B = "06924876000732"
+
+
+def item(gtin: str, lot: str | None = None, expiry: date | None = None, count: int | None = None) -> str:
+    raw = f"]C101{gtin}"
+    if expiry is not None:
+        raw += f"17{expiry:%y%m%d}"
+    if lot is not None:
+        raw += f"10{lot}"
+        if count is not None:
+            raw += "\x1d"
+    if count is not None:
+        raw += f"30{count}"
+    return raw
+
+
+def stops() -> list[PickStop]:
+    return [
+        PickStop(1, "SZ1-A01-1-01-1", "S1", GTIN_A, "Vitamin C", "L1", TODAY + timedelta(days=400), 3, 0,
+                 "TOTE-00001", "M1-1", TODAY + timedelta(days=120)),
+        PickStop(2, "SZ1-A02-1-05-2", "S2", GTIN_B, "Bottle", None, None, 1, 0, "TOTE-00002", "M1-2", TODAY),
+    ]
+
+
+GOOD_A = item(GTIN_A, "L1", TODAY + timedelta(days=400))
+
+
+def at_first_item() -> PickSession:
+    session = PickSession(stops(), TODAY)
+    assert isinstance(session.scan_raw("LOC-SZ1-A01-1-01-1"), LocationConfirmed)
+    return session
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("LOC-SZ1-A09-1-01-1", RefusalReason.WRONG_LOCATION),
+    (GOOD_A, RefusalReason.SCAN_LOCATION_FIRST),
+    ("TOTE-00001", RefusalReason.SCAN_LOCATION_FIRST),
+    ("garbage", RefusalReason.UNREADABLE),
+])
+def test_refusals_before_the_location(raw: str, reason: RefusalReason) -> None:
+    session = PickSession(stops(), TODAY)
+    with pytest.raises(PickRefused) as refused:
+        session.scan_raw(raw)
+    assert refused.value.reason is reason
+    assert refused.value.message and refused.value.message_zh
+    assert session.step is Step.LOCATION and session.index == 0
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    (item(GTIN_B), RefusalReason.WRONG_ITEM),
+    (item(GTIN_A, "OLD", TODAY - timedelta(days=1)), RefusalReason.EXPIRED),
+    (item(GTIN_A, "OLD", TODAY), RefusalReason.EXPIRED),
+    (item(GTIN_A, "L2", TODAY + timedelta(days=120)), RefusalReason.SHORT_DATED),
+    (item(GTIN_A, "L2", TODAY + timedelta(days=400)), RefusalReason.WRONG_LOT),
+    (item(GTIN_A), RefusalReason.WRONG_LOT),  # a lot-tracked stop needs the lot on the label
+    (item(GTIN_A, "L1", TODAY + timedelta(days=400), count=4), RefusalReason.OVER_PICK),
+    ("TOTE-00001", RefusalReason.NOT_AN_ITEM),
+    ("LOC-SZ1-A02-1-05-2", RefusalReason.WRONG_LOCATION),
+    ("0692268300068", RefusalReason.UNREADABLE),  # bad check digit
+])
+def test_refusals_at_the_shelf_change_nothing(raw: str, reason: RefusalReason) -> None:
+    session = at_first_item()
+    with pytest.raises(PickRefused) as refused:
+        session.scan_raw(raw)
+    assert refused.value.reason is reason
+    assert (session.step, session.index, session.taken) == (Step.ITEM, 0, 0)
+
+
+def test_good_path_unit_by_unit_then_next_stop() -> None:
+    session = at_first_item()
+    assert isinstance(session.scan_raw("LOC-SZ1-A01-1-01-1"), AlreadyHere)
+    first = session.scan_raw(GOOD_A)
+    assert isinstance(first, UnitTaken) and first.taken == 1 and session.step is Step.QUANTITY
+    assert isinstance(session.scan_raw(GOOD_A), UnitTaken)
+    with pytest.raises(PickRefused) as refused:
+        session.scan_raw(item(GTIN_A, "L1", TODAY + timedelta(days=400), count=2))
+    assert refused.value.reason is RefusalReason.OVER_PICK and session.taken == 2
+    done = session.scan_raw(GOOD_A)
+    assert isinstance(done, StopComplete)
+    assert (done.stop.task_id, done.qty, done.lot_code, done.next_stop.task_id) == (1, 3, "L1", 2)
+    assert session.step is Step.LOCATION
+    session.scan_raw("LOC-SZ1-A02-1-05-2")
+    last = session.scan_raw("6924876000732")  # a plain EAN-13 serves a stop without a lot
+    assert isinstance(last, StopComplete) and last.next_stop is None and session.done
+    with pytest.raises(PickRefused) as refused:
+        session.scan_raw(GOOD_A)
+    assert refused.value.reason is RefusalReason.NO_STOP
+
+
+def test_count_keyed_after_the_first_scan() -> None:
+    session = at_first_item()
+    with pytest.raises(PickRefused):
+        session.key_count(3)  # not before the first unit
+    session.scan_raw(GOOD_A)
+    with pytest.raises(PickRefused) as refused:
+        session.key_count(4)
+    assert refused.value.reason is RefusalReason.OVER_PICK and session.taken == 1
+    with pytest.raises(PickRefused):
+        session.key_count(0)
+    done = session.key_count(3)
+    assert isinstance(done, StopComplete) and done.qty == 3
+
+
+def test_scanned_count_and_lot_expiry_from_the_stop() -> None:
+    session = at_first_item()
+    done = session.scan_raw(item(GTIN_A, "L1", count=3))  # no date on the label: the lot's own expiry counts
+    assert isinstance(done, StopComplete) and done.qty == 3
+
+
+def test_partly_picked_stop_asks_only_for_the_rest() -> None:
+    first, second = stops()
+    session = PickSession([first.__class__(**{**first.__dict__, "picked": 2}), second], TODAY)
+    session.scan_raw("LOC-SZ1-A01-1-01-1")
+    assert isinstance(session.scan_raw(GOOD_A), StopComplete)
+
+
+SCANS = st.sampled_from([
+    "LOC-SZ1-A01-1-01-1", "LOC-SZ1-A02-1-05-2", "LOC-SZ1-A09-1-01-1", GOOD_A, item(GTIN_B),
+    item(GTIN_A, "L1", TODAY + timedelta(days=400), count=2), item(GTIN_A, "OLD", TODAY - timedelta(days=3)),
+    item(GTIN_A, "L2", TODAY + timedelta(days=30)), "6924876000732", "TOTE-00003", "junk", "KEY:1", "KEY:2", "KEY:5",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SCANS, max_size=40))
+def test_any_scan_sequence_never_over_picks_and_never_records_a_refusal(sequence: list[str]) -> None:
+    session = PickSession(stops(), TODAY)
+    confirmed: dict[int, int] = {}
+    for raw in sequence:
+        before = (session.index, session.step, session.taken)
+        try:
+            verdict = session.key_count(int(raw[4:])) if raw.startswith("KEY:") else session.scan_raw(raw)
+        except PickRefused:
+            assert (session.index, session.step, session.taken) == before
+            continue
+        if isinstance(verdict, StopComplete):
+            confirmed[verdict.stop.task_id] = confirmed.get(verdict.stop.task_id, 0) + verdict.qty
+        current = session.current
+        if current is not None:
+            assert 0 <= session.taken < current.remaining or session.taken == 0
+    for stop in stops():
+        assert confirmed.get(stop.task_id, 0) in (0, stop.qty)
