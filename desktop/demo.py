@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from biip.checksums import gs1_standard_check_digit
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import demo_data as D
@@ -284,7 +285,8 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
     skus_by_merchant: dict[str, list[models.Sku]] = {}
     for sku in w.skus:
         skus_by_merchant.setdefault(sku.merchant.code, []).append(sku)
-    promos = {(p.merchant.code, p.code): p for p in s.new if isinstance(p, models.Promotion)}
+    # The promotions were flushed already (s.new is empty by now): read them back from the session.
+    promos = {(p.merchant.code, p.code): p for p in s.scalars(select(models.Promotion))}
     pickers = [w.users["picker1"], w.users["picker2"], w.users["picker3"]]
     made = {status.value: 0 for status in OrderStatus}
     picking_orders: list[models.Order] = []

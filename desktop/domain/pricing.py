@@ -4,7 +4,8 @@ Order of application (the mall's published rule):
 1. goods total = Σ qty × unit price (unit prices are taken as the mall charged them);
 2. member-tier discount: a percentage of the goods total;
 3. spend-threshold reduction (满减): the best single threshold the goods total reaches (before tier);
-4. coupons: each applicable coupon (valid now, minimum spend reached on the goods total) takes its amount;
+4. coupons: each applicable coupon (valid now, minimum spend reached on the goods total) takes its amount,
+   once (a code listed twice is a problem, not a second discount);
 5. shipping fee: free when goods total − discounts reaches the merchant's threshold, else its standard fee;
 payable = goods total − discounts + shipping fee, never below zero.
 Every step is in Decimal; percentages round half-up to the cent once, at the step that makes them.
@@ -70,10 +71,15 @@ def compute_price(lines: list[tuple[int, Decimal]], *, rules: list[PriceRule], c
         discount += Decimal(best_threshold.params["amount_off"])
         applied.append(best_threshold.code)
     coupon_rules = {r.code: r for r in by_kind.get("coupon", [])}
+    used: set[str] = set()
     for code in coupons:
         rule = coupon_rules.get(code)
-        if rule is None:
+        if code in used:  # one coupon takes its amount once, however often the mall lists it
+            problems.append(f"coupon {code} used twice")
+        elif rule is None:
             problems.append(f"coupon {code} unknown")
+        elif rule.valid_from is not None and at < rule.valid_from:
+            problems.append(f"coupon {code} not yet valid")
         elif not rule.in_force(at):
             problems.append(f"coupon {code} expired")
         elif goods < Decimal(rule.params.get("min_spend", "0")):
@@ -81,6 +87,7 @@ def compute_price(lines: list[tuple[int, Decimal]], *, rules: list[PriceRule], c
         else:
             discount += Decimal(rule.params["amount_off"])
             applied.append(code)
+        used.add(code)
     discount = min(discount, goods)
     after = goods - discount
     shipping = (Decimal("0.00") if free_shipping_threshold is not None and after >= free_shipping_threshold

@@ -1,0 +1,313 @@
+"""Intake: every received order passes the gates before a picker sees it — one transaction per order.
+
+Gates, in order, each leaving an outcome in `orders.intake_outcome[gate]` = {"status", "note"}:
+
+1. ``address`` — the contact phone (phonenumbers; masked numbers held, a virtual number with an
+   extension accepted) and the address (China's administrative divisions, postal codes per
+   country). A problem holds the order (HoldReason.ADDRESS) naming the field.
+2. ``price`` — the payable amount recomputed by `desktop.domain.pricing.compute_price` from the
+   lines and the merchant's promotions in force when the order was placed; a coupon problem or a
+   payable ≠ `total_charged` holds it (HoldReason.PRICE), reporting both amounts.
+3. ``payment`` — paid online: on; cash on delivery: `cod_amount` set for the carrier; pending or
+   failed: held (HoldReason.PAYMENT) and a customer notification queued.
+4. ``stock`` — only for an order no gate held: every line reserved earliest-expiry-first
+   (`stock.reserve_line`, conditional updates: no unit twice on either engine). Short: the order
+   waits as BACKORDERED, nothing stays reserved, and a replenishment request is raised.
+5. ``pii`` — the customer fields are sealed (they are sealed on import) and open for this order.
+
+A held order gets an ExceptionCase per failed gate (address_hold, price_hold, payment_hold). A
+released order becomes READY with its priority score. Afterwards any SKU the order took under its
+low-stock threshold raises one low-stock request.
+
+Two intakes never process the same order: each first claims it with a conditional UPDATE of its
+version while it is still `received`; the loser's claim matches no row and it moves on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.crypto import SealBroken
+from desktop.db import models
+from desktop.db.database import Database, UnitOfWork
+from desktop.db.types import utcnow
+from desktop.domain.actor import Actor
+from desktop.domain.address import check_address, check_phone
+from desktop.domain.errors import PickdeskError
+from desktop.domain.lifecycle import HoldReason, OrderStatus
+from desktop.domain.pricing import PriceRule, compute_price
+from desktop.domain.roles import Role, require_role
+from desktop.routing.priority import priority_score
+from desktop.services.orders import change_status
+from desktop.services.replenishment import check_low_stock, request_replenishment
+from desktop.services.stock import InsufficientStock, release_line, reserve_line
+
+log = logging.getLogger(__name__)
+
+GATES = ("address", "price", "payment", "stock", "pii")
+DEFAULT_WAREHOUSE = "SZ1"
+HOLD_KINDS = {"address": HoldReason.ADDRESS, "price": HoldReason.PRICE, "payment": HoldReason.PAYMENT}
+RETRIES = 5
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    order_no: str
+    status: str  # ready, held, backordered
+    outcome: dict[str, dict[str, Any]]
+
+    @property
+    def held_gates(self) -> tuple[str, ...]:
+        return tuple(g for g in GATES if self.outcome.get(g, {}).get("status") == "held")
+
+
+@dataclass
+class IntakeSummary:
+    results: list[IntakeResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # taken by another intake meanwhile
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (order no, error)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def processed(self) -> int:
+        return len(self.results)
+
+    def describe(self) -> str:
+        return (f"{self.processed} processed: {self.count('ready')} ready, {self.count('held')} held, "
+                f"{self.count('backordered')} backordered; {len(self.skipped)} skipped, {len(self.failed)} failed")
+
+
+def _gate(status: str, note: str = "", **extra: Any) -> dict[str, Any]:
+    return {"status": status, "note": note, **extra}
+
+
+# ─── the gates ──────────────────────────────────────────────────────────────────
+
+
+def _open(uow: UnitOfWork, order: models.Order) -> dict[str, str]:
+    s, no = uow.sealer, order.order_no
+    return {
+        "name": s.open(order.customer_name_sealed, "customer_name", no),
+        "phone": s.open(order.customer_phone_sealed, "customer_phone", no),
+        "detail": s.open(order.ship_detail_sealed, "ship_detail", no),
+        "email": s.open(order.customer_email_sealed, "customer_email", no) if order.customer_email_sealed else "",
+    }
+
+
+def address_gate(order: models.Order, phone: str, detail: str) -> dict[str, Any]:
+    problems = check_address(order.ship_country, order.ship_province, order.ship_city, order.ship_district, detail,
+                             order.ship_postal_code)
+    phone_check = check_phone(phone, order.ship_country)
+    if phone_check.problem:
+        problems.append(phone_check.problem)
+    if problems:
+        return _gate("held", "; ".join(str(p) for p in problems), fields=[p.field for p in problems],
+                     note_zh="；".join(f"{p.field}：{p.message_zh}" for p in problems))
+    note = f"phone {phone_check.kind}" + (f" ext. {phone_check.extension}" if phone_check.extension else "")
+    return _gate("passed", note)
+
+
+def price_rules(uow: UnitOfWork, merchant_id: int) -> list[PriceRule]:
+    P = models.Promotion
+    return [PriceRule(p.code, p.kind, dict(p.params), p.valid_from, p.valid_to)
+            for p in uow.session.scalars(select(P).where(P.merchant_id == merchant_id, P.active.is_(True)))]
+
+
+def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
+    merchant = order.merchant
+    check = compute_price([(ln.qty, ln.unit_price) for ln in order.lines], rules=price_rules(uow, merchant.id),
+                          coupons=list(order.coupons or []), member_tier=order.member_tier, at=order.created_at,
+                          free_shipping_threshold=merchant.free_shipping_threshold,
+                          standard_shipping_fee=merchant.standard_shipping_fee)
+    figures = {"payable": str(check.payable), "charged": str(order.total_charged),
+               "discount_rules": str(check.discount_total), "discount_mall": str(order.discount_total),
+               "shipping_rules": str(check.shipping_fee), "shipping_mall": str(order.shipping_fee),
+               "applied": list(check.applied)}
+    notes = [f"coupons: {p}" for p in check.problems]
+    if check.payable != order.total_charged:
+        notes.append(f"total_charged: charged {order.total_charged}, rules give {check.payable} "
+                     f"(discounts {check.discount_total} vs mall {order.discount_total}, "
+                     f"shipping {check.shipping_fee} vs mall {order.shipping_fee})")
+    if notes:
+        fields = (["coupons"] if check.problems else []) + (["total_charged"] if check.payable != order.total_charged else [])
+        return _gate("held", "; ".join(notes), fields=fields, **figures)
+    return _gate("passed", f"payable {check.payable} = charged", **figures)
+
+
+def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
+    if order.payment_method == "cod":
+        order.cod_amount = order.total_charged
+        return _gate("passed", f"cash on delivery: carrier collects {order.total_charged}", cod=str(order.total_charged))
+    if order.payment_status == "paid":
+        return _gate("passed", f"paid online ({order.payment_txn or 'no transaction id'})")
+    kind = "payment_failed" if order.payment_status == "failed" else "payment_pending"
+    uow.session.add(models.Notification(order_id=order.id, kind=kind, channel="email",
+                                        payload={"order_no": order.order_no, "amount": str(order.total_charged),
+                                                 "currency": order.currency}))
+    return _gate("held", f"payment.status: {order.payment_status}; customer notified ({kind})",
+                 fields=["payment.status"], notification=kind)
+
+
+def warehouse_for(uow: UnitOfWork, order: models.Order) -> models.Warehouse:
+    if order.warehouse_id is not None:
+        return order.warehouse  # type: ignore[return-value]
+    W = models.Warehouse
+    wh = uow.session.scalar(select(W).where(W.code == DEFAULT_WAREHOUSE))
+    return wh or uow.session.scalars(select(W).where(W.active.is_(True)).order_by(W.id)).first()
+
+
+def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime) -> dict[str, Any]:
+    """Reserve every line FEFO; on any shortage give back what was taken and backorder the order."""
+    wh = warehouse_for(uow, order)
+    order.warehouse_id = wh.id
+    today = now.date()
+    short: list[InsufficientStock] = []
+    for line in order.lines:
+        try:
+            reserve_line(uow, line, wh.id, today)
+        except InsufficientStock as exc:
+            short.append(exc)
+            exc.line = line  # type: ignore[attr-defined]
+    if short:
+        for line in order.lines:
+            if line.reservations:
+                release_line(uow, line)
+        for exc in short:
+            line = exc.line  # type: ignore[attr-defined]
+            gap = exc.wanted - exc.found
+            request_replenishment(uow, line.sku, wh.id, gap + max(line.sku.low_stock_threshold, 1) * 2, "backorder")
+        note = "; ".join(f"{e.sku}: {e.wanted} wanted, {e.found} available" for e in short)
+        return _gate("backordered", note, warehouse=wh.code, short=[e.sku for e in short])
+    units = sum(ln.qty for ln in order.lines)
+    return _gate("passed", f"{units} units reserved in {wh.code}", warehouse=wh.code)
+
+
+# ─── one order ──────────────────────────────────────────────────────────────────
+
+
+def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> IntakeResult:
+    """Run the gates over a RECEIVED order and move it on; the caller commits."""
+    outcome: dict[str, dict[str, Any]] = {}
+    try:
+        contact = _open(uow, order)
+        outcome["pii"] = _gate("passed", "customer fields sealed (AES-256-GCM)")
+        outcome["address"] = address_gate(order, contact["phone"], contact["detail"])
+    except SealBroken as exc:
+        outcome["pii"] = _gate("held", f"customer data: {exc.message}", fields=["customer"])
+        outcome["address"] = _gate("held", "customer data cannot be opened", fields=["customer"])
+    outcome["price"] = price_gate(uow, order)
+    outcome["payment"] = payment_gate(uow, order)
+    held = [g for g in ("address", "price", "payment") if outcome[g]["status"] == "held"]
+    if held:
+        outcome["stock"] = _gate("skipped", "not reserved while the order is held")
+        order.intake_outcome = outcome
+        detail = "; ".join(outcome[g]["note"] for g in held)[:300]
+        change_status(uow, order, OrderStatus.HELD, reason=detail, hold_reason=HOLD_KINDS[held[0]], at=now)
+        for gate in held:
+            uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now, detail={
+                "reason": outcome[gate]["note"], "fields": outcome[gate].get("fields", []), "gate": gate}))
+        uow.announce("exceptions", order.order_no, event="held", gates=held)
+        status = OrderStatus.HELD
+    else:
+        outcome["stock"] = stock_gate(uow, order, now)
+        order.intake_outcome = outcome
+        if outcome["stock"]["status"] == "backordered":
+            change_status(uow, order, OrderStatus.BACKORDERED, reason=outcome["stock"]["note"][:300], at=now)
+            status = OrderStatus.BACKORDERED
+        else:
+            order.priority_score = priority_score(order.priority_class, order.promised_ship_by, order.gift,
+                                                  order.created_at, now)
+            change_status(uow, order, OrderStatus.READY, reason="intake passed", at=now)
+            status = OrderStatus.READY
+            check_low_stock(uow, [ln.sku_id for ln in order.lines], order.warehouse_id)
+    uow.audit("intake", "order", order.order_no, result=status.value,
+              gates={g: o["status"] for g, o in outcome.items()})
+    return IntakeResult(order.order_no, status.value, outcome)
+
+
+def claim(uow: UnitOfWork, order_id: int, status: OrderStatus = OrderStatus.RECEIVED) -> models.Order | None:
+    """Take an order for this transaction if it is still in `status`; None when someone else has it."""
+    O = models.Order
+    done = uow.session.execute(update(O).where(O.id == order_id, O.status == status.value)
+                               .values(version=O.version + 1).execution_options(synchronize_session=False)).rowcount
+    if not done:
+        return None
+    order = uow.session.get(O, order_id)
+    uow.session.refresh(order)
+    return order
+
+
+def intake_order(uow: UnitOfWork, order_id: int, now: datetime | None = None) -> IntakeResult | None:
+    """The use case: claim one received order, pass it through the gates, commit."""
+    require_role(uow.actor.role, Role.SUPERVISOR)
+    order = claim(uow, order_id)
+    if order is None:
+        return None
+    result = process_order(uow, order, now or utcnow())
+    uow.commit()
+    return result
+
+
+def _retryable(exc: BaseException) -> bool:
+    if isinstance(exc, StaleDataError):
+        return True
+    if isinstance(exc, DBAPIError):
+        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        if code in ("40001", "40P01", "55P03"):
+            return True
+        return isinstance(exc, OperationalError) and "locked" in str(exc.orig)
+    return False
+
+
+def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
+    O = models.Order
+    q = select(O.id, O.order_no).where(O.status == OrderStatus.RECEIVED.value).order_by(O.received_at, O.id)
+    if order_ids is not None:
+        q = q.where(O.id.in_(list(order_ids)))
+    return [(i, no) for i, no in uow.session.execute(q)]
+
+
+def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int] | None = None, *,
+               now: datetime | None = None, actor: Actor | None = None,
+               on_result: Callable[[IntakeResult], None] | None = None) -> IntakeSummary:
+    """Process every waiting (RECEIVED) order once — or only `order_ids` — one transaction each."""
+    factory: Callable[[], UnitOfWork] = (lambda: db.unit_of_work(actor)) if isinstance(db, Database) else db
+    with factory() as uow:
+        require_role(uow.actor.role, Role.SUPERVISOR)
+        waiting = waiting_orders(uow, order_ids)
+    summary = IntakeSummary()
+    for order_id, order_no in waiting:
+        for attempt in range(RETRIES):
+            try:
+                with factory() as uow:
+                    result = intake_order(uow, order_id, now)
+            except PickdeskError as exc:
+                summary.failed.append((order_no, exc.message))
+                break
+            except Exception as exc:  # noqa: BLE001 - a lost race is retried; anything else is reported
+                if _retryable(exc) and attempt < RETRIES - 1:
+                    continue
+                log.exception("intake of %s failed", order_no)
+                summary.failed.append((order_no, f"{type(exc).__name__}: {exc}"))
+                break
+            if result is None:
+                summary.skipped.append(order_no)
+            else:
+                summary.results.append(result)
+                if on_result:
+                    on_result(result)
+            break
+    return summary
+
+
