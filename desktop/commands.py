@@ -54,9 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_stock)
 
-    p = subparsers.add_parser("db", help="database schema: upgrade, downgrade, current")
-    p.add_argument("action", choices=["upgrade", "downgrade", "current"])
-    p.add_argument("revision", nargs="?", default=None)
+    p = subparsers.add_parser("db", help="database schema (upgrade, downgrade, current) and the station role")
+    p.add_argument("action", choices=["upgrade", "downgrade", "current", "station-role"])
+    p.add_argument("revision", nargs="?", default=None, help="revision for upgrade/downgrade; role name for station-role")
+    p.add_argument("--apply", action="store_true", help="station-role: run the SQL instead of printing it")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_db)
 
@@ -156,6 +157,8 @@ def cmd_stock(args: argparse.Namespace) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from desktop.db import migrate
 
+    if args.action == "station-role":
+        return _station_role(args)
     db = open_database(args) if args.action != "downgrade" else _open_unmigrated(args)
     try:
         if args.action == "upgrade":
@@ -178,3 +181,28 @@ def _open_unmigrated(args: argparse.Namespace):
         return Database.open(getattr(args, "db", None), migrate_schema=False)
     except PickdeskError as exc:
         raise UsageError(exc.message) from exc
+
+
+def _station_role(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    from desktop.db.roles import station_role_sql
+
+    db = _open_unmigrated(args)
+    try:
+        if db.backend != "postgresql":
+            raise UsageError("the station role is for a central PostgreSQL; SQLite has no roles")
+        try:
+            sql = station_role_sql(args.revision or "pickdesk_station", make_url(db.url).database)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        if not args.apply:
+            print(sql, end="")
+            return 0
+        with db.engine.begin() as conn:
+            conn.execute(text(sql))
+        print(f"station role {args.revision or 'pickdesk_station'} granted on {db.describe()}")
+        return 0
+    finally:
+        db.dispose()

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from desktop import config
@@ -80,7 +80,15 @@ class Database:
         db = cls(engine, sealer or sealer_from_environment(_key_file_for(url)), url)
         try:
             if migrate_schema:
-                migrate.upgrade(engine)
+                try:
+                    migrate.upgrade(engine)
+                except ProgrammingError as exc:
+                    engine.dispose()
+                    raise ConfigurationError(
+                        f"The central database's schema is older than this station and this station may not "
+                        f"change it ({exc.orig}). Ask an administrator to run `pickdesk db upgrade`.",
+                        "中央数据库的结构版本低于本工作站，且本工作站无权升级。请管理员运行 `pickdesk db upgrade`。",
+                    ) from exc
             if seed_demo and db.is_empty():
                 from desktop.demo import build_demo
 
