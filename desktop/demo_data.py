@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from desktop.domain.packing import CARTONS  # noqa: F401 - the cartons' source of truth; the builder reads D.CARTONS
+
 # code, name, name_zh, phone, address, min remaining shelf days, return days, kind of goods
 MERCHANTS = [
     ("M1", "Lotus Home", "莲花家居", "+86 755 8666 1201", "深圳市南山区科技园南区科苑路 15 号", 0, 7, "home"),
@@ -152,11 +154,5 @@ PROMOTIONS = [
     ("FULL200-20", "threshold", {"threshold": "200.00", "amount_off": "20.00"}, None, None),
 ]
 
-CARTONS = [  # code, inner l, w, h mm, own weight g, max load g
-    ("S1", 200, 150, 100, 80, 3000),
-    ("M2", 300, 220, 150, 150, 8000),
-    ("L3", 400, 300, 250, 280, 15000),
-    ("XL4", 550, 400, 350, 450, 25000),
-]
 
 DEFAULT_SHIPPING_FEE = Decimal("8.00")
