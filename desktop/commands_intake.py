@@ -1,0 +1,143 @@
+"""Intake subcommands: import, intake [--watch], replenishment [--csv FILE], exceptions.
+
+`pickdesk import FILE` refuses a file with any error (exit status 2, every error listed by order and
+field, nothing written). `pickdesk intake` passes every waiting order through the gates once;
+`--watch` keeps doing it every few seconds until Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from desktop.cli import UsageError
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("import", help="load orders in the mall's export format (JSON or CSV); all or nothing")
+    p.add_argument("file", type=Path, help="FILE.json or FILE.csv")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_import)
+
+    p = subparsers.add_parser("intake", help="pass every waiting order through the intake gates")
+    p.add_argument("--watch", action="store_true", help="keep going: look for new orders every --every seconds")
+    p.add_argument("--every", type=_seconds, default=5.0, help="seconds between looks with --watch (default 5)")
+    p.add_argument("--verbose", "-v", action="store_true", help="one line per order")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_intake)
+
+    p = subparsers.add_parser("replenishment", help="list replenishment requests, or export them as CSV")
+    p.add_argument("--csv", metavar="FILE", type=Path, default=None, help="write the requests to FILE (- for stdout)")
+    p.add_argument("--status", default=None, help="only requests in this status (open, sent, received, cancelled)")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_replenishment)
+
+    p = subparsers.add_parser("exceptions", help="list the open exceptions a supervisor must settle")
+    p.add_argument("--all", action="store_true", help="resolved ones too")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_exceptions)
+
+
+def _open(args: argparse.Namespace):
+    from desktop.commands import open_database
+
+    return open_database(args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.importer import ImportRefused, import_file
+
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    db = _open(args)
+    try:
+        with db.unit_of_work() as uow:
+            result = import_file(uow, args.file)
+    except ImportRefused as exc:
+        print(f"pickdesk import: {args.file.name} refused, nothing imported — {len(exc.problems)} problems:",
+              file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem.order}: {problem.field}: {problem.message}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    print(f"Imported {result.count} orders from {args.file.name}; they wait as received until intake runs.")
+    return 0
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    from desktop.services.intake import run_intake
+
+    db = _open(args)
+
+    def report(result) -> None:  # noqa: ANN001
+        if args.verbose:
+            held = ", ".join(f"{g}: {result.outcome[g]['note']}" for g in result.held_gates)
+            print(f"  {result.order_no:<24} {result.status:<12} {held}")
+
+    try:
+        while True:
+            summary = run_intake(db, on_result=report)
+            if summary.processed or summary.failed or not args.watch:
+                print(f"Intake: {summary.describe()}")
+            for order_no, error in summary.failed:
+                print(f"  {order_no}: failed: {error}", file=sys.stderr)
+            if not args.watch:
+                return 1 if summary.failed else 0
+            time.sleep(args.every)
+    except KeyboardInterrupt:
+        print("Intake stopped.")
+        return 0
+    finally:
+        db.dispose()
+
+
+def cmd_replenishment(args: argparse.Namespace) -> int:
+    from desktop.services.replenishment import list_replenishment, replenishment_csv
+
+    db = _open(args)
+    try:
+        with db.unit_of_work() as uow:
+            rows = list_replenishment(uow, args.status, limit=100_000)
+    finally:
+        db.dispose()
+    if args.csv is not None:
+        text = replenishment_csv(rows)
+        if str(args.csv) == "-":
+            sys.stdout.write(text)
+        else:
+            args.csv.write_text(text, encoding="utf-8")
+            print(f"{len(rows)} replenishment requests written to {args.csv}")
+        return 0
+    print(f"{'id':>5} {'status':<9} {'reason':<10} {'wh':<4} {'sku':<9} {'qty':>5} {'avail':>5}  name")
+    for r in rows:
+        print(f"{r.id:>5} {r.status:<9} {r.reason:<10} {r.warehouse:<4} {r.sku:<9} {r.qty:>5} {r.available:>5}  {r.name}")
+    print(f"{len(rows)} replenishment requests")
+    return 0
+
+
+def cmd_exceptions(args: argparse.Namespace) -> int:
+    from desktop.services.supervision import list_exceptions
+
+    db = _open(args)
+    try:
+        with db.unit_of_work() as uow:
+            rows = list_exceptions(uow, open_only=not args.all)
+    finally:
+        db.dispose()
+    for r in rows:
+        print(f"{r.id:>5} {r.status:<9} {r.kind:<16} {r.order_no or '-':<24} {r.summary}")
+    print(f"{len(rows)} exceptions")
+    return 0
