@@ -1,45 +1,615 @@
-"""The picker's workspace: how much is waiting, and (with the workstation release) the next batch."""
+"""The picker's workstation: the next batch, the route (list and map), and scanning at the shelf.
+
+A scan is judged on the GUI thread by `desktop.domain.picking.PickSession` against the batch in
+memory (well under a millisecond), so the feedback panel turns green or red at once whatever the
+network does. What the picker did is then written through the services off the GUI thread, one
+action at a time in the order it happened (a small outbox; every action carries its own id, so a
+retry after a lost connection applies once).
+
+The change feed is watched while the workspace lives: a batch reassigned away from this picker
+sends a picker between stops back to "Next batch"; a picker in the middle of a stop is told and
+may finish it. A batch a supervisor assigns to this picker is shown when the picker is free.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.picking import (
+    AlreadyHere,
+    LocationConfirmed,
+    PickRefused,
+    PickSession,
+    PickStop,
+    StopComplete,
+    UnitTaken,
+)
 from desktop.domain.roles import Role
+from desktop.services import picking
 from desktop.services.orders import count_by_status
+from ui.feedback import ScanFeedback
+from ui.live import ChangeFeedWatcher
+from ui.widgets.pick_stops import ShortPickDialog, StopsTable
+from ui.widgets.route_map import MapStop, RouteMap
 from ui.workspaces.base import Workspace, WorkspaceContext
+
+RETRY_MS = 2000
+
+
+@dataclass
+class _Action:
+    """One thing the picker did, waiting to be written (in order)."""
+
+    action_id: str
+    op: Callable[[Any], Any]
+    on_done: Callable[[Any], None] | None = None
 
 
 class PickerWorkspace(Workspace):
-    """Object names: `workspace_picker`, `picker_ready_count`, `picker_next_batch`, `picker_note`."""
+    """Object names: `workspace_picker`, `picker_pages` (pages `picker_idle`, `picker_route`),
+    `picker_ready_count`, `picker_next_batch`, `picker_note`, `picker_stops`, `picker_map`,
+    `picker_current_location`, `picker_current_product`, `picker_current_qty`, `picker_current_lot`,
+    `picker_current_tote`, `picker_current_order`, `picker_current_image`, `picker_progress`,
+    `scan_feedback`, `picker_qty`, `picker_short`, `picker_status`.
+
+    Signals:
+        batch_shown(str): a batch is on screen (its code).
+        batch_closed(str): back to "Next batch" (why: "done", "reassigned", "empty").
+        persisted(str): an action was written to the central database (its action id).
+        notice(str): something the picker was told outside the feedback panel (the status line).
+    """
+
+    batch_shown = Signal(str)
+    batch_closed = Signal(str)
+    persisted = Signal(str)
+    notice = Signal(str)
 
     role = Role.PICKER
     object_name = "workspace_picker"
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        self.batch: picking.BatchView | None = None
+        self.session: PickSession | None = None
+        self.ready_orders = 0
+        self.waiting_batch: str | None = None
+        self.reassigned_to: str | None = None
+        self._loading = False
+        self._outbox: deque[_Action] = deque()
+        self._in_flight: _Action | None = None
+        self._finished_codes: set[str] = set()
         super().__init__(context, parent)
-        self.ready_count = QLabel(self.tr("Counting ready orders… · 正在统计…"), self)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # scans only; no IME in the way
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("picker_pages")
+        self.pages.addWidget(self._build_idle())
+        self.pages.addWidget(self._build_route())
+        self.body.addWidget(self.pages, 1)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("picker_status")
+        self.status.setWordWrap(True)
+        font = self.status.font()
+        font.setPointSize(13)
+        self.status.setFont(font)
+        self.body.addWidget(self.status)
+
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.request_next_batch)
+        QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.open_short_dialog)
+
+        self.watcher = ChangeFeedWatcher(self.runner, interval_ms=500, parent=self)
+        self.watcher.changed.connect(self._on_feed)
+        self.watcher.start()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._pump)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build_idle(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("picker_idle")
+        self.ready_count = QLabel(self.tr("Counting ready orders… · 正在统计…"), page)
         self.ready_count.setObjectName("picker_ready_count")
         self.ready_count.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_batch = QPushButton(self.tr("Next batch · 下一批"), self)
+        font = self.ready_count.font()
+        font.setPointSize(16)
+        self.ready_count.setFont(font)
+        self.next_batch = QPushButton(self.tr("Next batch · 下一批   (F5)"), page)
         self.next_batch.setObjectName("picker_next_batch")
-        self.next_batch.setEnabled(False)
         self.next_batch.setMinimumHeight(120)
-        note = QLabel(self.tr("Batch picking comes with the workstation release.\n"
-                              "批量拣货将随工作站版本推出。"), self)
-        note.setObjectName("picker_note")
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        note.setWordWrap(True)
-        self.body.addStretch(1)
-        self.body.addWidget(self.ready_count)
-        self.body.addWidget(self.next_batch)
-        self.body.addWidget(note)
-        self.body.addStretch(2)
+        self.next_batch.setMinimumWidth(420)
+        self.next_batch.setDefault(True)
+        big = self.next_batch.font()
+        big.setPointSize(24)
+        big.setBold(True)
+        self.next_batch.setFont(big)
+        self.next_batch.clicked.connect(self.request_next_batch)
+        self.note = QLabel(self.tr("Take a cart, press Next batch, then scan: location → item → quantity.\n"
+                                   "推车就位后按“下一批”，然后依次扫描：库位 → 商品 → 数量。"), page)
+        self.note.setObjectName("picker_note")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        box.addWidget(self.ready_count)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.next_batch, 2)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.note)
+        box.addStretch(2)
+        return page
+
+    def _label(self, name: str, parent: QWidget, size: int, bold: bool = False) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        font = label.font()
+        font.setPointSize(size)
+        font.setBold(bold)
+        label.setFont(font)
+        label.setWordWrap(True)
+        return label
+
+    def _build_route(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("picker_route")
+        # Left: the stop in hand, the feedback, the count and the short button.
+        stop_box = QFrame(page)
+        stop_box.setObjectName("picker_current")
+        stop_box.setFrameShape(QFrame.Shape.StyledPanel)
+        stop_box.setStyleSheet("#picker_current { background: #ffffff; border: 1px solid #c3cad3; border-radius: 8px; }")
+        self.progress = self._label("picker_progress", stop_box, 12)
+        self.cur_location = self._label("picker_current_location", stop_box, 28, bold=True)
+        self.cur_product = self._label("picker_current_product", stop_box, 15, bold=True)
+        self.cur_qty = self._label("picker_current_qty", stop_box, 16)
+        self.cur_lot = self._label("picker_current_lot", stop_box, 14)
+        self.cur_tote = self._label("picker_current_tote", stop_box, 14)
+        self.cur_order = self._label("picker_current_order", stop_box, 12)
+        self.cur_image = QLabel(stop_box)
+        self.cur_image.setObjectName("picker_current_image")
+        self.cur_image.setFixedSize(96, 96)
+        self.cur_image.hide()
+        grid = QGridLayout(stop_box)
+        grid.setContentsMargins(16, 12, 16, 12)
+        grid.addWidget(self.progress, 0, 0, 1, 2)
+        grid.addWidget(self.cur_location, 1, 0, 1, 2)
+        grid.addWidget(self.cur_product, 2, 0)
+        grid.addWidget(self.cur_image, 2, 1, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.cur_qty, 3, 0)
+        grid.addWidget(self.cur_lot, 4, 0)
+        grid.addWidget(self.cur_tote, 5, 0)
+        grid.addWidget(self.cur_order, 6, 0)
+        grid.setColumnStretch(0, 1)
+        # The stop in hand never shrinks; the feedback panel takes the height that is left.
+        stop_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        stop_box.setFixedHeight(318)
+        for label in (self.progress, self.cur_location, self.cur_qty, self.cur_lot, self.cur_tote, self.cur_order):
+            label.setWordWrap(False)
+
+        self.feedback = ScanFeedback(parent=page)
+        self.feedback.sounds.muted = getattr(self.context.settings, "muted", False)
+        self.feedback.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+        self.qty = QLineEdit(page)
+        self.qty.setObjectName("picker_qty")
+        self.qty.setValidator(QIntValidator(1, 9999, self.qty))
+        self.qty.setPlaceholderText(self.tr("Count · 数量"))
+        self.qty.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.qty.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.qty.setMinimumHeight(56)
+        qfont = self.qty.font()
+        qfont.setPointSize(18)
+        self.qty.setFont(qfont)
+        self.qty.setEnabled(False)
+        self.qty.returnPressed.connect(self._keyed_count)
+        self.short = QPushButton(self.tr("Short / empty bin · 缺货  (F8)"), page)
+        self.short.setObjectName("picker_short")
+        self.short.setMinimumHeight(56)
+        self.short.clicked.connect(self.open_short_dialog)
+        actions = QHBoxLayout()
+        actions.addWidget(self.qty, 1)
+        actions.addWidget(self.short, 1)
+
+        left = QWidget(page)
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        lbox.addWidget(stop_box)
+        lbox.addWidget(self.feedback)
+        lbox.addLayout(actions)
+
+        # Right: the map over the list.
+        self.map = RouteMap(page)
+        self.stops = StopsTable(page)
+        right = QSplitter(Qt.Orientation.Vertical, page)
+        right.addWidget(self.map)
+        right.addWidget(self.stops)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(left, 4)
+        row.addWidget(right, 6)
+        return page
+
+    # --- the ready count (the base class's refresh) ---------------------------------------------
 
     def load_op(self):  # noqa: ANN201
-        return lambda uow: count_by_status(uow)[OrderStatus.READY]
+        def op(uow):
+            mine = picking.my_batch(uow)
+            return count_by_status(uow)[OrderStatus.READY], (mine.code if mine else None)
+        return op
 
     def show_data(self, data: object) -> None:
-        self.ready_orders = int(data)  # type: ignore[arg-type]
-        self.ready_count.setText(self.tr("Ready to pick: {n} orders · 待拣货：{n} 单").format(n=self.ready_orders))
+        ready, mine = data  # type: ignore[misc]
+        self.ready_orders = int(ready)
+        self.waiting_batch = mine
+        text = self.tr("Ready to pick: {n} orders · 待拣货：{n} 单").format(n=self.ready_orders)
+        if mine and self.batch is None:
+            text += "\n" + self.tr("Batch {code} is waiting for you · 批次 {code} 等待您拣货").format(code=mine)
+        self.ready_count.setText(text)
+
+    # --- next batch ---------------------------------------------------------------------------
+
+    def request_next_batch(self) -> None:
+        if self._loading or (self.batch is not None and self.session is not None and not self.session.done):
+            return
+        self._loading = True
+        self.next_batch.setEnabled(False)
+        self._say(self.tr("Planning your batch… · 正在规划批次…"))
+        self.runner.run(lambda uow: picking.next_batch(uow), self._batch_loaded, self._batch_failed,
+                        actor=self.actor, owner=self)
+
+    def _load_batch(self, code: str) -> None:
+        self._loading = True
+        self.runner.run(lambda uow: picking.batch_view(uow, code), self._batch_loaded, self._batch_failed,
+                        actor=self.actor, owner=self)
+
+    def _batch_loaded(self, view: picking.BatchView) -> None:
+        self._loading = False
+        self.next_batch.setEnabled(True)
+        self.show_batch(view)
+
+    def _batch_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.next_batch.setEnabled(True)
+        self._say(self._message(exc))
+
+    def show_batch(self, view: picking.BatchView) -> None:
+        self.batch = view
+        self.reassigned_to = None
+        self.session = PickSession(view.pick_stops(), view.today)
+        self.stops.stops_model.set_stops(view.stops)
+        self.pages.setCurrentIndex(1)
+        self.feedback.info(self.tr("Batch {code}: {n} stops, {m} m. Go to the first location.\n"
+                                   "批次 {code}：{n} 个拣货点，{m} 米。请前往第一个库位。").format(
+            code=view.code, n=len(view.open_stops), m=round(view.distance_m)))
+        self._say(self.tr("Orders · 订单: {orders}").format(orders=", ".join(view.orders)))
+        self._show_current()
+        self.setFocus()
+        self.batch_shown.emit(view.code)
+        if not view.open_stops:
+            self._close_batch("empty")
+
+    def _close_batch(self, why: str) -> None:
+        code = self.batch.code if self.batch else ""
+        if code:
+            self._finished_codes.add(code)
+        self.batch = None
+        self.session = None
+        self.qty.setEnabled(False)
+        self.pages.setCurrentIndex(0)
+        self.next_batch.setEnabled(True)
+        self.next_batch.setFocus()
+        self.refresh()
+        self.batch_closed.emit(why)
+
+    # --- the current stop ---------------------------------------------------------------------
+
+    def _show_current(self) -> None:
+        session, view = self.session, self.batch
+        if session is None or view is None:
+            return
+        stop = session.current
+        by_task = {s.task_id: s for s in view.stops}
+        order = [s.task_id for s in view.stops]
+        current_index = order.index(stop.task_id) if stop is not None else None
+        done_ids = {s.task_id for s in view.stops if self.stops.stops_model.status_of(s) in ("picked", "short", "skipped")}
+        self.stops.stops_model.set_progress(stop.task_id if stop else -1, None, stop.task_id if stop else None)
+        self.stops.follow(stop.task_id if stop else None)
+        self.map.set_route(view.layout, [MapStop(s.aisle, s.block, s.slot, s.location_code, s.task_id in done_ids)
+                                         for s in view.stops], current_index)
+        total = len(view.stops)
+        if stop is None:
+            self.progress.setText(self.tr("Batch {code} · all stops done · 全部完成").format(code=view.code))
+            for label in (self.cur_location, self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote,
+                          self.cur_order):
+                label.setText("")
+            self.cur_location.setText(self.tr("To packing · 送往打包台"))
+            self.cur_image.hide()
+            self.qty.setEnabled(False)
+            return
+        full = by_task[stop.task_id]
+        self.progress.setText(self.tr("{code} · stop {n}/{total} · 第 {n}/{total} 站 · {step}").format(
+            code=view.code, n=current_index + 1, total=total, step=self._step_text()))
+        self.cur_location.setText(stop.location_code)
+        self.cur_product.setText(f"{full.product_name}\n{full.product_name_zh}  ·  {full.sku} · {full.gtin14}")
+        in_hand = session.taken
+        self.cur_qty.setText(self.tr("Take {n} · 拣 {n} 件   in hand · 已拣 {k}").format(n=stop.remaining, k=in_hand))
+        if stop.lot_code:
+            self.cur_lot.setText(self.tr("Lot · 批次 {lot}   expires · 到期 {exp}").format(
+                lot=stop.lot_code, exp=stop.lot_expiry.isoformat() if stop.lot_expiry else "—"))
+        else:
+            self.cur_lot.setText(self.tr("No lot · 无批次"))
+        self.cur_tote.setText(self.tr("Into tote · 放入周转箱 {tote}").format(tote=stop.tote_code or "—"))
+        self.cur_order.setText(self.tr("Order · 订单 {order}").format(order=stop.order_no))
+        image = full.image
+        if image and Path(image).is_file():
+            self.cur_image.setPixmap(QPixmap(image).scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
+                                                           Qt.TransformationMode.SmoothTransformation))
+            self.cur_image.show()
+        else:
+            self.cur_image.hide()
+        self.qty.setEnabled(session.step.value == "quantity")
+
+    def _step_text(self) -> str:
+        step = self.session.step.value if self.session else "done"
+        return {"location": self.tr("scan location · 扫库位"), "item": self.tr("scan item · 扫商品"),
+                "quantity": self.tr("scan or key count · 扫描或输入数量"), "done": self.tr("done · 完成")}[step]
+
+    # --- scans --------------------------------------------------------------------------------
+
+    def on_scan(self, raw: str) -> bool:
+        session = self.session
+        if session is None or self.batch is None:
+            if self.pages.currentIndex() == 1:
+                self.feedback.info(self.tr("Wait a moment… · 请稍候…"))
+            else:
+                self._say(self.tr("Press Next batch first · 请先按“下一批”"))
+            return True
+        if self._loading:
+            self.feedback.info(self.tr("Re-planning the route, wait… · 正在重新规划路线，请稍候…"))
+            return True
+        stop = session.current
+        try:
+            verdict = session.scan_raw(raw)
+        except PickRefused as refused:
+            self.feedback.refused(f"{refused.message}\n{refused.message_zh}")
+            if stop is not None:
+                self._record_refusal(refused.reason.value, raw, stop.task_id)
+            return True
+        self._judged(verdict)
+        return True
+
+    def _keyed_count(self) -> None:
+        if self.session is None or not self.qty.text():
+            return
+        try:
+            verdict = self.session.key_count(int(self.qty.text()))
+        except PickRefused as refused:
+            self.feedback.refused(f"{refused.message}\n{refused.message_zh}")
+            return
+        finally:
+            self.qty.clear()
+        self._judged(verdict)
+        self.setFocus()
+
+    def _judged(self, verdict: object) -> None:
+        if isinstance(verdict, LocationConfirmed):
+            self.feedback.good(self.tr("Location OK — scan the item · 库位正确，请扫描商品"))
+        elif isinstance(verdict, AlreadyHere):
+            self.feedback.info(self.tr("You are at {loc} — scan the item · 已在此库位，请扫描商品").format(
+                loc=verdict.stop.location_code))
+        elif isinstance(verdict, UnitTaken):
+            self.feedback.good(self.tr("{k} of {n} — scan the next unit or key the count · 已拣 {k}/{n}，"
+                                       "继续扫描或输入数量").format(k=verdict.taken, n=verdict.stop.remaining))
+        elif isinstance(verdict, StopComplete):
+            self._stop_complete(verdict)
+        self._show_current()
+        if self.session is not None and self.session.step.value == "quantity":
+            self.qty.setFocus()
+
+    def _stop_complete(self, verdict: StopComplete) -> None:
+        stop = verdict.stop
+        nxt = verdict.next_stop
+        where = (self.tr("Next · 下一站: {loc}").format(loc=nxt.location_code) if nxt
+                 else self.tr("Batch complete — take the totes to packing · 本批完成，请送往打包台"))
+        self.feedback.good(self.tr("{qty} × {product} → {tote}. {where}").format(
+            qty=verdict.qty, product=stop.product_name, tote=stop.tote_code or "—", where=where))
+        self.stops.stops_model.set_progress(stop.task_id, stop.picked + verdict.qty, nxt.task_id if nxt else None)
+        action_id = self._action_id()
+        task_id, qty, lot = stop.task_id, verdict.qty, verdict.lot_code
+        self._enqueue(_Action(action_id, lambda uow: picking.confirm_pick(uow, task_id, qty, lot, action_id),
+                              self._pick_recorded))
+        if self.reassigned_to is not None:
+            self._say(self.tr("This batch now belongs to {who}; your last stop is being checked. · "
+                              "本批次已转给 {who}，正在核对您的最后一站。").format(who=self.reassigned_to))
+
+    def _pick_recorded(self, outcome: picking.PickOutcome) -> None:
+        if outcome.batch_done and self.batch is not None:
+            code = self.batch.code
+            self._say(self.tr("Batch {code} done — totes to packing · 批次 {code} 完成，请送往打包台").format(code=code))
+            self._close_batch("done")
+        elif self.reassigned_to is not None and self.session is not None and not self.session.mid_stop:
+            self._leave_reassigned()
+
+    def _record_refusal(self, reason: str, raw: str, task_id: int) -> None:
+        code = self.batch.code if self.batch else ""
+        action_id = self._action_id()
+        self._enqueue(_Action(action_id, lambda uow: picking.record_refusal(uow, code, reason, raw, task_id=task_id,
+                                                                           action_id=action_id)))
+
+    # --- short pick ---------------------------------------------------------------------------
+
+    def open_short_dialog(self) -> None:
+        session = self.session
+        if session is None or session.current is None or self._loading:
+            return
+        stop = session.current
+        dialog = ShortPickDialog(stop.location_code, stop.product_name, stop.remaining, self)
+        dialog.found.setValue(min(session.taken, max(stop.remaining - 1, 0)))
+        dialog.accepted.connect(lambda: self.report_short(dialog.found.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def report_short(self, found: int) -> None:
+        """The bin holds only `found` of the current stop: re-plan (another bin) or hand it to the supervisor."""
+        session = self.session
+        if session is None or session.current is None:
+            return
+        stop = session.current
+        action_id = self._action_id()
+        task_id = stop.task_id
+        self._loading = True
+        self.qty.setEnabled(False)
+        self.feedback.info(self.tr("Short reported at {loc} — re-planning… · 已上报缺货，正在重新规划…").format(
+            loc=stop.location_code))
+        self._enqueue(_Action(action_id, lambda uow: picking.report_short(uow, task_id, found, action_id),
+                              self._short_done))
+
+    def _short_done(self, outcome: picking.ShortPickOutcome) -> None:
+        self._loading = False
+        if outcome.alternative:
+            text = self.tr("Take the missing {n} from {where} — route re-planned. · 缺少的 {n} 件改从 {where} 拣取，"
+                           "路线已重新规划。").format(n=outcome.missing_qty, where=", ".join(outcome.alternative))
+        elif outcome.order_held:
+            text = self.tr("No other stock: order {order} is held for the supervisor; its other stops are removed. · "
+                           "无其他库存：订单 {order} 已挂起交主管处理，其余拣货点已移除。").format(order=outcome.order_no)
+        else:
+            text = self.tr("Short recorded · 缺货已记录")
+        view = outcome.batch
+        self.batch = view
+        self.session = PickSession(view.pick_stops(), view.today)
+        self.stops.stops_model.set_stops(view.stops)
+        self.feedback.info(self.tr("Route re-planned · 路线已重新规划") if outcome.alternative else
+                           self.tr("Order {order} held · 订单已挂起").format(order=outcome.order_no)
+                           if outcome.order_held else text)
+        self._say(text)
+        self._show_current()
+        if view.status == "done" or not view.open_stops:
+            self._close_batch("done")
+
+    # --- the outbox: writes in the order they happened ------------------------------------------
+
+    def _action_id(self) -> str:
+        return f"{self.context.settings.station_name[:12]}-{uuid.uuid4().hex[:20]}"
+
+    def _enqueue(self, action: _Action) -> None:
+        self._outbox.append(action)
+        self._pump()
+
+    @property
+    def pending_writes(self) -> int:
+        return len(self._outbox) + (1 if self._in_flight else 0)
+
+    def _pump(self) -> None:
+        if self._in_flight is not None or not self._outbox:
+            return
+        action = self._in_flight = self._outbox.popleft()
+        self.runner.run(action.op, lambda result: self._written(action, result),
+                        lambda exc: self._write_failed(action, exc), actor=self.actor, owner=self)
+
+    def _written(self, action: _Action, result: object) -> None:
+        self._in_flight = None
+        self.persisted.emit(action.action_id)
+        if action.on_done is not None:
+            action.on_done(result)
+        self._pump()
+
+    def _write_failed(self, action: _Action, exc: BaseException) -> None:
+        self._in_flight = None
+        if isinstance(exc, picking.BatchNotYours):
+            self._outbox.clear()
+            self._loading = False
+            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
+            self._say(f"{exc.message} {exc.message_zh}")
+            self._close_batch("reassigned")
+            return
+        if isinstance(exc, PickdeskError):  # the rules refused it: tell the picker, go on
+            self._loading = False
+            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
+            self._pump()
+            return
+        # The database could not be reached: keep the action first in line and try again.
+        self._outbox.appendleft(action)
+        self._say(self.tr("Not saved yet — retrying… · 尚未保存，正在重试…") + f" ({exc})")
+        self._retry.start(RETRY_MS)
+
+    # --- live updates -------------------------------------------------------------------------
+
+    def _on_feed(self, entry: object) -> None:
+        if getattr(entry, "topic", None) != "batches":
+            return
+        payload = entry.payload  # type: ignore[attr-defined]
+        code = entry.entity_id  # type: ignore[attr-defined]
+        me = self.actor.login
+        event = payload.get("event")
+        if event == "reassigned" and payload.get("from_picker") == me and self.batch is not None \
+                and code == self.batch.code:
+            self.reassigned_to = payload.get("picker") or "—"
+            if self.session is not None and self.session.mid_stop:
+                self._say(self.tr("Batch {code} was reassigned to {who}. Finish this stop; then you go back to "
+                                  "Next batch. · 批次 {code} 已转给 {who}。请完成当前拣货点，之后返回“下一批”。").format(
+                    code=code, who=self.reassigned_to))
+            else:
+                self._leave_reassigned()
+        elif event in ("assigned", "reassigned") and payload.get("picker") == me and code not in self._finished_codes:
+            if self.batch is None and not self._loading:
+                self._load_batch(code)
+            elif self.batch is not None and code != self.batch.code:
+                self._say(self.tr("Batch {code} was assigned to you; it comes after this one. · "
+                                  "批次 {code} 已分配给您，完成当前批次后开始。").format(code=code))
+
+    def _leave_reassigned(self) -> None:
+        code = self.batch.code if self.batch else ""
+        who = self.reassigned_to or "—"
+        text = self.tr("Batch {code} was reassigned to {who}. Leave its totes at the cart. · "
+                       "批次 {code} 已转给 {who}。请将周转箱留在推车上。").format(code=code, who=who)
+        self._outbox.clear()
+        self._close_batch("reassigned")
+        self._say(text)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.notice.emit(text)
+
+    def _message(self, exc: BaseException) -> str:
+        if isinstance(exc, PickdeskError):
+            return f"{exc.message} · {exc.message_zh}"
+        return self.tr("Could not reach the database: {error} · 无法连接数据库").format(error=exc)
+
+    def current_stop(self) -> PickStop | None:
+        return self.session.current if self.session else None
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self._retry.stop()
+        super().stop()

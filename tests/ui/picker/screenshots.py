@@ -1,0 +1,128 @@
+"""Render the picker's screens to docs/images/picker-*.png (offscreen, on a demo database).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/picker/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+
+
+def wait_until(condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    tick = QTimer()
+    tick.start(20)
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError("the screen did not get ready in time")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    tick.stop()
+
+
+def item(gtin: str, lot: str | None = None, expiry=None) -> str:  # noqa: ANN001
+    raw = f"]C101{gtin}"
+    if expiry is not None:
+        raw += f"17{expiry:%y%m%d}"
+    if lot is not None:
+        raw += f"10{lot}"
+    return raw
+
+
+def save(widget, name: str) -> None:  # noqa: ANN001
+    QEventLoop().processEvents()
+    path = IMAGES / name
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path.relative_to(ROOT))
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="pickdesk-picker-shots-"))
+    os.environ["PICKDESK_DATA_DIR"] = str(work)
+    os.environ.pop("PICKDESK_DB_URL", None)
+
+    from desktop.db.database import Database
+    from desktop.demo import build_demo
+    from ui.app import prepare_application
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    from ui.tasks import TaskRunner
+
+    app = QApplication(sys.argv[:1])
+    prepare_application(app)
+    db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
+    build_demo(db, orders=200, seed=1)
+    runner = TaskRunner(db)
+    settings = Settings.from_file(work / "station.ini")
+    settings.station_name = "PICK-01"
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window.resize(1280, 800)
+    window.show()
+    wait_until(lambda: window.sign_in_view.users.count() > 0)
+    window.sign_in_view.select_user("picker3")
+    window.sign_in_view.pin.setText("2323")
+    window.sign_in_view.sign_in()
+    wait_until(lambda: window.workspace is not None)
+    ws = window.workspace
+    wait_until(lambda: "orders" in ws.ready_count.text())
+    save(window, "picker-next-batch.png")
+
+    ws.request_next_batch()
+    wait_until(lambda: ws.batch is not None)
+    # Walk a few stops, then stand at the next shelf with one unit in hand.
+    for _ in range(3):
+        stop = ws.session.current
+        window.on_scan("LOC-" + stop.location_code)
+        for _unit in range(stop.remaining):
+            window.on_scan(item(stop.gtin14, stop.lot_code, stop.lot_expiry))
+    wait_until(lambda: ws.pending_writes == 0)
+    stop = ws.session.current
+    window.on_scan("LOC-" + stop.location_code)
+    save(window, "picker-route.png")
+
+    window.on_scan(item(stop.gtin14, "L99999", ws.batch.today - timedelta(days=3)))
+    save(window, "picker-refused.png")
+
+    ws.open_short_dialog()
+    dialog = ws.findChild(QDialog, "picker_short_dialog")
+    wait_until(lambda: dialog.isVisible())
+    QEventLoop().processEvents()
+    shot = window.grab()
+    painter_target = shot
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(painter_target)
+    top_left = dialog.mapTo(window, dialog.rect().topLeft()) if dialog.parent() is window else \
+        window.mapFromGlobal(dialog.mapToGlobal(dialog.rect().topLeft()))
+    painter.drawPixmap(top_left, dialog.grab())
+    painter.end()
+    shot.save(str(IMAGES / "picker-short.png"))
+    print("docs/images/picker-short.png")
+    dialog.found.setValue(0)
+    dialog.accept()
+    wait_until(lambda: not ws._loading)
+    save(window, "picker-short-outcome.png")
+
+    window.close()
+    runner.wait_for_done(10000)
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

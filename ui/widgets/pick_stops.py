@@ -1,0 +1,179 @@
+"""The route as a list: one row per stop in walking order (object name `picker_stops`), and the
+short-pick dialog (object name `picker_short_dialog`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.picking import StopView
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_TEXT = {
+    "open": "To pick · 待拣",
+    "picked": "Picked · 已拣",
+    "short": "Short · 缺货",
+    "skipped": "Held · 挂起",
+    "current": "▶ Now · 当前",
+}
+
+
+class StopsModel(QAbstractTableModel):
+    """Rows: the batch's stops in walking order, with the picker's progress on this station."""
+
+    HEADERS = ("#", "Location\n库位", "Product\n商品", "Qty\n数量", "Lot · Expiry\n批次 · 到期", "Tote\n周转箱")
+    MARKS = {"picked": "✔", "short": "✖", "skipped": "–", "current": "▶", "open": ""}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stops: list[StopView] = []
+        self.picked: dict[int, int] = {}
+        self.current_task: int | None = None
+
+    def set_stops(self, stops: list[StopView] | tuple[StopView, ...]) -> None:
+        self.beginResetModel()
+        self.stops = list(stops)
+        self.picked = {s.task_id: s.picked_qty for s in self.stops}
+        self.endResetModel()
+
+    def set_progress(self, task_id: int, picked: int | None = None, current: int | None = None) -> None:
+        if picked is not None:
+            self.picked[task_id] = picked
+        self.current_task = current
+        if self.stops:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.stops) - 1, len(self.HEADERS) - 1))
+
+    def status_of(self, stop: StopView) -> str:
+        if stop.status != "open":
+            return stop.status
+        if self.picked.get(stop.task_id, 0) >= stop.qty:
+            return "picked"
+        return "current" if stop.task_id == self.current_task else "open"
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.stops)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        stop = self.stops[index.row()]
+        col = index.column()
+        status = self.status_of(stop)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"{self.MARKS[status]} {index.row() + 1}".strip()
+            if col == 1:
+                return stop.location_code
+            if col == 2:
+                return f"{stop.product_name}  {stop.product_name_zh}".strip()
+            if col == 3:
+                return f"{self.picked.get(stop.task_id, 0)} / {stop.qty}"
+            if col == 4:
+                if stop.lot_code is None:
+                    return "—"
+                return f"{stop.lot_code} · {stop.lot_expiry.isoformat() if stop.lot_expiry else '—'}"
+            return stop.tote_code or "—"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{STATUS_TEXT[status]} · {stop.order_no} · {stop.sku}"
+        if role == Qt.ItemDataRole.ForegroundRole and status in ("picked", "short", "skipped"):
+            return QBrush(QColor("#6b7580"))
+        if role == Qt.ItemDataRole.BackgroundRole and status == "current":
+            return QBrush(QColor("#fff3c4"))
+        if role == Qt.ItemDataRole.FontRole and status == "current":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class StopsTable(QTableView):
+    """The stop list (object name `picker_stops`); follows the current stop."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("picker_stops")
+        self.stops_model = StopsModel(self)
+        self.setModel(self.stops_model)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(34)
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        for col, width in ((0, 46), (1, 150), (3, 64), (4, 196), (5, 100)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(False)
+        small = self.font()
+        small.setPointSize(11)
+        self.setFont(small)
+
+    def follow(self, task_id: int | None) -> None:
+        for row, stop in enumerate(self.stops_model.stops):
+            if stop.task_id == task_id:
+                self.scrollTo(self.stops_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+                return
+
+
+class ShortPickDialog(QDialog):
+    """How many units were found in the bin (0 for an empty bin). Object name `picker_short_dialog`;
+    the count is `picker_short_found`."""
+
+    def __init__(self, location: str, product: str, remaining: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("picker_short_dialog")
+        self.setWindowTitle(self.tr("Short / empty bin · 缺货"))
+        text = QLabel(self.tr("{location}\n{product}\n\nHow many did you find? (0 = empty bin)\n"
+                              "实际找到几件？（0 = 空库位）").format(location=location, product=product), self)
+        text.setWordWrap(True)
+        font = text.font()
+        font.setPointSize(15)
+        text.setFont(font)
+        self.found = QSpinBox(self)
+        self.found.setObjectName("picker_short_found")
+        self.found.setRange(0, max(remaining - 1, 0))
+        self.found.setMinimumHeight(56)
+        big = self.found.font()
+        big.setPointSize(20)
+        self.found.setFont(big)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Report short · 上报缺货"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("picker_short_ok")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel · 取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(text)
+        box.addWidget(self.found)
+        box.addWidget(buttons)
+        for button in buttons.buttons():
+            button.setMinimumWidth(200)
+        self.setMinimumWidth(520)
+        self.found.setFocus()
