@@ -1,0 +1,48 @@
+"""Scans built from a stop's own data, and the supervisor's reassignment as another station writes it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from desktop.db import models
+from desktop.db.database import Database
+from desktop.domain.actor import Actor
+from desktop.domain.roles import Role
+
+
+def item(gtin: str, lot: str | None = None, expiry: date | None = None, count: int | None = None) -> str:
+    """A GS1-128 item barcode as a scanner sends it: ]C1 01 GTIN [17 expiry] [10 lot <GS>] [30 count]."""
+    raw = f"]C101{gtin}"
+    if expiry is not None:
+        raw += f"17{expiry:%y%m%d}"
+    if lot is not None:
+        raw += f"10{lot}"
+        if count is not None:
+            raw += "\x1d"
+    if count is not None:
+        raw += f"30{count}"
+    return raw
+
+
+def good_unit(stop) -> str:  # noqa: ANN001 - a PickStop
+    return item(stop.gtin14, stop.lot_code, stop.lot_expiry) if stop.lot_code else item(stop.gtin14)
+
+
+def actor(db: Database, login: str, station: str = "SUP-01") -> Actor:
+    with db.unit_of_work() as uow:
+        u = uow.session.scalar(select(models.User).where(models.User.login == login))
+        return Actor(u.id, u.login, u.display_name, Role(u.role), station)
+
+
+def reassign(db: Database, code: str, to_login: str) -> str:
+    """What the supervisor's console does on its own station: a new picker, audited and announced."""
+    with db.unit_of_work(actor(db, "super1")) as uow:
+        batch = uow.session.scalar(select(models.PickBatch).where(models.PickBatch.code == code))
+        before = batch.picker.login if batch.picker else None
+        batch.picker = uow.session.scalar(select(models.User).where(models.User.login == to_login))
+        uow.audit("batch_reassigned", "pick_batch", code, **{"from": before, "to": to_login})
+        uow.announce("batches", code, event="reassigned", picker=to_login, from_picker=before)
+        uow.commit()
+        return before or ""
