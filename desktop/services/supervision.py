@@ -371,7 +371,8 @@ def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = 
     rows = list(uow.session.execute(q))
     pids = {c.parcel_id for c, _ in rows if c.parcel_id}
     if pids:
-        parcels = dict(uow.session.execute(select(models.Parcel.id, models.Parcel.code).where(models.Parcel.id.in_(pids))))
+        parcels = {pid: code for pid, code in uow.session.execute(
+            select(models.Parcel.id, models.Parcel.code).where(models.Parcel.id.in_(pids)))}
     return [ExceptionRow(c.id, c.kind, c.status, c.order.order_no if c.order else None,
                          c.order.status if c.order else None, parcels.get(c.parcel_id), c.created_at, _summary(c),
                          dict(c.detail or {}), c.decision, c.reason, login, c.version,
@@ -581,7 +582,7 @@ def floor_board(uow: UnitOfWork, now: datetime | None = None, limit: int = 300) 
                 .outerjoin(U, B.picker_id == U.id)
                 .where(models.OrderLine.order_id.in_(ids), B.status.in_(ACTIVE_BATCH))):
             batch_of[order_id] = (code, login)
-    pickers_by_id = dict(uow.session.execute(select(U.id, U.login)))
+    pickers_by_id = {uid: login for uid, login in uow.session.execute(select(U.id, U.login))}
     board_orders = []
     for o in orders:
         left = None if o.promised_ship_by is None else int((o.promised_ship_by - now).total_seconds() // 60)

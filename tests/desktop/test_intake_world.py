@@ -142,5 +142,32 @@ def order(db: Database, order_no: str) -> models.Order:
         o = uow.session.scalar(select(models.Order).where(models.Order.order_no == order_no))
         o.lines, o.merchant  # noqa: B018 - loaded before the unit of work closes
         for ln in o.lines:
-            ln.reservations  # noqa: B018
+            ln.reservations, ln.sku  # noqa: B018
         return o
+
+
+@pytest.fixture(scope="session")
+def floor_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo floor (40 orders: batches being picked, holds …) plus the test SKUs."""
+    folder = tmp_path_factory.mktemp("intake-floor")
+    path = folder / "floor.sqlite3"
+    db = Database.open(f"sqlite:///{path}", sealer=KEY)
+    build_demo(db, orders=40, seed=3, as_of=AS_OF)
+    add_world(db)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def floor(floor_template: Path, tmp_path: Path):
+    path = tmp_path / "floor.sqlite3"
+    shutil.copy(floor_template, path)
+    db = Database.open(f"sqlite:///{path}", sealer=KEY)
+    yield db
+    db.dispose()
+
+
+def actor(db: Database, login: str) -> Actor:
+    with db.unit_of_work() as uow:
+        u = uow.session.scalar(select(models.User).where(models.User.login == login))
+        return Actor(u.id, u.login, u.display_name, Role(u.role), "TEST-01")
