@@ -180,20 +180,22 @@ def _load_order(uow: UnitOfWork, order_no: str) -> models.Order | None:
                  .selectinload(models.Shipment.carrier)))
 
 
-def _order_for_tote(uow: UnitOfWork, code: str) -> models.Order:
+def _order_for_tote(uow: UnitOfWork, code: str) -> str:
     tote = uow.session.scalar(select(models.Tote).where(models.Tote.code == code))
     if tote is None:
         raise NotFound(f"There is no tote {code}.", f"没有周转箱 {code}。")
-    orders = uow.session.scalars(
-        select(models.Order).join(models.OrderLine, models.OrderLine.order_id == models.Order.id)
+    # Order numbers, not rows: PostgreSQL cannot DISTINCT over the JSON columns.
+    orders = uow.session.execute(
+        select(models.Order.order_no, models.Order.status)
+        .join(models.OrderLine, models.OrderLine.order_id == models.Order.id)
         .join(models.PickTask, models.PickTask.order_line_id == models.OrderLine.id)
         .where(models.PickTask.tote_id == tote.id).distinct()).all()
-    if not orders:
+    if not orders or tote.status == "free":
         raise NotFound(f"Tote {code} is empty: no picked order is in it.", f"周转箱 {code} 是空的：里面没有已拣货的订单。")
     for wanted in (OrderStatus.PICKED, OrderStatus.PICKING):
-        for order in sorted(orders, key=lambda o: o.order_no):
-            if order.status == wanted:
-                return order
+        for order_no, status in sorted(orders):
+            if status == wanted:
+                return order_no
     raise NotFound(f"Tote {code} holds no order waiting to be packed.", f"周转箱 {code} 中没有待打包的订单。")
 
 
@@ -287,9 +289,8 @@ def open_for_packing(uow: UnitOfWork, scanned: ToteScan | OrderScan | str, *, to
         scanned = ToteScan(scanned) if scanned.upper().startswith("TOTE-") else OrderScan(scanned)
     tote_code = None
     if isinstance(scanned, ToteScan):
-        order = _order_for_tote(uow, scanned.code)
         tote_code = scanned.code
-        order = _load_order(uow, order.order_no)
+        order = _load_order(uow, _order_for_tote(uow, scanned.code))
     else:
         order = _load_order(uow, scanned.order_no)
         if order is None:
