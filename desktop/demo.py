@@ -574,7 +574,11 @@ def _batches(s: Session, w: _World, orders: list[models.Order], pickers: list[mo
         stops = []
         for order in group:
             order.assigned_picker = picker
-            tote = next(totes)
+            tote = next(totes, None)
+            if tote is None:  # a large demo needs more totes than the standard sixty
+                tote = models.Tote(code=f"TOTE-{len(w.totes) + 1:05d}")
+                w.totes.append(tote)
+                s.add(tote)
             tote.status, tote.batch = "in_use", batch
             for ln in order.lines:
                 for res in ln.reservations:
