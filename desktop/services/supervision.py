@@ -353,6 +353,11 @@ class ExceptionRow:
 
 def _summary(case: models.ExceptionCase) -> str:
     d = case.detail or {}
+    if case.kind == "short_pick" and d.get("sku"):
+        return (f"{d['sku']} short {d.get('missing_qty', d.get('short_qty', '?'))} at {d.get('location', '?')}"
+                f" (batch {d.get('batch', '?')}, {d.get('picker', '?')})")
+    if case.kind == "weight_override" and d.get("expected_g") is not None:
+        return f"expected {d['expected_g']} g, weighed {d.get('measured_g')} g (±{d.get('tolerance_g')} g)"
     for key in ("reason", "note", "message", "error"):
         if d.get(key):
             return str(d[key])
@@ -382,6 +387,10 @@ def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = 
 def _short_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Order) -> list[tuple[models.OrderLine, int]]:
     d = case.detail or {}
     line_id = d.get("order_line_id") or d.get("line_id")
+    if not line_id and d.get("line_no"):  # the picker's short pick names the line by its number
+        line = next((ln for ln in order.lines if ln.line_no == int(d["line_no"])), None)
+        qty = int(d.get("missing_qty") or d.get("short_qty") or (line.short_qty if line else 0))
+        return [(line, qty)] if line and qty > 0 else []
     if line_id:
         line = uow.session.get(models.OrderLine, int(line_id))
         qty = int(d.get("short_qty") or d.get("qty") or (line.short_qty if line else 0))
