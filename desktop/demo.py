@@ -397,7 +397,8 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
                 path, stage = [OrderStatus.BACKORDERED], OrderStatus.BACKORDERED
         if stage is not OrderStatus.RECEIVED:
             order.warehouse = w.warehouses["SZ1"]
-        if stage is not OrderStatus.RECEIVED:
+        if stage in (OrderStatus.HELD, OrderStatus.BACKORDERED, OrderStatus.READY, OrderStatus.PICKING,
+                     OrderStatus.PICKED, OrderStatus.PACKED):  # the work still to do is what priority orders
             order.priority_score = priority_score(order.priority_class, order.promised_ship_by, order.gift, created, w.as_of)
 
         # Walk the path, recording when each stage was reached.
