@@ -211,15 +211,24 @@ class SupervisorWorkspace(Workspace):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.status_table.setItem(row, col, cell)
         self.status_table.verticalHeader().setDefaultSectionSize(30)
-        self.status_table.setMinimumWidth(380)
-        self.status_table.setMaximumWidth(420)
+        header = self.status_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        metrics = self.status_table.fontMetrics()
+        bold = header.fontMetrics()
+        widths = [max(metrics.horizontalAdvance(s.value.capitalize()) for s in OrderStatus) + 20,
+                  max(metrics.horizontalAdvance(s.label_zh) for s in OrderStatus) + 20] + \
+                 [bold.horizontalAdvance(w) * 6 // 5 + 28 for w in ("Orders", "Urgent", "Exped.", "Normal")]
+        for col, width in enumerate(widths):
+            self.status_table.setColumnWidth(col, width)
+        self.status_table.setFixedWidth(sum(widths) + 4)
+        self.status_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.board_table = _table("supervisor_board", [
             self.tr("Order\n订单"), self.tr("Status\n状态"), self.tr("Priority\n优先级"), self.tr("Ship by\n发货期限"),
-            self.tr("Left\n剩余"), self.tr("Picker\n拣货员"), self.tr("Batch\n批次")], page)
+            self.tr("Left\n剩余"), self.tr("Picker · batch\n拣货员 · 批次")], page, stretch=5)
         self.pickers_table = _table("supervisor_pickers", [
-            self.tr("Picker\n拣货员"), self.tr("Station\n工作站"), self.tr("Batch\n批次"), self.tr("Stops\n进度"),
-            self.tr("Seen\n最近")], page, stretch=0)
+            self.tr("Picker\n拣货员"), self.tr("Station\n工作站"), self.tr("Batch\n批次"), self.tr("Stops\n进度")],
+            page, stretch=2)
         self.batch_picker = QComboBox(page)
         self.batch_picker.setObjectName("supervisor_batch_picker")
         self.batch_picker.setMinimumHeight(48)
@@ -231,20 +240,23 @@ class SupervisorWorkspace(Workspace):
         self.batch_reason.setMinimumHeight(48)
 
         right = QVBoxLayout()
-        pickers_title = QLabel(self.tr("Pickers · 拣货员"), page)
+        right.addWidget(self.board_table, 3)
+        pickers_title = QLabel(self.tr("Pickers and their batches · 拣货员与批次"), page)
         pickers_title.setObjectName("section_title")
         right.addWidget(pickers_title)
-        right.addWidget(self.pickers_table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.batch_picker, 1)
-        row.addWidget(self.batch_reason, 1)
-        right.addLayout(row)
-        right.addWidget(self.reassign_batch_button)
+        lower = QHBoxLayout()
+        lower.addWidget(self.pickers_table, 2)
+        reassign = QVBoxLayout()
+        reassign.addWidget(self.batch_picker)
+        reassign.addWidget(self.batch_reason)
+        reassign.addWidget(self.reassign_batch_button)
+        reassign.addStretch(1)
+        lower.addLayout(reassign, 1)
+        right.addLayout(lower, 2)
 
         layout = QHBoxLayout(page)
         layout.addWidget(self.status_table)
-        layout.addWidget(self.board_table, 3)
-        layout.addLayout(right, 2)
+        layout.addLayout(right, 1)
         return page
 
     def _build_orders(self) -> QWidget:
@@ -337,6 +349,7 @@ class SupervisorWorkspace(Workspace):
         self.consent.setPlaceholderText(self.tr("Customer's consent: how, when · 客户同意：方式、时间"))
         self.consent.setMinimumHeight(48)
         self.decide_button = _button(self.tr("Decide · 确定"), "supervisor_decide", page, self.decide)
+        self.decision.setMinimumWidth(380)
         for w in (title, self.exception_detail, self.decision, self.decision_reason, self.substitute_sku,
                   self.consent, self.decide_button):
             panel.addWidget(w)
@@ -473,21 +486,25 @@ class SupervisorWorkspace(Workspace):
     def _show_board(self, board: sv.FloorBoard) -> None:
         rows = []
         for o in board.orders:
-            rows.append([o.order_no, OrderStatus(o.status).label_zh + " " + o.status,
-                         _both(PRIORITIES.get(o.priority_class), o.priority_class), _local(o.promised_ship_by),
-                         _left(o.minutes_left), o.picker or "", o.batch or ""])
+            rows.append([o.order_no, OrderStatus(o.status).label_zh,
+                         PRIORITIES.get(o.priority_class, ("", o.priority_class))[1], _local(o.promised_ship_by),
+                         _left(o.minutes_left), (o.picker or "") + (f" · {o.batch}" if o.batch else "")])
         _fill(self.board_table, rows)
         for r, o in enumerate(board.orders):
+            self.board_table.item(r, 0).setToolTip(
+                f"{o.order_no} · {o.merchant} · {o.status} · {o.priority_class} · "
+                f"{self.tr('ship by · 发货期限')} {_local(o.promised_ship_by)}")
             if o.minutes_left is not None and o.minutes_left < 0:
                 self.board_table.item(r, 4).setForeground(Qt.GlobalColor.red)
         _fill(self.orders_table, [[o.order_no, o.merchant, f"{OrderStatus(o.status).label_zh} {o.status}",
                                    _both(PRIORITIES.get(o.priority_class), o.priority_class),
                                    _local(o.promised_ship_by), _left(o.minutes_left), o.picker or "",
                                    o.hold_detail or ""] for o in board.orders])
-        _fill(self.pickers_table, [[f"{p.display_name} ({p.login})", (p.station or "—") + (" ●" if p.online else ""),
-                                    p.batch or "", f"{p.stops_done}/{p.stops}" if p.batch else "",
-                                    _local(p.last_seen)] for p in board.pickers],
-              [p.login for p in board.pickers])
+        _fill(self.pickers_table, [[p.login, (p.station or "—") + (" ●" if p.online else ""),
+                                    p.batch or "", f"{p.stops_done}/{p.stops}" if p.batch else ""]
+                                   for p in board.pickers], [p.login for p in board.pickers])
+        for r, p in enumerate(board.pickers):
+            self.pickers_table.item(r, 0).setToolTip(f"{p.display_name} · {_local(p.last_seen)}")
 
     def _set_pickers(self, pickers: list[tuple[str, str]]) -> None:
         for combo in (self.batch_picker, self.order_picker):
@@ -496,13 +513,15 @@ class SupervisorWorkspace(Workspace):
                 continue
             combo.clear()
             for login, name in pickers:
-                combo.addItem(f"{name} ({login})", login)
+                combo.addItem(login, login)
+                combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
             if current is not None:
                 combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def _show_exceptions(self) -> None:
         _fill(self.exceptions_table, [[str(e.id), _both(KINDS.get(e.kind), e.kind), e.order_no or "",
-                                       e.order_status or "", _local(e.created_at), e.summary]
+                                       OrderStatus(e.order_status).label_zh if e.order_status else "",
+                                       _local(e.created_at), e.summary]
                                       for e in self.exceptions], [e.id for e in self.exceptions])
         self._exception_selected()
 

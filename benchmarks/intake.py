@@ -1,0 +1,128 @@
+"""Intake throughput: orders per second through all gates, on SQLite and PostgreSQL.
+
+    .venv/bin/python benchmarks/intake.py [--orders 300] [--pg postgresql+psycopg://postgres@127.0.0.1:5432]
+
+For each engine: a fresh demo warehouse (no orders), N generated mall orders (good and bad mixed
+like the demo: ~8 % bad addresses, ~5 % expired coupons, ~5 % unpaid), imported in one go (the
+baseline: parse, validate, seal and write), then `run_intake` over all of them, one transaction
+per order. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import select  # noqa: E402
+
+from desktop.crypto import Sealer  # noqa: E402
+from desktop.db import models  # noqa: E402
+from desktop.db.database import Database  # noqa: E402
+from desktop.demo import build_demo  # noqa: E402
+from desktop.demo_data import CN_ADDRESSES, CN_BAD_ADDRESSES  # noqa: E402
+from desktop.domain.actor import Actor  # noqa: E402
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.importer import import_orders  # noqa: E402
+from desktop.services.intake import price_rules, run_intake  # noqa: E402
+from desktop.domain.pricing import compute_price  # noqa: E402
+
+AS_OF = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+ACTOR = Actor(None, "bench", "Benchmark", Role.SUPERVISOR, "BENCH")
+
+
+def generate(db: Database, n: int, seed: int = 1) -> list[dict]:
+    rng = random.Random(seed)
+    with db.unit_of_work() as uow:
+        skus = [(k.merchant.code, k.merchant_id, k.gtin, k.unit_value, k.merchant) for k in uow.session.scalars(
+            select(models.Sku))]
+        rules = {mid: price_rules(uow, mid) for mid in {s[1] for s in skus}}
+        by_merchant: dict[str, list] = {}
+        for s in skus:
+            by_merchant.setdefault(s[0], []).append(s)
+        orders = []
+        for i in range(n):
+            code = rng.choice(sorted(by_merchant))
+            picked = rng.sample(by_merchant[code], rng.choice([1, 1, 2, 3]))
+            lines = [{"gtin": g, "qty": rng.choice([1, 1, 2]), "unit_price": str(p)} for _, _, g, p, _ in picked]
+            merchant = picked[0][4]
+            coupons = ["OLD5"] if rng.random() < 0.05 else (["SAVE10"] if rng.random() < 0.3 else [])
+            tier = rng.choice([None, None, "gold", "platinum"])
+            created = NOW - timedelta(hours=rng.uniform(0.2, 3))
+            check = compute_price([(ln["qty"], Decimal(ln["unit_price"])) for ln in lines], rules=rules[picked[0][1]],
+                                  coupons=[c for c in coupons if c != "OLD5"], member_tier=tier, at=created,
+                                  free_shipping_threshold=merchant.free_shipping_threshold,
+                                  standard_shipping_fee=merchant.standard_shipping_fee)
+            if rng.random() < 0.08:
+                prov, city, dist, post, street, _ = rng.choice(CN_BAD_ADDRESSES)
+            else:
+                prov, city, dist, post, street = rng.choice(CN_ADDRESSES)
+            orders.append({
+                "order_no": f"{code}-BENCH-{uuid.uuid4().hex[:12]}", "merchant": code,
+                "created_at": created.isoformat(), "customer": {"name": "王芳", "phone": f"+86 138 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"},
+                "address": {"country": "CN", "province": prov, "city": city, "district": dist,
+                            "detail": street.format(n=rng.randint(1, 99), b=1, r=101), "postal_code": post},
+                "lines": lines, "coupons": coupons, "member_tier": tier, "shipping_fee": str(check.shipping_fee),
+                "discount_total": str(check.discount_total), "total_charged": str(check.payable), "currency": "CNY",
+                "payment": {"method": "online", "status": "pending" if rng.random() < 0.05 else "paid"},
+                "priority": rng.choice(["normal", "normal", "expedited", "urgent"]),
+                "promised_ship_by": (created + timedelta(hours=24)).isoformat(),
+            })
+    return orders
+
+
+def measure(url: str, n: int) -> dict:
+    db = Database.open(url, sealer=Sealer(b"b" * 32))
+    try:
+        build_demo(db, orders=0, seed=2, as_of=AS_OF)
+        orders = generate(db, n)
+        t0 = time.perf_counter()
+        with db.unit_of_work(ACTOR) as uow:
+            import_orders(uow, orders)
+        t1 = time.perf_counter()
+        summary = run_intake(db, now=NOW, actor=ACTOR)
+        t2 = time.perf_counter()
+    finally:
+        db.dispose()
+    return {"engine": db.backend, "orders": n, "import_s": t1 - t0, "intake_s": t2 - t1, "summary": summary}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--orders", type=int, default=300)
+    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        rows.append(measure(f"sqlite:///{folder}/bench.sqlite3", args.orders))
+    import psycopg
+
+    name = f"pickdesk_bench_{uuid.uuid4().hex[:8]}"
+    admin = args.pg.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        rows.append(measure(f"{args.pg}/{name}", args.orders))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    print("| engine | orders | import (baseline) orders/s | intake orders/s | ms per order | ready / held / backordered |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    for r in rows:
+        s = r["summary"]
+        print(f"| {r['engine']} | {r['orders']} | {r['orders'] / r['import_s']:.0f} | {r['orders'] / r['intake_s']:.0f} | "
+              f"{1000 * r['intake_s'] / r['orders']:.1f} | {s.count('ready')} / {s.count('held')} / {s.count('backordered')} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
