@@ -79,7 +79,7 @@ def main() -> int:
     window.sign_in_view.sign_in()
     wait_until(lambda: window.workspace is not None)
     ws = window.workspace
-    wait_until(lambda: "orders" in ws.ready_count.text())
+    wait_until(lambda: "Ready to pick" in ws.ready_count.text())
     save(window, "picker-next-batch.png")
 
     ws.request_next_batch()
