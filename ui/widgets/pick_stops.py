@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLayout,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -175,5 +176,8 @@ class ShortPickDialog(QDialog):
         box.addWidget(buttons)
         for button in buttons.buttons():
             button.setMinimumWidth(200)
-        self.setMinimumWidth(520)
+        # Fixed limits set here, not by the layout once shown (that warns on platforms without size hints).
+        box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(560, 330)
+        self.resize(560, 330)
         self.found.setFocus()
