@@ -570,7 +570,15 @@ class PickerWorkspace(Workspace):
         code = entry.entity_id  # type: ignore[attr-defined]
         me = self.actor.login
         event = payload.get("event")
-        if event == "reassigned" and payload.get("from_picker") == me and self.batch is not None \
+        if event == "reassigned" and payload.get("picker") == me and payload.get("from_picker") == me \
+                and self.batch is not None and code == self.batch.code:
+            # The batch stays mine but changed (an order was moved out of it): reload between stops.
+            if self.session is not None and not self.session.mid_stop and self.pending_writes == 0:
+                self._load_batch(code)
+            else:
+                self._say(self.tr("Batch {code} was changed by the supervisor; the list updates after this stop. · "
+                                  "主管已调整批次 {code}，完成当前拣货点后更新。").format(code=code))
+        elif event == "reassigned" and payload.get("from_picker") == me and self.batch is not None \
                 and code == self.batch.code:
             self.reassigned_to = payload.get("picker") or "—"
             if self.session is not None and self.session.mid_stop:
