@@ -19,6 +19,7 @@ from desktop import __version__
 COMMAND_MODULES = (
     "desktop.commands",
     "desktop.commands_print",
+    "desktop.commands_after",
     "desktop.commands_intake",
     "desktop.routing.cli",
     "devices.cli",

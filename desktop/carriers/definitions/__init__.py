@@ -1,0 +1,1 @@
+"""Carrier definitions as data (JSON), read with importlib.resources."""

@@ -1,0 +1,420 @@
+"""After the parcel leaves: tracking, hand-over, manifests, returns, feedback, notifications, the report.
+
+    pickdesk tracking import FILE            CSV or JSON Lines; all or nothing (errors by line, status 2)
+    pickdesk tracking poll                   ask the (demo) carriers for events of parcels in transit
+    pickdesk handover --carrier SF CODE…     scan parcels onto a carrier's cage
+    pickdesk manifest close --carrier SF     close today's manifest: orders shipped, customers told
+    pickdesk manifest export --carrier SF [--day D] [--pdf FILE] [--csv FILE]
+    pickdesk manifest unmanifested [--day D] labelled parcels on no manifest
+    pickdesk returns list|request|receive|inspect|decide|settle …
+    pickdesk feedback complete|add|summary …
+    pickdesk notify send --smtp-host H [--smtp-port P] …
+    pickdesk report --from DATE --to DATE [--json] [--csv FILE] [--xlsx FILE]
+
+Every command acts as the station's system user (role admin); each change is audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from desktop.cli import UsageError
+from desktop.domain.errors import PickdeskError
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _line_qty(text: str) -> tuple[int, int]:
+    try:
+        line, _, qty = text.partition(":")
+        return int(line), int(qty or 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not LINE:QTY: {text!r}") from None
+
+
+def _money(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r}") from None
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("tracking", help="tracking events: import a carrier file, or poll the carriers")
+    sub = p.add_subparsers(dest="tracking_action", metavar="ACTION", required=True)
+    q = sub.add_parser("import", help="import tracking events from CSV or JSON Lines (see docs/aftersales.md)")
+    q.add_argument("file", type=Path)
+    _db_arg(q)
+    q.set_defaults(func=cmd_tracking_import)
+    q = sub.add_parser("poll", help="fetch events of parcels in transit from the carriers (offline: the demo carrier)")
+    _db_arg(q)
+    q.set_defaults(func=cmd_tracking_poll)
+    _db_arg(p)
+
+    p = subparsers.add_parser("handover", help="scan parcels onto a carrier's cage (today's manifest)")
+    p.add_argument("codes", nargs="+", metavar="CODE", help="parcel code, SSCC or tracking number")
+    p.add_argument("--carrier", required=True)
+    p.add_argument("--day", type=_iso_date, default=None)
+    _db_arg(p)
+    p.set_defaults(func=cmd_handover)
+
+    p = subparsers.add_parser("manifest", help="close a carrier's manifest, export it, list parcels left behind")
+    sub = p.add_subparsers(dest="manifest_action", metavar="ACTION", required=True)
+    q = sub.add_parser("close", help="close the carrier's open manifest: its orders are shipped")
+    q.add_argument("--carrier", required=True)
+    q.add_argument("--day", type=_iso_date, default=None)
+    _db_arg(q)
+    q.set_defaults(func=cmd_manifest_close)
+    q = sub.add_parser("export", help="write the carrier's manifest of a day as PDF and/or CSV")
+    q.add_argument("--carrier", required=True)
+    q.add_argument("--day", type=_iso_date, default=None)
+    q.add_argument("--pdf", type=Path, default=None)
+    q.add_argument("--csv", type=Path, default=None)
+    _db_arg(q)
+    q.set_defaults(func=cmd_manifest_export)
+    q = sub.add_parser("unmanifested", help="labelled parcels on no manifest")
+    q.add_argument("--day", type=_iso_date, default=None)
+    _db_arg(q)
+    q.set_defaults(func=cmd_unmanifested)
+    _db_arg(p)
+
+    p = subparsers.add_parser("returns", help="return requests (RMA): request, receive, inspect, decide, settle")
+    sub = p.add_subparsers(dest="returns_action", metavar="ACTION", required=True)
+    q = sub.add_parser("list")
+    q.add_argument("--status", default=None)
+    _db_arg(q)
+    q.set_defaults(func=cmd_returns_list)
+    q = sub.add_parser("request", help="open an RMA for a delivered order")
+    q.add_argument("order")
+    q.add_argument("--reason", required=True, choices=["no_reason", "quality", "damaged", "wrong_item"])
+    q.add_argument("--line", type=_line_qty, action="append", default=None, metavar="LINE:QTY",
+                   help="a line and quantity (repeat; default every unit)")
+    q.add_argument("--evidence", action="append", default=[], metavar="TEXT", help="a note or a photo's name")
+    _db_arg(q)
+    q.set_defaults(func=cmd_returns_request)
+    q = sub.add_parser("receive", help="a returned parcel arrives (scan RMA, parcel, tracking or order number)")
+    q.add_argument("scan")
+    _db_arg(q)
+    q.set_defaults(func=cmd_returns_receive)
+    q = sub.add_parser("inspect", help="the unit checklist of one line")
+    q.add_argument("rma")
+    q.add_argument("line", type=int)
+    for flag in ("unused", "packaging-intact", "damaged", "matches-order"):
+        q.add_argument(f"--{flag}", choices=["yes", "no"], required=True)
+    _db_arg(q)
+    q.set_defaults(func=cmd_returns_inspect)
+    q = sub.add_parser("decide", help="restock, quarantine, repair or scrap a returned line")
+    q.add_argument("rma")
+    q.add_argument("line", type=int)
+    q.add_argument("decision", choices=["restock", "quarantine", "repair", "scrap"])
+    q.add_argument("--location", default=None, help="location code to restock to")
+    _db_arg(q)
+    q.set_defaults(func=cmd_returns_decide)
+    q = sub.add_parser("settle", help="refund (amount), reship, repair or replace; closes the RMA")
+    q.add_argument("rma")
+    q.add_argument("resolution", choices=["refund", "reship", "repair", "replace"])
+    q.add_argument("--amount", type=_money, default=None)
+    _db_arg(q)
+    q.set_defaults(func=cmd_returns_settle)
+    _db_arg(p)
+
+    p = subparsers.add_parser("feedback", help="complete delivered orders (survey), record and summarise feedback")
+    sub = p.add_subparsers(dest="feedback_action", metavar="ACTION", required=True)
+    q = sub.add_parser("complete", help="delivered orders older than N days → completed, survey queued")
+    q.add_argument("--older-than-days", type=float, default=7.0)
+    _db_arg(q)
+    q.set_defaults(func=cmd_feedback_complete)
+    q = sub.add_parser("add")
+    q.add_argument("order")
+    q.add_argument("--score", type=int, default=None)
+    q.add_argument("--category", default=None)
+    q.add_argument("--text", default="")
+    _db_arg(q)
+    q.set_defaults(func=cmd_feedback_add)
+    q = sub.add_parser("summary")
+    q.add_argument("--from", dest="start", type=_iso_date, required=True)
+    q.add_argument("--to", dest="end", type=_iso_date, required=True)
+    _db_arg(q)
+    q.set_defaults(func=cmd_feedback_summary)
+    _db_arg(p)
+
+    p = subparsers.add_parser("notify", help="send the queued customer e-mails over SMTP")
+    sub = p.add_subparsers(dest="notify_action", metavar="ACTION", required=True)
+    q = sub.add_parser("send")
+    q.add_argument("--smtp-host", required=True)
+    q.add_argument("--smtp-port", type=int, default=25)
+    q.add_argument("--sender", default="Pickdesk <noreply@pickdesk.invalid>")
+    q.add_argument("--security", choices=["none", "starttls", "tls"], default="none")
+    q.add_argument("--user", default=None)
+    _db_arg(q)
+    q.set_defaults(func=cmd_notify_send)
+    _db_arg(p)
+
+    p = subparsers.add_parser("report", help="the figures of a period: stages, throughput, pickers, SLA, returns, satisfaction")
+    p.add_argument("--from", dest="start", type=_iso_date, required=True, help="first day (UTC)")
+    p.add_argument("--to", dest="end", type=_iso_date, required=True, help="last day, included (UTC)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--csv", type=Path, default=None, metavar="FILE")
+    p.add_argument("--xlsx", type=Path, default=None, metavar="FILE")
+    _db_arg(p)
+    p.set_defaults(func=cmd_report)
+
+
+def _run(args: argparse.Namespace, op, *, seed_demo: bool = False):  # noqa: ANN001
+    from desktop.commands import open_database
+
+    db = open_database(args, seed_demo=seed_demo)
+    try:
+        with db.unit_of_work() as uow:
+            try:
+                return op(uow)
+            except PickdeskError as exc:
+                raise UsageError(exc.message) from exc
+    finally:
+        db.dispose()
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    print()
+
+
+def cmd_tracking_import(args: argparse.Namespace) -> int:
+    from desktop.services.tracking import TrackingFileInvalid, import_file
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from exc
+    try:
+        result = _run(args, lambda uow: import_file(uow, data, args.file.name))
+    except UsageError as exc:
+        if isinstance(exc.__cause__, TrackingFileInvalid):
+            print(f"pickdesk tracking import: {args.file} was not imported:", file=sys.stderr)
+            for n, msg in exc.__cause__.errors:
+                print(f"  line {n}: {msg}", file=sys.stderr)
+            return 2
+        raise
+    _print_json(result.to_dict())
+    return 0
+
+
+def cmd_tracking_poll(args: argparse.Namespace) -> int:
+    from desktop.services.tracking import poll
+
+    _print_json(_run(args, poll).to_dict())
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    from desktop.commands import open_database
+    from desktop.services.shipping import HandoverRefused, handover_scan
+
+    db = open_database(args)
+    refused = 0
+    try:
+        for code in args.codes:
+            with db.unit_of_work() as uow:
+                try:
+                    r = handover_scan(uow, code, args.carrier, day=args.day)
+                except HandoverRefused as exc:
+                    refused += 1
+                    print(f"REFUSED {code}: {exc.message} ({exc.reason})")
+                except PickdeskError as exc:
+                    raise UsageError(exc.message) from exc
+                else:
+                    print(f"OK {r.parcel} {r.tracking_no} → {r.manifest_no} ({r.on_manifest} on the manifest)")
+    finally:
+        db.dispose()
+    return 1 if refused else 0
+
+
+def cmd_manifest_close(args: argparse.Namespace) -> int:
+    from desktop.services.shipping import close_manifest
+
+    s = _run(args, lambda uow: close_manifest(uow, args.carrier, args.day))
+    print(f"{s.manifest_no} closed: {s.parcels} parcel(s), {len(s.orders_shipped)} order(s) shipped")
+    for p in s.not_manifested:
+        print(f"NOT ON A MANIFEST: {p.parcel} {p.order_no} {p.tracking_no or ''}")
+    return 0
+
+
+def cmd_manifest_export(args: argparse.Namespace) -> int:
+    from desktop.services.shipping import manifest_sheet, manifests_for
+    from desktop.db.types import utcnow
+    from printing.manifest import manifest_csv, render_manifest_pdf
+
+    day = args.day or utcnow().date()
+    if args.pdf is None and args.csv is None:
+        raise UsageError("give --pdf FILE and/or --csv FILE")
+
+    def sheets(uow):  # noqa: ANN001, ANN202
+        return [manifest_sheet(uow, m) for m in manifests_for(uow, args.carrier, day)]
+
+    found = _run(args, sheets)
+    if not found:
+        raise UsageError(f"{args.carrier} has no manifest for {day.isoformat()}")
+    sheet = found[-1]
+    if args.pdf:
+        args.pdf.write_bytes(render_manifest_pdf(sheet))
+    if args.csv:
+        args.csv.write_text(manifest_csv(sheet), encoding="utf-8")
+    print(f"{sheet.manifest_no}: {len(sheet.rows)} parcel(s) written")
+    return 0
+
+
+def cmd_unmanifested(args: argparse.Namespace) -> int:
+    from desktop.services.shipping import unmanifested_parcels
+
+    rows = _run(args, lambda uow: unmanifested_parcels(uow, args.day))
+    for r in rows:
+        print(f"{r.parcel} {r.order_no} {r.carrier or '-'} {r.tracking_no or '-'}")
+    print(f"{len(rows)} parcel(s) on no manifest")
+    return 0
+
+
+def _print_rma(v) -> None:  # noqa: ANN001
+    print(f"{v.rma_no} {v.order_no} {v.reason} {v.status} {v.resolution or ''} {v.refund_amount or ''}".rstrip())
+    if v.note:
+        print(f"  {v.note}")
+    for ln in v.lines:
+        print(f"  line {ln.line_no} {ln.sku} × {ln.qty} lot {ln.lot or '-'} expiry {ln.expiry or '-'} "
+              f"checklist {ln.checklist or '-'} decision {ln.decision or '-'} {ln.location or ''}".rstrip())
+
+
+def cmd_returns_list(args: argparse.Namespace) -> int:
+    from desktop.services.returns import list_returns
+
+    for r in _run(args, lambda uow: list_returns(uow, args.status)):
+        print(f"{r.rma_no} {r.order_no} {r.reason} {r.status} {r.created_at:%Y-%m-%d}")
+    return 0
+
+
+def cmd_returns_request(args: argparse.Namespace) -> int:
+    from desktop.services.returns import request_return
+
+    evidence = [{"kind": "note", "note": e} for e in args.evidence]
+    _print_rma(_run(args, lambda uow: request_return(uow, args.order, args.line, args.reason, evidence)))
+    return 0
+
+
+def cmd_returns_receive(args: argparse.Namespace) -> int:
+    from desktop.services.returns import receive_return
+
+    _print_rma(_run(args, lambda uow: receive_return(uow, args.scan)))
+    return 0
+
+
+def cmd_returns_inspect(args: argparse.Namespace) -> int:
+    from desktop.services.returns import inspect_unit
+
+    checklist = {"unused": args.unused == "yes", "packaging_intact": args.packaging_intact == "yes",
+                 "damaged": args.damaged == "yes", "matches_order": args.matches_order == "yes"}
+    _print_rma(_run(args, lambda uow: inspect_unit(uow, args.rma, args.line, checklist)))
+    return 0
+
+
+def cmd_returns_decide(args: argparse.Namespace) -> int:
+    from desktop.services.returns import decide
+
+    _print_rma(_run(args, lambda uow: decide(uow, args.rma, args.line, args.decision, args.location)))
+    return 0
+
+
+def cmd_returns_settle(args: argparse.Namespace) -> int:
+    from desktop.services.returns import settle
+
+    _print_rma(_run(args, lambda uow: settle(uow, args.rma, args.resolution, args.amount)))
+    return 0
+
+
+def cmd_feedback_complete(args: argparse.Namespace) -> int:
+    from desktop.services.returns import complete_delivered
+
+    done = _run(args, lambda uow: complete_delivered(uow, timedelta(days=args.older_than_days)))
+    print(f"{len(done)} order(s) completed, survey queued: {' '.join(done)}".rstrip(": "))
+    return 0
+
+
+def cmd_feedback_add(args: argparse.Namespace) -> int:
+    from desktop.services.returns import record_feedback
+
+    _run(args, lambda uow: record_feedback(uow, args.order, args.score, args.category, args.text))
+    print("feedback recorded")
+    return 0
+
+
+def cmd_feedback_summary(args: argparse.Namespace) -> int:
+    from desktop.services.figures import period_of
+    from desktop.services.returns import feedback_summary
+
+    start, end = period_of(args.start, args.end)
+    for g in _run(args, lambda uow: feedback_summary(uow, start, end)):
+        mean = f"{g.mean_score:.2f}" if g.mean_score is not None else "-"
+        print(f"{g.category:<16} {g.count:>5}  mean {mean}")
+    return 0
+
+
+def cmd_notify_send(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from desktop.commands import open_database
+    from desktop.services.notifications import send_pending
+    from desktop.smtp import SmtpSettings
+
+    password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (getpass.getpass("SMTP password: ") if args.user else None)
+    smtp = SmtpSettings(args.smtp_host, args.smtp_port, args.sender, args.user, password, args.security)
+    db = open_database(args)
+    try:
+        report = send_pending(db, smtp)
+    finally:
+        db.dispose()
+    _print_json(report.to_dict())
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.services.figures import compute_figures, period_of
+
+    if args.end < args.start:
+        raise UsageError("--to is before --from")
+    start, end = period_of(args.start, args.end)
+    figures = _run(args, lambda uow: compute_figures(uow, start, end))
+    if args.csv:
+        args.csv.write_text(figures.to_csv(), encoding="utf-8")
+    if args.xlsx:
+        figures.to_xlsx(args.xlsx)
+    if args.json:
+        print(figures.to_json())
+        return 0
+    print(f"Figures {start:%Y-%m-%d} … {args.end.isoformat()} (UTC)")
+    for s in figures.stages:
+        if s.count:
+            print(f"  {s.stage:<10} n={s.count:<5} mean {s.mean_min:>9.1f} min  median {s.median_min:>9.1f}  p90 {s.p90_min:>9.1f}")
+        else:
+            print(f"  {s.stage:<10} n=0")
+    print(f"  slowest stage: {figures.slowest_stage}; slowest in the warehouse: {figures.slowest_warehouse_stage}")
+    print(f"  orders received: {figures.orders_received} ({figures.mean_orders_per_hour:.2f}/h)")
+    for p in figures.pickers:
+        rate = f"{p.pick_rate_uph:.1f} units/h" if p.pick_rate_uph is not None else "-"
+        print(f"  picker {p.login:<10} {p.units_picked} units, {rate}, error rate {p.error_rate}")
+    print(f"  short picks: {figures.short_pick_events} events, {figures.short_pick_exceptions} exceptions")
+    print(f"  SLA kept: {figures.sla_kept}/{figures.shipped_with_promise} ({figures.sla_rate})")
+    print(f"  returns: {dict(figures.returns_by_reason)}")
+    print(f"  satisfaction: {figures.satisfaction_mean} over {figures.satisfaction_responses} response(s)")
+    return 0

@@ -1,0 +1,302 @@
+"""The figures: how long each stage takes, how much comes in, how pickers do, what comes back.
+
+`compute_figures(uow, start, end)` reads one period [start, end) (UTC) and returns a frozen
+`Figures`. Definitions, so a number on screen can be checked by hand:
+
+* **Time per stage** — from `order_status_changes`, the first time an order reached each status:
+  released = received → ready, picked = ready → picked, packed = picked → packed,
+  shipped = packed → shipped, delivered = shipped → delivered. A stage counts in the period when it
+  *ended* in the period. Mean, median and p90 in minutes; p90 is the nearest-rank percentile
+  (the ⌈0.9·n⌉-th smallest value). The slowest stage is the one with the highest mean; the slowest
+  *warehouse* stage leaves out delivery (which the carrier, not the warehouse, controls).
+* **Orders per hour** — orders by `received_at`, per clock hour (UTC) of the period, and the mean
+  over the period's hours.
+* **Pick rate per picker** — units of `pick_events` of kind `pick` divided by the picker's *active
+  span*: from the picker's first to last pick event in the period (any kind), in hours. A picker
+  with a span under one minute has no rate. **Error rate** — events of kind `error` / all events.
+* **Short picks** — `pick_events` of kind `short` in the period, and `short_pick` exceptions opened.
+* **SLA kept** — orders shipped in the period (their change to `shipped`) that shipped on or before
+  `promised_ship_by`, over those shipped that had a promise.
+* **Returns by reason** — RMAs created in the period. **Satisfaction** — feedback given in the
+  period: responses, mean score (of those with a score), by category.
+
+Exports: `to_json()`, `to_csv()` (long format: section, key, metric, value), `to_xlsx(path)`
+(one sheet per section, XlsxWriter).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import statistics
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.db import models
+from desktop.db.database import UnitOfWork
+from desktop.domain.roles import Role, require_role
+
+STAGES = (
+    ("released", "received", "ready", "放行"),
+    ("picked", "ready", "picked", "拣货"),
+    ("packed", "picked", "packed", "打包"),
+    ("shipped", "packed", "shipped", "发货"),
+    ("delivered", "shipped", "delivered", "配送"),
+)
+STAGE_ZH = {name: zh for name, _a, _b, zh in STAGES}
+WAREHOUSE_STAGES = ("released", "picked", "packed", "shipped")
+
+
+@dataclass(frozen=True)
+class StageTime:
+    stage: str
+    label_zh: str
+    count: int
+    mean_min: float | None
+    median_min: float | None
+    p90_min: float | None
+
+
+@dataclass(frozen=True)
+class PickerFigures:
+    login: str
+    display_name: str
+    units_picked: int
+    events: int
+    errors: int
+    shorts: int
+    active_hours: float
+    pick_rate_uph: float | None  # units per active hour
+    error_rate: float | None  # errors / events
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    category: str
+    count: int
+    mean_score: float | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    start: datetime
+    end: datetime
+    stages: tuple[StageTime, ...]
+    slowest_stage: str | None
+    slowest_warehouse_stage: str | None
+    orders_received: int
+    orders_per_hour: tuple[tuple[datetime, int], ...]
+    mean_orders_per_hour: float
+    pickers: tuple[PickerFigures, ...]
+    short_pick_events: int
+    short_pick_exceptions: int
+    shipped: int
+    shipped_with_promise: int
+    sla_kept: int
+    sla_rate: float | None
+    returns_by_reason: tuple[tuple[str, int], ...]
+    satisfaction_responses: int
+    satisfaction_mean: float | None
+    satisfaction_by_category: tuple[CategoryScore, ...]
+
+    def stage(self, name: str) -> StageTime:
+        return next(s for s in self.stages if s.stage == name)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["start"], d["end"] = self.start.isoformat(), self.end.isoformat()
+        d["orders_per_hour"] = [[h.isoformat(), n] for h, n in self.orders_per_hour]
+        d["returns_by_reason"] = dict(self.returns_by_reason)
+        d["time_base"] = {"stages": "minutes", "pick_rate": "units per hour of the picker's active span "
+                          "(first to last pick event in the period)", "p90": "nearest rank"}
+        return d
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def rows(self) -> list[tuple[str, str, str, object]]:
+        """(section, key, metric, value): the long format of the CSV."""
+        out: list[tuple[str, str, str, object]] = [
+            ("period", "", "start", self.start.isoformat()), ("period", "", "end", self.end.isoformat())]
+        for s in self.stages:
+            for metric in ("count", "mean_min", "median_min", "p90_min"):
+                out.append(("stage", s.stage, metric, getattr(s, metric)))
+        out.append(("stage", "", "slowest", self.slowest_stage))
+        out.append(("stage", "", "slowest_in_warehouse", self.slowest_warehouse_stage))
+        out.append(("orders", "", "received", self.orders_received))
+        out.append(("orders", "", "mean_per_hour", self.mean_orders_per_hour))
+        for hour, n in self.orders_per_hour:
+            out.append(("orders_per_hour", hour.isoformat(), "received", n))
+        for p in self.pickers:
+            for metric in ("units_picked", "events", "errors", "shorts", "active_hours", "pick_rate_uph", "error_rate"):
+                out.append(("picker", p.login, metric, getattr(p, metric)))
+        out += [("short_picks", "", "events", self.short_pick_events),
+                ("short_picks", "", "exceptions", self.short_pick_exceptions),
+                ("sla", "", "shipped", self.shipped), ("sla", "", "shipped_with_promise", self.shipped_with_promise),
+                ("sla", "", "kept", self.sla_kept), ("sla", "", "rate", self.sla_rate)]
+        for reason, n in self.returns_by_reason:
+            out.append(("returns", reason, "count", n))
+        out += [("satisfaction", "", "responses", self.satisfaction_responses),
+                ("satisfaction", "", "mean_score", self.satisfaction_mean)]
+        for c in self.satisfaction_by_category:
+            out.append(("satisfaction", c.category, "count", c.count))
+            out.append(("satisfaction", c.category, "mean_score", c.mean_score))
+        return out
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["section", "key", "metric", "value"])
+        for row in self.rows():
+            w.writerow(["" if v is None else v for v in row])
+        return buf.getvalue()
+
+    def to_xlsx(self, path: str | Path) -> None:
+        import xlsxwriter
+
+        wb = xlsxwriter.Workbook(str(path))
+        bold = wb.add_format({"bold": True})
+        def sheet(name: str, header: list[str], rows: list[list[object]]) -> None:
+            ws = wb.add_worksheet(name)
+            ws.write_row(0, 0, header, bold)
+            for i, row in enumerate(rows, start=1):
+                ws.write_row(i, 0, ["" if v is None else v for v in row])
+            ws.set_column(0, len(header) - 1, 18)
+        sheet("Summary", ["metric", "value"], [
+            ["start (UTC)", self.start.isoformat()], ["end (UTC)", self.end.isoformat()],
+            ["slowest stage", self.slowest_stage], ["slowest warehouse stage", self.slowest_warehouse_stage],
+            ["orders received", self.orders_received], ["mean orders per hour", self.mean_orders_per_hour],
+            ["short pick events", self.short_pick_events], ["short pick exceptions", self.short_pick_exceptions],
+            ["shipped", self.shipped], ["SLA kept", self.sla_kept], ["SLA rate", self.sla_rate],
+            ["satisfaction responses", self.satisfaction_responses], ["mean score", self.satisfaction_mean]])
+        sheet("Stages", ["stage", "阶段", "count", "mean min", "median min", "p90 min"],
+              [[s.stage, s.label_zh, s.count, s.mean_min, s.median_min, s.p90_min] for s in self.stages])
+        sheet("Orders per hour", ["hour (UTC)", "received"],
+              [[h.strftime("%Y-%m-%d %H:00"), n] for h, n in self.orders_per_hour])
+        sheet("Pickers", ["picker", "name", "units", "events", "errors", "shorts", "active h", "units/h", "error rate"],
+              [[p.login, p.display_name, p.units_picked, p.events, p.errors, p.shorts, p.active_hours,
+                p.pick_rate_uph, p.error_rate] for p in self.pickers])
+        sheet("Returns", ["reason", "count"], [list(r) for r in self.returns_by_reason])
+        sheet("Satisfaction", ["category", "count", "mean score"],
+              [[c.category, c.count, c.mean_score] for c in self.satisfaction_by_category])
+        wb.close()
+
+
+def p90(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
+
+
+def _r(x: float | None, nd: int = 2) -> float | None:
+    return None if x is None else round(x, nd)
+
+
+def period_of(start: date, end_inclusive: date) -> tuple[datetime, datetime]:
+    """The UTC period [start 00:00, the day after end 00:00)."""
+    return (datetime.combine(start, time(0), tzinfo=UTC),
+            datetime.combine(end_inclusive + timedelta(days=1), time(0), tzinfo=UTC))
+
+
+def _stage_times(uow: UnitOfWork, start: datetime, end: datetime) -> tuple[StageTime, ...]:
+    C = models.OrderStatusChange
+    rows = uow.session.execute(select(C.order_id, C.to_status, func.min(C.at)).group_by(C.order_id, C.to_status)).all()
+    reached: dict[int, dict[str, datetime]] = {}
+    for order_id, status, at in rows:
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        reached.setdefault(order_id, {})[status] = at
+    out = []
+    for name, a, b, zh in STAGES:
+        minutes = [(r[b] - r[a]).total_seconds() / 60 for r in reached.values()
+                   if a in r and b in r and start <= r[b] < end and r[b] >= r[a]]
+        if minutes:
+            out.append(StageTime(name, zh, len(minutes), _r(statistics.fmean(minutes)),
+                                 _r(statistics.median(minutes)), _r(p90(minutes))))
+        else:
+            out.append(StageTime(name, zh, 0, None, None, None))
+    return tuple(out)
+
+
+def compute_figures(uow: UnitOfWork, start: datetime, end: datetime) -> Figures:
+    require_role(uow.actor.role, Role.SUPERVISOR)
+    s = uow.session
+    stages = _stage_times(uow, start, end)
+    timed = [st for st in stages if st.mean_min is not None]
+    slowest = max(timed, key=lambda st: st.mean_min).stage if timed else None
+    wh = [st for st in timed if st.stage in WAREHOUSE_STAGES]
+    slowest_wh = max(wh, key=lambda st: st.mean_min).stage if wh else None
+
+    O = models.Order
+    received = [at if at.tzinfo else at.replace(tzinfo=UTC)
+                for at in s.scalars(select(O.received_at).where(O.received_at >= start, O.received_at < end))]
+    hours: dict[datetime, int] = {}
+    h = start.replace(minute=0, second=0, microsecond=0)
+    while h < end:
+        hours[h] = 0
+        h += timedelta(hours=1)
+    for at in received:
+        key = at.replace(minute=0, second=0, microsecond=0)
+        hours[key] = hours.get(key, 0) + 1
+    span_h = max((end - start).total_seconds() / 3600, 1e-9)
+
+    E, U = models.PickEvent, models.User
+    events = s.execute(select(E.user_id, E.kind, E.qty, E.at).where(E.at >= start, E.at < end)).all()
+    users = {u.id: u for u in s.scalars(select(U).where(U.id.in_({e[0] for e in events})))} if events else {}
+    per: dict[int, list] = {}
+    for e in events:
+        per.setdefault(e[0], []).append(e)
+    pickers = []
+    for uid, evs in per.items():
+        times = [e[3] for e in evs]
+        active = (max(times) - min(times)).total_seconds() / 3600
+        units = sum(e[2] for e in evs if e[1] == "pick")
+        errors = sum(1 for e in evs if e[1] == "error")
+        shorts = sum(1 for e in evs if e[1] == "short")
+        user = users.get(uid)
+        pickers.append(PickerFigures(user.login if user else str(uid), user.display_name if user else "", units,
+                                     len(evs), errors, shorts, round(active, 3),
+                                     _r(units / active) if active * 60 >= 1 else None,
+                                     _r(errors / len(evs), 4) if evs else None))
+    pickers.sort(key=lambda p: p.login)
+    short_exc = s.scalar(select(func.count()).select_from(models.ExceptionCase).where(
+        models.ExceptionCase.kind == "short_pick", models.ExceptionCase.created_at >= start,
+        models.ExceptionCase.created_at < end)) or 0
+
+    C = models.OrderStatusChange
+    shipped_rows = s.execute(select(C.order_id, func.min(C.at)).where(C.to_status == "shipped")
+                             .group_by(C.order_id)).all()
+    promises = dict(s.execute(select(O.id, O.promised_ship_by)).all()) if shipped_rows else {}
+    shipped = with_promise = kept = 0
+    for order_id, at in shipped_rows:
+        at = at if at.tzinfo else at.replace(tzinfo=UTC)
+        if not start <= at < end:
+            continue
+        shipped += 1
+        promise = promises.get(order_id)
+        if promise is not None:
+            with_promise += 1
+            kept += at <= (promise if promise.tzinfo else promise.replace(tzinfo=UTC))
+
+    R = models.ReturnRequest
+    returns = tuple(sorted(((reason, n) for reason, n in s.execute(
+        select(R.reason, func.count()).where(R.created_at >= start, R.created_at < end).group_by(R.reason))),
+        key=lambda x: (-x[1], x[0])))
+
+    F = models.Feedback
+    fb = s.execute(select(F.category, F.score).where(F.at >= start, F.at < end)).all()
+    scores = [sc for _c, sc in fb if sc is not None]
+    cats: dict[str, list[int | None]] = {}
+    for category, score in fb:
+        cats.setdefault(category or "other", []).append(score)
+    by_cat = tuple(CategoryScore(c, len(v), _r(statistics.fmean([x for x in v if x is not None]))
+                                 if any(x is not None for x in v) else None) for c, v in sorted(cats.items()))
+    return Figures(start, end, stages, slowest, slowest_wh, len(received), tuple(sorted(hours.items())),
+                   round(len(received) / span_h, 3), tuple(pickers),
+                   sum(p.shorts for p in pickers), short_exc, shipped, with_promise, kept,
+                   _r(kept / with_promise, 4) if with_promise else None, returns, len(fb),
+                   _r(statistics.fmean(scores)) if scores else None, by_cat)

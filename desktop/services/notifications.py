@@ -1,0 +1,179 @@
+"""Telling customers: the notification outbox and the sender that empties it.
+
+The `notifications` table is the outbox. The services queue a row in the same transaction as the
+change it reports (`queue_notification`: shipped, delayed, delivered, refused, lost, survey), so a
+customer is never told about something that was rolled back. `send_pending(db, smtp)` sends the
+queued e-mails later, one row per transaction:
+
+* the customer's e-mail address and name are opened from the sealed fields only here, at send time,
+  and never written anywhere else;
+* each message has a plain-text and an HTML part, Chinese first then English, UTF-8 throughout
+  (a Chinese display name in To: is RFC 2047-encoded by the e-mail package);
+* a refusal or an unreachable server counts an attempt and waits before the next one (1, 2, 4, 8 …
+  minutes, in `payload.next_attempt_at`); after `max_attempts` the row is `failed` for good;
+* rows on the `sms` channel (orders without an e-mail address) stay `queued` for an SMS gateway.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from sqlalchemy import select
+
+from desktop.db import models
+from desktop.db.database import Database, UnitOfWork
+from desktop.db.types import utcnow
+from desktop.domain.actor import Actor
+from desktop.smtp import SmtpFailed, SmtpSettings, send_message
+
+MAX_ATTEMPTS = 5
+FIRST_BACKOFF = timedelta(minutes=1)
+
+# kind → (subject zh, subject en, body zh, body en); {order}, {tracking}, {eta}, {carrier}, {detail} filled in.
+TEMPLATES: dict[str, tuple[str, str, str, str]] = {
+    "shipped": ("您的订单 {order} 已发货", "Your order {order} has shipped",
+                "您的包裹已交给{carrier}，运单号 {tracking}。", "Your parcel is on its way with {carrier}, tracking number {tracking}."),
+    "delayed": ("您的订单 {order} 配送延误", "Your order {order} is delayed",
+                "很抱歉，您的包裹（运单号 {tracking}）延误了：{detail}。预计送达：{eta}。",
+                "We are sorry: your parcel ({tracking}) is delayed: {detail}. Expected: {eta}."),
+    "delivered": ("您的订单 {order} 已签收", "Your order {order} was delivered",
+                  "您的包裹（运单号 {tracking}）已送达。感谢您的购买！", "Your parcel ({tracking}) was delivered. Thank you!"),
+    "refused": ("您的订单 {order} 已被拒收", "Your order {order} was refused",
+                "您的包裹（运单号 {tracking}）被拒收，将退回仓库。我们会尽快为您退款或重新发货。",
+                "Your parcel ({tracking}) was refused and is coming back to us. We will refund or reship it."),
+    "lost": ("您的订单 {order} 包裹遗失", "Your order {order}: parcel lost",
+             "很抱歉，承运商报告您的包裹（运单号 {tracking}）遗失。我们会为您重新发货或退款。",
+             "We are sorry: the carrier reports your parcel ({tracking}) lost. We will reship or refund it."),
+    "survey": ("订单 {order}：请为我们的服务打分", "Order {order}: how did we do?",
+               "您的订单已完成。请花一分钟告诉我们您的满意度（1–5 分）和建议。",
+               "Your order is complete. Please take a minute to rate us (1–5) and tell us what to improve."),
+}
+
+
+@dataclass(frozen=True)
+class SendReport:
+    sent: int
+    retried: int  # failed this time, will be tried again
+    failed: int  # gave up for good this time
+    waiting_sms: int  # rows for an SMS gateway, left queued
+
+    def to_dict(self) -> dict[str, int]:
+        return {"sent": self.sent, "retried": self.retried, "failed": self.failed, "waiting_sms": self.waiting_sms}
+
+
+def queue_notification(uow: UnitOfWork, order: models.Order, kind: str, **payload: object) -> models.Notification:
+    """Queue a message about `order` in the caller's transaction (not a use case: no commit)."""
+    if kind not in TEMPLATES:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    channel = "email" if order.customer_email_sealed else "sms"
+    row = models.Notification(order_id=order.id, kind=kind, channel=channel, status="queued",
+                              payload={k: (str(v) if v is not None else "") for k, v in payload.items()})
+    uow.session.add(row)
+    uow.announce("notifications", order.order_no, kind=kind, channel=channel)
+    return row
+
+
+def render(kind: str, order_no: str, name: str, payload: dict[str, str]) -> tuple[str, str, str]:
+    """(subject, plain text, HTML) in Chinese then English."""
+    subj_zh, subj_en, body_zh, body_en = TEMPLATES[kind]
+    fields = {"order": order_no, "tracking": payload.get("tracking_no", ""), "eta": payload.get("eta", "") or "—",
+              "carrier": payload.get("carrier", ""), "detail": payload.get("detail", "") or "—"}
+    subject = f"{subj_zh.format(**fields)} · {subj_en.format(**fields)}"
+    zh, en = body_zh.format(**fields), body_en.format(**fields)
+    greeting_zh, greeting_en = f"{name}，您好：", f"Dear {name},"
+    text = f"{greeting_zh}\n\n{zh}\n\n— Pickdesk\n\n{greeting_en}\n\n{en}\n\n— Pickdesk\n"
+    e = html.escape
+    body = (f"<html><body><p>{e(greeting_zh)}</p><p>{e(zh)}</p><hr>"
+            f"<p>{e(greeting_en)}</p><p>{e(en)}</p><p>— Pickdesk</p></body></html>")
+    return subject, text, body
+
+
+def _message(settings: SmtpSettings, to_name: str, to_email: str, subject: str, text: str, body: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = settings.sender
+    user, _, domain = to_email.partition("@")
+    msg["To"] = Address(display_name=to_name, username=user, domain=domain)
+    msg["Message-ID"] = make_msgid(domain="pickdesk.invalid")
+    msg.set_content(text, charset="utf-8")
+    msg.add_alternative(body, subtype="html", charset="utf-8")
+    return msg
+
+
+def _due(row: models.Notification, now: datetime) -> bool:
+    when = row.payload.get("next_attempt_at")
+    return not when or datetime.fromisoformat(when) <= now
+
+
+def send_pending(db: Database, smtp: SmtpSettings, *, now: Callable[[], datetime] = utcnow,
+                 max_attempts: int = MAX_ATTEMPTS, limit: int = 200, actor: Actor | None = None) -> SendReport:
+    """Send every queued e-mail that is due; one transaction per message (see the module notes)."""
+    actor = actor or Actor.system("notifier")
+    with db.unit_of_work(actor) as uow:
+        ids = list(uow.session.scalars(select(models.Notification.id)
+                                       .where(models.Notification.status == "queued",
+                                              models.Notification.channel == "email")
+                                       .order_by(models.Notification.id).limit(limit)))
+        waiting_sms = len(uow.session.scalars(select(models.Notification.id).where(
+            models.Notification.status == "queued", models.Notification.channel == "sms")).all())
+    sent = retried = failed = 0
+    for row_id in ids:
+        with db.unit_of_work(actor) as uow:
+            row = uow.session.get(models.Notification, row_id)
+            at = now()
+            if row is None or row.status != "queued" or not _due(row, at):
+                continue
+            order = uow.session.get(models.Order, row.order_id)
+            try:
+                to_email = uow.sealer.open(order.customer_email_sealed, "customer_email", order.order_no)
+                to_name = uow.sealer.open(order.customer_name_sealed, "customer_name", order.order_no)
+                subject, text, body = render(row.kind, order.order_no, to_name, row.payload)
+                send_message(smtp, _message(smtp, to_name, to_email, subject, text, body))
+            except SmtpFailed as exc:
+                row.attempts += 1
+                payload = dict(row.payload)
+                payload["last_error"] = exc.message[:300]
+                if row.attempts >= max_attempts:
+                    row.status = "failed"
+                    failed += 1
+                else:
+                    payload["next_attempt_at"] = (at + FIRST_BACKOFF * 2 ** (row.attempts - 1)).isoformat()
+                    retried += 1
+                row.payload = payload
+                uow.audit("notification_failed", "notification", row.id, order=order.order_no, kind=row.kind,
+                          attempts=row.attempts, error=exc.message[:300])
+            else:
+                row.attempts += 1
+                row.status, row.sent_at = "sent", at
+                uow.audit("notification_sent", "notification", row.id, order=order.order_no, kind=row.kind)
+                sent += 1
+            uow.announce("notifications", order.order_no, kind=row.kind, status=row.status)
+            uow.commit()
+    return SendReport(sent, retried, failed, waiting_sms)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    order_no: str
+    kind: str
+    channel: str
+    status: str
+    attempts: int
+    created_at: datetime
+
+
+def list_outbox(uow: UnitOfWork, status: str | None = None, limit: int = 200) -> list[OutboxRow]:
+    q = (select(models.Notification, models.Order.order_no)
+         .join(models.Order, models.Order.id == models.Notification.order_id)
+         .order_by(models.Notification.id.desc()).limit(limit))
+    if status:
+        q = q.where(models.Notification.status == status)
+    return [OutboxRow(n.id, no, n.kind, n.channel, n.status, n.attempts, n.created_at)
+            for n, no in uow.session.execute(q)]
