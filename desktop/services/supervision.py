@@ -322,8 +322,8 @@ def reassign_order(uow: UnitOfWork, order_no: str, to_login: str, reason: str) -
     uow.session.flush()
     uow.audit("order_reassigned", "order", order_no, picker=to_login, from_picker=from_login, reason=reason,
               from_batch=batch.code, batch=new_batch.code)
-    uow.announce("batches", batch.code, event="reassigned", picker=from_login, from_picker=from_login,
-                 orders_removed=[order_no], reason=reason)
+    # The old batch stays its picker's: "changed", not "reassigned" (which would send them away from it).
+    uow.announce("batches", batch.code, event="changed", picker=from_login, orders_removed=[order_no], reason=reason)
     uow.announce("batches", new_batch.code, event="reassigned", picker=to_login, from_picker=from_login,
                  reason=reason)
     uow.commit()
