@@ -74,6 +74,16 @@ def actor_from(entry: JournalEntry) -> Actor:
     return Actor(a["user_id"], a["login"], a["display_name"], Role(a["role"]), a["station"])
 
 
+def station_journal_path(station: str) -> Path:
+    """Where a station keeps its journal: its data folder, one file per station name."""
+    import re
+
+    from desktop import config
+
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", station) or "station"
+    return config.data_dir() / f"journal-{safe}.sqlite3"
+
+
 class StationJournal:
     """A station's durable, ordered log of confirmed actions. Thread-safe."""
 
@@ -81,6 +91,7 @@ class StationJournal:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self.closed = False
         self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")  # a confirmed action survives a power cut
@@ -89,6 +100,7 @@ class StationJournal:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            self.closed = True
 
     def record(self, actor: Actor, kind: str, payload: dict[str, Any], action_id: str | None = None) -> str:
         """Keep the action durably; return its id. Recording the same id twice keeps the first."""
@@ -141,6 +153,8 @@ Handler = Callable[[UnitOfWork, dict[str, Any], str], Any]
 class ReplayReport:
     applied: list[str] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: dict[str, Any] = field(default_factory=dict)  # what each applied action's handler returned
+    errors: dict[str, PickdeskError] = field(default_factory=dict)  # why each conflict did not fit
     stopped: str | None = None  # why replay stopped early (the database dropped again)
 
     @property
@@ -190,12 +204,14 @@ def replay(journal: StationJournal, db: Database, handlers: dict[str, Handler]) 
                 raise
             journal.mark_conflict(entry.action_id, exc.message)
             report.conflicts.append((entry.action_id, exc.message))
+            report.errors[entry.action_id] = exc
         except Exception as exc:  # noqa: BLE001
             if _transient(exc):
                 report.stopped = str(exc)
                 break
             raise
         else:
-            journal.mark_applied(entry.action_id, None if outcome is None else str(outcome))
+            journal.mark_applied(entry.action_id, None if outcome is None else type(outcome).__name__)
             report.applied.append(entry.action_id)
+            report.outcomes[entry.action_id] = outcome
     return report

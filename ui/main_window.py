@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
+from desktop.journal import StationJournal, station_journal_path
 from desktop.services.auth import sign_out
 from ui.login import SignInView
 from ui.settings import Settings
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
     connection_changed = Signal(bool)
 
     def __init__(self, db: Database, runner: TaskRunner, settings: Settings, *, ping_ms: int = 5000,
-                 refresh_ms: int = 5000, parent: QWidget | None = None) -> None:
+                 refresh_ms: int = 5000, journal: StationJournal | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle("Pickdesk")
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.settings = settings
         self.refresh_ms = refresh_ms
+        # The station's journal: what its people confirmed, kept here before the central database has it.
+        self.journal = journal or StationJournal(station_journal_path(settings.station_name))
         self.actor: Actor | None = None
         self.connected: bool | None = None
         self._pinging = False
@@ -148,8 +151,12 @@ class MainWindow(QMainWindow):
         self.status_connection.setObjectName("status_connection")
         self.status_user = QLabel(self)
         self.status_user.setObjectName("status_user")
-        for label in (self.status_station, self.status_database, self.status_connection, self.status_user):
+        self.status_journal = QLabel(self)
+        self.status_journal.setObjectName("status_journal")
+        for label in (self.status_station, self.status_database, self.status_connection, self.status_journal,
+                      self.status_user):
             bar.addPermanentWidget(label)
+        self.show_journal(len(self.journal.pending()))
         self._show_connection(None)
         self._update_station_and_user()
 
@@ -183,6 +190,15 @@ class MainWindow(QMainWindow):
     def _pinged(self, ok: bool) -> None:
         self._pinging = False
         self._show_connection(bool(ok))
+        if not self.journal.closed:
+            self.show_journal(len(self.journal.pending()))
+
+    @Slot(int)
+    def show_journal(self, pending: int) -> None:
+        """How many confirmed actions wait on this station for the central database (hidden when none)."""
+        self.status_journal.setText(self.tr("⏳ {n} waiting to sync · {n} 条待同步").format(n=pending))
+        self.status_journal.setProperty("pending", pending)
+        self.status_journal.setVisible(pending > 0)
 
     def _show_connection(self, ok: bool | None) -> None:
         previous, self.connected = self.connected, ok
@@ -230,8 +246,10 @@ class MainWindow(QMainWindow):
         if self.actor is None or not may_act_as(self.actor.role, role):
             return
         context = WorkspaceContext(actor=self.actor, db=self.db, runner=self.runner, settings=self.settings,
-                                   refresh_ms=self.refresh_ms)
+                                   refresh_ms=self.refresh_ms, journal=self.journal)
         workspace = WORKSPACES[role](context)
+        if hasattr(workspace, "journal_changed"):
+            workspace.journal_changed.connect(self.show_journal)
         self._replace_central(workspace)
         self.workspace_actions[role].setChecked(True)
         workspace.setFocus()
@@ -299,4 +317,8 @@ class MainWindow(QMainWindow):
             actor, self.actor = self.actor, None
             self.runner.run(lambda uow: sign_out(uow, actor), actor=actor,
                             on_failure=lambda _exc: None)
+        # Whatever is still being written finishes first; what it could not write stays in the journal.
+        self.runner.wait_for_done(3000)
+        if not self.journal.closed:
+            self.journal.close()
         super().closeEvent(event)

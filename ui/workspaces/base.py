@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
+from desktop.journal import StationJournal
 from desktop.domain.roles import Role
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -33,6 +34,7 @@ class WorkspaceContext:
     runner: TaskRunner
     settings: Settings
     refresh_ms: int = 5000  # 0: refresh only when asked (tests)
+    journal: StationJournal | None = None  # the station's durable record of confirmed actions
 
 
 class Workspace(QWidget):

@@ -2,9 +2,11 @@
 
 A scan is judged on the GUI thread by `desktop.domain.picking.PickSession` against the batch in
 memory (well under a millisecond), so the feedback panel turns green or red at once whatever the
-network does. What the picker did is then written through the services off the GUI thread, one
-action at a time in the order it happened (a small outbox; every action carries its own id, so a
-retry after a lost connection applies once).
+network does. Each confirmed action is first kept in the station's journal (desktop.journal: on
+this machine, durable, with its own id) and only then answered; the journal is replayed to the
+central database off the GUI thread, in order. While the database is out of reach the picker goes
+on with the batch in hand and the screen says how many actions wait; an action that no longer fits
+(the batch was reassigned meanwhile) becomes a conflict on the supervisor's console, never a drop.
 
 The change feed is watched while the workspace lives: a batch reassigned away from this picker
 sends a picker between stops back to "Next batch"; a picker in the middle of a stop is told and
@@ -14,9 +16,7 @@ may finish it. A batch a supervisor assigns to this picker is shown when the pic
 from __future__ import annotations
 
 import uuid
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,9 @@ from desktop.domain.picking import (
     UnitTaken,
 )
 from desktop.domain.roles import Role
+from desktop.journal import ReplayReport, StationJournal, replay, station_journal_path
 from desktop.services import picking
+from desktop.services.station_actions import HANDLERS
 from desktop.services.orders import count_by_status
 from ui.feedback import ScanFeedback
 from ui.live import ChangeFeedWatcher
@@ -57,15 +59,6 @@ from ui.widgets.route_map import MapStop, RouteMap
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 RETRY_MS = 2000
-
-
-@dataclass
-class _Action:
-    """One thing the picker did, waiting to be written (in order)."""
-
-    action_id: str
-    op: Callable[[Any], Any]
-    on_done: Callable[[Any], None] | None = None
 
 
 class PickerWorkspace(Workspace):
@@ -79,6 +72,7 @@ class PickerWorkspace(Workspace):
         batch_shown(str): a batch is on screen (its code).
         batch_closed(str): back to "Next batch" (why: "done", "reassigned", "empty").
         persisted(str): an action was written to the central database (its action id).
+        journal_changed(int): how many confirmed actions wait on this station for the central database.
         notice(str): something the picker was told outside the feedback panel (the status line).
     """
 
@@ -86,6 +80,7 @@ class PickerWorkspace(Workspace):
     batch_closed = Signal(str)
     persisted = Signal(str)
     notice = Signal(str)
+    journal_changed = Signal(int)
 
     role = Role.PICKER
     object_name = "workspace_picker"
@@ -97,10 +92,13 @@ class PickerWorkspace(Workspace):
         self.waiting_batch: str | None = None
         self.reassigned_to: str | None = None
         self._loading = False
-        self._outbox: deque[_Action] = deque()
-        self._in_flight: _Action | None = None
+        self._callbacks: dict[str, Callable[[Any], None]] = {}
+        self._replaying = False
+        self._replay_again = False
         self._finished_codes: set[str] = set()
         super().__init__(context, parent)
+        self._own_journal = context.journal is None
+        self.journal = context.journal or StationJournal(station_journal_path(context.settings.station_name))
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # scans only; no IME in the way
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -127,6 +125,7 @@ class PickerWorkspace(Workspace):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._pump)
+        QTimer.singleShot(0, self._pump)  # what a previous session left in the journal goes first
 
     # --- building -----------------------------------------------------------------------------
 
@@ -437,16 +436,15 @@ class PickerWorkspace(Workspace):
 
     def _stop_complete(self, verdict: StopComplete) -> None:
         stop = verdict.stop
+        # Kept on this station before the picker is answered: from here on it cannot be lost.
+        self._keep("pick", {"task_id": stop.task_id, "qty": verdict.qty, "lot": verdict.lot_code},
+                   self._pick_recorded)
         nxt = verdict.next_stop
         where = (self.tr("Next · 下一站: {loc}").format(loc=nxt.location_code) if nxt
                  else self.tr("Batch complete — take the totes to packing · 本批完成，请送往打包台"))
         self.feedback.good(self.tr("{qty} × {product} → {tote}. {where}").format(
             qty=verdict.qty, product=stop.product_name, tote=stop.tote_code or "—", where=where))
         self.stops.stops_model.set_progress(stop.task_id, stop.picked + verdict.qty, nxt.task_id if nxt else None)
-        action_id = self._action_id()
-        task_id, qty, lot = stop.task_id, verdict.qty, verdict.lot_code
-        self._enqueue(_Action(action_id, lambda uow: picking.confirm_pick(uow, task_id, qty, lot, action_id),
-                              self._pick_recorded))
         if self.reassigned_to is not None:
             self._say(self.tr("This batch now belongs to {who}; your last stop is being checked. · "
                               "本批次已转给 {who}，正在核对您的最后一站。").format(who=self.reassigned_to))
@@ -461,9 +459,7 @@ class PickerWorkspace(Workspace):
 
     def _record_refusal(self, reason: str, raw: str, task_id: int) -> None:
         code = self.batch.code if self.batch else ""
-        action_id = self._action_id()
-        self._enqueue(_Action(action_id, lambda uow: picking.record_refusal(uow, code, reason, raw, task_id=task_id,
-                                                                           action_id=action_id)))
+        self._keep("refusal", {"batch": code, "reason": reason, "raw": raw[:200], "task_id": task_id})
 
     # --- short pick ---------------------------------------------------------------------------
 
@@ -484,14 +480,12 @@ class PickerWorkspace(Workspace):
         if session is None or session.current is None:
             return
         stop = session.current
-        action_id = self._action_id()
         task_id = stop.task_id
         self._loading = True
         self.qty.setEnabled(False)
         self.feedback.info(self.tr("Short reported at {loc} — re-planning… · 已上报缺货，正在重新规划…").format(
             loc=stop.location_code))
-        self._enqueue(_Action(action_id, lambda uow: picking.report_short(uow, task_id, found, action_id),
-                              self._short_done))
+        self._keep("short", {"task_id": task_id, "found": found}, self._short_done)
 
     def _short_done(self, outcome: picking.ShortPickOutcome) -> None:
         self._loading = False
@@ -515,51 +509,68 @@ class PickerWorkspace(Workspace):
         if view.status == "done" or not view.open_stops:
             self._close_batch("done")
 
-    # --- the outbox: writes in the order they happened ------------------------------------------
+    # --- the journal: kept before the answer, written in the order it happened ----------------
 
     def _action_id(self) -> str:
         return f"{self.context.settings.station_name[:12]}-{uuid.uuid4().hex[:20]}"
 
-    def _enqueue(self, action: _Action) -> None:
-        self._outbox.append(action)
+    def _keep(self, kind: str, payload: dict[str, Any], on_done: Callable[[Any], None] | None = None) -> str:
+        action_id = self.journal.record(self.actor, kind, payload, action_id=self._action_id())
+        if on_done is not None:
+            self._callbacks[action_id] = on_done
         self._pump()
+        return action_id
 
     @property
     def pending_writes(self) -> int:
-        return len(self._outbox) + (1 if self._in_flight else 0)
+        return len(self.journal.pending()) if not self.journal.closed else 0
 
     def _pump(self) -> None:
-        if self._in_flight is not None or not self._outbox:
+        """Replay the journal to the central database, off the GUI thread, one replay at a time."""
+        if self.journal.closed:
             return
-        action = self._in_flight = self._outbox.popleft()
-        self.runner.run(action.op, lambda result: self._written(action, result),
-                        lambda exc: self._write_failed(action, exc), actor=self.actor, owner=self)
-
-    def _written(self, action: _Action, result: object) -> None:
-        self._in_flight = None
-        self.persisted.emit(action.action_id)
-        if action.on_done is not None:
-            action.on_done(result)
-        self._pump()
-
-    def _write_failed(self, action: _Action, exc: BaseException) -> None:
-        self._in_flight = None
-        if isinstance(exc, picking.BatchNotYours):
-            self._outbox.clear()
-            self._loading = False
-            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
-            self._say(f"{exc.message} {exc.message_zh}")
-            self._close_batch("reassigned")
+        if self._replaying:
+            self._replay_again = True
             return
-        if isinstance(exc, PickdeskError):  # the rules refused it: tell the picker, go on
-            self._loading = False
-            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
+        if not self.journal.pending():
+            return
+        self._replaying = True
+        journal, db = self.journal, self.context.db
+        self.runner.call(lambda: replay(journal, db, HANDLERS), self._replayed, self._replay_failed, owner=self)
+
+    def _replayed(self, report: ReplayReport) -> None:
+        self._replaying = False
+        for action_id in report.applied:
+            self.persisted.emit(action_id)
+            callback = self._callbacks.pop(action_id, None)
+            if callback is not None:
+                callback(report.outcomes[action_id])
+        for action_id, message in report.conflicts:
+            self._callbacks.pop(action_id, None)
+            self._conflict(report.errors.get(action_id), message)
+        pending = self.pending_writes
+        self.journal_changed.emit(pending)
+        if not report.complete:
+            self._say(self.tr("Offline: {n} confirmed action(s) kept on this station, sent when the database is "
+                              "back · 离线：{n} 个已确认操作保存在本机，恢复连接后自动上传").format(n=pending))
+            self._retry.start(RETRY_MS)
+        elif self._replay_again or pending:
+            self._replay_again = False
             self._pump()
-            return
-        # The database could not be reached: keep the action first in line and try again.
-        self._outbox.appendleft(action)
+
+    def _replay_failed(self, exc: BaseException) -> None:
+        self._replaying = False
         self._say(self.tr("Not saved yet — retrying… · 尚未保存，正在重试…") + f" ({exc})")
         self._retry.start(RETRY_MS)
+
+    def _conflict(self, exc: PickdeskError | None, message: str) -> None:
+        """The central database refused a kept action: the supervisor has it as a conflict; tell the picker."""
+        self._loading = False
+        text = f"{exc.message}\n{exc.message_zh}" if exc is not None else message
+        self.feedback.refused(text + "\n" + self.tr("Sent to the supervisor as a conflict · 已作为冲突提交主管"))
+        if isinstance(exc, picking.BatchNotYours) and self.batch is not None:
+            self._say(f"{exc.message} {exc.message_zh}")
+            self._close_batch("reassigned")
 
     # --- live updates -------------------------------------------------------------------------
 
@@ -599,7 +610,7 @@ class PickerWorkspace(Workspace):
         who = self.reassigned_to or "—"
         text = self.tr("Batch {code} was reassigned to {who}. Leave its totes at the cart. · "
                        "批次 {code} 已转给 {who}。请将周转箱留在推车上。").format(code=code, who=who)
-        self._outbox.clear()
+        # Nothing kept is dropped: picks still in the journal for this batch reach the supervisor as conflicts.
         self._close_batch("reassigned")
         self._say(text)
 
@@ -620,4 +631,7 @@ class PickerWorkspace(Workspace):
     def stop(self) -> None:
         self.watcher.stop()
         self._retry.stop()
+        if self._own_journal and not self.journal.closed:
+            self.runner.wait_for_done(3000)
+            self.journal.close()
         super().stop()
