@@ -267,6 +267,12 @@ def receive_return(uow: UnitOfWork, scan: str, *, now: datetime | None = None) -
     if rma.status == "closed":
         raise ReturnRefused(f"Return {rma.rma_no} is closed already.", f"退货单 {rma.rma_no} 已关闭。")
     if rma.status != "received":
+        if not rma.lines:  # a refused parcel comes back whole: every unit it held
+            order_lines = uow.session.scalars(select(models.OrderLine).where(models.OrderLine.order_id == rma.order_id)
+                                              .order_by(models.OrderLine.line_no)).all()
+            for line in order_lines:
+                qty = line.packed_qty or line.picked_qty or line.qty
+                rma.lines.append(models.ReturnLine(order_line_id=line.id, qty=qty))
         rma.status, rma.received_at = "received", now or utcnow()
         uow.audit("return_received", "return", rma.rma_no, scan=scan.strip())
         uow.announce("returns", rma.rma_no, event="received")

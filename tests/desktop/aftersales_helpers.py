@@ -54,3 +54,20 @@ def pack_whole_order(db: Database, order_no: str, today: date, login: str = "pac
                   view.carrier.service, action_id=f"pack-{order_no}", today=today)
     call(db, login, packing.record_labels_printed, [parcel.code])
     return [parcel.code]
+
+
+def packed_and_labelled(db: Database, today: date) -> list[str]:
+    """The demo's picked orders, packed by the packing service with printed labels: their order numbers."""
+    with db.unit_of_work() as uow:
+        picked = sorted(uow.session.scalars(select(models.Order.order_no).where(models.Order.status == "picked")))
+    for no in picked:
+        pack_whole_order(db, no, today)
+    return picked
+
+
+def parcel_of(db: Database, order_no: str) -> tuple[str, str, str]:
+    """(parcel code, tracking number, carrier code) of an order's first parcel."""
+    with db.unit_of_work() as uow:
+        o = uow.session.scalar(select(models.Order).where(models.Order.order_no == order_no))
+        p = o.parcels[0]
+        return p.code, p.shipment.tracking_no, p.shipment.carrier.code
