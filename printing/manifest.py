@@ -85,9 +85,9 @@ def _clip(text: str, width_pt: float, size: float) -> str:
 
 
 # column title (en / zh), width mm
-COLUMNS = [("#", "", 10), ("Parcel", "包裹", 34), ("Order", "订单", 48), ("Tracking no.", "运单号", 40),
-           ("Service", "服务", 30), ("n/m", "件", 12), ("Weight g", "重量", 20), ("Province", "省份", 36),
-           ("City", "城市", 26), ("Insured", "保价", 18), ("COD", "代收", 18)]
+COLUMNS = [("#", "", 9), ("Parcel", "包裹", 32), ("Order", "订单", 44), ("Tracking no.", "运单号", 36),
+           ("Service", "服务", 24), ("n/m", "件", 12), ("Weight g", "克", 20), ("Province", "省份", 30),
+           ("City", "城市", 24), ("Insured", "保价", 20), ("COD", "代收", 20)]  # 271 mm of A4 landscape's 273
 
 
 def render_manifest_pdf(sheet: ManifestSheet) -> bytes:
@@ -102,9 +102,10 @@ def render_manifest_pdf(sheet: ManifestSheet) -> bytes:
 
     def header(page: int) -> float:
         _text(c, left, top, f"交接清单 Carrier manifest · {sheet.carrier_name} ({sheet.carrier_code})", 15, bold=True)
-        closed = sheet.closed_at.strftime("%Y-%m-%d %H:%M UTC") if sheet.closed_at else "open 未关闭"
+        closed = (f"closed 已关闭 {sheet.closed_at:%Y-%m-%d %H:%M} UTC" if sheet.closed_at
+                  else "open, not closed yet 未关闭")
         _text(c, left, top - 7 * mm, f"{sheet.manifest_no} · {sheet.warehouse} · {sheet.day.isoformat()} · "
-              f"closed 关闭 {closed} · page 页 {page}/{pages}", 9.5)
+              f"{closed} · page 页 {page}/{pages}", 9.5)
         y = top - 16 * mm
         x = left
         c.setFillColor(colors.HexColor("#e8ecf2"))

@@ -99,24 +99,19 @@ class FiguresPanel(QWidget):
         self.views: dict[str, QChartView] = {}
         grid = QGridLayout()
         grid.setSpacing(8)
-        for i, name in enumerate(("stages", "hours", "pickers", "returns", "satisfaction")):
+        places = {"stages": (0, 0, 1, 2), "hours": (0, 2, 1, 1), "pickers": (1, 0, 1, 1), "returns": (1, 1, 1, 1),
+                  "satisfaction": (1, 2, 1, 1)}
+        for name, place in places.items():
             view = QChartView(self)
             view.setObjectName(f"figures_{name}_chart")
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumSize(300, 220)
             view.setChart(_chart(""))
             self.views[name] = view
-            if name == "stages":
-                grid.addWidget(view, 0, 0, 1, 2)
-            else:
-                grid.addWidget(view, (i + 1) // 3, (i + 1) % 3)
-        side = QVBoxLayout()
-        side.addWidget(self.slowest)
-        side.addWidget(self.summary)
-        side.addStretch(1)
-        box = QWidget(self)
-        box.setLayout(side)
-        grid.addWidget(box, 0, 2)
+            grid.addWidget(view, *place)
+        texts = QHBoxLayout()
+        texts.addWidget(self.slowest, 1)
+        texts.addWidget(self.summary, 1)
 
         top = QHBoxLayout()
         top.addWidget(title, 1)
@@ -129,6 +124,7 @@ class FiguresPanel(QWidget):
         top.addWidget(self.xlsx_button)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
+        outer.addLayout(texts)
         outer.addLayout(grid, 1)
         self.refresh()
 

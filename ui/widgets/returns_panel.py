@@ -65,7 +65,7 @@ class ReturnsPanel(QWidget):
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.verticalHeader().hide()
         self.lines.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((60, 300, 70, 110, 110, 150, 110)):
+        for col, width in enumerate((60, 280, 70, 110, 110, 190, 110)):
             self.lines.setColumnWidth(col, width)
 
         checks = QGroupBox(self.tr("Unit checklist · 商品检查"), self)

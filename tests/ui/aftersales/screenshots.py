@@ -1,0 +1,136 @@
+"""Render the after-sales screens at 1280×800 on the demo data into docs/images (run by hand, offscreen):
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/aftersales/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PICKDESK_DATA_DIR", tempfile.mkdtemp())
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from aftersales_setup import actor, call, pack_whole_order, parcel_of  # noqa: E402
+from desktop.carriers import TrackingUpdate  # noqa: E402
+from desktop.db.database import Database  # noqa: E402
+from desktop.db.types import utcnow  # noqa: E402
+from desktop.demo import build_demo  # noqa: E402
+from desktop.services import picking, returns, shipping, tracking  # noqa: E402
+from printing.manifest import render_manifest_pdf  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+from ui.tasks import TaskRunner  # noqa: E402
+from ui.widgets.figures_panel import FiguresPanel  # noqa: E402
+from ui.widgets.handover_panel import HandoverPanel  # noqa: E402
+from ui.widgets.returns_panel import ReturnsPanel  # noqa: E402
+from ui.workspaces.base import WorkspaceContext  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+
+
+def wait(app: QApplication, until) -> None:  # noqa: ANN001
+    for _ in range(2000):
+        app.processEvents()
+        if until():
+            return
+        import time
+
+        time.sleep(0.005)
+    raise TimeoutError
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(os.environ["PICKDESK_DATA_DIR"])
+    db = Database.open(f"sqlite:///{folder / 'shots.sqlite3'}")
+    build_demo(db, orders=160, seed=5)
+    today = utcnow().date()
+    for login in ("picker1", "picker2", "picker3"):  # real pick events for the pickers' chart
+        batch = call(db, login, picking.my_batch)
+        if batch is None:
+            continue
+        for stop in batch.open_stops:
+            call(db, login, picking.confirm_pick, stop.task_id, stop.qty - stop.picked_qty, stop.lot_code,
+                 f"shot-{uuid.uuid4().hex[:10]}")
+    from sqlalchemy import select
+
+    from desktop.db import models
+
+    with db.unit_of_work() as uow:
+        picked = sorted(uow.session.scalars(select(models.Order.order_no).where(models.Order.status == "picked")))
+    orders = []
+    for no in picked:
+        try:
+            pack_whole_order(db, no, today)
+            orders.append(no)
+        except (StopIteration, Exception) as exc:  # noqa: BLE001 - a demo order the rules refuse is left out
+            print("not packed:", no, type(exc).__name__)
+    carrier = parcel_of(db, orders[0])[2]
+    for no in orders[:-1]:
+        code, _n, c = parcel_of(db, no)
+        if c == carrier:
+            call(db, "packer1", shipping.handover_scan, code, c, day=today)
+    settings = Settings.from_file(folder / "station.ini")
+    runner = TaskRunner(db)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+
+    def context(login: str) -> WorkspaceContext:
+        return WorkspaceContext(actor(db, login), db, runner, settings, refresh_ms=0)
+
+    panel = HandoverPanel(context("packer1"))
+    panel.resize(1280, 800)
+    panel.show()
+    wait(app, lambda: panel.carrier.count() > 0)
+    panel.select_carrier(carrier)
+    wait(app, lambda: panel.state is not None and panel.state.carrier == carrier)
+    unlabelled = panel.state.unmanifested[0].parcel if panel.state.unmanifested else "PCL-0000000001"
+    panel.on_scan(unlabelled)
+    wait(app, lambda: panel.message.message != "")
+    panel.grab().save(str(IMAGES / "handover.png"))
+    with db.unit_of_work(actor(db, "packer1")) as uow:
+        sheet = shipping.manifest_sheet(uow, panel.state.manifest_id)
+    pdf = folder / "manifest.pdf"
+    pdf.write_bytes(render_manifest_pdf(sheet))
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(IMAGES / "manifest")], check=True)
+    panel.close()
+
+    # A refused parcel comes back: the returns screen after receiving and one inspection.
+    refused_no = orders[-1]
+    code, number, c = parcel_of(db, refused_no)
+    call(db, "packer1", shipping.handover_scan, code, c, day=today)
+    call(db, "packer1", shipping.close_manifest, c, today)
+    now = utcnow()
+    call(db, "super1", tracking.import_events, [TrackingUpdate(number, now, "refused", "上海", "收件人拒收")], "file")
+    panel = ReturnsPanel(context("packer1"))
+    panel.resize(1280, 800)
+    panel.show()
+    panel.on_scan(code)
+    wait(app, lambda: panel.view is not None)
+    panel.inspect()
+    wait(app, lambda: panel.view.lines[0].checklist)
+    panel.location.setText("LOC-SZ1-A01-1-01-1")
+    panel.grab().save(str(IMAGES / "returns.png"))
+    panel.close()
+
+    panel = FiguresPanel(context("super1"))
+    panel.resize(1280, 800)
+    panel.show()
+    wait(app, lambda: panel.figures is not None)
+    app.processEvents()
+    panel.grab().save(str(IMAGES / "figures.png"))
+    runner.wait_for_done(10_000)
+    db.dispose()
+    print("written:", *(p.name for p in sorted(IMAGES.glob("*.png")) if p.stem in
+                        ("handover", "returns", "figures", "manifest")))
+
+
+if __name__ == "__main__":
+    main()
