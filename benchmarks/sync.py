@@ -33,7 +33,7 @@ from desktop.db import models  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.notify import FeedListener  # noqa: E402
 from desktop.demo import build_demo  # noqa: E402
-from desktop.headless import stock_snapshot, verify_run  # noqa: E402
+from desktop.headless import last_event_id, stock_snapshot, verify_run  # noqa: E402
 from desktop.services.auth import hash_pin  # noqa: E402
 
 SERVER = os.environ.get("PICKDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
@@ -69,7 +69,7 @@ def run(stations: int, orders: int) -> dict[str, float]:
                 uow.session.add(models.User(login=login, display_name=login, role="picker", pin_hash=hash_pin("1357")))
                 pickers.append(login)
             uow.commit()
-        start_stock = stock_snapshot(db)
+        start_stock, after_event = stock_snapshot(db), last_event_id(db)
         latencies: list[float] = []
         last_seen = [0]
         reader = db.engine.connect()
@@ -105,7 +105,7 @@ def run(stations: int, orders: int) -> dict[str, float]:
         confirmed = [m[1] for m in marks]
         times = [float(m[2]) for m in marks]
         working = max(times) - min(times) if len(times) > 1 else elapsed  # first to last pick, start-up excluded
-        report = verify_run(db, start_stock, journals, confirmed)
+        report = verify_run(db, start_stock, journals, confirmed, after_event_id=after_event)
         return {"stations": stations, "scans": len(confirmed), "seconds": working,
                 "scans_per_s": len(confirmed) / working, "lat_p50": percentile(latencies, 50),
                 "lat_p95": percentile(latencies, 95), "lost": report["lost"], "duplicated": report["duplicated"],

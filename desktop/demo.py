@@ -30,6 +30,7 @@ from desktop.db.database import Database
 from desktop.domain.lifecycle import OrderStatus
 from desktop.routing.priority import priority_score
 from desktop.services.auth import hash_pin
+from desktop.services.routes import plan_stops
 
 CENT = Decimal("0.01")
 
@@ -89,6 +90,8 @@ class _World:
     totes: list[models.Tote] = field(default_factory=list)
     tracking_seq: int = 0
     parcel_seq: int = 0
+    history_seq: int = 1
+    manifests: dict = field(default_factory=dict)
 
 
 def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | None = None) -> dict[str, int]:
@@ -404,6 +407,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         # Walk the path, recording when each stage was reached.
         when = order.received_at
         prev = OrderStatus.RECEIVED
+        reached: dict[OrderStatus, datetime] = {OrderStatus.RECEIVED: when}
         order.status_history.append(models.OrderStatusChange(from_status=None, to_status="received", at=when))
         for target in path:
             when = when + timedelta(hours=STAGE_HOURS[target] * rng.uniform(0.4, 1.8))
@@ -414,6 +418,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
                 order.hold_reason, order.hold_detail = (hold[0] if hold else "customer"), reason
             order.status_history.append(models.OrderStatusChange(from_status=prev.value, to_status=target.value,
                                                                  at=when, reason=reason))
+            reached[target] = when
             prev = target
         order.status = stage.value
         if stage not in (OrderStatus.HELD, OrderStatus.CANCELLED):
@@ -433,10 +438,11 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         if OrderStatus.PICKED in path:
             for ln in order.lines:
                 ln.picked_qty = ln.qty
+            _picked_history(s, w, order, reached[OrderStatus.PICKING], reached[OrderStatus.PICKED], pickers)
         if OrderStatus.PACKED in path:
-            _pack(s, w, order, when)
+            _pack(s, w, order, reached[OrderStatus.PACKED])
         if OrderStatus.SHIPPED in path:
-            _ship(s, w, order, stage, when)
+            _ship(s, w, order, stage, reached[OrderStatus.SHIPPED])
         if stage is OrderStatus.COMPLETED and rng.random() < 0.6:
             score = rng.choices([5, 4, 3, 2, 1], [50, 25, 12, 8, 5])[0]
             category = rng.choice(["delivery_speed", "packaging", "product_quality", "service"])
@@ -482,6 +488,11 @@ def _pack(s: Session, w: _World, order: models.Order, when: datetime) -> None:
         for ln in group:
             ln.packed_qty = ln.qty
             parcel.contents.append(models.ParcelItem(line=ln, lot=_earliest_good_lot(w, ln.sku), qty=ln.qty))
+        # The carrier is chosen and the tracking number issued at packing: the label carries it.
+        carrier, service = _choose_carrier(w, order)
+        parcel.shipment = models.Shipment(
+            order=order, carrier=carrier, service=service, tracking_no=_tracking_number(w, carrier), status="created",
+            insured_value=parcel.insured_value, cost=Decimal("12.00") if service == "standard" else Decimal("23.00"))
         s.add(parcel)
 
 
@@ -514,18 +525,58 @@ def _choose_carrier(w: _World, order: models.Order) -> tuple[models.Carrier, str
     return w.carriers["ZTO"], "standard"
 
 
+def _manifest(s: Session, w: _World, carrier: models.Carrier, shipped_at: datetime) -> models.Manifest:
+    """The carrier's hand-over of that day, closed when the truck left."""
+    key = (carrier.code, shipped_at.date())
+    manifest = w.manifests.get(key)
+    if manifest is None:
+        manifest = models.Manifest(carrier=carrier, warehouse=w.warehouses["SZ1"], day=shipped_at.date(),
+                                   status="closed", closed_at=shipped_at)
+        s.add(manifest)
+        w.manifests[key] = manifest
+    manifest.closed_at = max(manifest.closed_at, shipped_at)
+    return manifest
+
+
+def _picked_history(s: Session, w: _World, order: models.Order, started: datetime, picked: datetime,
+                    pickers: list[models.User]) -> None:
+    """A finished batch for an order that was picked: its stops and the scans that confirmed them."""
+    rng = w.rng
+    picker = pickers[order.id % len(pickers) if order.id else rng.randrange(len(pickers))]
+    batch = models.PickBatch(code=f"H{w.as_of:%y%m%d}-{w.history_seq:04d}", warehouse=w.warehouses["SZ1"],
+                             status="done", created_at=started, started_at=started, finished_at=picked,
+                             priority_score=order.priority_score)
+    w.history_seq += 1
+    batch.picker = picker
+    span = max((picked - started).total_seconds(), 60.0)
+    lines = [ln for ln in order.lines if w.stock[id(ln.sku)]]
+    for n, ln in enumerate(lines, start=1):
+        st = w.stock[id(ln.sku)][0]
+        task = models.PickTask(line=ln, stock=st, location=st.location, lot=st.lot, qty=ln.qty, picked_qty=ln.qty,
+                               seq=n, status="picked", picked_at=started + timedelta(seconds=span * n / (len(lines) + 1)))
+        batch.tasks.append(task)
+        if rng.random() < 0.06:  # a wrong scan first, refused at the shelf
+            s.add(models.PickEvent(action_id=f"demo-{order.order_no}-{n}-e", task=task, user=picker, qty=0,
+                                   kind="error", at=task.picked_at - timedelta(seconds=20),
+                                   detail={"reason": rng.choice(["wrong_item", "wrong_location", "wrong_lot"])}))
+        s.add(models.PickEvent(action_id=f"demo-{order.order_no}-{n}", task=task, user=picker, qty=ln.qty,
+                               kind="pick", at=task.picked_at, detail={"batch": batch.code}))
+    if lines:
+        batch.route_distance_m = plan_stops(w.warehouses["SZ1"].layout, batch.tasks)
+        s.add(batch)
+
+
 def _ship(s: Session, w: _World, order: models.Order, stage: OrderStatus, packed_at: datetime) -> None:
     rng = w.rng
     carrier, service = _choose_carrier(w, order)
-    shipped_at = min(packed_at + timedelta(hours=2), w.as_of - timedelta(minutes=5))
+    shipped_at = min(packed_at, w.as_of - timedelta(minutes=5))
     days = carrier.definition["services"][service]["days"]
+    manifest = _manifest(s, w, carrier, shipped_at)
     for parcel in order.parcels:
-        shipment = models.Shipment(
-            order=order, carrier=carrier, service=service, tracking_no=_tracking_number(w, carrier),
-            status="in_transit", shipped_at=shipped_at, eta=shipped_at + timedelta(days=days),
-            insured_value=parcel.insured_value, cost=Decimal("12.00") if service == "standard" else Decimal("23.00"),
-        )
-        parcel.shipment = shipment
+        shipment = parcel.shipment
+        shipment.status, shipment.shipped_at = "in_transit", shipped_at
+        shipment.eta = shipped_at + timedelta(days=days)
+        shipment.manifest = manifest
         parcel.status = "shipped"
         events = [("picked_up", shipped_at, "深圳南山揽收点"), ("in_transit", shipped_at + timedelta(hours=6), "深圳转运中心")]
         if rng.random() < 0.1:

@@ -110,7 +110,18 @@ def stock_snapshot(db: Database) -> dict[int, int]:
         return dict(conn.execute(select(models.Stock.id, models.Stock.on_hand)).all())
 
 
-def verify_run(db: Database, start_stock: dict[int, int], journal_paths: list, confirmed: list[str]) -> dict[str, int]:
+def last_event_id(db: Database) -> int:
+    """The newest pick event before a run: what came before (the demo's history) is not the run's."""
+    from sqlalchemy import func, select
+
+    from desktop.db import models
+
+    with db.engine.connect() as conn:
+        return conn.execute(select(func.coalesce(func.max(models.PickEvent.id), 0))).scalar()
+
+
+def verify_run(db: Database, start_stock: dict[int, int], journal_paths: list, confirmed: list[str],
+               after_event_id: int = 0) -> dict[str, int]:
     """Count what went wrong in a multi-station run; every count but `applied`/`conflicts` must be 0.
 
     lost: answered actions missing from the journals, or still pending after the final replay;
@@ -134,7 +145,7 @@ def verify_run(db: Database, start_stock: dict[int, int], journal_paths: list, c
         journal.close()
     with db.engine.connect() as conn:
         events = conn.execute(select(models.PickEvent.action_id, models.PickEvent.task_id, models.PickEvent.qty)
-                              .where(models.PickEvent.kind == "pick")).all()
+                              .where(models.PickEvent.kind == "pick", models.PickEvent.id > after_event_id)).all()
         tasks = {t.id: (t.qty, t.picked_qty, t.stock_id) for t in conn.execute(select(models.PickTask)).all()}
         stock = dict(conn.execute(select(models.Stock.id, models.Stock.on_hand)).all())
         bad_reservations = conn.execute(

@@ -432,6 +432,9 @@ class PickEvent(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
+    task: Mapped[PickTask] = relationship()
+    user: Mapped[User] = relationship()
+
 
 # ─── packing and shipping ───────────────────────────────────────────────────────
 
@@ -501,6 +504,9 @@ class Manifest(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")  # open, closed
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
+    carrier: Mapped[Carrier] = relationship()
+    warehouse: Mapped[Warehouse] = relationship()
+
 
 class Shipment(Base):
     __tablename__ = "shipments"
@@ -520,6 +526,7 @@ class Shipment(Base):
 
     order: Mapped[Order] = relationship()
     carrier: Mapped[Carrier] = relationship()
+    manifest: Mapped[Manifest | None] = relationship()
     parcels: Mapped[list[Parcel]] = relationship(back_populates="shipment")
     events: Mapped[list[TrackingEvent]] = relationship(back_populates="shipment", order_by="TrackingEvent.at")
 

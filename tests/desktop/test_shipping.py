@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -16,7 +16,8 @@ from desktop.demo import build_demo
 from desktop.domain.errors import NotAllowed, NotFound
 from desktop.services import shipping
 
-TODAY = date(2026, 11, 23)
+# Labels are stamped by the wall clock when packing prints them, so the hand-over day is today's.
+TODAY = datetime.now(UTC).date()
 
 
 @pytest.fixture
@@ -41,9 +42,12 @@ def test_handover_refusals_are_typed(db):
     other = "EMS" if carrier != "EMS" else "SF"
     assert refusal(db, "PCL-9999999999", carrier) == "unknown"
     assert refusal(db, code, other) == "wrong_carrier"
-    with db.unit_of_work() as uow:  # a demo parcel without a printed tracking label
-        demo_parcel = uow.session.scalar(select(models.Parcel.code).where(models.Parcel.shipment_id.is_(None),
-                                                                          models.Parcel.status == "labelled"))
+    with db.unit_of_work() as uow:  # a parcel sealed at packing whose label has not been printed yet
+        sealed = uow.session.scalar(select(models.Parcel).where(models.Parcel.status == "labelled",
+                                                                models.Parcel.code != code).order_by(models.Parcel.id))
+        sealed.status, sealed.label_printed_at = "sealed", None
+        demo_parcel = sealed.code
+        uow.commit()
     assert refusal(db, demo_parcel, carrier) == "not_labelled"
     r = call(db, "packer1", shipping.handover_scan, number.lower(), carrier, day=TODAY)  # by tracking number
     assert (r.parcel, r.on_manifest) == (code, 1)

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.demo import build_demo
-from desktop.headless import stock_snapshot, verify_run
+from desktop.headless import last_event_id, stock_snapshot, verify_run
 from desktop.services.auth import hash_pin
 
 pytestmark = pytest.mark.postgres
@@ -74,15 +74,17 @@ def floor(pg_empty_url):
         uow.session.add(models.User(login="picker4", display_name="Picker Four", role="picker",
                                     pin_hash=hash_pin("4545")))
         uow.commit()
-    yield db, stock_snapshot(db)
+    yield db, (stock_snapshot(db), last_event_id(db))
     db.dispose()
 
 
 FAULTS = ("lost", "duplicated", "orphan_events", "double_picked", "stock_mismatch", "bad_reservations", "split_orders")
 
 
-def check_invariants(db: Database, start: dict[int, int], journals: list[Path], confirmed: list[str]) -> dict[str, int]:
-    report = verify_run(db, start, journals, confirmed)
+def check_invariants(db: Database, start: tuple[dict[int, int], int], journals: list[Path],
+                     confirmed: list[str]) -> dict[str, int]:
+    stock, after_event = start
+    report = verify_run(db, stock, journals, confirmed, after_event_id=after_event)
     assert {k: report[k] for k in FAULTS} == dict.fromkeys(FAULTS, 0), report
     return report
 

@@ -117,11 +117,13 @@ def test_reassign_a_batch_announces_it_and_a_picker_cannot(floor, boss) -> None:
 
 
 def test_reassign_one_order_of_a_shared_batch_moves_its_stops(floor, boss) -> None:
-    with floor.unit_of_work() as uow:
-        batch = next(b for b in uow.session.scalars(select(models.PickBatch))
-                     if len({t.line.order_id for t in b.tasks}) > 1)
-        code, moving = batch.code, batch.tasks[0].line.order.order_no
-        stops = sum(1 for t in batch.tasks if t.line.order.order_no == moving)
+    from desktop.services import picking
+
+    with floor.unit_of_work(actor(floor, "admin")) as uow:  # a cart planned from ready orders: several share it
+        view = picking.next_batch(uow)
+    assert len(view.orders) > 1
+    code, moving = view.code, view.orders[0]
+    stops = sum(1 for s in view.stops if s.order_no == moving)
     with floor.unit_of_work(boss) as uow:
         new_code = sv.reassign_order(uow, moving, "picker3", "split the cart")
     with floor.unit_of_work() as uow:
