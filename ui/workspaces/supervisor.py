@@ -59,6 +59,9 @@ from desktop.services import intake, replenishment
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, count_by_status, list_orders
 from ui.live import ChangeFeedWatcher
+from ui.widgets.figures_panel import FiguresPanel
+from ui.widgets.handover_panel import HandoverPanel
+from ui.widgets.returns_panel import ReturnsPanel
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 HELD_LIMIT = 200
@@ -184,6 +187,13 @@ class SupervisorWorkspace(Workspace):
         self.tabs.addTab(self._build_exceptions(), self.tr("Exceptions · 异常"))
         self.tabs.addTab(self._build_stock(), self.tr("Stock · 库存"))
         self.tabs.addTab(self._build_audit(), self.tr("Audit · 审计"))
+        # After the parcel leaves: hand-over to carriers, returns receiving, and the figures.
+        self.handover = HandoverPanel(context, self)
+        self.returns = ReturnsPanel(context, self)
+        self.figures = FiguresPanel(context, self)
+        self.tabs.addTab(self.handover, self.tr("Hand-over · 交接"))
+        self.tabs.addTab(self.returns, self.tr("Returns · 退货"))
+        self.tabs.addTab(self.figures, self.tr("Figures · 数据"))
         self.body.addWidget(self.tabs, 1)
 
         self._soon = QTimer(self)
@@ -745,6 +755,13 @@ class SupervisorWorkspace(Workspace):
                                   f"{a.entity} {a.entity_id or ''}", detail(a.detail)] for a in rows],
               [a.id for a in rows])
         self.audit_loaded.emit()
+
+    def on_scan(self, raw: str) -> bool:
+        """A scan goes to the tab that takes scans (hand-over, returns) when it is the one on screen."""
+        current = self.tabs.currentWidget()
+        if current in (self.handover, self.returns):
+            return current.on_scan(raw)
+        return super().on_scan(raw)
 
     def stop(self) -> None:
         super().stop()
