@@ -201,11 +201,29 @@ def attach_devices(app: QApplication, window: MainWindow) -> QObject | None:
         return None
     status = DeviceStatusWidget(window)
     window.add_status_widget(status)
+    window.device_status = status
     wedge = WedgeFilter(parent=app)
     wedge.scanned.connect(window.on_scan)
     wedge.scanned.connect(status.set_last_scan)
     wedge.install(app)
+    window.serial_scanner = serial_scanner_from_settings(window.settings)
+    if window.serial_scanner is not None:  # a scanner in serial mode, as at pack stations
+        window.serial_scanner.scanned.connect(window.on_scan)
+        window.serial_scanner.scanned.connect(status.set_last_scan)
+        window.serial_scanner.status_changed.connect(lambda name, state, detail: status.set_device_state(name, state, detail))
+        window.serial_scanner.start()
     return wedge
+
+
+def serial_scanner_from_settings(settings: Settings):  # noqa: ANN201
+    """A reader thread for the station's serial scanner, or None when it scans by keyboard wedge only."""
+    if not settings.scanner_port:
+        return None
+    from devices.serial_reader import SerialScanner, SerialSettings
+    from ui.devices.serial_thread import SerialDeviceThread
+
+    serial = SerialSettings(port=settings.scanner_port, baudrate=settings.scanner_baud, terminator=b"\r")
+    return SerialDeviceThread(lambda on_event: SerialScanner("scanner", serial, on_event))
 
 
 def run(args: argparse.Namespace, *, settings: Settings | None = None,
@@ -227,6 +245,9 @@ def run(args: argparse.Namespace, *, settings: Settings | None = None,
     code = app.exec()
     if startup.wedge is not None:
         startup.wedge.uninstall(app)
+    scanner = getattr(startup.window, "serial_scanner", None) if startup.window is not None else None
+    if scanner is not None:
+        scanner.stop()
     for runner in (startup.runner, startup.opener):
         if runner is not None:
             runner.wait_for_done(5000)

@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.refresh_ms = refresh_ms
         # The station's journal: what its people confirmed, kept here before the central database has it.
         self.journal = journal or StationJournal(station_journal_path(settings.station_name))
+        self.device_status: QWidget | None = None  # set by ui.app.attach_devices
+        self.serial_scanner = None
         self.actor: Actor | None = None
         self.connected: bool | None = None
         self._pinging = False
@@ -250,6 +252,10 @@ class MainWindow(QMainWindow):
         workspace = WORKSPACES[role](context)
         if hasattr(workspace, "journal_changed"):
             workspace.journal_changed.connect(self.show_journal)
+        scale = getattr(workspace, "scale", None)
+        if scale is not None and self.device_status is not None and hasattr(scale, "status_changed"):
+            status = self.device_status
+            scale.status_changed.connect(lambda name, state, detail: status.set_device_state(name, state, detail))
         self._replace_central(workspace)
         self.workspace_actions[role].setChecked(True)
         workspace.setFocus()
