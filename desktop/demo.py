@@ -91,6 +91,7 @@ class _World:
     tracking_seq: int = 0
     parcel_seq: int = 0
     history_seq: int = 1
+    history_rng: random.Random = field(default_factory=lambda: random.Random(7919))
     manifests: dict = field(default_factory=dict)
 
 
@@ -541,7 +542,7 @@ def _manifest(s: Session, w: _World, carrier: models.Carrier, shipped_at: dateti
 def _picked_history(s: Session, w: _World, order: models.Order, started: datetime, picked: datetime,
                     pickers: list[models.User]) -> None:
     """A finished batch for an order that was picked: its stops and the scans that confirmed them."""
-    rng = w.rng
+    rng = w.history_rng  # its own stream: adding history leaves every other demo choice as it was
     picker = pickers[order.id % len(pickers) if order.id else rng.randrange(len(pickers))]
     batch = models.PickBatch(code=f"H{w.as_of:%y%m%d}-{w.history_seq:04d}", warehouse=w.warehouses["SZ1"],
                              status="done", created_at=started, started_at=started, finished_at=picked,
