@@ -1,0 +1,62 @@
+"""The packer's checklist: one row per order line — expected units, scanned units, green when done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from desktop.domain.packing import PackChecklist
+
+DONE = QColor("#cdebd3")
+PARTLY = QColor("#fff1c2")
+COLUMNS = ("Line · 行", "Product · 商品", "Lot / expiry · 批号 / 效期", "Expected · 应装", "Scanned · 已扫")
+
+
+class PackChecklistTable(QTableWidget):
+    """Object name `packer_checklist`. Row state (done / partly / open) is in each row's first item's
+    `Qt.UserRole` for tests; the colour is never the only signal (the Scanned column says `2/2 ✔`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setObjectName("packer_checklist")
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # scans go to the scan field, never here
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(52)  # a finger's height
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(True)
+
+    def show_checklist(self, checklist: PackChecklist | None) -> None:
+        if checklist is None:
+            self.setRowCount(0)
+            return
+        lines = list(checklist.lines.values())
+        self.setRowCount(len(lines))
+        for row, ln in enumerate(lines):
+            scanned = checklist.packed(ln.line_no)
+            state = "done" if scanned >= ln.qty else ("partly" if scanned else "open")
+            lots = "\n".join(f"{p.lot or '—'} · {p.expiry:%Y-%m-%d}" if p.expiry else (p.lot or "—")
+                             for p in ln.lots) or ("any lot · 任意批号" if ln.lot_tracked else "—")
+            fragile = "  ⚠ fragile · 易碎" if ln.fragile else ""
+            cells = (str(ln.line_no), f"{ln.name_zh} {ln.name}{fragile}\n{ln.sku} · {ln.gtin}", lots, str(ln.qty),
+                     f"{scanned}/{ln.qty}" + (" ✔" if state == "done" else ""))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (0, 3, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if state != "open":
+                    item.setBackground(QBrush(DONE if state == "done" else PARTLY))
+                if col == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, state)
+                self.setItem(row, col, item)
+        self.resizeRowsToContents()
+
+    def row_state(self, row: int) -> str:
+        return self.item(row, 0).data(Qt.ItemDataRole.UserRole)
