@@ -307,6 +307,7 @@ class PackerWorkspace(Workspace):
             scan = decode_scan(raw)
         except ScanRejected as exc:
             self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
+            self.result.show_message(f"{exc.message}\n{exc.message_zh}", "error")
             return True
         if isinstance(scan, BadgeScan) and self.override_panel.isVisible():
             self.override_panel.badge_scanned(scan.code)
@@ -316,7 +317,9 @@ class PackerWorkspace(Workspace):
         elif isinstance(scan, ItemScan):
             self._item(scan)
         else:
-            self.feedback.refused(self.tr("Scan a tote, an order or an item here. · 此处请扫描周转箱、订单或商品。"))
+            text = self.tr("Scan a tote, an order or an item here. · 此处请扫描周转箱、订单或商品。")
+            self.feedback.refused(text)
+            self.result.show_message(text, "error")
         return True
 
     def _open_order(self, scan: ToteScan | OrderScan) -> None:
@@ -325,7 +328,10 @@ class PackerWorkspace(Workspace):
                                   .format(n=len(self.checklist.current)))
             return
         today = self.today()
+        what = (self.tr("Tote {code} · 周转箱 {code}").format(code=scan.code) if isinstance(scan, ToteScan)
+                else self.tr("Order {code} · 订单 {code}").format(code=scan.order_no))
         self.feedback.info(self.tr("Opening… · 正在打开…"))
+        self.result.show_message(what + " — " + self.tr("opening… · 正在打开…"), "info")
         self.runner.run(lambda uow: packing.open_for_packing(uow, scan, today=today), self._opened,
                         self._open_failed, actor=self.actor, owner=self)
 
@@ -764,9 +770,11 @@ class PackerWorkspace(Workspace):
 
     def _refuse_error(self, exc: BaseException) -> None:
         if isinstance(exc, PickdeskError):
-            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
+            text = f"{exc.message}\n{exc.message_zh}"
         else:
-            self.feedback.refused(self.tr("Something went wrong: {e} · 出错了").format(e=exc))
+            text = self.tr("Something went wrong: {e} · 出错了").format(e=exc)
+        self.feedback.refused(text)
+        self.result.show_message(text, "error")
         self._show_state()
 
     def _set_busy(self, busy: bool) -> None:
