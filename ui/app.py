@@ -68,8 +68,14 @@ def install_fonts(app: QGuiApplication, point_size: int = BASE_POINT_SIZE) -> st
     return cjk
 
 
+GIL_SWITCH_INTERVAL_S = float(os.environ.get("PICKDESK_SWITCH_INTERVAL", "0.001"))  # seconds; Python's default 0.005
+
+
 def prepare_application(app: QApplication) -> None:
     """Names (for QSettings), fonts and the style: everything a window needs before it is built."""
+    # Database and device threads are Python too: hand the interpreter back to the GUI thread every
+    # millisecond (default 5 ms), so a busy worker cannot hold a scan's feedback back for long.
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Pickdesk")
