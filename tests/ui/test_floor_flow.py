@@ -1,0 +1,84 @@
+"""The whole floor in one station window, by simulated scans only: a picker walks a batch, signs
+out, a packer signs in, scans one of the batch's totes, verifies every unit, weighs, and prints;
+the label reaches the printer and decodes to the shipment's tracking number."""
+
+from __future__ import annotations
+
+import subprocess
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
+
+from desktop.db import models
+from devices.scale import ScaleReading
+from ui.feedback import Verdict
+
+
+def item_scan(stop) -> str:  # noqa: ANN001 - a picking StopView / PickStop
+    """The GS1-128 barcode on the unit: GTIN, expiry and lot as the warehouse received it."""
+    raw = f"]C101{stop.gtin14}"
+    if stop.lot_code:
+        raw += f"17{stop.lot_expiry:%y%m%d}10{stop.lot_code}"
+    return raw
+
+
+def test_a_batch_picked_then_packed_to_a_printed_label(qtbot, window, sign_in, settings, demo_db, tmp_path):
+    folder = tmp_path / "printer"
+    folder.mkdir()
+    settings.printer_kind, settings.printer_target, settings.label_format = "folder", str(folder), "pdf"
+
+    # ── the picker ──
+    sign_in("picker1")
+    picker = window.workspace
+    with qtbot.waitSignal(picker.batch_shown, timeout=15_000):
+        qtbot.mouseClick(picker.next_batch, Qt.MouseButton.LeftButton)
+    batch = picker.batch
+    stops = list(batch.open_stops)
+    while picker.session is not None and picker.session.current is not None:
+        stop = picker.session.current
+        window.on_scan("LOC-" + stop.location_code)
+        assert picker.feedback.verdict is Verdict.GOOD, picker.feedback.text.text()
+        for _ in range(stop.remaining):
+            window.on_scan(item_scan(stop))
+            assert picker.feedback.verdict is Verdict.GOOD, picker.feedback.text.text()
+    qtbot.waitUntil(lambda: picker.batch is None and picker.pending_writes == 0, timeout=15_000)
+    with demo_db.unit_of_work() as uow:
+        done = uow.session.scalar(select(models.PickBatch).where(models.PickBatch.code == batch.code))
+        assert done.status == "done"
+        assert all(o.status == "picked" for o in uow.session.scalars(
+            select(models.Order).where(models.Order.order_no.in_(batch.orders))))
+
+    # ── the packer, at the same station ──
+    with qtbot.waitSignal(window.signed_out, timeout=10_000):
+        window.action_sign_out.trigger()
+    sign_in("packer1")
+    packer = window.workspace
+    assert packer.objectName() == "workspace_packer"
+    packer.feedback.sounds._effects = {}  # counted, not played: see docs/packing.md on QSoundEffect bursts
+    order_no = batch.orders[0]
+    tote = next(s.tote_code for s in stops if s.order_no == order_no)
+    with qtbot.waitSignal(packer.order_opened, timeout=10_000):
+        window.on_scan(tote)
+    for stop in (s for s in stops if s.order_no == order_no):
+        for _ in range(stop.qty):
+            window.on_scan(item_scan(stop))
+            assert packer.feedback.verdict is Verdict.GOOD, packer.feedback.text.text()
+    packer.on_weighed(ScaleReading(Decimal(packer._expected()), True))
+    print_button = packer.findChild(QPushButton, "packer_print")
+    assert print_button.isEnabled()
+    with qtbot.waitSignal(packer.printed, timeout=30_000):
+        qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
+
+    with demo_db.unit_of_work() as uow:
+        order = uow.session.scalar(select(models.Order).where(models.Order.order_no == order_no))
+        assert order.status == "packed"
+        numbers = {p.shipment.tracking_no for p in order.parcels}
+    labels = [f for f in folder.glob("*.pdf") if "slip" not in f.name]
+    assert labels
+    subprocess.run(["pdftoppm", "-r", "203", "-png", "-singlefile", str(labels[0]), str(tmp_path / "label")],
+                   check=True)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "label.png")], capture_output=True,
+                             text=True).stdout.split()
+    assert set(decoded) & numbers
