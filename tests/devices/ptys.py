@@ -15,7 +15,7 @@ from pathlib import Path
 
 import serial
 
-FAKE_MTSICS = Path(__file__).with_name("fake_mtsics.py")
+FAKE_MTSICS = Path(__file__).resolve().parents[1] / "fake_mtsics.py"  # shared by the device and bench tests
 
 
 def _wait_for(predicate, what: str, timeout: float = 10.0) -> None:

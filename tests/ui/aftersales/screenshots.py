@@ -12,14 +12,14 @@ import tempfile
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/: the shared test helpers
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PICKDESK_DATA_DIR", tempfile.mkdtemp())
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from aftersales_setup import actor, call, pack_whole_order, parcel_of  # noqa: E402
+from aftersales_helpers import actor, call, pack_whole_order, parcel_of  # noqa: E402
 from desktop.carriers import TrackingUpdate  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.types import utcnow  # noqa: E402

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
-from aftersales_setup import actor, packed_and_labelled, parcel_of
+from aftersales_helpers import actor, packed_and_labelled, parcel_of
 from desktop.db import models
 from desktop.db.types import utcnow
 from ui.widgets.figures_panel import FiguresPanel

@@ -26,7 +26,7 @@ from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.packing import PackItem, expected_weight, suggest_carton
 from desktop.services.orders import change_status
 
-FAKE_MTSICS = Path(__file__).with_name("fake_mtsics.py")
+FAKE_MTSICS = Path(__file__).resolve().parents[2] / "fake_mtsics.py"  # shared with tests/devices
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "images"
 
 
