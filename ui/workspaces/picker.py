@@ -575,6 +575,11 @@ class PickerWorkspace(Workspace):
     # --- live updates -------------------------------------------------------------------------
 
     def _on_feed(self, entry: object) -> None:
+        if getattr(entry, "topic", None) == "orders":
+            # A new or released order (an urgent one, say): the "ready to pick" count follows at once.
+            if self.batch is None:
+                self.refresh()
+            return
         if getattr(entry, "topic", None) != "batches":
             return
         payload = entry.payload  # type: ignore[attr-defined]
