@@ -91,9 +91,8 @@ def _fits(order: ReadyOrder, totes: int, litres: float, capacity: CartCapacity) 
     return totes + order.totes <= capacity.totes and litres + order.volume_litres <= capacity.volume_litres + 1e-9
 
 
-def _insertion_cost(layout: Layout, walk: list[Point], points: list[Point]) -> float:
-    """Extra metres to insert the points one by one, each at its cheapest place (walk not changed)."""
-    walk = list(walk)
+def _insert_all(layout: Layout, walk: list[Point], points: list[Point]) -> float:
+    """Insert the points into `walk` one by one, each at its cheapest place; return the extra metres."""
     total = 0.0
     for p in points:
         if p in walk:
@@ -109,17 +108,9 @@ def _insertion_cost(layout: Layout, walk: list[Point], points: list[Point]) -> f
     return total
 
 
-def _insert_all(layout: Layout, walk: list[Point], points: list[Point]) -> None:
-    for p in points:
-        if p in walk:
-            continue
-        best, where = float("inf"), 1
-        for k in range(len(walk) - 1):
-            a, b = walk[k], walk[k + 1]
-            added = distance(layout, a, p) + distance(layout, p, b) - distance(layout, a, b)
-            if added < best:
-                best, where = added, k + 1
-        walk.insert(where, p)
+def _insertion_cost(layout: Layout, walk: list[Point], points: list[Point]) -> float:
+    """Extra metres to insert the points one by one, each at its cheapest place (walk not changed)."""
+    return _insert_all(layout, list(walk), points)
 
 
 def plan_batches(
