@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from gs1_scans import gs1_item
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,17 +26,7 @@ GTIN_A = "06922683000686"
 GTIN_B = "06924876000732"
 
 
-def item(gtin: str, lot: str | None = None, expiry: date | None = None, count: int | None = None) -> str:
-    raw = f"]C101{gtin}"
-    if expiry is not None:
-        raw += f"17{expiry:%y%m%d}"
-    if lot is not None:
-        raw += f"10{lot}"
-        if count is not None:
-            raw += "\x1d"
-    if count is not None:
-        raw += f"30{count}"
-    return raw
+item = gs1_item
 
 
 def stops() -> list[PickStop]:

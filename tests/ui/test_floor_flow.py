@@ -13,15 +13,13 @@ from sqlalchemy import select
 
 from desktop.db import models
 from devices.scale import ScaleReading
+from gs1_scans import gs1_item
 from ui.feedback import Verdict
 
 
 def item_scan(stop) -> str:  # noqa: ANN001 - a picking StopView / PickStop
     """The GS1-128 barcode on the unit: GTIN, expiry and lot as the warehouse received it."""
-    raw = f"]C101{stop.gtin14}"
-    if stop.lot_code:
-        raw += f"17{stop.lot_expiry:%y%m%d}10{stop.lot_code}"
-    return raw
+    return gs1_item(stop.gtin14, stop.lot_code, stop.lot_expiry) if stop.lot_code else gs1_item(stop.gtin14)
 
 
 def test_a_batch_picked_then_packed_to_a_printed_label(qtbot, window, sign_in, settings, demo_db, tmp_path):

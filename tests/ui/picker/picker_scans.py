@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 
+from gs1_scans import gs1_item
 from sqlalchemy import select
 
 from desktop.db import models
@@ -12,18 +12,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.roles import Role
 
 
-def item(gtin: str, lot: str | None = None, expiry: date | None = None, count: int | None = None) -> str:
-    """A GS1-128 item barcode as a scanner sends it: ]C1 01 GTIN [17 expiry] [10 lot <GS>] [30 count]."""
-    raw = f"]C101{gtin}"
-    if expiry is not None:
-        raw += f"17{expiry:%y%m%d}"
-    if lot is not None:
-        raw += f"10{lot}"
-        if count is not None:
-            raw += "\x1d"
-    if count is not None:
-        raw += f"30{count}"
-    return raw
+item = gs1_item  # the shared builder in tests/gs1_scans.py
 
 
 def good_unit(stop) -> str:  # noqa: ANN001 - a PickStop
