@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.pickdesk-installed
 
-.PHONY: run test system-deps bench lint clean screenshots
+.PHONY: run test system-deps bench lint clean screenshots translations
 
 $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh
@@ -27,6 +27,12 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
+
+# After changing visible strings: bring them into the .ts files, translate, compile the .qm files.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py release
+	$(BIN)/python scripts/translations.py check
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
