@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import resources
@@ -27,8 +27,8 @@ class Verdict(enum.StrEnum):
 
 _LOOK = {
     # verdict: (icon, word, background, text colour)
-    Verdict.GOOD: ("✔", "OK · 正确", "#1b7f3b", "#ffffff"),
-    Verdict.REFUSED: ("✖", "REFUSED · 拒绝", "#b3261e", "#ffffff"),
+    Verdict.GOOD: ("✔", QT_TRANSLATE_NOOP("ScanFeedback", "OK"), "#1b7f3b", "#ffffff"),
+    Verdict.REFUSED: ("✖", QT_TRANSLATE_NOOP("ScanFeedback", "REFUSED"), "#b3261e", "#ffffff"),
     Verdict.INFO: ("➜", "", "#e8eef5", "#1a1a1a"),
 }
 
@@ -113,7 +113,7 @@ class ScanFeedback(QFrame):
         icon, word, background, colour = _LOOK[verdict]
         self.verdict = verdict
         self.icon.setText(icon)
-        self.word.setText(word)
+        self.word.setText(self.tr(word) if word else "")
         self.word.setVisible(bool(word))
         self.text.setText(text)
         self.setProperty("verdict", verdict.value)

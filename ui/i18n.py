@@ -8,6 +8,7 @@ dialogs), and makes that locale the default one, so `QLocale()` formats for it.
 
 Everything the station writes for a person goes through here:
 - `error_text(exc)` — a typed `PickdeskError` in the station's language (the domain carries both);
+- `bilingual(name, name_zh)` — a record's name in the station's language (products, carriers);
 - `money`, `number`, `weight`, `date`, `date_time`, `time_of_day` — locale formats.
 Strings defined outside a class (module tables) are marked with `QT_TRANSLATE_NOOP(context, text)`
 and translated where shown with `translate(context, text)`.
@@ -19,6 +20,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTimeZone, QTranslator
+from PySide6.QtGui import QKeySequence
 
 import resources
 from desktop.domain.errors import PickdeskError
@@ -84,11 +86,29 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def bilingual(english: str, chinese: str | None) -> str:
+    """One of a record's two names (products, carriers keep both): the station's language where present."""
+    return chinese if is_chinese() and chinese else english
+
+
 def error_text(exc: BaseException) -> str:
     """What went wrong, in the station's language: a PickdeskError's own message, else its type and text."""
     if isinstance(exc, PickdeskError):
         return exc.message_zh if is_chinese() and exc.message_zh else exc.message
     return f"{type(exc).__name__}: {exc}"
+
+
+def key_name(shortcut: str | QKeySequence) -> str:
+    """A shortcut as the platform writes it (Ctrl+L, F5)."""
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def with_shortcut(text: str, shortcut: str | QKeySequence) -> str:
+    """A button's words with its key after them, so the keyboard way is always in sight: "Next batch  [F5]".
+
+    Keep the key out of the translated text: translate `text`, then call this.
+    """
+    return f"{text}  [{key_name(shortcut)}]"
 
 
 # --- locale formats ---------------------------------------------------------------------------
