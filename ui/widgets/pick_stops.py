@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,22 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.picking import StopView
+from ui.i18n import bilingual, date, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {
-    "open": "To pick · 待拣",
-    "picked": "Picked · 已拣",
-    "short": "Short · 缺货",
-    "skipped": "Held · 挂起",
-    "current": "▶ Now · 当前",
+STATUS_TEXT = {  # a stop's state on this station, shown translated (translate("StopsModel", …))
+    "open": QT_TRANSLATE_NOOP("StopsModel", "To pick"),
+    "picked": QT_TRANSLATE_NOOP("StopsModel", "Picked"),
+    "short": QT_TRANSLATE_NOOP("StopsModel", "Short"),
+    "skipped": QT_TRANSLATE_NOOP("StopsModel", "Held"),
+    "current": QT_TRANSLATE_NOOP("StopsModel", "Now"),
 }
 
 
 class StopsModel(QAbstractTableModel):
     """Rows: the batch's stops in walking order, with the picker's progress on this station."""
 
-    HEADERS = ("#", "Location\n库位", "Product\n商品", "Qty\n数量", "Lot · Expiry\n批次 · 到期", "Tote\n周转箱")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("StopsModel", "Location"), QT_TRANSLATE_NOOP("StopsModel", "Product"),
+               QT_TRANSLATE_NOOP("StopsModel", "Qty"), QT_TRANSLATE_NOOP("StopsModel", "Lot · Expiry"),
+               QT_TRANSLATE_NOOP("StopsModel", "Tote"))
     MARKS = {"picked": "✔", "short": "✖", "skipped": "–", "current": "▶", "open": ""}
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,7 +76,7 @@ class StopsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("StopsModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,16 +91,18 @@ class StopsModel(QAbstractTableModel):
             if col == 1:
                 return stop.location_code
             if col == 2:
-                return f"{stop.product_name}  {stop.product_name_zh}".strip()
+                return bilingual(stop.product_name, stop.product_name_zh)
             if col == 3:
                 return f"{self.picked.get(stop.task_id, 0)} / {stop.qty}"
             if col == 4:
                 if stop.lot_code is None:
                     return "—"
-                return f"{stop.lot_code} · {stop.lot_expiry.isoformat() if stop.lot_expiry else '—'}"
+                return f"{stop.lot_code} · {date(stop.lot_expiry)}"
             return stop.tote_code or "—"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{STATUS_TEXT[status]} · {stop.order_no} · {stop.sku}"
+            # The whole product name too: the column elides long names.
+            product = bilingual(stop.product_name, stop.product_name_zh)
+            return f"{translate('StopsModel', STATUS_TEXT[status])} · {product} · {stop.order_no} · {stop.sku}"
         if role == Qt.ItemDataRole.ForegroundRole and status in ("picked", "short", "skipped"):
             return QBrush(QColor("#6b7580"))
         if role == Qt.ItemDataRole.BackgroundRole and status == "current":
@@ -125,9 +130,10 @@ class StopsTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(34)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(40)
-        for col, width in ((0, 46), (1, 150), (3, 64), (4, 196), (5, 100)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, width)
+        # Codes, counts and dates as wide as they are in this language and font (the current row is
+        # bold); the product takes the rest.
+        for col in (0, 1, 3, 4, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -150,9 +156,9 @@ class ShortPickDialog(QDialog):
     def __init__(self, location: str, product: str, remaining: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("picker_short_dialog")
-        self.setWindowTitle(self.tr("Short / empty bin · 缺货"))
-        text = QLabel(self.tr("{location}\n{product}\n\nHow many did you find? (0 = empty bin)\n"
-                              "实际找到几件？（0 = 空库位）").format(location=location, product=product), self)
+        self.setWindowTitle(self.tr("Short / empty bin"))
+        text = QLabel(self.tr("{location}\n{product}\n\nHow many did you find? (0 = empty bin)").format(
+            location=location, product=product), self)
         text.setWordWrap(True)
         font = text.font()
         font.setPointSize(15)
@@ -165,9 +171,9 @@ class ShortPickDialog(QDialog):
         big.setPointSize(20)
         self.found.setFont(big)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Report short · 上报缺货"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Report short"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("picker_short_ok")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel · 取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)

@@ -98,7 +98,7 @@ class RouteMap(QWidget):
         lay = self.layout_data
         if not lay:
             p.setPen(QColor("#6b7580"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No route · 无路线"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No route"))
             return
         k, ox, width = self._scale()
         spacing, bl, blocks = lay["aisle_spacing"], lay["block_length"], lay["blocks"]
@@ -163,5 +163,5 @@ class RouteMap(QWidget):
         p.setBrush(QColor("#1b7f3b"))
         p.drawRect(QRectF(d.x() - 8, d.y() - 8, 16, 16))
         p.setFont(small)
-        p.drawText(QRectF(d.x() - 60, d.y() + 9, 120, 16), Qt.AlignmentFlag.AlignCenter, self.tr("Depot · 出发点"))
+        p.drawText(QRectF(d.x() - 60, d.y() + 9, 120, 16), Qt.AlignmentFlag.AlignCenter, self.tr("Depot"))
         p.end()

@@ -53,12 +53,18 @@ from desktop.services import picking
 from desktop.services.station_actions import HANDLERS
 from desktop.services.orders import count_by_status
 from ui.feedback import ScanFeedback
+from ui.i18n import bilingual, date, error_text, is_chinese, number, with_shortcut
 from ui.live import ChangeFeedWatcher
 from ui.widgets.pick_stops import ShortPickDialog, StopsTable
 from ui.widgets.route_map import MapStop, RouteMap
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 RETRY_MS = 2000
+
+
+def refusal_text(refused: PickRefused) -> str:
+    """Why a scan was refused, in the station's language (the scan rules give both)."""
+    return refused.message_zh if is_chinese() and refused.message_zh else refused.message
 
 
 class PickerWorkspace(Workspace):
@@ -132,13 +138,13 @@ class PickerWorkspace(Workspace):
     def _build_idle(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("picker_idle")
-        self.ready_count = QLabel(self.tr("Counting ready orders… · 正在统计…"), page)
+        self.ready_count = QLabel(self.tr("Counting ready orders…"), page)
         self.ready_count.setObjectName("picker_ready_count")
         self.ready_count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.ready_count.font()
         font.setPointSize(16)
         self.ready_count.setFont(font)
-        self.next_batch = QPushButton(self.tr("Next batch · 下一批   (F5)"), page)
+        self.next_batch = QPushButton(with_shortcut(self.tr("Next batch"), "F5"), page)
         self.next_batch.setObjectName("picker_next_batch")
         self.next_batch.setMinimumHeight(120)
         self.next_batch.setMinimumWidth(420)
@@ -148,8 +154,7 @@ class PickerWorkspace(Workspace):
         big.setBold(True)
         self.next_batch.setFont(big)
         self.next_batch.clicked.connect(self.request_next_batch)
-        self.note = QLabel(self.tr("Take a cart, press Next batch, then scan: location → item → quantity.\n"
-                                   "推车就位后按“下一批”，然后依次扫描：库位 → 商品 → 数量。"), page)
+        self.note = QLabel(self.tr("Take a cart, press Next batch, then scan: location → item → quantity."), page)
         self.note.setObjectName("picker_note")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
@@ -218,7 +223,7 @@ class PickerWorkspace(Workspace):
         self.qty = QLineEdit(page)
         self.qty.setObjectName("picker_qty")
         self.qty.setValidator(QIntValidator(1, 9999, self.qty))
-        self.qty.setPlaceholderText(self.tr("Count · 数量"))
+        self.qty.setPlaceholderText(self.tr("Count"))
         self.qty.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.qty.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.qty.setMinimumHeight(56)
@@ -227,7 +232,7 @@ class PickerWorkspace(Workspace):
         self.qty.setFont(qfont)
         self.qty.setEnabled(False)
         self.qty.returnPressed.connect(self._keyed_count)
-        self.short = QPushButton(self.tr("Short / empty bin · 缺货  (F8)"), page)
+        self.short = QPushButton(with_shortcut(self.tr("Short / empty bin"), "F8"), page)
         self.short.setObjectName("picker_short")
         self.short.setMinimumHeight(56)
         self.short.clicked.connect(self.open_short_dialog)
@@ -269,9 +274,9 @@ class PickerWorkspace(Workspace):
         ready, mine = data  # type: ignore[misc]
         self.ready_orders = int(ready)
         self.waiting_batch = mine
-        text = self.tr("Ready to pick: {n} orders · 待拣货：{n} 单").format(n=self.ready_orders)
+        text = self.tr("Ready to pick: %n order(s)", "", self.ready_orders)
         if mine and self.batch is None:
-            text += "\n" + self.tr("Batch {code} is waiting for you · 批次 {code} 等待您拣货").format(code=mine)
+            text += "\n" + self.tr("Batch {code} is waiting for you").format(code=mine)
         self.ready_count.setText(text)
 
     # --- next batch ---------------------------------------------------------------------------
@@ -281,7 +286,7 @@ class PickerWorkspace(Workspace):
             return
         self._loading = True
         self.next_batch.setEnabled(False)
-        self._say(self.tr("Planning your batch… · 正在规划批次…"))
+        self._say(self.tr("Planning your batch…"))
         self.runner.run(lambda uow: picking.next_batch(uow), self._batch_loaded, self._batch_failed,
                         actor=self.actor, owner=self)
 
@@ -306,10 +311,9 @@ class PickerWorkspace(Workspace):
         self.session = PickSession(view.pick_stops(), view.today)
         self.stops.stops_model.set_stops(view.stops)
         self.pages.setCurrentIndex(1)
-        self.feedback.info(self.tr("Batch {code}: {n} stops, {m} m. Go to the first location.\n"
-                                   "批次 {code}：{n} 个拣货点，{m} 米。请前往第一个库位。").format(
-            code=view.code, n=len(view.open_stops), m=round(view.distance_m)))
-        self._say(self.tr("Orders · 订单: {orders}").format(orders=", ".join(view.orders)))
+        self.feedback.info(self.tr("Batch {code}: %n stop(s), {m} m. Go to the first location.", "",
+                                   len(view.open_stops)).format(code=view.code, m=number(round(view.distance_m))))
+        self._say(self.tr("Orders: {orders}").format(orders=", ".join(view.orders)))
         self._show_current()
         self.setFocus()
         self.batch_shown.emit(view.code)
@@ -346,28 +350,27 @@ class PickerWorkspace(Workspace):
                                          for s in view.stops], current_index)
         total = len(view.stops)
         if stop is None:
-            self.progress.setText(self.tr("Batch {code} · all stops done · 全部完成").format(code=view.code))
+            self.progress.setText(self.tr("Batch {code} · all stops done").format(code=view.code))
             for label in (self.cur_location, self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote,
                           self.cur_order):
                 label.setText("")
-            self.cur_location.setText(self.tr("To packing · 送往打包台"))
+            self.cur_location.setText(self.tr("To packing"))
             self.cur_image.hide()
             self.qty.setEnabled(False)
             return
         full = by_task[stop.task_id]
-        self.progress.setText(self.tr("{code} · stop {n}/{total} · 第 {n}/{total} 站 · {step}").format(
+        self.progress.setText(self.tr("{code} · stop {n} of {total} · {step}").format(
             code=view.code, n=current_index + 1, total=total, step=self._step_text()))
         self.cur_location.setText(stop.location_code)
-        self.cur_product.setText(f"{full.product_name}\n{full.product_name_zh}  ·  {full.sku} · {full.gtin14}")
+        self.cur_product.setText(f"{bilingual(full.product_name, full.product_name_zh)}\n{full.sku} · {full.gtin14}")
         in_hand = session.taken
-        self.cur_qty.setText(self.tr("Take {n} · 拣 {n} 件   in hand · 已拣 {k}").format(n=stop.remaining, k=in_hand))
+        self.cur_qty.setText(self.tr("Take {n}   in hand {k}").format(n=stop.remaining, k=in_hand))
         if stop.lot_code:
-            self.cur_lot.setText(self.tr("Lot · 批次 {lot}   expires · 到期 {exp}").format(
-                lot=stop.lot_code, exp=stop.lot_expiry.isoformat() if stop.lot_expiry else "—"))
+            self.cur_lot.setText(self.tr("Lot {lot}   expires {exp}").format(lot=stop.lot_code, exp=date(stop.lot_expiry)))
         else:
-            self.cur_lot.setText(self.tr("No lot · 无批次"))
-        self.cur_tote.setText(self.tr("Into tote · 放入周转箱 {tote}").format(tote=stop.tote_code or "—"))
-        self.cur_order.setText(self.tr("Order · 订单 {order}").format(order=stop.order_no))
+            self.cur_lot.setText(self.tr("No lot"))
+        self.cur_tote.setText(self.tr("Into tote {tote}").format(tote=stop.tote_code or "—"))
+        self.cur_order.setText(self.tr("Order {order}").format(order=stop.order_no))
         image = full.image
         if image and Path(image).is_file():
             self.cur_image.setPixmap(QPixmap(image).scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
@@ -379,8 +382,8 @@ class PickerWorkspace(Workspace):
 
     def _step_text(self) -> str:
         step = self.session.step.value if self.session else "done"
-        return {"location": self.tr("scan location · 扫库位"), "item": self.tr("scan item · 扫商品"),
-                "quantity": self.tr("scan or key count · 扫描或输入数量"), "done": self.tr("done · 完成")}[step]
+        return {"location": self.tr("scan location"), "item": self.tr("scan item"),
+                "quantity": self.tr("scan or key count"), "done": self.tr("done")}[step]
 
     # --- scans --------------------------------------------------------------------------------
 
@@ -388,18 +391,18 @@ class PickerWorkspace(Workspace):
         session = self.session
         if session is None or self.batch is None:
             if self.pages.currentIndex() == 1:
-                self.feedback.info(self.tr("Wait a moment… · 请稍候…"))
+                self.feedback.info(self.tr("Wait a moment…"))
             else:
-                self._say(self.tr("Press Next batch first · 请先按“下一批”"))
+                self._say(self.tr("Press Next batch first"))
             return True
         if self._loading:
-            self.feedback.info(self.tr("Re-planning the route, wait… · 正在重新规划路线，请稍候…"))
+            self.feedback.info(self.tr("Re-planning the route, wait…"))
             return True
         stop = session.current
         try:
             verdict = session.scan_raw(raw)
         except PickRefused as refused:
-            self.feedback.refused(f"{refused.message}\n{refused.message_zh}")
+            self.feedback.refused(refusal_text(refused))
             if stop is not None:
                 self._record_refusal(refused.reason.value, raw, stop.task_id)
             return True
@@ -412,7 +415,7 @@ class PickerWorkspace(Workspace):
         try:
             verdict = self.session.key_count(int(self.qty.text()))
         except PickRefused as refused:
-            self.feedback.refused(f"{refused.message}\n{refused.message_zh}")
+            self.feedback.refused(refusal_text(refused))
             return
         finally:
             self.qty.clear()
@@ -421,13 +424,12 @@ class PickerWorkspace(Workspace):
 
     def _judged(self, verdict: object) -> None:
         if isinstance(verdict, LocationConfirmed):
-            self.feedback.good(self.tr("Location OK — scan the item · 库位正确，请扫描商品"))
+            self.feedback.good(self.tr("Location OK — scan the item"))
         elif isinstance(verdict, AlreadyHere):
-            self.feedback.info(self.tr("You are at {loc} — scan the item · 已在此库位，请扫描商品").format(
-                loc=verdict.stop.location_code))
+            self.feedback.info(self.tr("You are at {loc} — scan the item").format(loc=verdict.stop.location_code))
         elif isinstance(verdict, UnitTaken):
-            self.feedback.good(self.tr("{k} of {n} — scan the next unit or key the count · 已拣 {k}/{n}，"
-                                       "继续扫描或输入数量").format(k=verdict.taken, n=verdict.stop.remaining))
+            self.feedback.good(self.tr("{k} of {n} — scan the next unit or key the count").format(
+                k=verdict.taken, n=verdict.stop.remaining))
         elif isinstance(verdict, StopComplete):
             self._stop_complete(verdict)
         self._show_current()
@@ -440,19 +442,23 @@ class PickerWorkspace(Workspace):
         self._keep("pick", {"task_id": stop.task_id, "qty": verdict.qty, "lot": verdict.lot_code},
                    self._pick_recorded)
         nxt = verdict.next_stop
-        where = (self.tr("Next · 下一站: {loc}").format(loc=nxt.location_code) if nxt
-                 else self.tr("Batch complete — take the totes to packing · 本批完成，请送往打包台"))
-        self.feedback.good(self.tr("{qty} × {product} → {tote}. {where}").format(
-            qty=verdict.qty, product=stop.product_name, tote=stop.tote_code or "—", where=where))
+        product, tote = self._product_name(stop.task_id, stop.product_name), stop.tote_code or "—"
+        if nxt is not None:
+            text = self.tr("{qty} × {product} → tote {tote}. Next: {loc}").format(
+                qty=verdict.qty, product=product, tote=tote, loc=nxt.location_code)
+        else:
+            text = self.tr("{qty} × {product} → tote {tote}. Batch complete — take the totes to packing.").format(
+                qty=verdict.qty, product=product, tote=tote)
+        self.feedback.good(text)
         self.stops.stops_model.set_progress(stop.task_id, stop.picked + verdict.qty, nxt.task_id if nxt else None)
         if self.reassigned_to is not None:
-            self._say(self.tr("This batch now belongs to {who}; your last stop is being checked. · "
-                              "本批次已转给 {who}，正在核对您的最后一站。").format(who=self.reassigned_to))
+            self._say(self.tr("This batch now belongs to {who}; your last stop is being checked.").format(
+                who=self.reassigned_to))
 
     def _pick_recorded(self, outcome: picking.PickOutcome) -> None:
         if outcome.batch_done and self.batch is not None:
             code = self.batch.code
-            self._say(self.tr("Batch {code} done — totes to packing · 批次 {code} 完成，请送往打包台").format(code=code))
+            self._say(self.tr("Batch {code} done — totes to packing").format(code=code))
             self._close_batch("done")
         elif self.reassigned_to is not None and self.session is not None and not self.session.mid_stop:
             self._leave_reassigned()
@@ -468,7 +474,8 @@ class PickerWorkspace(Workspace):
         if session is None or session.current is None or self._loading:
             return
         stop = session.current
-        dialog = ShortPickDialog(stop.location_code, stop.product_name, stop.remaining, self)
+        dialog = ShortPickDialog(stop.location_code, self._product_name(stop.task_id, stop.product_name),
+                                 stop.remaining, self)
         dialog.found.setValue(min(session.taken, max(stop.remaining - 1, 0)))
         dialog.accepted.connect(lambda: self.report_short(dialog.found.value()))
         dialog.finished.connect(dialog.deleteLater)
@@ -483,26 +490,25 @@ class PickerWorkspace(Workspace):
         task_id = stop.task_id
         self._loading = True
         self.qty.setEnabled(False)
-        self.feedback.info(self.tr("Short reported at {loc} — re-planning… · 已上报缺货，正在重新规划…").format(
-            loc=stop.location_code))
+        self.feedback.info(self.tr("Short reported at {loc} — re-planning…").format(loc=stop.location_code))
         self._keep("short", {"task_id": task_id, "found": found}, self._short_done)
 
     def _short_done(self, outcome: picking.ShortPickOutcome) -> None:
         self._loading = False
         if outcome.alternative:
-            text = self.tr("Take the missing {n} from {where} — route re-planned. · 缺少的 {n} 件改从 {where} 拣取，"
-                           "路线已重新规划。").format(n=outcome.missing_qty, where=", ".join(outcome.alternative))
+            text = self.tr("Take the missing %n unit(s) from {where} — route re-planned.", "",
+                           outcome.missing_qty).format(where=", ".join(outcome.alternative))
         elif outcome.order_held:
-            text = self.tr("No other stock: order {order} is held for the supervisor; its other stops are removed. · "
-                           "无其他库存：订单 {order} 已挂起交主管处理，其余拣货点已移除。").format(order=outcome.order_no)
+            text = self.tr("No other stock: order {order} is held for the supervisor; its other stops are "
+                           "removed.").format(order=outcome.order_no)
         else:
-            text = self.tr("Short recorded · 缺货已记录")
+            text = self.tr("Short recorded")
         view = outcome.batch
         self.batch = view
         self.session = PickSession(view.pick_stops(), view.today)
         self.stops.stops_model.set_stops(view.stops)
-        self.feedback.info(self.tr("Route re-planned · 路线已重新规划") if outcome.alternative else
-                           self.tr("Order {order} held · 订单已挂起").format(order=outcome.order_no)
+        self.feedback.info(self.tr("Route re-planned") if outcome.alternative else
+                           self.tr("Order {order} held").format(order=outcome.order_no)
                            if outcome.order_held else text)
         self._say(text)
         self._show_current()
@@ -551,8 +557,8 @@ class PickerWorkspace(Workspace):
         pending = self.pending_writes
         self.journal_changed.emit(pending)
         if not report.complete:
-            self._say(self.tr("Offline: {n} confirmed action(s) kept on this station, sent when the database is "
-                              "back · 离线：{n} 个已确认操作保存在本机，恢复连接后自动上传").format(n=pending))
+            self._say(self.tr("Offline: %n confirmed action(s) kept on this station, sent when the database is "
+                              "back", "", pending))
             self._retry.start(RETRY_MS)
         elif self._replay_again or pending:
             self._replay_again = False
@@ -560,16 +566,16 @@ class PickerWorkspace(Workspace):
 
     def _replay_failed(self, exc: BaseException) -> None:
         self._replaying = False
-        self._say(self.tr("Not saved yet — retrying… · 尚未保存，正在重试…") + f" ({exc})")
+        self._say(self.tr("Not saved yet — retrying… ({error})").format(error=error_text(exc)))
         self._retry.start(RETRY_MS)
 
     def _conflict(self, exc: PickdeskError | None, message: str) -> None:
         """The central database refused a kept action: the supervisor has it as a conflict; tell the picker."""
         self._loading = False
-        text = f"{exc.message}\n{exc.message_zh}" if exc is not None else message
-        self.feedback.refused(text + "\n" + self.tr("Sent to the supervisor as a conflict · 已作为冲突提交主管"))
+        text = error_text(exc) if exc is not None else message
+        self.feedback.refused(text + "\n" + self.tr("Sent to the supervisor as a conflict"))
         if isinstance(exc, picking.BatchNotYours) and self.batch is not None:
-            self._say(f"{exc.message} {exc.message_zh}")
+            self._say(error_text(exc))
             self._close_batch("reassigned")
 
     # --- live updates -------------------------------------------------------------------------
@@ -592,29 +598,26 @@ class PickerWorkspace(Workspace):
             if self.session is not None and not self.session.mid_stop and self.pending_writes == 0:
                 self._load_batch(code)
             else:
-                self._say(self.tr("Batch {code} was changed by the supervisor; the list updates after this stop. · "
-                                  "主管已调整批次 {code}，完成当前拣货点后更新。").format(code=code))
+                self._say(self.tr("Batch {code} was changed by the supervisor; the list updates after this "
+                                  "stop.").format(code=code))
         elif event == "reassigned" and payload.get("from_picker") == me and self.batch is not None \
                 and code == self.batch.code:
             self.reassigned_to = payload.get("picker") or "—"
             if self.session is not None and self.session.mid_stop:
                 self._say(self.tr("Batch {code} was reassigned to {who}. Finish this stop; then you go back to "
-                                  "Next batch. · 批次 {code} 已转给 {who}。请完成当前拣货点，之后返回“下一批”。").format(
-                    code=code, who=self.reassigned_to))
+                                  "Next batch.").format(code=code, who=self.reassigned_to))
             else:
                 self._leave_reassigned()
         elif event in ("assigned", "reassigned") and payload.get("picker") == me and code not in self._finished_codes:
             if self.batch is None and not self._loading:
                 self._load_batch(code)
             elif self.batch is not None and code != self.batch.code:
-                self._say(self.tr("Batch {code} was assigned to you; it comes after this one. · "
-                                  "批次 {code} 已分配给您，完成当前批次后开始。").format(code=code))
+                self._say(self.tr("Batch {code} was assigned to you; it comes after this one.").format(code=code))
 
     def _leave_reassigned(self) -> None:
         code = self.batch.code if self.batch else ""
         who = self.reassigned_to or "—"
-        text = self.tr("Batch {code} was reassigned to {who}. Leave its totes at the cart. · "
-                       "批次 {code} 已转给 {who}。请将周转箱留在推车上。").format(code=code, who=who)
+        text = self.tr("Batch {code} was reassigned to {who}. Leave its totes at the cart.").format(code=code, who=who)
         # Nothing kept is dropped: picks still in the journal for this batch reach the supervisor as conflicts.
         self._close_batch("reassigned")
         self._say(text)
@@ -627,8 +630,15 @@ class PickerWorkspace(Workspace):
 
     def _message(self, exc: BaseException) -> str:
         if isinstance(exc, PickdeskError):
-            return f"{exc.message} · {exc.message_zh}"
-        return self.tr("Could not reach the database: {error} · 无法连接数据库").format(error=exc)
+            return error_text(exc)
+        return self.tr("Could not reach the database: {error}").format(error=exc)
+
+    def _product_name(self, task_id: int, fallback: str) -> str:
+        """A stop's product in the station's language (the batch view keeps both names)."""
+        for s in self.batch.stops if self.batch else ():
+            if s.task_id == task_id:
+                return bilingual(s.product_name, s.product_name_zh)
+        return fallback
 
     def current_stop(self) -> PickStop | None:
         return self.session.current if self.session else None

@@ -4,227 +4,275 @@
 <context>
     <name>PickerWorkspace</name>
     <message>
-        <source>Counting ready orders… · 正在统计…</source>
+        <source>Counting ready orders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next batch · 下一批   (F5)</source>
+        <source>Next batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Take a cart, press Next batch, then scan: location → item → quantity.
-推车就位后按“下一批”，然后依次扫描：库位 → 商品 → 数量。</source>
+        <source>Take a cart, press Next batch, then scan: location → item → quantity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Count · 数量</source>
+        <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Short / empty bin · 缺货  (F8)</source>
+        <source>Short / empty bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to pick: %n order(s)</source>
+        <translation>
+            <numerusform>Ready to pick: %n order</numerusform>
+            <numerusform>Ready to pick: %n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch {code} is waiting for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready to pick: {n} orders · 待拣货：{n} 单</source>
+        <source>Planning your batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch {code}: %n stop(s), {m} m. Go to the first location.</source>
+        <translation>
+            <numerusform>Batch {code}: %n stop, {m} m. Go to the first location.</numerusform>
+            <numerusform>Batch {code}: %n stops, {m} m. Go to the first location.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orders: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch {code} is waiting for you · 批次 {code} 等待您拣货</source>
+        <source>Batch {code} · all stops done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Planning your batch… · 正在规划批次…</source>
+        <source>To packing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch {code}: {n} stops, {m} m. Go to the first location.
-批次 {code}：{n} 个拣货点，{m} 米。请前往第一个库位。</source>
+        <source>{code} · stop {n} of {total} · {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Orders · 订单: {orders}</source>
+        <source>Take {n}   in hand {k}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch {code} · all stops done · 全部完成</source>
+        <source>Lot {lot}   expires {exp}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To packing · 送往打包台</source>
+        <source>No lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{code} · stop {n}/{total} · 第 {n}/{total} 站 · {step}</source>
+        <source>Into tote {tote}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Take {n} · 拣 {n} 件   in hand · 已拣 {k}</source>
+        <source>Order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lot · 批次 {lot}   expires · 到期 {exp}</source>
+        <source>scan location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No lot · 无批次</source>
+        <source>scan item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Into tote · 放入周转箱 {tote}</source>
+        <source>scan or key count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order · 订单 {order}</source>
+        <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>scan location · 扫库位</source>
+        <source>Wait a moment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>scan item · 扫商品</source>
+        <source>Press Next batch first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>scan or key count · 扫描或输入数量</source>
+        <source>Re-planning the route, wait…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>done · 完成</source>
+        <source>Location OK — scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wait a moment… · 请稍候…</source>
+        <source>You are at {loc} — scan the item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Press Next batch first · 请先按“下一批”</source>
+        <source>{k} of {n} — scan the next unit or key the count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-planning the route, wait… · 正在重新规划路线，请稍候…</source>
+        <source>{qty} × {product} → tote {tote}. Next: {loc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Location OK — scan the item · 库位正确，请扫描商品</source>
+        <source>{qty} × {product} → tote {tote}. Batch complete — take the totes to packing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are at {loc} — scan the item · 已在此库位，请扫描商品</source>
+        <source>This batch now belongs to {who}; your last stop is being checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{k} of {n} — scan the next unit or key the count · 已拣 {k}/{n}，继续扫描或输入数量</source>
+        <source>Batch {code} done — totes to packing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next · 下一站: {loc}</source>
+        <source>Short reported at {loc} — re-planning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Take the missing %n unit(s) from {where} — route re-planned.</source>
+        <translation>
+            <numerusform>Take the missing %n unit from {where} — route re-planned.</numerusform>
+            <numerusform>Take the missing %n units from {where} — route re-planned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other stock: order {order} is held for the supervisor; its other stops are removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch complete — take the totes to packing · 本批完成，请送往打包台</source>
+        <source>Short recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{qty} × {product} → {tote}. {where}</source>
+        <source>Route re-planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This batch now belongs to {who}; your last stop is being checked. · 本批次已转给 {who}，正在核对您的最后一站。</source>
+        <source>Order {order} held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n confirmed action(s) kept on this station, sent when the database is back</source>
+        <translation>
+            <numerusform>Offline: %n confirmed action kept on this station, sent when the database is back</numerusform>
+            <numerusform>Offline: %n confirmed actions kept on this station, sent when the database is back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved yet — retrying… ({error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch {code} done — totes to packing · 批次 {code} 完成，请送往打包台</source>
+        <source>Sent to the supervisor as a conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Short reported at {loc} — re-planning… · 已上报缺货，正在重新规划…</source>
+        <source>Batch {code} was changed by the supervisor; the list updates after this stop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Take the missing {n} from {where} — route re-planned. · 缺少的 {n} 件改从 {where} 拣取，路线已重新规划。</source>
+        <source>Batch {code} was reassigned to {who}. Finish this stop; then you go back to Next batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No other stock: order {order} is held for the supervisor; its other stops are removed. · 无其他库存：订单 {order} 已挂起交主管处理，其余拣货点已移除。</source>
+        <source>Batch {code} was assigned to you; it comes after this one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Short recorded · 缺货已记录</source>
+        <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Route re-planned · 路线已重新规划</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order {order} held · 订单已挂起</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline: {n} confirmed action(s) kept on this station, sent when the database is back · 离线：{n} 个已确认操作保存在本机，恢复连接后自动上传</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved yet — retrying… · 尚未保存，正在重试…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent to the supervisor as a conflict · 已作为冲突提交主管</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch {code} was changed by the supervisor; the list updates after this stop. · 主管已调整批次 {code}，完成当前拣货点后更新。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch {code} was reassigned to {who}. Finish this stop; then you go back to Next batch. · 批次 {code} 已转给 {who}。请完成当前拣货点，之后返回“下一批”。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch {code} was assigned to you; it comes after this one. · 批次 {code} 已分配给您，完成当前批次后开始。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch {code} was reassigned to {who}. Leave its totes at the cart. · 批次 {code} 已转给 {who}。请将周转箱留在推车上。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not reach the database: {error} · 无法连接数据库</source>
+        <source>Could not reach the database: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RouteMap</name>
     <message>
-        <source>No route · 无路线</source>
+        <source>No route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Depot · 出发点</source>
+        <source>Depot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ShortPickDialog</name>
     <message>
-        <source>Short / empty bin · 缺货</source>
+        <source>Short / empty bin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{location}
 {product}
 
-How many did you find? (0 = empty bin)
-实际找到几件？（0 = 空库位）</source>
+How many did you find? (0 = empty bin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Report short · 上报缺货</source>
+        <source>Report short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StopsModel</name>
+    <message>
+        <source>To pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot · Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
