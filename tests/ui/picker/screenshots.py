@@ -1,6 +1,8 @@
 """Render the picker's screens to docs/images/picker-*.png (offscreen, on a demo database).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/picker/screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/picker/screenshots.py [en|zh_CN]
+
+English (the default) goes to docs/images/, Simplified Chinese to docs/images/zh_CN/ (same names).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
-IMAGES = ROOT / "docs" / "images"
+DOCS_IMAGES = ROOT / "docs" / "images"
+IMAGES = DOCS_IMAGES
 
 
 def wait_until(condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
@@ -50,7 +53,12 @@ def save(widget, name: str) -> None:  # noqa: ANN001
     print(path.relative_to(ROOT))
 
 
-def main() -> int:
+def main(language: str = "en") -> int:
+    global IMAGES
+    if language not in ("en", "zh_CN"):
+        print(__doc__)
+        return 2
+    IMAGES = DOCS_IMAGES if language == "en" else DOCS_IMAGES / language
     work = Path(tempfile.mkdtemp(prefix="pickdesk-picker-shots-"))
     os.environ["PICKDESK_DATA_DIR"] = str(work)
     os.environ.pop("PICKDESK_DB_URL", None)
@@ -58,12 +66,14 @@ def main() -> int:
     from desktop.db.database import Database
     from desktop.demo import build_demo
     from ui.app import prepare_application
+    from ui.i18n import apply_language
     from ui.main_window import MainWindow
     from ui.settings import Settings
     from ui.tasks import TaskRunner
 
     app = QApplication(sys.argv[:1])
     prepare_application(app)
+    apply_language(app, language)
     db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
     build_demo(db, orders=200, seed=1)
     runner = TaskRunner(db)
@@ -79,7 +89,7 @@ def main() -> int:
     window.sign_in_view.sign_in()
     wait_until(lambda: window.workspace is not None)
     ws = window.workspace
-    wait_until(lambda: "Ready to pick" in ws.ready_count.text())
+    wait_until(lambda: ws.ready_orders > 0)  # the ready count is on screen
     save(window, "picker-next-batch.png")
 
     ws.request_next_batch()
@@ -112,7 +122,7 @@ def main() -> int:
     painter.drawPixmap(top_left, dialog.grab())
     painter.end()
     shot.save(str(IMAGES / "picker-short.png"))
-    print("docs/images/picker-short.png")
+    print((IMAGES / "picker-short.png").relative_to(ROOT))
     dialog.found.setValue(0)
     dialog.accept()
     wait_until(lambda: not ws._loading)
@@ -125,4 +135,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(*sys.argv[1:2]))
