@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.domain.packing import PackChecklist
+from ui.i18n import bilingual, date, translate
 
 DONE = QColor("#cdebd3")
 PARTLY = QColor("#fff1c2")
-COLUMNS = ("Line · 行", "Product · 商品", "Lot / expiry · 批号 / 效期", "Expected · 应装", "Scanned · 已扫")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PackChecklistTable", "Line"),
+    QT_TRANSLATE_NOOP("PackChecklistTable", "Product"),
+    QT_TRANSLATE_NOOP("PackChecklistTable", "Lot / expiry"),
+    QT_TRANSLATE_NOOP("PackChecklistTable", "Expected"),
+    QT_TRANSLATE_NOOP("PackChecklistTable", "Scanned"),
+)
 
 
 class PackChecklistTable(QTableWidget):
@@ -20,7 +27,7 @@ class PackChecklistTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("packer_checklist")
-        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.setHorizontalHeaderLabels([translate("PackChecklistTable", c) for c in COLUMNS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # scans go to the scan field, never here
@@ -42,10 +49,11 @@ class PackChecklistTable(QTableWidget):
         for row, ln in enumerate(lines):
             scanned = checklist.packed(ln.line_no)
             state = "done" if scanned >= ln.qty else ("partly" if scanned else "open")
-            lots = "\n".join(f"{p.lot or '—'} · {p.expiry:%Y-%m-%d}" if p.expiry else (p.lot or "—")
-                             for p in ln.lots) or ("any lot · 任意批号" if ln.lot_tracked else "—")
-            fragile = "  ⚠ fragile · 易碎" if ln.fragile else ""
-            cells = (str(ln.line_no), f"{ln.name_zh} {ln.name}{fragile}\n{ln.sku} · {ln.gtin}", lots, str(ln.qty),
+            lots = "\n".join(f"{p.lot or '—'} · {date(p.expiry)}" if p.expiry else (p.lot or "—")
+                             for p in ln.lots) or (self.tr("any lot") if ln.lot_tracked else "—")
+            fragile = "  ⚠ " + self.tr("fragile") if ln.fragile else ""
+            name = bilingual(ln.name, ln.name_zh)
+            cells = (str(ln.line_no), f"{name}{fragile}\n{ln.sku} · {ln.gtin}", lots, str(ln.qty),
                      f"{scanned}/{ln.qty}" + (" ✔" if state == "done" else ""))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -57,6 +65,11 @@ class PackChecklistTable(QTableWidget):
                     item.setData(Qt.ItemDataRole.UserRole, state)
                 self.setItem(row, col, item)
         self.resizeRowsToContents()
+        # The item sizes are measured in the table's font; a Chinese name is drawn in a taller fallback
+        # font and lost its second line (SKU · GTIN) to an ellipsis. Never less than two such lines.
+        sample = self.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignLeft, "Ag 国\nAg 国")
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, max(self.rowHeight(row), sample.height() + 8))
 
     def row_state(self, row: int) -> str:
         return self.item(row, 0).data(Qt.ItemDataRole.UserRole)

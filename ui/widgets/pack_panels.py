@@ -6,7 +6,7 @@ badge scan fills the override panel — and so a touch screen never hides the ch
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -19,6 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.packing import CarrierOption
+from ui.i18n import money, translate
+
+# Carrier services by their code in the carrier definitions; a service not listed shows the
+# definition's own label (which is data, written by whoever set the carrier up).
+SERVICES = {
+    "standard": QT_TRANSLATE_NOOP("CarrierPanel", "Standard"),
+    "express": QT_TRANSLATE_NOOP("CarrierPanel", "Express"),
+}
+
+
+def service_label(service: str, label: str | None = None) -> str:
+    """A carrier service in the station's language: "Standard" / "标准快递"."""
+    if service in SERVICES:
+        return translate("CarrierPanel", SERVICES[service])
+    return label or service
+
+
+def days_text(days: int) -> str:
+    """Transit time: "1 day", "3 days", "3 天" (`CarrierPanel.tr`: lupdate sees the plural there)."""
+    return CarrierPanel.tr("%n day(s)", "", days)
 
 
 def _scan_only(field: QLineEdit) -> None:
@@ -41,23 +61,23 @@ class OverridePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("packer_override_panel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel(self.tr("Supervisor override · 主管放行"), self)
+        title = QLabel(self.tr("Supervisor override"), self)
         title.setObjectName("packer_override_title")
         self.who = QLineEdit(self)
         self.who.setObjectName("packer_override_who")
-        self.who.setPlaceholderText(self.tr("Scan badge or type login · 扫工牌或输入用户名"))
+        self.who.setPlaceholderText(self.tr("Scan the badge or type the login"))
         _scan_only(self.who)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("packer_override_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(self.tr("PIN (not for a badge) · PIN 码"))
+        self.pin.setPlaceholderText(self.tr("PIN (not with a badge)"))
         _scan_only(self.pin)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("packer_override_reason")
-        self.reason.setPlaceholderText(self.tr("Reason · 原因"))
-        self.confirm = QPushButton(self.tr("Confirm · 确认"), self)
+        self.reason.setPlaceholderText(self.tr("Reason"))
+        self.confirm = QPushButton(self.tr("Confirm"), self)
         self.confirm.setObjectName("packer_override_confirm")
-        self.cancel = QPushButton(self.tr("Cancel · 取消"), self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.setObjectName("packer_override_cancel")
         self.error = QLabel(self)
         self.error.setObjectName("packer_override_error")
@@ -106,7 +126,7 @@ class OverridePanel(QFrame):
 
     def _confirm(self) -> None:
         if not self.who.text().strip() or not self.reason.text().strip():
-            self.show_error(self.tr("Supervisor and reason are both needed. · 需要主管和原因。"))
+            self.show_error(self.tr("Both the supervisor and a reason are needed."))
             return
         self.confirmed.emit(self.who.text().strip(), "" if self.badge else self.pin.text(), self.reason.text().strip())
 
@@ -135,10 +155,10 @@ class CarrierPanel(QFrame):
         self.choice.setMinimumHeight(48)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("packer_carrier_reason")
-        self.reason.setPlaceholderText(self.tr("Why another carrier? · 更换承运商的原因"))
-        self.apply = QPushButton(self.tr("Use it · 使用"), self)
+        self.reason.setPlaceholderText(self.tr("Why another carrier?"))
+        self.apply = QPushButton(self.tr("Use this carrier"), self)
         self.apply.setObjectName("packer_carrier_apply")
-        self.cancel = QPushButton(self.tr("Cancel · 取消"), self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.setObjectName("packer_carrier_cancel")
         self.error = QLabel(self)
         self.error.setObjectName("packer_carrier_error")
@@ -153,11 +173,15 @@ class CarrierPanel(QFrame):
         self.cancel.clicked.connect(self.cancelled)
         self.hide()
 
-    def open(self, options: list[CarrierOption], current: tuple[str, str] | None) -> None:
+    def open(self, options: list[CarrierOption], current: tuple[str, str] | None,
+             names: dict[str, str] | None = None) -> None:
+        """Offer the eligible `options`; `names` are the carriers' names by code, in the station's language."""
         self.choice.clear()
         for o in options:
             if o.eligible:
-                self.choice.addItem(f"{o.carrier} · {o.label} · ¥{o.cost} · {o.days} d", (o.carrier, o.service))
+                name = (names or {}).get(o.carrier, o.carrier)
+                text = f"{name} · {service_label(o.service, o.label)} · {money(o.cost)} · {days_text(o.days)}"
+                self.choice.addItem(text, (o.carrier, o.service))
         for i in range(self.choice.count()):
             if self.choice.itemData(i) == current:
                 self.choice.setCurrentIndex(i)
@@ -171,7 +195,7 @@ class CarrierPanel(QFrame):
         if data is None:
             return
         if not self.reason.text().strip():
-            self.error.setText(self.tr("Give a reason. · 请填写原因。"))
+            self.error.setText(self.tr("Give a reason."))
             self.reason.setFocus()
             return
         self.chosen.emit(data[0], data[1], self.reason.text().strip())

@@ -10,18 +10,21 @@ F9 print label + slip · Esc closes an open panel.
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.packing import (
+    DAYS_FOR_PRIORITY,
     FRAGILE_NOTES,
+    CarrierChoice,
     NoCarrier,
     PackChecklist,
     UnitRefused,
@@ -40,10 +43,40 @@ from devices.scale import ScaleReading
 from printing.queue import PrintJob, PrintQueue, PrintWorker
 from printing.transports import PrinterSettings
 from ui.feedback import ScanFeedback
+from ui.i18n import bilingual, error_text, money, number, translate, weight, with_shortcut
 from ui.widgets.message import MessageBanner
 from ui.widgets.pack_checklist import PackChecklistTable
-from ui.widgets.pack_panels import CarrierPanel, OverridePanel
+from ui.widgets.pack_panels import CarrierPanel, OverridePanel, days_text, service_label
 from ui.workspaces.base import Workspace, WorkspaceContext
+
+
+# Shown translated, never as the database writes them.
+PRIORITIES = {
+    "urgent": QT_TRANSLATE_NOOP("PackerWorkspace", "urgent"),
+    "expedited": QT_TRANSLATE_NOOP("PackerWorkspace", "expedited"),
+    "normal": QT_TRANSLATE_NOOP("PackerWorkspace", "normal"),
+}
+PRINT_STATES = {
+    "queued": QT_TRANSLATE_NOOP("PackerWorkspace", "queued"),
+    "sending": QT_TRANSLATE_NOOP("PackerWorkspace", "sending"),
+    "printed": QT_TRANSLATE_NOOP("PackerWorkspace", "printed"),
+    "retrying": QT_TRANSLATE_NOOP("PackerWorkspace", "retrying"),
+    "failed": QT_TRANSLATE_NOOP("PackerWorkspace", "FAILED"),
+}
+PRINT_MARKS = {"printed": " ✔", "failed": " ✖"}  # the word is never the only sign
+WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a supervisor's override
+
+
+def said(exc: BaseException) -> str:
+    """What went wrong, in the station's language. The device errors (a scan, the scale) are not
+    PickdeskErrors but carry both messages too."""
+    if not isinstance(exc, PickdeskError) and hasattr(exc, "message") and hasattr(exc, "message_zh"):
+        return bilingual(exc.message, exc.message_zh)
+    return error_text(exc)
+
+
+def _signed(value: int) -> str:
+    return ("+" if value >= 0 else "-") + number(abs(value))
 
 
 class _QueueBridge(QObject):
@@ -160,7 +193,7 @@ class PackerWorkspace(Workspace):
         if self.scale is not None:
             self.scale.weighed.connect(self.on_weighed)
             self.scale.scale_failed.connect(
-                lambda error: self.feedback.refused(f"{error.message}\n{error.message_zh}"))
+                lambda error: self.feedback.refused(said(error)))
             if not self.scale.running:
                 self.scale.start()
         self._show_state()
@@ -168,7 +201,7 @@ class PackerWorkspace(Workspace):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        prompt = QLabel(self.tr("Scan a tote or order · 请扫描周转箱或订单"), self)
+        prompt = QLabel(self.tr("Scan a tote or order"), self)
         prompt.setObjectName("packer_prompt")
         self.prompt = prompt
         self.scan = QLineEdit(self)
@@ -182,11 +215,11 @@ class PackerWorkspace(Workspace):
         self.feedback = ScanFeedback(parent=self)
         self.feedback.setMinimumHeight(96)
         font = self.feedback.text.font()
-        font.setPointSize(15)  # the bench's messages are two languages long
+        font.setPointSize(15)  # the bench's messages are long (weight verdicts, refusals with reasons)
         self.feedback.text.setFont(font)
         self.table = PackChecklistTable(self)
         self.result = MessageBanner("packer_scan_result", self)
-        self.waiting = QLabel(self.tr("Counting picked orders… · 正在统计…"), self)
+        self.waiting = QLabel(self.tr("Counting picked orders…"), self)
         self.waiting.setObjectName("packer_waiting_count")
 
         left = QVBoxLayout()
@@ -202,7 +235,7 @@ class PackerWorkspace(Workspace):
 
         right = QVBoxLayout()
         right.setSpacing(8)
-        box, lay = _panel("packer_carton", self.tr("Carton · 纸箱"), self)
+        box, lay = _panel("packer_carton", self.tr("Carton"), self)
         self.carton = QLabel(box)
         self.carton.setObjectName("packer_carton")
         self.fragile_notes = QLabel(box)
@@ -212,15 +245,18 @@ class PackerWorkspace(Workspace):
         lay.addWidget(self.fragile_notes)
         right.addWidget(box)
 
-        box, lay = _panel("packer_weight", self.tr("Weight · 重量"), self)
+        box, lay = _panel("packer_weight", self.tr("Weight"), self)
         self.weight = QLabel(box)
         self.weight.setObjectName("packer_weight")
+        self.weight.setWordWrap(True)  # a supervisor's reason can be long
+        self.weight.setTextFormat(Qt.TextFormat.PlainText)  # … and is shown as typed
+        self.weight.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.weight_manual = QLineEdit(box)
         self.weight_manual.setObjectName("packer_weight_manual")
-        self.weight_manual.setPlaceholderText(self.tr("No scale? Type grams + Enter · 无秤：输入克数回车"))
+        self.weight_manual.setPlaceholderText(self.tr("No scale? Type the grams and press Enter"))
         self.weight_manual.returnPressed.connect(self._manual_weight)
-        self.reweigh = self._button("packer_reweigh", self.tr("Re-weigh · 重新称重 (F5)"), "F5", self._reweigh)
-        self.override_button = self._button("packer_override", self.tr("Supervisor override · 主管放行 (F6)"), "F6",
+        self.reweigh = self._button("packer_reweigh", self.tr("Re-weigh"), "F5", self._reweigh)
+        self.override_button = self._button("packer_override", self.tr("Supervisor override"), "F6",
                                             self._open_override)
         lay.addWidget(self.weight)
         lay.addWidget(self.weight_manual)
@@ -234,11 +270,11 @@ class PackerWorkspace(Workspace):
         left.insertWidget(3, self.override_panel)
         right.addWidget(box)
 
-        box, lay = _panel("packer_carrier", self.tr("Carrier · 承运商"), self)
+        box, lay = _panel("packer_carrier", self.tr("Carrier"), self)
         self.carrier_label = QLabel(box)
         self.carrier_label.setObjectName("packer_carrier")
         self.carrier_label.setWordWrap(True)
-        self.carrier_change = self._button("packer_carrier_change", self.tr("Change… · 更换 (F7)"), "F7",
+        self.carrier_change = self._button("packer_carrier_change", self.tr("Change carrier…"), "F7",
                                            self._open_carrier)
         lay.addWidget(self.carrier_label)
         lay.addWidget(self.carrier_change)
@@ -248,16 +284,16 @@ class PackerWorkspace(Workspace):
         left.insertWidget(3, self.carrier_panel)
         right.addWidget(box)
 
-        box, lay = _panel("packer_parcel", self.tr("Parcels · 包裹"), self)
+        box, lay = _panel("packer_parcel", self.tr("Parcels"), self)
         self.parcels = QLabel(box)
         self.parcels.setObjectName("packer_parcels")
-        self.close_parcel = self._button("packer_close_parcel", self.tr("Close parcel, start next · 封箱并开始下一箱 (F8)"),
+        self.close_parcel = self._button("packer_close_parcel", self.tr("Close parcel, start the next"),
                                          "F8", self._close_parcel)
         lay.addWidget(self.parcels)
         lay.addWidget(self.close_parcel)
         right.addWidget(box)
 
-        self.print_button = self._button("packer_print", self.tr("Print label + slip · 打印面单和装箱单 (F9)"), "F9",
+        self.print_button = self._button("packer_print", self.tr("Print labels + slip"), "F9",
                                          self._print)
         self.print_button.setMinimumHeight(64)
         self.print_status = QLabel(self)
@@ -280,7 +316,7 @@ class PackerWorkspace(Workspace):
             "#packer_fragile_notes { font-size: 9pt; color: #7a4b00; }")
 
     def _button(self, name: str, text: str, key: str, slot) -> QPushButton:  # noqa: ANN001
-        button = QPushButton(text, self)
+        button = QPushButton(with_shortcut(text, key), self)
         button.setObjectName(name)
         button.setMinimumHeight(48)
         button.setShortcut(QKeySequence(key))
@@ -294,8 +330,7 @@ class PackerWorkspace(Workspace):
 
     def show_data(self, data: object) -> None:
         self.waiting_orders = int(data)  # type: ignore[arg-type]
-        self.waiting.setText(self.tr("Picked, waiting to pack: {n} orders · 已拣货待打包：{n} 单")
-                             .format(n=self.waiting_orders))
+        self.waiting.setText(self.tr("Picked, waiting to pack: %n order(s)", "", self.waiting_orders))
 
     # --- scans -------------------------------------------------------------------------------
 
@@ -306,32 +341,32 @@ class PackerWorkspace(Workspace):
         try:
             scan = decode_scan(raw)
         except ScanRejected as exc:
-            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
-            self.result.show_message(f"{exc.message}\n{exc.message_zh}", "error")
+            self.feedback.refused(said(exc))
+            self.result.show_message(said(exc), "error")
             return True
         if isinstance(scan, BadgeScan) and self.override_panel.isVisible():
             self.override_panel.badge_scanned(scan.code)
-            self.feedback.info(self.tr("Badge read: give the reason. · 已读取工牌：请填写原因。"))
+            self.feedback.info(self.tr("Badge read: now give the reason."))
         elif isinstance(scan, (ToteScan, OrderScan)):
             self._open_order(scan)
         elif isinstance(scan, ItemScan):
             self._item(scan)
         else:
-            text = self.tr("Scan a tote, an order or an item here. · 此处请扫描周转箱、订单或商品。")
+            text = self.tr("Scan a tote, an order or an item here.")
             self.feedback.refused(text)
             self.result.show_message(text, "error")
         return True
 
     def _open_order(self, scan: ToteScan | OrderScan) -> None:
         if self.checklist is not None and self.checklist.current and not self.order_packed:
-            self.feedback.refused(self.tr("Finish this parcel first: {n} unit(s) are in it. · 请先完成当前包裹：已装 {n} 件。")
-                                  .format(n=len(self.checklist.current)))
+            self.feedback.refused(self.tr("Finish this parcel first: %n unit(s) in it.", "",
+                                          len(self.checklist.current)))
             return
         today = self.today()
-        what = (self.tr("Tote {code} · 周转箱 {code}").format(code=scan.code) if isinstance(scan, ToteScan)
-                else self.tr("Order {code} · 订单 {code}").format(code=scan.order_no))
-        self.feedback.info(self.tr("Opening… · 正在打开…"))
-        self.result.show_message(what + " — " + self.tr("opening… · 正在打开…"), "info")
+        what = (self.tr("Tote {code}: opening…").format(code=scan.code) if isinstance(scan, ToteScan)
+                else self.tr("Order {code}: opening…").format(code=scan.order_no))
+        self.feedback.info(self.tr("Opening…"))
+        self.result.show_message(what, "info")
         self.runner.run(lambda uow: packing.open_for_packing(uow, scan, today=today), self._opened,
                         self._open_failed, actor=self.actor, owner=self)
 
@@ -347,8 +382,8 @@ class PackerWorkspace(Workspace):
         self.print_status.clear()
         self._close_panels()
         units = sum(ln.qty for ln in view.lines)
-        self.feedback.info(self.tr("Order {o}: scan each of the {n} units. · 订单 {o}：请逐件扫描 {n} 件商品。")
-                           .format(o=view.order_no, n=units))
+        self.feedback.info(self.tr("Order {order}: scan each of the %n unit(s).", "", units)
+                           .format(order=view.order_no))
         self._show_state()
         self.order_opened.emit(view.order_no)
 
@@ -357,16 +392,16 @@ class PackerWorkspace(Workspace):
 
     def _item(self, scan: ItemScan) -> None:
         if self.checklist is None or self.order_packed:
-            self.feedback.refused(self.tr("Scan a tote or order first. · 请先扫描周转箱或订单。"))
+            self.feedback.refused(self.tr("Scan a tote or order first."))
             return
         try:
             unit = self.checklist.scan(scan.gtin, scan.lot, scan.expiry)
         except UnitRefused as exc:
-            self.feedback.refused(f"{exc.message}\n{exc.message_zh}")
+            self.feedback.refused(error_text(exc))
             return
         ln = self.checklist.lines[unit.line_no]
         lot = f" · {unit.lot}" if unit.lot else ""
-        self.feedback.good(f"{ln.name_zh} {ln.name}{lot} — {self.checklist.packed(ln.line_no)}/{ln.qty}")
+        self.feedback.good(f"{bilingual(ln.name, ln.name_zh)}{lot} — {self.checklist.packed(ln.line_no)}/{ln.qty}")
         self.reading = self.verdict = self.override = None  # the contents changed: weigh again
         self._show_state()
 
@@ -377,8 +412,8 @@ class PackerWorkspace(Workspace):
         if not reading.stable:
             return
         if self.checklist is None or not self.checklist.current:
-            self.feedback.info(self.tr("Scale: {g} g — nothing in the parcel yet. · 秤：{g} 克——包裹内还没有商品。")
-                               .format(g=int(reading.grams)))
+            self.feedback.info(self.tr("Scale: {weight}, but nothing is in the parcel yet.")
+                               .format(weight=weight(int(reading.grams))))
             return
         expected = self._expected()
         self.verdict = weight_check(expected, reading.grams)
@@ -386,9 +421,9 @@ class PackerWorkspace(Workspace):
         self.override = None
         note = self.verdict.describe()
         if self.verdict.ok:
-            self.feedback.good(f"{note.en}\n{note.zh}")
+            self.feedback.good(bilingual(note.en, note.zh))
         else:
-            self.feedback.refused(f"{note.en}\n{note.zh}")
+            self.feedback.refused(bilingual(note.en, note.zh))
         self._show_state()
 
     def _manual_weight(self) -> None:
@@ -399,7 +434,7 @@ class PackerWorkspace(Workspace):
         try:
             grams = Decimal(text)
         except InvalidOperation:
-            self.feedback.refused(self.tr("Type the weight in grams. · 请输入克数。"))
+            self.feedback.refused(self.tr("Type the weight in grams."))
             return
         self.on_weighed(ScaleReading(grams, True))
         self.scan.setFocus()
@@ -409,17 +444,20 @@ class PackerWorkspace(Workspace):
         device = getattr(self.scale, "device", None)
         if device is not None and hasattr(device, "request_weight"):
             device.request_weight()
-        self.feedback.info(self.tr("Put the parcel on the scale. · 请把包裹放到秤上。"))
+        self.feedback.info(self.tr("Put the parcel on the scale."))
         self._show_state()
 
     def _expected(self) -> int:
         assert self.checklist is not None
         return expected_weight(self.checklist.parcel_items(), self._carton().carton)
 
-    def _carton(self):  # noqa: ANN202
+    def _carton_items(self) -> list:
+        """What the carton is chosen for: everything not yet in a closed parcel."""
         assert self.checklist is not None
-        items = self.checklist.remaining_items()
-        return suggest_carton(items or self.checklist.parcel_items())
+        return self.checklist.remaining_items() or self.checklist.parcel_items()
+
+    def _carton(self):  # noqa: ANN202
+        return suggest_carton(self._carton_items())
 
     # --- override ----------------------------------------------------------------------------
 
@@ -437,13 +475,12 @@ class PackerWorkspace(Workspace):
     def _overridden(self, supervisor, reason: str) -> None:  # noqa: ANN001
         self.override = packing.WeightOverride(supervisor, reason)
         self.override_panel.hide()
-        self.feedback.good(self.tr("Override by {who}: {why} · {who} 已放行：{why}")
-                           .format(who=supervisor.display_name, why=reason))
+        self.feedback.good(self.tr("Override by {who}: {why}").format(who=supervisor.display_name, why=reason))
         self._show_state()
         self.scan.setFocus()
 
     def _override_failed(self, exc: BaseException) -> None:
-        text = f"{exc.message}\n{exc.message_zh}" if isinstance(exc, PickdeskError) else str(exc)
+        text = said(exc)
         self.override_panel.show_error(text)
         self.feedback.refused(text)
 
@@ -473,7 +510,7 @@ class PackerWorkspace(Workspace):
         options = carrier_options(self.view.carriers, self.view.destination, weight, cod=self.view.cod, value=value)
         self.override_panel.hide()
         choice = self._current_carrier()
-        self.carrier_panel.open(options, choice)
+        self.carrier_panel.open(options, choice, {c.code: bilingual(c.name, c.name_zh) for c in self.view.carriers})
 
     def _carrier_chosen(self, carrier: str, service: str, reason: str) -> None:
         self.carrier, self.carrier_reason = (carrier, service), reason
@@ -503,16 +540,16 @@ class PackerWorkspace(Workspace):
     def blockers(self) -> list[str]:
         """Why the current parcel cannot be closed (empty: it can)."""
         if self.checklist is None:
-            return [self.tr("No order · 没有订单")]
+            return [self.tr("No order")]
         out = []
         if not self.checklist.current:
-            out.append(self.tr("Parcel is empty · 包裹为空"))
+            out.append(self.tr("The parcel is empty"))
         if self.verdict is None:
-            out.append(self.tr("Not weighed · 未称重"))
+            out.append(self.tr("Not weighed"))
         elif not self.verdict.ok and self.override is None:
-            out.append(self.tr("Weight mismatch · 重量不符"))
+            out.append(self.tr("Weight mismatch"))
         if self._current_carrier() is None:
-            out.append(self.tr("No carrier · 无承运商"))
+            out.append(self.tr("No carrier"))
         return out
 
     def can_close(self) -> bool:
@@ -532,11 +569,13 @@ class PackerWorkspace(Workspace):
 
     def _show_state(self) -> None:
         checklist, view = self.checklist, self.view
+        self._reserve_weight_lines()
         self.table.show_checklist(checklist)
         if view is None or checklist is None:
-            self.order_label.setText(self.tr("No order on the bench. · 工作台上没有订单。"))
+            self.order_label.setText(self.tr("No order on the bench."))
             for label in (self.carton, self.fragile_notes, self.weight, self.carrier_label, self.parcels):
                 label.clear()
+            self.fragile_notes.setToolTip("")
             self.print_button.setEnabled(False)
             self.close_parcel.setEnabled(False)
             self.override_button.setEnabled(False)
@@ -545,52 +584,59 @@ class PackerWorkspace(Workspace):
             self.state_changed.emit()
             return
         where = f" · {view.tote}" if view.tote else ""
-        flags = (" · 🎁 gift 礼品" if view.gift else "") + (" · COD 货到付款" if view.cod else "")
-        self.order_label.setText(f"<b>{view.order_no}</b>{where} · {view.priority_class}{flags}<br>"
+        priority = translate("PackerWorkspace", PRIORITIES[view.priority_class]) \
+            if view.priority_class in PRIORITIES else view.priority_class
+        flags = (" · 🎁 " + self.tr("gift") if view.gift else "") + \
+            (" · " + self.tr("cash on delivery") if view.cod else "")
+        self.order_label.setText(f"<b>{view.order_no}</b>{where} · {priority}{flags}<br>"
                                  f"{view.recipient} · {view.phone} · {view.city}")
         if self.order_packed:
-            carton_text = self.tr("All parcels closed · 所有包裹已封箱")
-            self.carton.setText(carton_text)
+            self.carton.setText(self.tr("All parcels closed"))
             self.fragile_notes.clear()
+            self.fragile_notes.setToolTip("")
         else:
-            choice = self._carton()
-            self.carton.setText(f"<b>{choice.carton.describe()}</b> · {choice.fill:.0%} "
-                                + self.tr("full · 装满度"))
+            items = self._carton_items()
+            choice = suggest_carton(items)
+            full = self.tr("{percent}% full").format(percent=number(round(choice.fill * 100)))
+            self.carton.setText(f"<b>{choice.carton.describe()}</b> · {full}")
             # Short on screen (the bench is busy); the full instructions are in the tooltip and docs/packing.md.
-            first = choice.notes[0] if choice.notes else None
+            notes = self._carton_notes(choice, items)
             short = ""
-            if first is not None:
-                short = f"⚠ {first.en}<br>{first.zh}"
+            if notes:
+                short = f"⚠ {notes[0]}"
                 if any(n in choice.notes for n in FRAGILE_NOTES):
-                    short += "<br>" + self.tr("Bubble wrap · fill gaps · FRAGILE sticker<br>气泡膜包裹 · 填满空隙 · 贴易碎标签")
+                    short += "<br>" + self.tr("Bubble wrap · fill the gaps · FRAGILE sticker")
             self.fragile_notes.setText(short)
-            self.fragile_notes.setToolTip("\n".join(str(n) for n in choice.notes))
-            self.fragile_notes.setVisible(bool(choice.notes))
-        # Weight.
+            self.fragile_notes.setToolTip("\n".join(notes))
+            self.fragile_notes.setVisible(bool(notes))
+        # Weight: expected and measured, the verdict, an override (one line each).
         if checklist.current and not self.order_packed:
             expected = self._expected()
             if self.verdict is None:
-                text = self.tr("Expected {e} g · measured — · 预期 {e} 克，请称重").format(e=expected)
+                lines = [self.tr("Expected {expected} · not weighed yet").format(expected=weight(expected))]
                 state = "none"
             else:
                 v = self.verdict
-                diff = abs(v.difference_g)
+                lines = [self.tr("Expected {expected} · measured {measured}")
+                         .format(expected=weight(v.expected_g), measured=weight(v.measured_g))]
+                tolerance = number(v.tolerance_g)
                 if v.ok:
-                    short = self.tr("OK: {d:+d} g within ±{t} g · 重量正确").format(d=v.difference_g, t=v.tolerance_g)
+                    lines.append(self.tr("OK: {difference} g, within ±{tolerance} g")
+                                 .format(difference=_signed(v.difference_g), tolerance=tolerance))
                 elif v.difference_g > 0:
-                    short = self.tr("{d} g heavier (±{t} g) · 偏重 {d} 克").format(d=diff, t=v.tolerance_g)
+                    lines.append(self.tr("{difference} g heavier than expected (±{tolerance} g)")
+                                 .format(difference=number(v.difference_g), tolerance=tolerance))
                 else:
-                    short = self.tr("{d} g lighter (±{t} g) · 偏轻 {d} 克").format(d=diff, t=v.tolerance_g)
-                text = (self.tr("Expected {e} g · measured {m} g<br>预期 {e} 克 · 实测 {m} 克")
-                        .format(e=v.expected_g, m=v.measured_g) + f"<br>{short}")
-                state = "ok" if self.verdict.ok else "bad"
+                    lines.append(self.tr("{difference} g lighter than expected (±{tolerance} g)")
+                                 .format(difference=number(-v.difference_g), tolerance=tolerance))
+                state = "ok" if v.ok else "bad"
                 if self.override is not None:
-                    text += "<br>" + self.tr("Override by {who}: {why}<br>主管已放行").format(
-                        who=self.override.supervisor.display_name, why=self.override.reason)
+                    lines.append(self.tr("Override by {who}: {why}").format(
+                        who=self.override.supervisor.display_name, why=self.override.reason))
                     state = "ok"
         else:
-            text, state = self.tr("Scan units into the parcel, then weigh it.<br>先扫描装箱，再称重。"), "none"
-        self.weight.setText(text)
+            lines, state = [self.tr("Scan units into the parcel, then weigh it.")], "none"
+        self.weight.setText("\n".join(lines))
         self.weight.setProperty("verdict", state)
         self.weight.style().unpolish(self.weight)
         self.weight.style().polish(self.weight)
@@ -598,23 +644,26 @@ class PackerWorkspace(Workspace):
         rule = self._rule_choice()
         current = self._current_carrier()
         if current is None:
-            self.carrier_label.setText(self.tr("No carrier can take this parcel. · 没有承运商可承运。"))
+            self.carrier_label.setText(self.tr("No carrier can take this parcel."))
         else:
             label = self._service_label(*current)
             if self.carrier is not None and rule is not None and (rule.carrier, rule.service) != self.carrier:
-                why = self.tr("Changed by the packer: {r} (rules: {c} {s}) · 打包员更换").format(
-                    r=self.carrier_reason, c=rule.carrier, s=rule.service)
+                why = self.tr("Changed by the packer: {reason} (the rules chose {carrier} · {service})").format(
+                    reason=html.escape(self.carrier_reason or ""), carrier=self._carrier_name(rule.carrier),
+                    service=service_label(rule.service))
             elif rule is not None:
-                why = f"{rule.reason.en}<br>{rule.reason.zh}"
+                why = self._rule_reason(rule)
             else:
                 why = ""
             self.carrier_label.setText(f"<b>{label}</b><br>{why}")
         # Parcels.
         closed = list(view.parcels) + list(self._closed_here)
-        lines = [f"#{p.seq} {p.code} · {p.carton} · {p.units} · {p.actual_weight_g} g · {p.tracking_no}" for p in closed]
+        lines = [self.tr("#{seq} {code} · {carton} · %n unit(s) · {weight} · {tracking}", "", p.units).format(
+            seq=p.seq, code=p.code, carton=p.carton, tracking=p.tracking_no or "—",
+            weight=weight(p.actual_weight_g) if p.actual_weight_g is not None else "—") for p in closed]
         if not self.order_packed:
-            lines.append(self.tr("#{n} open · {u} in it, {m} to scan · 第 {n} 箱：已装 {u}，还差 {m}")
-                         .format(n=len(closed) + 1, u=len(checklist.current), m=checklist.missing_units))
+            lines.append(self.tr("#{seq} open: {packed} in it, {missing} to scan")
+                         .format(seq=len(closed) + 1, packed=len(checklist.current), missing=checklist.missing_units))
         self.parcels.setText("\n".join(lines))
         blockers = self.blockers()
         self.close_parcel.setEnabled(self.can_close())
@@ -626,9 +675,57 @@ class PackerWorkspace(Workspace):
         self.reweigh.setEnabled(bool(checklist.current) and not self.busy)
         self.state_changed.emit()
 
+    def _reserve_weight_lines(self) -> None:
+        """Keep room for the weight box's three lines (expected and measured, the verdict, an override)
+        in the label's current font, Chinese or Latin: the box keeps its height as the verdict comes and
+        goes, so nothing is clipped while the layout catches up and the buttons below never move."""
+        sample = "\n".join(["Ag 国"] * WEIGHT_LINES)  # measures Latin and CJK line heights, never shown
+        bounds = self.weight.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignLeft, sample)
+        self.weight.setMinimumHeight(bounds.height())
+
+    def _carton_notes(self, choice, items: list) -> list[str]:  # noqa: ANN001 - a CartonChoice, PackItems
+        """The domain's carton notes (`suggest_carton`) in the station's language, with product names."""
+        assert self.checklist is not None
+        notes = []
+        if not choice.fits:
+            notes.append(self.tr("Nothing fits one carton: use {carton} and split into more parcels.")
+                         .format(carton=choice.carton.code))
+        if any(n in choice.notes for n in FRAGILE_NOTES):
+            by_sku = {ln.sku: ln for ln in self.checklist.lines.values()}
+            names = sorted({bilingual(by_sku[i.sku].name, by_sku[i.sku].name_zh)
+                            for i in items if i.fragile and i.qty > 0 and i.sku in by_sku})
+            notes.append(self.tr("Fragile: {names}").format(names=QLocale().createSeparatedList(names)))
+            notes += [bilingual(n.en, n.zh) for n in FRAGILE_NOTES]
+        return notes
+
+    def _rule_reason(self, rule: CarrierChoice) -> str:
+        """Why the rules chose this service (`choose_carrier`), and which carriers could not take the parcel."""
+        assert self.view is not None
+        limit = DAYS_FOR_PRIORITY.get(self.view.priority_class)
+        cost, days = money(rule.cost), days_text(rule.days)
+        if limit is None:
+            why = self.tr("Cheapest: {cost}, {days}").format(cost=cost, days=days)
+        elif rule.days <= limit:
+            priority = translate("PackerWorkspace", PRIORITIES.get(self.view.priority_class, ""))
+            why = self.tr("Cheapest within {limit} ({priority}): {cost}, {days}").format(
+                limit=days_text(limit), priority=priority or self.view.priority_class, cost=cost, days=days)
+        else:
+            why = self.tr("No service arrives within {limit}: the fastest takes {days}, {cost}").format(
+                limit=days_text(limit), days=days, cost=cost)
+        lines = [why]
+        for code in sorted({o.carrier for o in rule.options if not o.eligible}):
+            refused = next(o.refused for o in rule.options if o.carrier == code and o.refused is not None)
+            lines.append(self.tr("{carrier}: {why}").format(carrier=self._carrier_name(code),
+                                                              why=bilingual(refused.en, refused.zh)))
+        return "<br>".join(lines)
+
     @property
     def _closed_here(self) -> list[packing.ParcelView]:
         return getattr(self, "_closed_parcels", [])
+
+    def _carrier_name(self, code: str) -> str:
+        assert self.view is not None
+        return next((bilingual(c.name, c.name_zh) for c in self.view.carriers if c.code == code), code)
 
     def _service_label(self, carrier: str, service: str) -> str:
         assert self.view is not None
@@ -637,13 +734,14 @@ class PackerWorkspace(Workspace):
                 svc = c.definition.get("services", {}).get(service, {})
                 cost = ""
                 if self.checklist is not None and self.checklist.current:
-                    weight, value = self._options()
-                    for o in carrier_options([c], self.view.destination, weight, cod=self.view.cod, value=value):
+                    grams, value = self._options()
+                    for o in carrier_options([c], self.view.destination, grams, cod=self.view.cod, value=value):
                         if o.service == service and o.cost is not None:
-                            cost = f" · ¥{o.cost}"
+                            cost = f" · {money(o.cost)}"
                 elif self.view.carrier and (self.view.carrier.carrier, self.view.carrier.service) == (carrier, service):
-                    cost = f" · ¥{self.view.carrier.cost}"
-                return f"{c.name_zh} {c.name} · {svc.get('label', service)} · {svc.get('days', '?')} d{cost}"
+                    cost = f" · {money(self.view.carrier.cost)}"
+                days = f" · {days_text(int(svc['days']))}" if "days" in svc else ""
+                return f"{bilingual(c.name, c.name_zh)} · {service_label(service, svc.get('label'))}{days}{cost}"
         return f"{carrier} {service}"
 
     # --- closing and printing ----------------------------------------------------------------
@@ -677,8 +775,8 @@ class PackerWorkspace(Workspace):
             self._closed_parcels = [p if p.of == parcel.of else _with_of(p, parcel.of) for p in self._closed_here]
             self.view = _with_parcels(self.view, parcel.of)
         self._set_busy(False)
-        self.feedback.good(self.tr("Parcel {n} closed: {code} · {t} · 第 {n} 箱已封：{code}")
-                           .format(n=parcel.seq, code=parcel.code, t=parcel.tracking_no))
+        self.feedback.good(self.tr("Parcel {seq} closed: {code} · {tracking}")
+                           .format(seq=parcel.seq, code=parcel.code, tracking=parcel.tracking_no))
         self.parcel_closed.emit(parcel.code)
         if then is not None:
             then()
@@ -687,7 +785,7 @@ class PackerWorkspace(Workspace):
         if not self.can_print():
             return
         if self.printer is None:
-            self.print_status.setText(self.tr("No printer set up: Settings → Printer. · 未设置打印机：设置 → 打印机。"))
+            self.print_status.setText(self.tr("No printer set up: File → Settings → Label printer."))
             self.feedback.refused(self.print_status.text())
             return
         self._set_busy(True)
@@ -701,7 +799,7 @@ class PackerWorkspace(Workspace):
         assert self.view is not None
         self._set_busy(True)
         order_no, queue, printer = self.view.order_no, self.queue, self.printer
-        self.print_status.setText(self.tr("Sending to the printer… · 正在发送到打印机…"))
+        self.print_status.setText(self.tr("Sending to the printer…"))
         self.runner.run(lambda uow: packing.print_documents(uow, order_no, queue, printer), self._submitted,
                         self._failed, actor=self.actor, owner=self)
 
@@ -709,7 +807,7 @@ class PackerWorkspace(Workspace):
         self.jobs = {job: code for job, code, _title in submission.jobs}
         self.job_states = {job: "queued" for job in self.jobs}
         if submission.note is not None:
-            self.result.show_message(f"{submission.note.en}\n{submission.note.zh}", "info")
+            self.result.show_message(bilingual(submission.note.en, submission.note.zh), "info")
         self._set_busy(False)
         self._show_print_status()
         self.print_timer.start()
@@ -737,20 +835,20 @@ class PackerWorkspace(Workspace):
                 all(self.job_states.get(j) in ("printed", "failed") for j in self.jobs):
             self.print_timer.stop()
             assert self.view is not None
-            self.feedback.good(self.tr("Labels printed: put them on the parcels. · 面单已打印：请贴到包裹上。"))
+            self.feedback.good(self.tr("Labels printed: put them on the parcels."))
             self.printed.emit(self.view.order_no)
         elif all(self.job_states.get(j) in ("printed", "failed") for j in self.jobs):
             self.print_timer.stop()
 
     def _show_print_status(self) -> None:
-        words = {"queued": "queued · 排队", "sending": "sending · 发送中", "printed": "printed ✔ · 已打印",
-                 "retrying": "retrying · 重试中", "failed": "FAILED ✖ · 失败"}
         lines = []
         errors = getattr(self, "_errors", {})
         for job, code in self.jobs.items():
             state = self.job_states.get(job, "queued")
-            what = self.tr("Slip · 装箱单") if code == "slip" else self.tr("Label {c} · 面单").format(c=code)
-            line = f"{what}: {words.get(state, state)}"
+            word = (translate("PackerWorkspace", PRINT_STATES[state]) if state in PRINT_STATES else state) \
+                + PRINT_MARKS.get(state, "")
+            line = (self.tr("Packing slip: {state}").format(state=word) if code == "slip"
+                    else self.tr("Label {code}: {state}").format(code=code, state=word))
             if state in ("retrying", "failed") and errors.get(job):
                 line += f" — {errors[job]}"
             lines.append(line)
@@ -760,7 +858,8 @@ class PackerWorkspace(Workspace):
         """On the GUI thread: a job failed for good — record an exception a supervisor sees."""
         self.job_states[job.id] = "failed"
         self._show_print_status()
-        self.feedback.refused(self.tr("Printing failed: {e} · 打印失败，已通知主管").format(e=job.last_error))
+        self.feedback.refused(self.tr("Printing failed, the supervisors are told: {error}")
+                              .format(error=job.last_error))
         self.runner.run(lambda uow: packing.report_print_failure(uow, job), self.print_failed.emit, self._failed,
                         actor=self.actor, owner=self)
 
@@ -770,9 +869,9 @@ class PackerWorkspace(Workspace):
 
     def _refuse_error(self, exc: BaseException) -> None:
         if isinstance(exc, PickdeskError):
-            text = f"{exc.message}\n{exc.message_zh}"
+            text = error_text(exc)
         else:
-            text = self.tr("Something went wrong: {e} · 出错了").format(e=exc)
+            text = self.tr("Something went wrong: {error}").format(error=error_text(exc))
         self.feedback.refused(text)
         self.result.show_message(text, "error")
         self._show_state()

@@ -4,265 +4,383 @@
 <context>
     <name>CarrierPanel</name>
     <message>
-        <source>Why another carrier? · 更换承运商的原因</source>
+        <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use it · 使用</source>
+        <source>Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why another carrier?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
+        <source>Use this carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give a reason. · 请填写原因。</source>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OverridePanel</name>
     <message>
-        <source>Supervisor override · 主管放行</source>
+        <source>Supervisor override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan badge or type login · 扫工牌或输入用户名</source>
+        <source>Scan the badge or type the login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PIN (not for a badge) · PIN 码</source>
+        <source>PIN (not with a badge)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason · 原因</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm · 确认</source>
+        <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisor and reason are both needed. · 需要主管和原因。</source>
+        <source>Both the supervisor and a reason are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackChecklistTable</name>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot / expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fragile</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PackerWorkspace</name>
     <message>
-        <source>Scan a tote or order · 请扫描周转箱或订单</source>
+        <source>urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Counting picked orders… · 正在统计…</source>
+        <source>expedited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Carton · 纸箱</source>
+        <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight · 重量</source>
+        <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No scale? Type grams + Enter · 无秤：输入克数回车</source>
+        <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-weigh · 重新称重 (F5)</source>
+        <source>printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisor override · 主管放行 (F6)</source>
+        <source>retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Carrier · 承运商</source>
+        <source>FAILED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change… · 更换 (F7)</source>
+        <source>Scan a tote or order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Parcels · 包裹</source>
+        <source>Counting picked orders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close parcel, start next · 封箱并开始下一箱 (F8)</source>
+        <source>Carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print label + slip · 打印面单和装箱单 (F9)</source>
+        <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picked, waiting to pack: {n} orders · 已拣货待打包：{n} 单</source>
+        <source>No scale? Type the grams and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Badge read: give the reason. · 已读取工牌：请填写原因。</source>
+        <source>Re-weigh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan a tote, an order or an item here. · 此处请扫描周转箱、订单或商品。</source>
+        <source>Supervisor override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Finish this parcel first: {n} unit(s) are in it. · 请先完成当前包裹：已装 {n} 件。</source>
+        <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tote {code} · 周转箱 {code}</source>
+        <source>Change carrier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order {code} · 订单 {code}</source>
+        <source>Parcels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opening… · 正在打开…</source>
+        <source>Close parcel, start the next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>opening… · 正在打开…</source>
+        <source>Print labels + slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Picked, waiting to pack: %n order(s)</source>
+        <translation>
+            <numerusform>Picked, waiting to pack: %n order</numerusform>
+            <numerusform>Picked, waiting to pack: %n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Badge read: now give the reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order {o}: scan each of the {n} units. · 订单 {o}：请逐件扫描 {n} 件商品。</source>
+        <source>Scan a tote, an order or an item here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Finish this parcel first: %n unit(s) in it.</source>
+        <translation>
+            <numerusform>Finish this parcel first: %n unit is in it.</numerusform>
+            <numerusform>Finish this parcel first: %n units are in it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tote {code}: opening…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan a tote or order first. · 请先扫描周转箱或订单。</source>
+        <source>Order {code}: opening…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scale: {g} g — nothing in the parcel yet. · 秤：{g} 克——包裹内还没有商品。</source>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order}: scan each of the %n unit(s).</source>
+        <translation>
+            <numerusform>Order {order}: scan its %n unit.</numerusform>
+            <numerusform>Order {order}: scan each of the %n units.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan a tote or order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the weight in grams. · 请输入克数。</source>
+        <source>Scale: {weight}, but nothing is in the parcel yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Put the parcel on the scale. · 请把包裹放到秤上。</source>
+        <source>Type the weight in grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Override by {who}: {why} · {who} 已放行：{why}</source>
+        <source>Put the parcel on the scale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No order · 没有订单</source>
+        <source>Override by {who}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Parcel is empty · 包裹为空</source>
+        <source>No order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not weighed · 未称重</source>
+        <source>The parcel is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight mismatch · 重量不符</source>
+        <source>Not weighed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No carrier · 无承运商</source>
+        <source>Weight mismatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No order on the bench. · 工作台上没有订单。</source>
+        <source>No carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All parcels closed · 所有包裹已封箱</source>
+        <source>No order on the bench.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>full · 装满度</source>
+        <source>gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bubble wrap · fill gaps · FRAGILE sticker&lt;br&gt;气泡膜包裹 · 填满空隙 · 贴易碎标签</source>
+        <source>cash on delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expected {e} g · measured — · 预期 {e} 克，请称重</source>
+        <source>All parcels closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>OK: {d:+d} g within ±{t} g · 重量正确</source>
+        <source>{percent}% full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{d} g heavier (±{t} g) · 偏重 {d} 克</source>
+        <source>Bubble wrap · fill the gaps · FRAGILE sticker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{d} g lighter (±{t} g) · 偏轻 {d} 克</source>
+        <source>Expected {expected} · not weighed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expected {e} g · measured {m} g&lt;br&gt;预期 {e} 克 · 实测 {m} 克</source>
+        <source>Expected {expected} · measured {measured}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Override by {who}: {why}&lt;br&gt;主管已放行</source>
+        <source>OK: {difference} g, within ±{tolerance} g</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan units into the parcel, then weigh it.&lt;br&gt;先扫描装箱，再称重。</source>
+        <source>{difference} g heavier than expected (±{tolerance} g)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No carrier can take this parcel. · 没有承运商可承运。</source>
+        <source>{difference} g lighter than expected (±{tolerance} g)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changed by the packer: {r} (rules: {c} {s}) · 打包员更换</source>
+        <source>Scan units into the parcel, then weigh it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#{n} open · {u} in it, {m} to scan · 第 {n} 箱：已装 {u}，还差 {m}</source>
+        <source>No carrier can take this parcel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Parcel {n} closed: {code} · {t} · 第 {n} 箱已封：{code}</source>
+        <source>Changed by the packer: {reason} (the rules chose {carrier} · {service})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>#{seq} {code} · {carton} · %n unit(s) · {weight} · {tracking}</source>
+        <translation>
+            <numerusform>#{seq} {code} · {carton} · %n unit · {weight} · {tracking}</numerusform>
+            <numerusform>#{seq} {code} · {carton} · %n units · {weight} · {tracking}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#{seq} open: {packed} in it, {missing} to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No printer set up: Settings → Printer. · 未设置打印机：设置 → 打印机。</source>
+        <source>Nothing fits one carton: use {carton} and split into more parcels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sending to the printer… · 正在发送到打印机…</source>
+        <source>Fragile: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Labels printed: put them on the parcels. · 面单已打印：请贴到包裹上。</source>
+        <source>Cheapest: {cost}, {days}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Slip · 装箱单</source>
+        <source>Cheapest within {limit} ({priority}): {cost}, {days}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label {c} · 面单</source>
+        <source>No service arrives within {limit}: the fastest takes {days}, {cost}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printing failed: {e} · 打印失败，已通知主管</source>
+        <source>{carrier}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something went wrong: {e} · 出错了</source>
+        <source>Parcel {seq} closed: {code} · {tracking}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer set up: File → Settings → Label printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels printed: put them on the parcels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label {code}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing failed, the supervisors are told: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,266 +4,379 @@
 <context>
     <name>CarrierPanel</name>
     <message>
-        <source>Why another carrier? · 更换承运商的原因</source>
-        <translation type="unfinished"></translation>
+        <source>Standard</source>
+        <translation>标准快递</translation>
     </message>
     <message>
-        <source>Use it · 使用</source>
-        <translation type="unfinished"></translation>
+        <source>Express</source>
+        <translation>特快</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
-        <translation type="unfinished"></translation>
+        <source>Why another carrier?</source>
+        <translation>更换承运商的原因</translation>
     </message>
     <message>
-        <source>Give a reason. · 请填写原因。</source>
-        <translation type="unfinished"></translation>
+        <source>Use this carrier</source>
+        <translation>使用此承运商</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
     </message>
 </context>
 <context>
     <name>OverridePanel</name>
     <message>
-        <source>Supervisor override · 主管放行</source>
-        <translation type="unfinished"></translation>
+        <source>Supervisor override</source>
+        <translation>主管放行</translation>
     </message>
     <message>
-        <source>Scan badge or type login · 扫工牌或输入用户名</source>
-        <translation type="unfinished"></translation>
+        <source>Scan the badge or type the login</source>
+        <translation>扫工牌或输入用户名</translation>
     </message>
     <message>
-        <source>PIN (not for a badge) · PIN 码</source>
-        <translation type="unfinished"></translation>
+        <source>PIN (not with a badge)</source>
+        <translation>PIN 码（扫工牌时不需要）</translation>
     </message>
     <message>
-        <source>Reason · 原因</source>
-        <translation type="unfinished"></translation>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <source>Confirm · 确认</source>
-        <translation type="unfinished"></translation>
+        <source>Confirm</source>
+        <translation>确认</translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
-        <translation type="unfinished"></translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <source>Supervisor and reason are both needed. · 需要主管和原因。</source>
-        <translation type="unfinished"></translation>
+        <source>Both the supervisor and a reason are needed.</source>
+        <translation>需要主管和原因。</translation>
+    </message>
+</context>
+<context>
+    <name>PackChecklistTable</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Lot / expiry</source>
+        <translation>批号 / 效期</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应装</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <source>any lot</source>
+        <translation>任意批号</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>易碎</translation>
     </message>
 </context>
 <context>
     <name>PackerWorkspace</name>
     <message>
-        <source>Scan a tote or order · 请扫描周转箱或订单</source>
-        <translation type="unfinished"></translation>
+        <source>urgent</source>
+        <translation>加急</translation>
     </message>
     <message>
-        <source>Counting picked orders… · 正在统计…</source>
-        <translation type="unfinished"></translation>
+        <source>expedited</source>
+        <translation>优先</translation>
     </message>
     <message>
-        <source>Carton · 纸箱</source>
-        <translation type="unfinished"></translation>
+        <source>normal</source>
+        <translation>普通</translation>
     </message>
     <message>
-        <source>Weight · 重量</source>
-        <translation type="unfinished"></translation>
+        <source>queued</source>
+        <translation>排队中</translation>
     </message>
     <message>
-        <source>No scale? Type grams + Enter · 无秤：输入克数回车</source>
-        <translation type="unfinished"></translation>
+        <source>sending</source>
+        <translation>发送中</translation>
     </message>
     <message>
-        <source>Re-weigh · 重新称重 (F5)</source>
-        <translation type="unfinished"></translation>
+        <source>printed</source>
+        <translation>已打印</translation>
     </message>
     <message>
-        <source>Supervisor override · 主管放行 (F6)</source>
-        <translation type="unfinished"></translation>
+        <source>retrying</source>
+        <translation>重试中</translation>
     </message>
     <message>
-        <source>Carrier · 承运商</source>
-        <translation type="unfinished"></translation>
+        <source>FAILED</source>
+        <translation>失败</translation>
     </message>
     <message>
-        <source>Change… · 更换 (F7)</source>
-        <translation type="unfinished"></translation>
+        <source>Scan a tote or order</source>
+        <translation>请扫描周转箱或订单</translation>
     </message>
     <message>
-        <source>Parcels · 包裹</source>
-        <translation type="unfinished"></translation>
+        <source>Counting picked orders…</source>
+        <translation>正在统计已拣货订单…</translation>
     </message>
     <message>
-        <source>Close parcel, start next · 封箱并开始下一箱 (F8)</source>
-        <translation type="unfinished"></translation>
+        <source>Carton</source>
+        <translation>纸箱</translation>
     </message>
     <message>
-        <source>Print label + slip · 打印面单和装箱单 (F9)</source>
-        <translation type="unfinished"></translation>
+        <source>Weight</source>
+        <translation>重量</translation>
     </message>
     <message>
-        <source>Picked, waiting to pack: {n} orders · 已拣货待打包：{n} 单</source>
-        <translation type="unfinished"></translation>
+        <source>No scale? Type the grams and press Enter</source>
+        <translation>无秤：输入克数后回车</translation>
     </message>
     <message>
-        <source>Badge read: give the reason. · 已读取工牌：请填写原因。</source>
-        <translation type="unfinished"></translation>
+        <source>Re-weigh</source>
+        <translation>重新称重</translation>
     </message>
     <message>
-        <source>Scan a tote, an order or an item here. · 此处请扫描周转箱、订单或商品。</source>
-        <translation type="unfinished"></translation>
+        <source>Supervisor override</source>
+        <translation>主管放行</translation>
     </message>
     <message>
-        <source>Finish this parcel first: {n} unit(s) are in it. · 请先完成当前包裹：已装 {n} 件。</source>
-        <translation type="unfinished"></translation>
+        <source>Carrier</source>
+        <translation>承运商</translation>
     </message>
     <message>
-        <source>Tote {code} · 周转箱 {code}</source>
-        <translation type="unfinished"></translation>
+        <source>Change carrier…</source>
+        <translation>更换承运商…</translation>
     </message>
     <message>
-        <source>Order {code} · 订单 {code}</source>
-        <translation type="unfinished"></translation>
+        <source>Parcels</source>
+        <translation>包裹</translation>
     </message>
     <message>
-        <source>Opening… · 正在打开…</source>
-        <translation type="unfinished"></translation>
+        <source>Close parcel, start the next</source>
+        <translation>封箱并开始下一箱</translation>
     </message>
     <message>
-        <source>opening… · 正在打开…</source>
-        <translation type="unfinished"></translation>
+        <source>Print labels + slip</source>
+        <translation>打印面单和装箱单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Picked, waiting to pack: %n order(s)</source>
+        <translation>
+            <numerusform>已拣货待打包：%n 单</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Order {o}: scan each of the {n} units. · 订单 {o}：请逐件扫描 {n} 件商品。</source>
-        <translation type="unfinished"></translation>
+        <source>Badge read: now give the reason.</source>
+        <translation>已读取工牌：请填写原因。</translation>
     </message>
     <message>
-        <source>Scan a tote or order first. · 请先扫描周转箱或订单。</source>
-        <translation type="unfinished"></translation>
+        <source>Scan a tote, an order or an item here.</source>
+        <translation>此处请扫描周转箱、订单或商品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finish this parcel first: %n unit(s) in it.</source>
+        <translation>
+            <numerusform>请先完成当前包裹：已装 %n 件。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Scale: {g} g — nothing in the parcel yet. · 秤：{g} 克——包裹内还没有商品。</source>
-        <translation type="unfinished"></translation>
+        <source>Tote {code}: opening…</source>
+        <translation>周转箱 {code}：正在打开…</translation>
     </message>
     <message>
-        <source>Type the weight in grams. · 请输入克数。</source>
-        <translation type="unfinished"></translation>
+        <source>Order {code}: opening…</source>
+        <translation>订单 {code}：正在打开…</translation>
     </message>
     <message>
-        <source>Put the parcel on the scale. · 请把包裹放到秤上。</source>
-        <translation type="unfinished"></translation>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order}: scan each of the %n unit(s).</source>
+        <translation>
+            <numerusform>订单 {order}：请逐件扫描 %n 件商品。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Override by {who}: {why} · {who} 已放行：{why}</source>
-        <translation type="unfinished"></translation>
+        <source>Scan a tote or order first.</source>
+        <translation>请先扫描周转箱或订单。</translation>
     </message>
     <message>
-        <source>No order · 没有订单</source>
-        <translation type="unfinished"></translation>
+        <source>Scale: {weight}, but nothing is in the parcel yet.</source>
+        <translation>秤：{weight}，但包裹内还没有商品。</translation>
     </message>
     <message>
-        <source>Parcel is empty · 包裹为空</source>
-        <translation type="unfinished"></translation>
+        <source>Type the weight in grams.</source>
+        <translation>请输入克数。</translation>
     </message>
     <message>
-        <source>Not weighed · 未称重</source>
-        <translation type="unfinished"></translation>
+        <source>Put the parcel on the scale.</source>
+        <translation>请把包裹放到秤上。</translation>
     </message>
     <message>
-        <source>Weight mismatch · 重量不符</source>
-        <translation type="unfinished"></translation>
+        <source>Override by {who}: {why}</source>
+        <translation>{who} 已放行：{why}</translation>
     </message>
     <message>
-        <source>No carrier · 无承运商</source>
-        <translation type="unfinished"></translation>
+        <source>No order</source>
+        <translation>没有订单</translation>
     </message>
     <message>
-        <source>No order on the bench. · 工作台上没有订单。</source>
-        <translation type="unfinished"></translation>
+        <source>The parcel is empty</source>
+        <translation>包裹为空</translation>
     </message>
     <message>
-        <source>All parcels closed · 所有包裹已封箱</source>
-        <translation type="unfinished"></translation>
+        <source>Not weighed</source>
+        <translation>未称重</translation>
     </message>
     <message>
-        <source>full · 装满度</source>
-        <translation type="unfinished"></translation>
+        <source>Weight mismatch</source>
+        <translation>重量不符</translation>
     </message>
     <message>
-        <source>Bubble wrap · fill gaps · FRAGILE sticker&lt;br&gt;气泡膜包裹 · 填满空隙 · 贴易碎标签</source>
-        <translation type="unfinished"></translation>
+        <source>No carrier</source>
+        <translation>无承运商</translation>
     </message>
     <message>
-        <source>Expected {e} g · measured — · 预期 {e} 克，请称重</source>
-        <translation type="unfinished"></translation>
+        <source>No order on the bench.</source>
+        <translation>工作台上没有订单。</translation>
     </message>
     <message>
-        <source>OK: {d:+d} g within ±{t} g · 重量正确</source>
-        <translation type="unfinished"></translation>
+        <source>gift</source>
+        <translation>礼品</translation>
     </message>
     <message>
-        <source>{d} g heavier (±{t} g) · 偏重 {d} 克</source>
-        <translation type="unfinished"></translation>
+        <source>cash on delivery</source>
+        <translation>货到付款</translation>
     </message>
     <message>
-        <source>{d} g lighter (±{t} g) · 偏轻 {d} 克</source>
-        <translation type="unfinished"></translation>
+        <source>All parcels closed</source>
+        <translation>所有包裹已封箱</translation>
     </message>
     <message>
-        <source>Expected {e} g · measured {m} g&lt;br&gt;预期 {e} 克 · 实测 {m} 克</source>
-        <translation type="unfinished"></translation>
+        <source>{percent}% full</source>
+        <translation>装满 {percent}%</translation>
     </message>
     <message>
-        <source>Override by {who}: {why}&lt;br&gt;主管已放行</source>
-        <translation type="unfinished"></translation>
+        <source>Bubble wrap · fill the gaps · FRAGILE sticker</source>
+        <translation>气泡膜包裹 · 填满空隙 · 贴易碎标签</translation>
     </message>
     <message>
-        <source>Scan units into the parcel, then weigh it.&lt;br&gt;先扫描装箱，再称重。</source>
-        <translation type="unfinished"></translation>
+        <source>Expected {expected} · not weighed yet</source>
+        <translation>预期 {expected} · 尚未称重</translation>
     </message>
     <message>
-        <source>No carrier can take this parcel. · 没有承运商可承运。</source>
-        <translation type="unfinished"></translation>
+        <source>Expected {expected} · measured {measured}</source>
+        <translation>预期 {expected} · 实测 {measured}</translation>
     </message>
     <message>
-        <source>Changed by the packer: {r} (rules: {c} {s}) · 打包员更换</source>
-        <translation type="unfinished"></translation>
+        <source>OK: {difference} g, within ±{tolerance} g</source>
+        <translation>重量正确：{difference} 克，在 ±{tolerance} 克以内</translation>
     </message>
     <message>
-        <source>#{n} open · {u} in it, {m} to scan · 第 {n} 箱：已装 {u}，还差 {m}</source>
-        <translation type="unfinished"></translation>
+        <source>{difference} g heavier than expected (±{tolerance} g)</source>
+        <translation>比预期偏重 {difference} 克（允差 ±{tolerance} 克）</translation>
     </message>
     <message>
-        <source>Parcel {n} closed: {code} · {t} · 第 {n} 箱已封：{code}</source>
-        <translation type="unfinished"></translation>
+        <source>{difference} g lighter than expected (±{tolerance} g)</source>
+        <translation>比预期偏轻 {difference} 克（允差 ±{tolerance} 克）</translation>
     </message>
     <message>
-        <source>No printer set up: Settings → Printer. · 未设置打印机：设置 → 打印机。</source>
-        <translation type="unfinished"></translation>
+        <source>Scan units into the parcel, then weigh it.</source>
+        <translation>先扫描装箱，再称重。</translation>
     </message>
     <message>
-        <source>Sending to the printer… · 正在发送到打印机…</source>
-        <translation type="unfinished"></translation>
+        <source>No carrier can take this parcel.</source>
+        <translation>没有承运商可承运此包裹。</translation>
     </message>
     <message>
-        <source>Labels printed: put them on the parcels. · 面单已打印：请贴到包裹上。</source>
-        <translation type="unfinished"></translation>
+        <source>Changed by the packer: {reason} (the rules chose {carrier} · {service})</source>
+        <translation>打包员已更换：{reason}（规则选择 {carrier} · {service}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>#{seq} {code} · {carton} · %n unit(s) · {weight} · {tracking}</source>
+        <translation>
+            <numerusform>第 {seq} 箱 {code} · {carton} · %n 件 · {weight} · {tracking}</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Slip · 装箱单</source>
-        <translation type="unfinished"></translation>
+        <source>#{seq} open: {packed} in it, {missing} to scan</source>
+        <translation>第 {seq} 箱：已装 {packed} 件，还差 {missing} 件</translation>
     </message>
     <message>
-        <source>Label {c} · 面单</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing fits one carton: use {carton} and split into more parcels.</source>
+        <translation>单个纸箱装不下：请用 {carton} 并分成多个包裹。</translation>
     </message>
     <message>
-        <source>Printing failed: {e} · 打印失败，已通知主管</source>
-        <translation type="unfinished"></translation>
+        <source>Fragile: {names}</source>
+        <translation>易碎品：{names}</translation>
     </message>
     <message>
-        <source>Something went wrong: {e} · 出错了</source>
-        <translation type="unfinished"></translation>
+        <source>Cheapest: {cost}, {days}</source>
+        <translation>最便宜：{cost}，{days}</translation>
+    </message>
+    <message>
+        <source>Cheapest within {limit} ({priority}): {cost}, {days}</source>
+        <translation>最便宜（{priority}，{limit}内）：{cost}，{days}</translation>
+    </message>
+    <message>
+        <source>No service arrives within {limit}: the fastest takes {days}, {cost}</source>
+        <translation>没有{limit}内送达的服务：最快 {days}，{cost}</translation>
+    </message>
+    <message>
+        <source>{carrier}: {why}</source>
+        <translation>{carrier}：{why}</translation>
+    </message>
+    <message>
+        <source>Parcel {seq} closed: {code} · {tracking}</source>
+        <translation>第 {seq} 箱已封：{code} · {tracking}</translation>
+    </message>
+    <message>
+        <source>No printer set up: File → Settings → Label printer.</source>
+        <translation>未设置打印机：文件 → 设置 → 标签打印机。</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>正在发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Labels printed: put them on the parcels.</source>
+        <translation>面单已打印：请贴到包裹上。</translation>
+    </message>
+    <message>
+        <source>Packing slip: {state}</source>
+        <translation>装箱单：{state}</translation>
+    </message>
+    <message>
+        <source>Label {code}: {state}</source>
+        <translation>面单 {code}：{state}</translation>
+    </message>
+    <message>
+        <source>Printing failed, the supervisors are told: {error}</source>
+        <translation>打印失败，已通知主管：{error}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
     </message>
 </context>
 </TS>
