@@ -73,8 +73,11 @@ def _expected(p: Picked, line_nos, carton_for) -> int:  # noqa: ANN001
         return expected_weight(items(line_nos), carton)
 
 
-def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = None) -> Picked:
-    """Pick a ready order as a picker would have: tasks into a free tote, stock taken, order → picked."""
+def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = None,
+                fragile: bool | None = None) -> Picked:
+    """Pick a ready order as a picker would have: tasks into a free tote, stock taken, order → picked.
+
+    `fragile`: an order with (True) or without (False) a fragile product; None: either."""
     _DB["db"] = db
     with db.unit_of_work() as uow:
         s = uow.session
@@ -82,7 +85,8 @@ def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = 
                                .order_by(models.Order.order_no)).all()
         order = next(o for o in candidates if len(o.lines) >= min_lines and all(ln.reservations for ln in o.lines)
                      and sum(ln.qty for ln in o.lines) <= 8
-                     and (lot_tracked is None or any(ln.sku.lot_tracked for ln in o.lines) == lot_tracked))
+                     and (lot_tracked is None or any(ln.sku.lot_tracked for ln in o.lines) == lot_tracked)
+                     and (fragile is None or any(ln.sku.fragile for ln in o.lines) == fragile))
         tote = s.scalars(select(models.Tote).where(models.Tote.status == "free").order_by(models.Tote.code)).first()
         batch = models.PickBatch(code=f"BT-{order.order_no[-10:]}", warehouse_id=order.warehouse_id, status="done",
                                  finished_at=utcnow())
@@ -114,14 +118,17 @@ def picked(demo_db):
 
 
 @pytest.fixture
-def shot():
-    """`shot(widget, name)`: with PICKDESK_SHOTS=1 the screen is saved as docs/images/<name>.png."""
+def shot(qtbot):
+    """`shot(widget, name)`: with PICKDESK_SHOTS=1 the screen is saved as docs/images/<name>.png, or
+    docs/images/<language>/<name>.png when the station speaks another language than English."""
     def save(widget, name: str) -> None:
         if os.environ.get("PICKDESK_SHOTS") == "1":
-            from PySide6.QtWidgets import QApplication
+            from ui.i18n import current_language
 
-            QApplication.processEvents()  # let the layout settle after the last change
-            widget.grab().save(str(SHOTS / f"{name}.png"))
+            qtbot.wait(50)  # let the layout settle: nested layouts catch up one level per pass of the event loop
+            folder = SHOTS if current_language() == "en" else SHOTS / current_language()
+            folder.mkdir(parents=True, exist_ok=True)
+            assert widget.grab().save(str(folder / f"{name}.png")), folder / f"{name}.png"
     return save
 
 
