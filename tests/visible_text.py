@@ -82,8 +82,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for widget in [root, *root.findChildren(QWidget)]:
         found += [(where, value) for where, value in _texts_of(widget) if value and value.strip()]
-    window = root.window()
-    if isinstance(window, QMainWindow):
+    if isinstance(root, QMainWindow):  # the window's own title and menus (not when reading one workspace)
+        window = root
         found.append(("window_title", window.windowTitle()))
         for action in window.menuBar().actions():
             if action.menu() is not None:

@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from importlib import resources as importlib_resources
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
@@ -20,14 +19,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
 
 import resources
 from desktop.db.database import Database
-from desktop.domain.errors import PickdeskError
+from ui import appearance, i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
 ORGANIZATION = "Pickdesk"
 APPLICATION = "Pickdesk"
-BASE_POINT_SIZE = 13
+BASE_POINT_SIZE = appearance.BASE_POINT_SIZE
 WINDOW_SIZE = (1280, 800)
 SPLASH_DELAY_MS = 300
 
@@ -46,7 +45,7 @@ def has_display(environ: os._Environ[str] | dict[str, str] | None = None) -> boo
 
 
 def style_sheet(name: str = "light") -> str:
-    return importlib_resources.files("resources.styles").joinpath(f"{name}.qss").read_text(encoding="utf-8")
+    return appearance.style_sheet(name)
 
 
 def install_fonts(app: QGuiApplication, point_size: int = BASE_POINT_SIZE) -> str | None:
@@ -71,8 +70,12 @@ def install_fonts(app: QGuiApplication, point_size: int = BASE_POINT_SIZE) -> st
 GIL_SWITCH_INTERVAL_S = float(os.environ.get("PICKDESK_SWITCH_INTERVAL", "0.001"))  # seconds; Python's default 0.005
 
 
-def prepare_application(app: QApplication) -> None:
-    """Names (for QSettings), fonts and the style: everything a window needs before it is built."""
+def prepare_application(app: QApplication, settings: Settings | None = None) -> None:
+    """Names (for QSettings), fonts, language and style: everything a window needs before it is built.
+
+    With `settings`, the station's language, theme and type size; without, the system's language
+    and the light theme at normal size.
+    """
     # Database and device threads are Python too: hand the interpreter back to the GUI thread every
     # millisecond (default 5 ms), so a busy worker cannot hold a scan's feedback back for long.
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
@@ -80,7 +83,7 @@ def prepare_application(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Pickdesk")
     install_fonts(app)
-    app.setStyleSheet(style_sheet())
+    appearance.apply_station_look(app, settings)
 
 
 def database_choice(args: argparse.Namespace, settings: Settings) -> tuple[str | None, bool]:
@@ -108,15 +111,9 @@ def _splash() -> QSplashScreen:
     font.setBold(False)
     painter.setFont(font)
     painter.drawText(pixmap.rect().adjusted(0, 70, 0, 0), Qt.AlignmentFlag.AlignCenter,
-                     QCoreApplication.translate("app", "Opening the database… · 正在打开数据库…"))
+                     QCoreApplication.translate("app", "Opening the database…"))
     painter.end()
     return QSplashScreen(pixmap)
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, PickdeskError):
-        return exc.message if exc.message == exc.message_zh else f"{exc.message}\n\n{exc.message_zh}"
-    return f"{type(exc).__name__}: {exc}"
 
 
 class _Startup:
@@ -156,6 +153,7 @@ class _Startup:
         self.runner = TaskRunner(db)
         self.window = MainWindow(db, self.runner, self.settings)
         self.window.resize(*WINDOW_SIZE)
+        self.window.restore_layout()  # where this station's window was last time, if anywhere
         self.window.show()
         self.app.setQuitOnLastWindowClosed(True)
         if self.splash is not None:
@@ -172,14 +170,14 @@ class _Startup:
             self.splash.close()
             self.splash = None
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Pickdesk"),
-                          QCoreApplication.translate("app", "The central database could not be opened. · 无法打开中央数据库。"))
+                          QCoreApplication.translate("app", "The central database could not be opened."))
         box.setObjectName("database_error")
-        box.setInformativeText(_error_text(exc))
-        settings_button = box.addButton(QCoreApplication.translate("app", "Settings… · 设置…"),
+        box.setInformativeText(i18n.error_text(exc))
+        settings_button = box.addButton(QCoreApplication.translate("app", "Settings…"),
                                         QMessageBox.ButtonRole.ActionRole)
-        retry_button = box.addButton(QCoreApplication.translate("app", "Try again · 重试"),
+        retry_button = box.addButton(QCoreApplication.translate("app", "Try again"),
                                      QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("app", "Quit · 退出"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         if clicked is settings_button:
@@ -243,9 +241,11 @@ def run(args: argparse.Namespace, *, settings: Settings | None = None,
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    prepare_application(app)
-    app.setQuitOnLastWindowClosed(False)  # until the station window is up (the splash and dialogs come first)
+    app.setOrganizationName(ORGANIZATION)  # before the settings store is opened: it is named after them
+    app.setApplicationName(APPLICATION)
     settings = settings or Settings()
+    prepare_application(app, settings)
+    app.setQuitOnLastWindowClosed(False)  # until the station window is up (the splash and dialogs come first)
     startup = _Startup(app, args, settings, on_shown)
     QTimer.singleShot(0, startup.open_database)
     code = app.exec()

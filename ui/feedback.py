@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import resources
+from ui.appearance import feedback_colours, points
 
 
 class Verdict(enum.StrEnum):
@@ -26,10 +27,10 @@ class Verdict(enum.StrEnum):
 
 
 _LOOK = {
-    # verdict: (icon, word, background, text colour)
-    Verdict.GOOD: ("✔", QT_TRANSLATE_NOOP("ScanFeedback", "OK"), "#1b7f3b", "#ffffff"),
-    Verdict.REFUSED: ("✖", QT_TRANSLATE_NOOP("ScanFeedback", "REFUSED"), "#b3261e", "#ffffff"),
-    Verdict.INFO: ("➜", "", "#e8eef5", "#1a1a1a"),
+    # verdict: (icon, word); the colours come from the theme (ui.appearance.feedback_colours)
+    Verdict.GOOD: ("✔", QT_TRANSLATE_NOOP("ScanFeedback", "OK")),
+    Verdict.REFUSED: ("✖", QT_TRANSLATE_NOOP("ScanFeedback", "REFUSED")),
+    Verdict.INFO: ("➜", ""),
 }
 
 
@@ -97,7 +98,7 @@ class ScanFeedback(QFrame):
         self.text.setWordWrap(True)
         for label, size in ((self.icon, 40), (self.word, 20), (self.text, 22)):
             font = label.font()
-            font.setPointSize(size)
+            font.setPointSize(points(size))
             font.setBold(label is not self.text)
             label.setFont(font)
         words = QVBoxLayout()
@@ -110,7 +111,8 @@ class ScanFeedback(QFrame):
         self.info("")
 
     def _show(self, verdict: Verdict, text: str) -> None:
-        icon, word, background, colour = _LOOK[verdict]
+        icon, word = _LOOK[verdict]
+        background, colour = feedback_colours(verdict.value)
         self.verdict = verdict
         self.icon.setText(icon)
         self.word.setText(self.tr(word) if word else "")

@@ -92,9 +92,15 @@ def bilingual(english: str, chinese: str | None) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """What went wrong, in the station's language: a PickdeskError's own message, else its type and text."""
-    if isinstance(exc, PickdeskError):
-        return exc.message_zh if is_chinese() and exc.message_zh else exc.message
+    """What went wrong, in the station's language.
+
+    A PickdeskError, or any refusal that carries `message` and `message_zh` (scan, scale and pick
+    refusals), speaks for itself; anything else shows its type and text.
+    """
+    message = getattr(exc, "message", None)
+    if isinstance(exc, PickdeskError) or (isinstance(message, str) and hasattr(exc, "message_zh")):
+        chinese = getattr(exc, "message_zh", "") or ""
+        return chinese if is_chinese() and chinese else str(message)
     return f"{type(exc).__name__}: {exc}"
 
 

@@ -28,6 +28,8 @@ from desktop.services.auth import sign_in_names, sign_in_with_badge, sign_in_wit
 from devices.decode import BadgeScan, ScanRejected, decode_scan
 from ui.tasks import TaskRunner
 from ui.widgets.icons import pixmap
+from ui.i18n import error_text
+from ui.labels import role_name
 from ui.widgets.message import MessageBanner
 
 LOGIN_ROLE = Qt.ItemDataRole.UserRole
@@ -64,12 +66,12 @@ class SignInView(QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(self.tr("Sign in · 登录"), self)
+        title = QLabel(self.tr("Sign in"), self)
         title.setObjectName("sign_in_title")
-        station = QLabel(self.tr("Station {station} · 工作站 {station}").format(station=self._station), self)
+        station = QLabel(self.tr("Station {station}").format(station=self._station), self)
         station.setObjectName("sign_in_station")
 
-        users_label = QLabel(self.tr("Who are you? · 请选择您的姓名"), self)
+        users_label = QLabel(self.tr("Who are you?"), self)
         users_label.setObjectName("field_label")
         self.users = QListWidget(self)
         self.users.setObjectName("sign_in_users")
@@ -79,19 +81,19 @@ class SignInView(QWidget):
         self.users.currentItemChanged.connect(lambda *_: self.error.clear())
         users_label.setBuddy(self.users)
 
-        pin_label = QLabel(self.tr("&PIN · PIN 码"), self)
+        pin_label = QLabel(self.tr("&PIN"), self)
         pin_label.setObjectName("field_label")
         self.pin = QLineEdit(self)
         self.pin.setObjectName("sign_in_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self.pin))
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
-        self.pin.setPlaceholderText(self.tr("4 to 8 digits · 4 至 8 位数字"))
+        self.pin.setPlaceholderText(self.tr("4 to 8 digits"))
         self.pin.returnPressed.connect(self.sign_in)
         self.pin.installEventFilter(self)
         pin_label.setBuddy(self.pin)
 
-        self.button = QPushButton(self.tr("Sign in · 登录"), self)
+        self.button = QPushButton(self.tr("Sign in"), self)
         self.button.setObjectName("sign_in_button")
         self.button.setDefault(True)
         self.button.clicked.connect(self.sign_in)
@@ -103,7 +105,7 @@ class SignInView(QWidget):
         badge_icon = QLabel(self)
         badge_icon.setPixmap(pixmap("badge", 48))
         badge_icon.setFixedSize(48, 48)
-        badge_label = QLabel(self.tr("or scan your &badge · 或扫描工牌"), self)
+        badge_label = QLabel(self.tr("or scan your &badge"), self)
         badge_label.setObjectName("field_label")
         self.badge = QLineEdit(self)
         self.badge.setObjectName("sign_in_badge")
@@ -159,14 +161,14 @@ class SignInView(QWidget):
     # --- users --------------------------------------------------------------------------------
 
     def load_users(self) -> None:
-        self.status.setText(self.tr("Loading names… · 正在加载…"))
+        self.status.setText(self.tr("Loading names…"))
         self._runner.run(sign_in_names, self._show_users, self._users_failed, owner=self)
 
     def _show_users(self, names: list[tuple[str, str, Role]]) -> None:
         self.status.clear()
         self.users.clear()
         for login, display_name, role in names:
-            item = QListWidgetItem(f"{display_name}  ·  {role.label_zh}")
+            item = QListWidgetItem(f"{display_name}  ·  {role_name(role)}")
             item.setData(LOGIN_ROLE, login)
             item.setToolTip(f"{login} ({role.value})")
             self.users.addItem(item)
@@ -204,11 +206,11 @@ class SignInView(QWidget):
         login = self.selected_login
         pin = self.pin.text()
         if login is None:
-            self._show_message(self.tr("Choose your name first. · 请先选择您的姓名。"))
+            self._show_message(self.tr("Choose your name first."))
             self.users.setFocus()
             return
         if not pin:
-            self._show_message(self.tr("Type your PIN. · 请输入 PIN 码。"))
+            self._show_message(self.tr("Type your PIN."))
             self.pin.setFocus()
             return
         station = self._station
@@ -223,11 +225,10 @@ class SignInView(QWidget):
         try:
             scan = decode_scan(raw)
         except ScanRejected as exc:
-            self._show_message(f"{exc.message}\n{exc.message_zh}")
+            self._show_message(error_text(exc))
             return
         if not isinstance(scan, BadgeScan):
-            self._show_message(self.tr("That is not a badge: scan your employee badge or use your PIN.\n"
-                                       "这不是工牌：请扫描您的员工工牌或使用 PIN 码。"))
+            self._show_message(self.tr("That is not a badge: scan your employee badge or use your PIN."))
             return
         station = self._station
         self._start(lambda uow: sign_in_with_badge(uow, scan.code, station))
@@ -252,13 +253,13 @@ class SignInView(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.button.setEnabled(not busy)
-        self.status.setText(self.tr("Checking… · 正在验证…") if busy else "")
+        self.status.setText(self.tr("Checking…") if busy else "")
 
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, PickdeskError):
-            text = exc.message if exc.message_zh == exc.message else f"{exc.message}\n{exc.message_zh}"
+            text = error_text(exc)
         else:
-            text = self.tr("Cannot reach the central database: {error}\n无法连接中央数据库。").format(error=exc)
+            text = self.tr("Cannot reach the central database: {error}").format(error=exc)
         self._show_message(text)
 
     def _show_message(self, text: str) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.db.database import Database
@@ -20,6 +20,9 @@ from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
 from desktop.journal import StationJournal, station_journal_path
 from desktop.services.auth import sign_out
+from ui import appearance
+from ui.help import GuideDialog, ShortcutsDialog
+from ui.labels import role_name
 from ui.login import SignInView
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -56,7 +59,11 @@ class MainWindow(QMainWindow):
     Status bar labels: `status_station`, `status_database`, `status_connection` (property
     `state`: "connected" / "lost" / "checking"), `status_user`. Device widgets join them through
     `add_status_widget(widget)`. Menu actions: `action_settings`, `action_sign_out`, `action_quit`,
-    `action_about`, `action_workspace_<role>`.
+    `action_guide` (F1), `action_shortcuts` (Shift+F1), `action_about`, `action_workspace_<role>`.
+
+    The window keeps its size and place, and each workspace its splitters, table columns and tab,
+    per station (`save_layout` on close, `restore_layout` at start). Changing the language, theme
+    or type size in the settings applies at once (`apply_look`).
     """
 
     signed_in = Signal(object)
@@ -110,24 +117,24 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.setObjectName("menu_bar")
-        file_menu = bar.addMenu(self.tr("&File · 文件"))
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
-        self.action_settings = self._action("action_settings", self.tr("&Settings… · 设置…"), "Ctrl+,",
+        self.action_settings = self._action("action_settings", self.tr("&Settings…"), "Ctrl+,",
                                             self.open_settings)
-        self.action_sign_out = self._action("action_sign_out", self.tr("Sign &out · 退出登录"), "Ctrl+L",
+        self.action_sign_out = self._action("action_sign_out", self.tr("Sign &out"), "Ctrl+L",
                                             self.sign_out)
-        self.action_quit = self._action("action_quit", self.tr("&Quit · 退出程序"), "Ctrl+Q", self.close)
+        self.action_quit = self._action("action_quit", self.tr("&Quit"), "Ctrl+Q", self.close)
         file_menu.addAction(self.action_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.action_sign_out)
         file_menu.addAction(self.action_quit)
 
-        self.workspace_menu = bar.addMenu(self.tr("&Workspace · 工作区"))
+        self.workspace_menu = bar.addMenu(self.tr("&Workspace"))
         self.workspace_menu.setObjectName("menu_workspace")
         group = QActionGroup(self)
         self.workspace_actions: dict[Role, QAction] = {}
-        names = {Role.PICKER: self.tr("&Picking · 拣货"), Role.PACKER: self.tr("P&acking · 打包"),
-                 Role.SUPERVISOR: self.tr("Super&vision · 主管")}
+        names = {Role.PICKER: self.tr("&Picking"), Role.PACKER: self.tr("P&acking"),
+                 Role.SUPERVISOR: self.tr("Super&vision")}
         for n, (role, text) in enumerate(names.items(), start=1):
             action = self._action(f"action_workspace_{role.value}", text, f"Ctrl+{n}",
                                   lambda _checked=False, r=role: self.open_workspace(r))
@@ -136,9 +143,15 @@ class MainWindow(QMainWindow):
             self.workspace_menu.addAction(action)
             self.workspace_actions[role] = action
 
-        help_menu = bar.addMenu(self.tr("&Help · 帮助"))
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
-        self.action_about = self._action("action_about", self.tr("&About Pickdesk · 关于"), "F1", self.about)
+        self.action_guide = self._action("action_guide", self.tr("&User guide"), "F1", self.open_guide)
+        self.action_shortcuts = self._action("action_shortcuts", self.tr("&Keyboard shortcuts"), "Shift+F1",
+                                             self.show_shortcuts)
+        self.action_about = self._action("action_about", self.tr("&About Pickdesk"), None, self.about)
+        help_menu.addAction(self.action_guide)
+        help_menu.addAction(self.action_shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(self.action_about)
 
     def _build_status_bar(self) -> None:
@@ -171,11 +184,11 @@ class MainWindow(QMainWindow):
         self.status_user.show()
 
     def _update_station_and_user(self) -> None:
-        self.status_station.setText(self.tr("Station · 工作站: {name}").format(name=self.settings.station_name))
+        self.status_station.setText(self.tr("Station: {name}").format(name=self.settings.station_name))
         if self.actor is None:
-            self.status_user.setText(self.tr("Not signed in · 未登录"))
+            self.status_user.setText(self.tr("Not signed in"))
         else:
-            self.status_user.setText(f"{self.actor.display_name} ({self.actor.login}) · {self.actor.role.label_zh}")
+            self.status_user.setText(f"{self.actor.display_name} ({self.actor.login}) · {role_name(self.actor.role)}")
         for role, action in self.workspace_actions.items():
             action.setEnabled(self.actor is not None and may_act_as(self.actor.role, role))
         self.action_sign_out.setEnabled(self.actor is not None)
@@ -198,20 +211,20 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def show_journal(self, pending: int) -> None:
         """How many confirmed actions wait on this station for the central database (hidden when none)."""
-        self.status_journal.setText(self.tr("⏳ {n} waiting to sync · {n} 条待同步").format(n=pending))
+        self.status_journal.setText("↻ " + self.tr("%n action(s) waiting to sync", "", pending))
         self.status_journal.setProperty("pending", pending)
         self.status_journal.setVisible(pending > 0)
 
     def _show_connection(self, ok: bool | None) -> None:
         previous, self.connected = self.connected, ok
         if ok is None:
-            state, text = "checking", self.tr("Checking database… · 检查中…")
+            state, text = "checking", self.tr("Checking database…")
         elif ok:
-            state, text = "connected", self.tr("● Connected · 已连接")
+            state, text = "connected", "● " + self.tr("Connected")
         else:
-            state, text = "lost", self.tr("● Connection lost · 连接中断")
+            state, text = "lost", "● " + self.tr("Connection lost")
         self.status_connection.setText(text)
-        self.status_connection.setToolTip(self.tr("Central database · 中央数据库"))
+        self.status_connection.setToolTip(self.tr("Central database"))
         self.status_connection.setProperty("state", state)
         self.status_connection.style().unpolish(self.status_connection)
         self.status_connection.style().polish(self.status_connection)
@@ -257,6 +270,8 @@ class MainWindow(QMainWindow):
             status = self.device_status
             scale.status_changed.connect(lambda name, state, detail: status.set_device_state(name, state, detail))
         self._replace_central(workspace)
+        self._restore_workspace_layout(workspace)
+        self._apply_sound_setting()
         self.workspace_actions[role].setChecked(True)
         workspace.setFocus()
         self.workspace_opened.emit(workspace.objectName())
@@ -278,6 +293,7 @@ class MainWindow(QMainWindow):
     def _replace_central(self, widget: QWidget) -> None:
         old = self.takeCentralWidget()
         if isinstance(old, Workspace):
+            self._save_workspace_layout(old)
             old.stop()
         if old is not None:
             old.hide()
@@ -300,23 +316,124 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
+        before = self._look()
         old_url = self.settings.database_url
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        dialog.deleteLater()  # built in the language of its day: never shown again
+        if accepted:
+            if self._look() != before:
+                self.apply_look()
             self._update_station_and_user()
+            self._apply_sound_setting()
             if self.settings.database_url != old_url:
                 self.statusBar().showMessage(
-                    self.tr("The new database is used after a restart. · 新数据库将在重启后生效。"), 15000)
+                    self.tr("The new database is used after a restart."), 15000)
+
+    def _look(self) -> tuple[str, str, bool]:
+        return self.settings.language, self.settings.theme, self.settings.large_type
+
+    def apply_look(self) -> None:
+        """Install the station's language, theme and type size now and rebuild what is shown in them.
+
+        The menus and status bar are rebuilt; the sign-in view or the open workspace is built afresh
+        (a workspace reloads what it shows from the database and the station journal).
+        """
+        app = QApplication.instance()
+        appearance.apply_station_look(app, self.settings)
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self.menuBar().clear()
+        self._build_menus()
+        self.show_journal(len(self.journal.pending()) if not self.journal.closed else 0)
+        self._show_connection(self.connected)
+        self._update_station_and_user()
+        workspace = self.workspace
+        if workspace is not None and self.actor is not None:
+            self.open_workspace(workspace.role)
+        elif self.sign_in_view is not None:
+            self.show_sign_in()
+
+    def _apply_sound_setting(self) -> None:
+        feedback = getattr(self.workspace, "feedback", None)
+        if feedback is not None:
+            feedback.sounds.muted = self.settings.muted
+
+    # --- help ---------------------------------------------------------------------------------
+
+    @Slot()
+    def open_guide(self) -> None:
+        """The user guide for the signed-in person's work (the picker's before anyone signs in)."""
+        role = HOME_WORKSPACE[self.actor.role] if self.actor is not None else Role.PICKER
+        if self.workspace is not None:
+            role = self.workspace.role
+        dialog = GuideDialog(role, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Size, place and maximise the window as this station had it last time (nothing saved: as is)."""
+        saved = self.settings.window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def save_layout(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        if self.workspace is not None:
+            self._save_workspace_layout(self.workspace)
+        self.settings.sync()
+
+    def _layout_parts(self, workspace: QWidget) -> list[tuple[str, QWidget]]:
+        """The named splitters, table headers and tab widgets of a workspace, by a stable key."""
+        parts: list[tuple[str, QWidget]] = []
+        for widget in workspace.findChildren(QWidget):
+            name = widget.objectName()
+            if isinstance(widget, (QSplitter, QTabWidget)) and name:
+                parts.append((f"{workspace.objectName()}/{name}", widget))
+            elif isinstance(widget, QHeaderView) and widget.orientation().name == "Horizontal":
+                owner = widget.parentWidget()
+                if owner is not None and owner.objectName():
+                    parts.append((f"{workspace.objectName()}/{owner.objectName()}.header", widget))
+        return parts
+
+    def _save_workspace_layout(self, workspace: QWidget) -> None:
+        for key, widget in self._layout_parts(workspace):
+            if isinstance(widget, QTabWidget):
+                state = str(widget.currentIndex())
+            else:
+                state = bytes(widget.saveState().toBase64().data()).decode("ascii")
+            self.settings.set_layout_state(key, state)
+
+    def _restore_workspace_layout(self, workspace: QWidget) -> None:
+        for key, widget in self._layout_parts(workspace):
+            state = self.settings.layout_state(key)
+            if not state:
+                continue
+            if isinstance(widget, QTabWidget):
+                if state.isdigit() and int(state) < widget.count():
+                    widget.setCurrentIndex(int(state))
+            else:
+                widget.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     @Slot()
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Pickdesk · 关于"), self.tr(
+        QMessageBox.about(self, self.tr("About Pickdesk"), self.tr(
             "<h3>Pickdesk {version}</h3><p>Warehouse desktop client: pick, pack, ship, supervise.</p>"
-            "<p>仓库桌面客户端：拣货、打包、发货、监管。</p><p>Database · 数据库: {db}</p>"
+            "<p>Database: {db}</p>"
         ).format(version=__version__, db=self.db.describe()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.ping_timer.stop()
+        self.save_layout()
         if self.workspace is not None:
             self.workspace.stop()
         if self.actor is not None:

@@ -22,6 +22,7 @@ LABEL_FORMATS = ("pdf", "zpl")
 LABEL_SIZES = ("100x150", "100x180")
 SCALE_PROTOCOLS = ("mt-sics", "continuous")
 LANGUAGES = ("system", "en", "zh_CN")
+THEMES = ("light", "high_contrast")
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 STATION_NAME_MAX = 40  # the stations table's column width
 
@@ -98,7 +99,13 @@ class Settings:
     scale_baud = Option("scale/baud", int, 9600, BAUD_RATES)
     scale_protocol = Option("scale/protocol", str, "mt-sics", SCALE_PROTOCOLS)
     language = Option("ui/language", str, "system", LANGUAGES)
+    theme = Option("ui/theme", str, "light", THEMES)
+    large_type = Option("ui/large_type", bool, False)  # handhelds and tablets: everything larger
+    muted = Option("ui/muted", bool, False)  # scan sounds off (the colour, icon and word stay)
     last_user = Option("session/last_user", str, "")
+    # The window's size, position and maximised state (QWidget.saveGeometry, base64), and each
+    # workspace's splitters and table columns (layout/<workspace>/<widget>) — kept per station.
+    window_geometry = Option("window/geometry", str, "")
 
     def __init__(self, store: QSettings | None = None) -> None:
         # Without a store: the platform's place for this organisation and application name.
@@ -120,6 +127,14 @@ class Settings:
         if checked != value and not (option.type is int and str(checked) == str(value)):
             raise ValueError(f"{option.name}: {value!r} is not one of {option.choices}")
         self.store.setValue(option.key, checked)
+
+    def layout_state(self, key: str) -> str:
+        """A saved splitter or table-header state (base64) for `key` ("workspace/widget"), or ""."""
+        value = self.store.value(f"layout/{key}")
+        return str(value) if value else ""
+
+    def set_layout_state(self, key: str, state: str) -> None:
+        self.store.setValue(f"layout/{key}", state)
 
     def reset(self, option: Option[Any]) -> None:
         self.store.remove(option.key)

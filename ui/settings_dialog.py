@@ -1,4 +1,4 @@
-"""The station's settings dialog: station, database, printer, scanner, scale, language.
+"""The station's settings dialog: station, database, language, appearance, printer, scanner, scale.
 
 Nothing is written until Save, and Save refuses what cannot work (a database URL that does not
 parse, an empty station name) with a message in the dialog.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,8 +30,10 @@ from ui.settings import (
     PRINTER_KINDS,
     SCALE_PROTOCOLS,
     STATION_NAME_MAX,
+    THEMES,
     Settings,
 )
+from ui.i18n import is_chinese
 from ui.widgets.message import MessageBanner
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
@@ -87,14 +90,14 @@ class SettingsDialog(QDialog):
     Field object names: `settings_station_name`, `settings_database_url`, `settings_printer_kind`,
     `settings_printer_target`, `settings_label_format`, `settings_label_size`, `settings_scanner_port`,
     `settings_scanner_baud`, `settings_scale_port`, `settings_scale_baud`, `settings_scale_protocol`,
-    `settings_language`; the refusal message is `settings_error`; buttons `settings_save`,
+    `settings_language`, `settings_theme`, `settings_large_type`, `settings_muted`; the refusal message is `settings_error`; buttons `settings_save`,
     `settings_cancel`.
     """
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle(self.tr("Settings · 设置"))
+        self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
         self._build()
         self._load()
@@ -105,29 +108,36 @@ class SettingsDialog(QDialog):
         self.station_name.setMaxLength(STATION_NAME_MAX)
         self.database_url = QLineEdit()
         self.database_url.setObjectName("settings_database_url")
-        self.database_url.setPlaceholderText(self.tr("empty: the built-in database · 留空：使用内置数据库"))
+        self.database_url.setPlaceholderText(self.tr("empty: the built-in database"))
         self.database_url.setMinimumWidth(420)
         self.database_url.textEdited.connect(lambda _text: self.error.clear())
 
-        kinds = {"system": self.tr("System printer · 系统打印机"), "cups": "CUPS (lp)",
-                 "tcp": self.tr("Network, raw TCP 9100 · 网络打印机"), "folder": self.tr("Folder · 文件夹")}
+        kinds = {"system": self.tr("System printer"), "cups": "CUPS (lp)",
+                 "tcp": self.tr("Network printer (raw TCP 9100)"), "folder": self.tr("Folder")}
         self.printer_kind = _combo("settings_printer_kind", PRINTER_KINDS, kinds)
         self.printer_target = QLineEdit()
         self.printer_target.setObjectName("settings_printer_target")
-        self.printer_target.setPlaceholderText(self.tr("queue, host:port or folder · 队列、主机:端口或文件夹"))
+        self.printer_target.setPlaceholderText(self.tr("queue, host:port or folder"))
         self.label_format = _combo("settings_label_format", LABEL_FORMATS, {"pdf": "PDF", "zpl": "ZPL"})
         self.label_size = _combo("settings_label_size", LABEL_SIZES,
                                  {s: s.replace("x", " × ") + " mm" for s in LABEL_SIZES})
 
         ports = tuple([""] + _serial_ports())
-        self.scanner_port = _combo("settings_scanner_port", ports, {"": self.tr("keyboard only · 仅键盘")}, True)
+        self.scanner_port = _combo("settings_scanner_port", ports, {"": self.tr("keyboard only")}, True)
         self.scanner_baud = _combo("settings_scanner_baud", BAUD_RATES)
-        self.scale_port = _combo("settings_scale_port", ports, {"": self.tr("no scale · 无电子秤")}, True)
+        self.scale_port = _combo("settings_scale_port", ports, {"": self.tr("no scale")}, True)
         self.scale_baud = _combo("settings_scale_baud", BAUD_RATES)
         self.scale_protocol = _combo("settings_scale_protocol", SCALE_PROTOCOLS,
-                                     {"mt-sics": "MT-SICS", "continuous": self.tr("Continuous · 连续输出")})
+                                     {"mt-sics": "MT-SICS", "continuous": self.tr("Continuous output")})
         self.language = _combo("settings_language", LANGUAGES, {
-            "system": self.tr("As the system · 跟随系统"), "en": "English", "zh_CN": "简体中文"})
+            "system": self.tr("As the system"), "en": "English", "zh_CN": "简体中文"})
+
+        self.theme = _combo("settings_theme", THEMES, {
+            "light": self.tr("Light"), "high_contrast": self.tr("High contrast")})
+        self.large_type = QCheckBox(self.tr("Large type (handhelds and tablets)"))
+        self.large_type.setObjectName("settings_large_type")
+        self.muted = QCheckBox(self.tr("Mute scan sounds"))
+        self.muted.setObjectName("settings_muted")
 
         def group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
             box = QGroupBox(title)
@@ -140,27 +150,29 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("settings_save")
-        self.save_button.setText(self.tr("&Save · 保存"))
+        self.save_button.setText(self.tr("&Save"))
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("settings_cancel")
-        self.cancel_button.setText(self.tr("Cancel · 取消"))
+        self.cancel_button.setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(group(self.tr("Station · 工作站"), [
-            (self.tr("Station name · 工作站名称"), self.station_name),
-            (self.tr("Database URL · 数据库地址"), self.database_url),
-            (self.tr("Language · 语言"), self.language)]))
-        layout.addWidget(group(self.tr("Label printer · 标签打印机"), [
-            (self.tr("Kind · 类型"), self.printer_kind), (self.tr("Target · 目标"), self.printer_target),
-            (self.tr("Format · 格式"), self.label_format), (self.tr("Label size · 标签尺寸"), self.label_size)]))
-        layout.addWidget(group(self.tr("Scanner and scale · 扫描枪与电子秤"), [
-            (self.tr("Scanner port · 扫描枪串口"), self.scanner_port),
-            (self.tr("Scanner baud · 扫描枪波特率"), self.scanner_baud),
-            (self.tr("Scale port · 电子秤串口"), self.scale_port),
-            (self.tr("Scale baud · 电子秤波特率"), self.scale_baud),
-            (self.tr("Scale protocol · 电子秤协议"), self.scale_protocol)]))
+        layout.addWidget(group(self.tr("Station"), [
+            (self.tr("Station name"), self.station_name),
+            (self.tr("Database URL"), self.database_url),
+            (self.tr("Language"), self.language)]))
+        layout.addWidget(group(self.tr("Appearance and sound"), [
+            (self.tr("Theme"), self.theme), ("", self.large_type), ("", self.muted)]))
+        layout.addWidget(group(self.tr("Label printer"), [
+            (self.tr("Kind"), self.printer_kind), (self.tr("Target"), self.printer_target),
+            (self.tr("Format"), self.label_format), (self.tr("Label size"), self.label_size)]))
+        layout.addWidget(group(self.tr("Scanner and scale"), [
+            (self.tr("Scanner port"), self.scanner_port),
+            (self.tr("Scanner baud rate"), self.scanner_baud),
+            (self.tr("Scale port"), self.scale_port),
+            (self.tr("Scale baud rate"), self.scale_baud),
+            (self.tr("Scale protocol"), self.scale_protocol)]))
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         # Fix the limits once, before the window exists; the layout would otherwise reset them on
@@ -183,6 +195,9 @@ class SettingsDialog(QDialog):
         _select(self.scale_baud, s.scale_baud)
         _select(self.scale_protocol, s.scale_protocol)
         _select(self.language, s.language)
+        _select(self.theme, s.theme)
+        self.large_type.setChecked(s.large_type)
+        self.muted.setChecked(s.muted)
 
     @staticmethod
     def _port(combo: QComboBox) -> str:
@@ -191,14 +206,14 @@ class SettingsDialog(QDialog):
         return combo.itemData(index) if index >= 0 else text
 
     def problem(self) -> str | None:
-        """What keeps Save from writing (both languages), or None."""
+        """What keeps Save from writing (in the station's language), or None."""
         if not self.station_name.text().strip():
             self.station_name.setFocus()
-            return self.tr("Give the station a name. · 请填写工作站名称。")
+            return self.tr("Give the station a name.")
         url_problem = database_url_problem(self.database_url.text().strip())
         if url_problem is not None:
             self.database_url.setFocus()
-            return "\n".join(url_problem)
+            return url_problem[1] if is_chinese() else url_problem[0]
         return None
 
     @Slot()
@@ -221,5 +236,8 @@ class SettingsDialog(QDialog):
         s.scale_baud = self.scale_baud.currentData()
         s.scale_protocol = self.scale_protocol.currentData()
         s.language = self.language.currentData()
+        s.theme = self.theme.currentData()
+        s.large_type = self.large_type.isChecked()
+        s.muted = self.muted.isChecked()
         s.sync()
         self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from desktop.db.database import Database
 from desktop.demo import build_demo
 from desktop.domain.actor import Actor
+from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -62,6 +63,13 @@ def audio_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         os.environ["PULSE_SERVER"] = previous
     proc.terminate()
     proc.wait(10)
+@pytest.fixture(scope="session", autouse=True)
+def english_station(qapp, audio_server: str) -> None:
+    """The stations of the tests speak English, installed as the app does at start-up (the English
+    plural forms come from its translation); a test that switches language switches back."""
+    i18n.apply_language(qapp, "en")
+
+
 PINS = {"picker1": "1111", "picker2": "2222", "packer1": "3333", "super1": "5555", "admin": "9999"}
 
 

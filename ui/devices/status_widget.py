@@ -46,6 +46,9 @@ class DeviceStatusWidget(QFrame):
             DeviceState.LOST: self.tr("lost"),
         }[state]
 
+    def _device_word(self, name: str) -> str:
+        return {"scanner": self.tr("Scanner"), "scale": self.tr("Scale"), "printer": self.tr("Printer")}.get(name, name)
+
     def set_device_state(self, name: str, state: DeviceState | str, detail: str = "") -> None:
         """Show `name` as connected / waiting / lost. Raises ValueError for an unknown state."""
         state = DeviceState(state)
@@ -57,7 +60,7 @@ class DeviceStatusWidget(QFrame):
             self._labels[name] = label
             self._layout.insertWidget(self._layout.count() - 1, label)
         self._states[name] = state
-        label.setText(f"{name}: {_SYMBOL[state]} {self._state_word(state)}")
+        label.setText(f"{self._device_word(name)}: {_SYMBOL[state]} {self._state_word(state)}")
         label.setProperty("deviceState", state.value)  # for the style sheet's colours
         label.setToolTip(detail)
         label.style().unpolish(label)

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.journal import StationJournal
 from desktop.domain.roles import Role
+from ui.i18n import translate
+from ui.labels import role_name
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
 ROLE_TITLES = {
-    Role.PICKER: ("Picking", "拣货"),
-    Role.PACKER: ("Packing", "打包"),
-    Role.SUPERVISOR: ("Supervision", "主管"),
-    Role.ADMIN: ("Supervision", "主管"),
+    Role.PICKER: QT_TRANSLATE_NOOP("Workspace", "Picking"),
+    Role.PACKER: QT_TRANSLATE_NOOP("Workspace", "Packing"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
 }
 
 
@@ -59,10 +61,9 @@ class Workspace(QWidget):
         self.runner = context.runner
         self._refreshing = False
 
-        title_en, title_zh = ROLE_TITLES[self.role]
-        title = QLabel(f"{self.tr(title_en)} · {title_zh}", self)
+        title = QLabel(translate("Workspace", ROLE_TITLES[self.role]), self)
         title.setObjectName("workspace_title")
-        who = QLabel(f"{self.actor.display_name} · {self.actor.role.label_zh}", self)
+        who = QLabel(f"{self.actor.display_name} · {role_name(self.actor.role)}", self)
         who.setObjectName("workspace_user")
         who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()

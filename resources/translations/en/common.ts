@@ -20,78 +20,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last scan: {scan}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide: {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is not installed at this station ({path}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;File · 文件</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Settings… · 设置…</source>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign &amp;out · 退出登录</source>
+        <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Quit · 退出程序</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Workspace · 工作区</source>
+        <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Picking · 拣货</source>
+        <source>&amp;Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P&amp;acking · 打包</source>
+        <source>P&amp;acking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Super&amp;vision · 主管</source>
+        <source>Super&amp;vision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Help · 帮助</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;About Pickdesk · 关于</source>
+        <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Station · 工作站: {name}</source>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not signed in · 未登录</source>
+        <source>&amp;About Pickdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏳ {n} waiting to sync · {n} 条待同步</source>
+        <source>Station: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking database… · 检查中…</source>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n action waiting to sync</numerusform>
+            <numerusform>%n actions waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>● Connected · 已连接</source>
+        <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>● Connection lost · 连接中断</source>
+        <source>Connection lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Central database · 中央数据库</source>
+        <source>Central database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -99,190 +133,276 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new database is used after a restart. · 新数据库将在重启后生效。</source>
+        <source>The new database is used after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About Pickdesk · 关于</source>
+        <source>About Pickdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Pickdesk {version}&lt;/h3&gt;&lt;p&gt;Warehouse desktop client: pick, pack, ship, supervise.&lt;/p&gt;&lt;p&gt;仓库桌面客户端：拣货、打包、发货、监管。&lt;/p&gt;&lt;p&gt;Database · 数据库: {db}&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Pickdesk {version}&lt;/h3&gt;&lt;p&gt;Warehouse desktop client: pick, pack, ship, supervise.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanFeedback</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings · 设置</source>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>empty: the built-in database · 留空：使用内置数据库</source>
+        <source>empty: the built-in database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>System printer · 系统打印机</source>
+        <source>System printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Network, raw TCP 9100 · 网络打印机</source>
+        <source>Network printer (raw TCP 9100)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Folder · 文件夹</source>
+        <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>queue, host:port or folder · 队列、主机:端口或文件夹</source>
+        <source>queue, host:port or folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>keyboard only · 仅键盘</source>
+        <source>keyboard only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no scale · 无电子秤</source>
+        <source>no scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Continuous · 连续输出</source>
+        <source>Continuous output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>As the system · 跟随系统</source>
+        <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save · 保存</source>
+        <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
+        <source>High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Station · 工作站</source>
+        <source>Large type (handhelds and tablets)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Station name · 工作站名称</source>
+        <source>Mute scan sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database URL · 数据库地址</source>
+        <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language · 语言</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label printer · 标签打印机</source>
+        <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kind · 类型</source>
+        <source>Station name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Target · 目标</source>
+        <source>Database URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Format · 格式</source>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label size · 标签尺寸</source>
+        <source>Appearance and sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner and scale · 扫描枪与电子秤</source>
+        <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner port · 扫描枪串口</source>
+        <source>Label printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scanner baud · 扫描枪波特率</source>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scale port · 电子秤串口</source>
+        <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scale baud · 电子秤波特率</source>
+        <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scale protocol · 电子秤协议</source>
+        <source>Label size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give the station a name. · 请填写工作站名称。</source>
+        <source>Scanner and scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the station a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything on this screen works from the keyboard: Tab moves between fields, Enter confirms, and these keys act at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInView</name>
     <message>
-        <source>Sign in · 登录</source>
+        <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Station {station} · 工作站 {station}</source>
+        <source>Station {station}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who are you? · 请选择您的姓名</source>
+        <source>Who are you?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;PIN · PIN 码</source>
+        <source>&amp;PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>4 to 8 digits · 4 至 8 位数字</source>
+        <source>4 to 8 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>or scan your &amp;badge · 或扫描工牌</source>
+        <source>or scan your &amp;badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading names… · 正在加载…</source>
+        <source>Loading names…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose your name first. · 请先选择您的姓名。</source>
+        <source>Choose your name first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type your PIN. · 请输入 PIN 码。</source>
+        <source>Type your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>That is not a badge: scan your employee badge or use your PIN.
-这不是工牌：请扫描您的员工工牌或使用 PIN 码。</source>
+        <source>That is not a badge: scan your employee badge or use your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking… · 正在验证…</source>
+        <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot reach the central database: {error}
-无法连接中央数据库。</source>
+        <source>Cannot reach the central database: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <source>Opening the database… · 正在打开数据库…</source>
+        <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -290,19 +410,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central database could not be opened. · 无法打开中央数据库。</source>
+        <source>The central database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings… · 设置…</source>
+        <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again · 重试</source>
+        <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quit · 退出</source>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,305 +5,424 @@
     <name>DeviceStatusWidget</name>
     <message>
         <source>Last scan: —</source>
-        <translation type="unfinished"></translation>
+        <translation>上次扫描：—</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>lost</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>电子秤</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
     </message>
     <message>
         <source>Last scan: {scan}</source>
-        <translation type="unfinished"></translation>
+        <translation>上次扫描：{scan}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide: {role}</source>
+        <translation>使用指南：{role}</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed at this station ({path}).</source>
+        <translation>本工作站未安装使用指南（{path}）。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;File · 文件</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Settings… · 设置…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>Sign &amp;out · 退出登录</source>
-        <translation type="unfinished"></translation>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Quit · 退出程序</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Quit</source>
+        <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Workspace · 工作区</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Workspace</source>
+        <translation>工作区(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Picking · 拣货</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Picking</source>
+        <translation>拣货(&amp;P)</translation>
     </message>
     <message>
-        <source>P&amp;acking · 打包</source>
-        <translation type="unfinished"></translation>
+        <source>P&amp;acking</source>
+        <translation>打包(&amp;A)</translation>
     </message>
     <message>
-        <source>Super&amp;vision · 主管</source>
-        <translation type="unfinished"></translation>
+        <source>Super&amp;vision</source>
+        <translation>主管(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Help · 帮助</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About Pickdesk · 关于</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <source>Station · 工作站: {name}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <source>Not signed in · 未登录</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;About Pickdesk</source>
+        <translation>关于 Pickdesk(&amp;A)</translation>
     </message>
     <message>
-        <source>⏳ {n} waiting to sync · {n} 条待同步</source>
-        <translation type="unfinished"></translation>
+        <source>Station: {name}</source>
+        <translation>工作站：{name}</translation>
     </message>
     <message>
-        <source>Checking database… · 检查中…</source>
-        <translation type="unfinished"></translation>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n 条操作待同步</numerusform>
+        </translation>
     </message>
     <message>
-        <source>● Connected · 已连接</source>
-        <translation type="unfinished"></translation>
+        <source>Checking database…</source>
+        <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <source>● Connection lost · 连接中断</source>
-        <translation type="unfinished"></translation>
+        <source>Connected</source>
+        <translation>已连接</translation>
     </message>
     <message>
-        <source>Central database · 中央数据库</source>
-        <translation type="unfinished"></translation>
+        <source>Connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Central database</source>
+        <translation>中央数据库</translation>
     </message>
     <message>
         <source>Sign-out was not recorded: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录未能记录：{error}</translation>
     </message>
     <message>
-        <source>The new database is used after a restart. · 新数据库将在重启后生效。</source>
-        <translation type="unfinished"></translation>
+        <source>The new database is used after a restart.</source>
+        <translation>新数据库将在重启后生效。</translation>
     </message>
     <message>
-        <source>About Pickdesk · 关于</source>
-        <translation type="unfinished"></translation>
+        <source>About Pickdesk</source>
+        <translation>关于 Pickdesk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Pickdesk {version}&lt;/h3&gt;&lt;p&gt;Warehouse desktop client: pick, pack, ship, supervise.&lt;/p&gt;&lt;p&gt;仓库桌面客户端：拣货、打包、发货、监管。&lt;/p&gt;&lt;p&gt;Database · 数据库: {db}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;h3&gt;Pickdesk {version}&lt;/h3&gt;&lt;p&gt;Warehouse desktop client: pick, pack, ship, supervise.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Pickdesk {version}&lt;/h3&gt;&lt;p&gt;仓库桌面客户端：拣货、打包、发货、监管。&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>ScanFeedback</name>
+    <message>
+        <source>OK</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
+        <translation>拒绝</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings · 设置</source>
-        <translation type="unfinished"></translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <source>empty: the built-in database · 留空：使用内置数据库</source>
-        <translation type="unfinished"></translation>
+        <source>empty: the built-in database</source>
+        <translation>留空：使用内置数据库</translation>
     </message>
     <message>
-        <source>System printer · 系统打印机</source>
-        <translation type="unfinished"></translation>
+        <source>System printer</source>
+        <translation>系统打印机</translation>
     </message>
     <message>
-        <source>Network, raw TCP 9100 · 网络打印机</source>
-        <translation type="unfinished"></translation>
+        <source>Network printer (raw TCP 9100)</source>
+        <translation>网络打印机（TCP 9100 直连）</translation>
     </message>
     <message>
-        <source>Folder · 文件夹</source>
-        <translation type="unfinished"></translation>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
-        <source>queue, host:port or folder · 队列、主机:端口或文件夹</source>
-        <translation type="unfinished"></translation>
+        <source>queue, host:port or folder</source>
+        <translation>队列、主机:端口或文件夹</translation>
     </message>
     <message>
-        <source>keyboard only · 仅键盘</source>
-        <translation type="unfinished"></translation>
+        <source>keyboard only</source>
+        <translation>仅键盘</translation>
     </message>
     <message>
-        <source>no scale · 无电子秤</source>
-        <translation type="unfinished"></translation>
+        <source>no scale</source>
+        <translation>无电子秤</translation>
     </message>
     <message>
-        <source>Continuous · 连续输出</source>
-        <translation type="unfinished"></translation>
+        <source>Continuous output</source>
+        <translation>连续输出</translation>
     </message>
     <message>
-        <source>As the system · 跟随系统</source>
-        <translation type="unfinished"></translation>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-        <source>&amp;Save · 保存</source>
-        <translation type="unfinished"></translation>
+        <source>Light</source>
+        <translation>浅色</translation>
     </message>
     <message>
-        <source>Cancel · 取消</source>
-        <translation type="unfinished"></translation>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
     </message>
     <message>
-        <source>Station · 工作站</source>
-        <translation type="unfinished"></translation>
+        <source>Large type (handhelds and tablets)</source>
+        <translation>大字体（手持终端和平板）</translation>
     </message>
     <message>
-        <source>Station name · 工作站名称</source>
-        <translation type="unfinished"></translation>
+        <source>Mute scan sounds</source>
+        <translation>扫描提示音静音</translation>
     </message>
     <message>
-        <source>Database URL · 数据库地址</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Language · 语言</source>
-        <translation type="unfinished"></translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <source>Label printer · 标签打印机</source>
-        <translation type="unfinished"></translation>
+        <source>Station</source>
+        <translation>工作站</translation>
     </message>
     <message>
-        <source>Kind · 类型</source>
-        <translation type="unfinished"></translation>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
     </message>
     <message>
-        <source>Target · 目标</source>
-        <translation type="unfinished"></translation>
+        <source>Database URL</source>
+        <translation>数据库地址</translation>
     </message>
     <message>
-        <source>Format · 格式</source>
-        <translation type="unfinished"></translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-        <source>Label size · 标签尺寸</source>
-        <translation type="unfinished"></translation>
+        <source>Appearance and sound</source>
+        <translation>外观与声音</translation>
     </message>
     <message>
-        <source>Scanner and scale · 扫描枪与电子秤</source>
-        <translation type="unfinished"></translation>
+        <source>Theme</source>
+        <translation>主题</translation>
     </message>
     <message>
-        <source>Scanner port · 扫描枪串口</source>
-        <translation type="unfinished"></translation>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
     </message>
     <message>
-        <source>Scanner baud · 扫描枪波特率</source>
-        <translation type="unfinished"></translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>Scale port · 电子秤串口</source>
-        <translation type="unfinished"></translation>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
     <message>
-        <source>Scale baud · 电子秤波特率</source>
-        <translation type="unfinished"></translation>
+        <source>Format</source>
+        <translation>格式</translation>
     </message>
     <message>
-        <source>Scale protocol · 电子秤协议</source>
-        <translation type="unfinished"></translation>
+        <source>Label size</source>
+        <translation>标签尺寸</translation>
     </message>
     <message>
-        <source>Give the station a name. · 请填写工作站名称。</source>
-        <translation type="unfinished"></translation>
+        <source>Scanner and scale</source>
+        <translation>扫描枪与电子秤</translation>
+    </message>
+    <message>
+        <source>Scanner port</source>
+        <translation>扫描枪串口</translation>
+    </message>
+    <message>
+        <source>Scanner baud rate</source>
+        <translation>扫描枪波特率</translation>
+    </message>
+    <message>
+        <source>Scale port</source>
+        <translation>电子秤串口</translation>
+    </message>
+    <message>
+        <source>Scale baud rate</source>
+        <translation>电子秤波特率</translation>
+    </message>
+    <message>
+        <source>Scale protocol</source>
+        <translation>电子秤协议</translation>
+    </message>
+    <message>
+        <source>Give the station a name.</source>
+        <translation>请填写工作站名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everything on this screen works from the keyboard: Tab moves between fields, Enter confirms, and these keys act at once:</source>
+        <translation>本界面的所有操作都可以用键盘完成：Tab 键在字段间移动，回车键确认，以下按键可直接执行操作：</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
     <name>SignInView</name>
     <message>
-        <source>Sign in · 登录</source>
-        <translation type="unfinished"></translation>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
     <message>
-        <source>Station {station} · 工作站 {station}</source>
-        <translation type="unfinished"></translation>
+        <source>Station {station}</source>
+        <translation>工作站 {station}</translation>
     </message>
     <message>
-        <source>Who are you? · 请选择您的姓名</source>
-        <translation type="unfinished"></translation>
+        <source>Who are you?</source>
+        <translation>请选择您的姓名</translation>
     </message>
     <message>
-        <source>&amp;PIN · PIN 码</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <source>4 to 8 digits · 4 至 8 位数字</source>
-        <translation type="unfinished"></translation>
+        <source>4 to 8 digits</source>
+        <translation>4 至 8 位数字</translation>
     </message>
     <message>
-        <source>or scan your &amp;badge · 或扫描工牌</source>
-        <translation type="unfinished"></translation>
+        <source>or scan your &amp;badge</source>
+        <translation>或扫描工牌(&amp;B)</translation>
     </message>
     <message>
-        <source>Loading names… · 正在加载…</source>
-        <translation type="unfinished"></translation>
+        <source>Loading names…</source>
+        <translation>正在加载…</translation>
     </message>
     <message>
-        <source>Choose your name first. · 请先选择您的姓名。</source>
-        <translation type="unfinished"></translation>
+        <source>Choose your name first.</source>
+        <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <source>Type your PIN. · 请输入 PIN 码。</source>
-        <translation type="unfinished"></translation>
+        <source>Type your PIN.</source>
+        <translation>请输入 PIN 码。</translation>
     </message>
     <message>
-        <source>That is not a badge: scan your employee badge or use your PIN.
-这不是工牌：请扫描您的员工工牌或使用 PIN 码。</source>
-        <translation type="unfinished"></translation>
+        <source>That is not a badge: scan your employee badge or use your PIN.</source>
+        <translation>这不是工牌：请扫描您的员工工牌或使用 PIN 码。</translation>
     </message>
     <message>
-        <source>Checking… · 正在验证…</source>
-        <translation type="unfinished"></translation>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
     </message>
     <message>
-        <source>Cannot reach the central database: {error}
-无法连接中央数据库。</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot reach the central database: {error}</source>
+        <translation>无法连接中央数据库：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>主管</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <source>Opening the database… · 正在打开数据库…</source>
-        <translation type="unfinished"></translation>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Pickdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickdesk</translation>
     </message>
     <message>
-        <source>The central database could not be opened. · 无法打开中央数据库。</source>
-        <translation type="unfinished"></translation>
+        <source>The central database could not be opened.</source>
+        <translation>无法打开中央数据库。</translation>
     </message>
     <message>
-        <source>Settings… · 设置…</source>
-        <translation type="unfinished"></translation>
+        <source>Settings…</source>
+        <translation>设置…</translation>
     </message>
     <message>
-        <source>Try again · 重试</source>
-        <translation type="unfinished"></translation>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
     <message>
-        <source>Quit · 退出</source>
-        <translation type="unfinished"></translation>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 </TS>

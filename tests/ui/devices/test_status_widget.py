@@ -23,11 +23,11 @@ def label(widget, name: str) -> QLabel:
 def test_each_device_shows_its_state_in_words(status):
     status.set_device_state("scanner", "waiting")
     status.set_device_state("scale", DeviceState.CONNECTED, "/dev/ttyACM0")
-    assert label(status, "device_state_scanner").text() == "scanner: ○ waiting"
-    assert label(status, "device_state_scale").text() == "scale: ● connected"
+    assert label(status, "device_state_scanner").text() == "Scanner: ○ waiting"
+    assert label(status, "device_state_scale").text() == "Scale: ● connected"
     assert label(status, "device_state_scale").toolTip() == "/dev/ttyACM0"
     status.set_device_state("scale", "lost")
-    assert label(status, "device_state_scale").text() == "scale: ✕ lost"
+    assert label(status, "device_state_scale").text() == "Scale: ✕ lost"
     assert label(status, "device_state_scale").property("deviceState") == "lost"
     assert status.device_state("scale") is DeviceState.LOST
     assert len(status.findChildren(QLabel)) == 3

@@ -52,7 +52,8 @@ def test_menus_show_their_shortcuts(window: MainWindow) -> None:
     assert window.action_settings.shortcut().toString() == "Ctrl+,"
     assert window.action_sign_out.shortcut().toString() == "Ctrl+L"
     assert window.action_quit.shortcut().toString() == "Ctrl+Q"
-    assert window.action_about.shortcut().toString() == "F1"
+    assert window.action_guide.shortcut().toString() == "F1"
+    assert window.action_shortcuts.shortcut().toString() == "Shift+F1"
     assert not window.action_sign_out.isEnabled()  # nobody signed in yet
 
 
