@@ -95,6 +95,7 @@ class ReplenishmentRow:
     qty: int
     available: int
     threshold: int
+    name_zh: str = ""  # the product's Chinese name, for a Chinese screen
 
 
 CSV_COLUMNS = ("id", "created_at", "status", "reason", "warehouse", "merchant", "supplier_phone", "sku", "gtin",
@@ -111,7 +112,7 @@ def list_replenishment(uow: UnitOfWork, status: str | None = None, limit: int = 
     for req, sku, merchant, wh in uow.session.execute(q):
         rows.append(ReplenishmentRow(req.id, req.created_at, req.status, req.reason, wh.code, merchant.code,
                                      merchant.phone, sku.sku_code, sku.gtin, sku.name, req.qty,
-                                     available_in_pick(uow, sku.id, wh.id), sku.low_stock_threshold))
+                                     available_in_pick(uow, sku.id, wh.id), sku.low_stock_threshold, sku.name_zh or ""))
     return rows
 
 
@@ -124,17 +125,18 @@ class LowStockRow:
     available: int
     threshold: int
     open_request: int | None
+    name_zh: str = ""  # the product's Chinese name, for a Chinese screen
 
 
 def low_stock_alerts(uow: UnitOfWork, warehouse: str | None = None, limit: int = 500) -> list[LowStockRow]:
     """SKUs under their threshold in a warehouse's pick locations (only SKUs that are stocked there)."""
     S, L, K, M, W = models.Stock, models.Location, models.Sku, models.Merchant, models.Warehouse
     avail = func.sum(S.on_hand - S.reserved)
-    q = (select(W.code, W.id, M.code, K.id, K.sku_code, K.name, avail, K.low_stock_threshold)
+    q = (select(W.code, W.id, M.code, K.id, K.sku_code, K.name, avail, K.low_stock_threshold, K.name_zh)
          .select_from(S).join(L, S.location_id == L.id).join(W, L.warehouse_id == W.id)
          .join(K, S.sku_id == K.id).join(M, K.merchant_id == M.id)
          .where(L.kind == "pick", K.low_stock_threshold > 0)
-         .group_by(W.code, W.id, M.code, K.id, K.sku_code, K.name, K.low_stock_threshold)
+         .group_by(W.code, W.id, M.code, K.id, K.sku_code, K.name, K.low_stock_threshold, K.name_zh)
          .having(avail < K.low_stock_threshold)
          .order_by(W.code, (avail - K.low_stock_threshold), K.sku_code).limit(limit))
     if warehouse:
@@ -142,8 +144,8 @@ def low_stock_alerts(uow: UnitOfWork, warehouse: str | None = None, limit: int =
     R = models.ReplenishmentRequest
     open_ids = {(sku_id, wh_id): rid for rid, sku_id, wh_id in uow.session.execute(
         select(R.id, R.sku_id, R.warehouse_id).where(R.status == "open"))}
-    return [LowStockRow(wh, m, code, name, int(a), t, open_ids.get((sku_id, wh_id)))
-            for wh, wh_id, m, sku_id, code, name, a, t in uow.session.execute(q)]
+    return [LowStockRow(wh, m, code, name, int(a), t, open_ids.get((sku_id, wh_id)), name_zh or "")
+            for wh, wh_id, m, sku_id, code, name, a, t, name_zh in uow.session.execute(q)]
 
 
 def replenishment_csv(rows: list[ReplenishmentRow]) -> str:
