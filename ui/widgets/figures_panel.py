@@ -22,25 +22,55 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QDateTimeAxis,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QPieSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.db.types import utcnow
-from desktop.services.figures import STAGE_ZH, Figures, compute_figures, period_of
-from ui.widgets.aftersales_common import TOUCH_PX, big_button, failure_text
+from desktop.services.figures import Figures, compute_figures, period_of
+from ui.i18n import number
+from ui.widgets.aftersales_common import (
+    TOUCH_PX,
+    big_button,
+    date_edit_format,
+    failure_text,
+    month_day_format,
+    return_reason_name,
+    term,
+)
 
 HIGHLIGHT = QColor("#c62828")
 NORMAL = QColor("#3b6ea8")
 SECOND = QColor("#e0a030")
-REASON_ZH = {"no_reason": "无理由", "quality": "质量", "damaged": "损坏", "wrong_item": "错发", "refused": "拒收"}
-CATEGORY_ZH = {"delivery_speed": "配送速度", "packaging": "包装", "product_quality": "商品质量", "service": "服务",
-               "other": "其他"}
+STAGE_NAMES = {
+    "released": QT_TRANSLATE_NOOP("FiguresStage", "Release"),
+    "picked": QT_TRANSLATE_NOOP("FiguresStage", "Picking"),
+    "packed": QT_TRANSLATE_NOOP("FiguresStage", "Packing"),
+    "shipped": QT_TRANSLATE_NOOP("FiguresStage", "Shipping"),
+    "delivered": QT_TRANSLATE_NOOP("FiguresStage", "Delivery"),
+}
+CATEGORY_NAMES = {
+    "delivery_speed": QT_TRANSLATE_NOOP("FeedbackCategory", "Delivery speed"),
+    "packaging": QT_TRANSLATE_NOOP("FeedbackCategory", "Packaging"),
+    "product_quality": QT_TRANSLATE_NOOP("FeedbackCategory", "Product quality"),
+    "service": QT_TRANSLATE_NOOP("FeedbackCategory", "Service"),
+    "other": QT_TRANSLATE_NOOP("FeedbackCategory", "Other"),
+}
+
+
+def stage_name(stage: str | None) -> str:
+    return term("FiguresStage", STAGE_NAMES, stage)
+
+
+def category_name(category: str | None) -> str:
+    return term("FeedbackCategory", CATEGORY_NAMES, category)
 
 
 def _chart(title: str) -> QChart:
@@ -72,7 +102,7 @@ class FiguresPanel(QWidget):
         self.figures: Figures | None = None
         today = today or utcnow().date()
 
-        title = QLabel(self.tr("Figures · 运营数据"), self)
+        title = QLabel(self.tr("Figures"), self)
         title.setObjectName("figures_title")
         self.start = QDateEdit(self)
         self.start.setObjectName("figures_from")
@@ -80,14 +110,14 @@ class FiguresPanel(QWidget):
         self.end.setObjectName("figures_to")
         for edit, day in ((self.start, today - timedelta(days=13)), (self.end, today)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.setMinimumHeight(TOUCH_PX)
-        self.refresh_button = big_button(self.tr("Show · 查询"), "figures_refresh", self)
+        self.refresh_button = big_button(self.tr("Show"), "figures_refresh", self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.csv_button = big_button(self.tr("Export CSV · 导出 CSV"), "figures_export_csv", self)
+        self.csv_button = big_button(self.tr("Export CSV"), "figures_export_csv", self)
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
-        self.xlsx_button = big_button(self.tr("Export XLSX · 导出 Excel"), "figures_export_xlsx", self)
+        self.xlsx_button = big_button(self.tr("Export XLSX"), "figures_export_xlsx", self)
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         self.slowest = QLabel(self)
         self.slowest.setObjectName("figures_slowest")
@@ -115,9 +145,9 @@ class FiguresPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(title, 1)
-        top.addWidget(QLabel(self.tr("From · 从"), self))
+        top.addWidget(QLabel(self.tr("From"), self))
         top.addWidget(self.start)
-        top.addWidget(QLabel(self.tr("to · 到"), self))
+        top.addWidget(QLabel(self.tr("to"), self))
         top.addWidget(self.end)
         top.addWidget(self.refresh_button)
         top.addWidget(self.csv_button)
@@ -154,22 +184,25 @@ class FiguresPanel(QWidget):
         self._satisfaction(f)
         if f.slowest_stage:
             s = f.stage(f.slowest_stage)
-            text = self.tr("Slowest stage: <b>{stage}</b> · 最慢环节：<b>{zh}</b> (mean {h:.1f} h, p90 {p:.1f} h)").format(
-                stage=s.stage, zh=s.label_zh, h=_hours(s.mean_min), p=_hours(s.p90_min))
+            text = self.tr("Slowest stage: <b>{stage}</b> (mean {mean} h, p90 {p90} h)").format(
+                stage=stage_name(s.stage), mean=number(_hours(s.mean_min), 1), p90=number(_hours(s.p90_min), 1))
             if f.slowest_warehouse_stage and f.slowest_warehouse_stage != f.slowest_stage:
                 w = f.stage(f.slowest_warehouse_stage)
-                text += self.tr("<br>In the warehouse: <b>{stage}</b> · 仓内最慢：<b>{zh}</b> ({h:.1f} h)").format(
-                    stage=w.stage, zh=w.label_zh, h=_hours(w.mean_min))
+                text += "<br>" + self.tr("Slowest in the warehouse: <b>{stage}</b> (mean {mean} h)").format(
+                    stage=stage_name(w.stage), mean=number(_hours(w.mean_min), 1))
         else:
-            text = self.tr("No orders moved in this period · 本期间无订单流转")
+            text = self.tr("No orders moved in this period")
         self.slowest.setText(text)
-        sla = "—" if f.sla_rate is None else f"{f.sla_rate:.0%}"
-        score = "—" if f.satisfaction_mean is None else f"{f.satisfaction_mean:.2f} / 5"
-        self.summary.setText(self.tr(
-            "Orders received · 接单: {n} ({ph:.2f}/h)<br>SLA kept · 按时发货: {sla} ({k}/{w})<br>"
-            "Short picks · 缺货拣选: {se} events, {sx} exceptions<br>Satisfaction · 满意度: {score} ({r} answers)").format(
-            n=f.orders_received, ph=f.mean_orders_per_hour, sla=sla, k=f.sla_kept, w=f.shipped_with_promise,
-            se=f.short_pick_events, sx=f.short_pick_exceptions, score=score, r=f.satisfaction_responses))
+        sla = "—" if f.sla_rate is None else f"{number(f.sla_rate * 100, 0)}%"
+        score = "—" if f.satisfaction_mean is None else number(f.satisfaction_mean, 2)
+        self.summary.setText("<br>".join([
+            self.tr("Orders received: {n} ({per_hour} an hour)").format(
+                n=number(f.orders_received), per_hour=number(f.mean_orders_per_hour, 2)),
+            self.tr("SLA kept: {rate} ({kept} of {shipped})").format(
+                rate=sla, kept=number(f.sla_kept), shipped=number(f.shipped_with_promise)),
+            self.tr("Short picks: %n event(s); exceptions opened: {x}", "", f.short_pick_events).format(
+                x=number(f.short_pick_exceptions)),
+            self.tr("Satisfaction: {score} of 5 (%n answer(s))", "", f.satisfaction_responses).format(score=score)]))
         self.loaded.emit(f)
 
     def _set(self, name: str, chart: QChart) -> None:
@@ -179,45 +212,55 @@ class FiguresPanel(QWidget):
         old.deleteLater()
 
     def _bar_chart(self, title: str, categories: list[str], sets: list[QBarSet], stacked: bool = False,
-                   legend: bool = False, top: float | None = None) -> QChart:
+                   legend: bool = False, top: float | None = None, value_title: str = "",
+                   horizontal: bool = False) -> QChart:
+        """Bars over categories; `horizontal` puts the categories down the left, for names too long to
+        stand side by side under a narrow chart."""
         chart = _chart(title)
-        series = QStackedBarSeries() if stacked else QBarSeries()
+        if horizontal:
+            series = QHorizontalStackedBarSeries() if stacked else QHorizontalBarSeries()
+        else:
+            series = QStackedBarSeries() if stacked else QBarSeries()
         for s in sets:
             series.append(s)
         chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append(categories or [""])
-        y = QValueAxis()
-        values = [s.at(i) for s in sets for i in range(s.count())]
-        y.setRange(0, top if top is not None else max([1.0, *values]) * 1.15)
-        y.setLabelFormat("%.1f")
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        names = QBarCategoryAxis()
+        names.append(categories or [""])
+        values = QValueAxis()
+        shown = [s.at(i) for s in sets for i in range(s.count())]
+        values.setRange(0, top if top is not None else max([1.0, *shown]) * 1.15)
+        values.setLabelFormat("%.1f")
+        values.setTitleText(value_title)
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        series.attachAxis(values)
         chart.legend().setVisible(legend)
         if legend:
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return chart
 
     def _stages(self, f: Figures) -> None:
-        normal, slow = QBarSet(self.tr("hours")), QBarSet(self.tr("slowest · 最慢"))
+        normal, slow = QBarSet(self.tr("Mean hours")), QBarSet(self.tr("Slowest"))
         normal.setColor(NORMAL)
         slow.setColor(HIGHLIGHT)
         cats = []
         for s in f.stages:
-            cats.append(f"{s.stage}\n{STAGE_ZH[s.stage]}")
+            cats.append(stage_name(s.stage))
             is_slow = s.stage == f.slowest_stage
             normal.append(0.0 if is_slow else _hours(s.mean_min))
             slow.append(_hours(s.mean_min) if is_slow else 0.0)
-        title = self.tr("Time per stage, mean hours · 各环节平均耗时（小时）")
         if f.slowest_stage:
-            title += f" — {self.tr('slowest')} 最慢: {f.slowest_stage} {STAGE_ZH[f.slowest_stage]}"
-        self._set("stages", self._bar_chart(title, cats, [normal, slow], stacked=True))
+            title = self.tr("Time per stage — slowest: {stage}").format(stage=stage_name(f.slowest_stage))
+        else:
+            title = self.tr("Time per stage")
+        self._set("stages", self._bar_chart(title, cats, [normal, slow], stacked=True,
+                                            value_title=self.tr("Mean hours")))
 
     def _hours(self, f: Figures) -> None:
-        chart = _chart(self.tr("Orders per hour · 每小时接单"))
+        chart = _chart(self.tr("Orders per hour"))
         series = QLineSeries()
+        series.setName(self.tr("Orders"))
         series.setColor(NORMAL)
         top = 1
         for hour, n in f.orders_per_hour:
@@ -225,7 +268,7 @@ class FiguresPanel(QWidget):
             top = max(top, n)
         chart.addSeries(series)
         x = QDateTimeAxis()
-        x.setFormat("MM-dd")
+        x.setFormat(month_day_format())
         x.setTickCount(5)
         if f.orders_per_hour:
             x.setRange(QDateTime.fromSecsSinceEpoch(int(f.orders_per_hour[0][0].timestamp())),
@@ -233,6 +276,7 @@ class FiguresPanel(QWidget):
         y = QValueAxis()
         y.setRange(0, top + 1)
         y.setLabelFormat("%d")
+        y.setTitleText(self.tr("Orders"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
@@ -240,38 +284,43 @@ class FiguresPanel(QWidget):
         self._set("hours", chart)
 
     def _pickers(self, f: Figures) -> None:
-        rate, errors = QBarSet(self.tr("units/h · 件/时")), QBarSet(self.tr("errors % · 差错率"))
+        rate, errors = QBarSet(self.tr("Units per hour")), QBarSet(self.tr("Errors, %"))
         rate.setColor(NORMAL)
         errors.setColor(SECOND)
         for p in f.pickers:
             rate.append(p.pick_rate_uph or 0.0)
             errors.append(round((p.error_rate or 0.0) * 100, 1))
-        self._set("pickers", self._bar_chart(self.tr("Pick rate and errors per picker · 拣货效率与差错"),
+        self._set("pickers", self._bar_chart(self.tr("Pick rate and errors per picker"),
                                              [p.login for p in f.pickers], [rate, errors], legend=True))
 
     def _returns(self, f: Figures) -> None:
-        chart = _chart(self.tr("Returns by reason · 退货原因"))
+        chart = _chart(self.tr("Returns by reason"))
         series = QPieSeries()
+        series.setName(self.tr("Returns"))
         for reason, n in f.returns_by_reason:
-            sl = series.append(f"{reason} {REASON_ZH.get(reason, '')} {n}", n)
-            sl.setLabelVisible(True)
+            series.append(self.tr("{reason}: {n}").format(reason=return_reason_name(reason), n=number(n)), n)
         if not f.returns_by_reason:
-            series.append(self.tr("none · 无"), 1).setLabelVisible(True)
-        series.setPieSize(0.6)
+            series.append(self.tr("None"), 1)
+        series.setPieSize(0.7)
         chart.addSeries(series)
+        # The reasons and their counts in the legend under the pie: long names never run over the edge.
+        chart.legend().setVisible(True)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._set("returns", chart)
 
     def _satisfaction(self, f: Figures) -> None:
-        scores = QBarSet(self.tr("mean score · 平均分"))
+        scores = QBarSet(self.tr("Mean score"))
         scores.setColor(NORMAL)
         cats = []
         for c in f.satisfaction_by_category:
-            cats.append(f"{CATEGORY_ZH.get(c.category, c.category)} ({c.count})")
+            cats.append(f"{category_name(c.category)} ({number(c.count)})")
             scores.append(c.mean_score or 0.0)
-        title = self.tr("Satisfaction by category · 满意度")
         if f.satisfaction_mean is not None:
-            title += f" — {f.satisfaction_mean:.2f}/5"
-        self._set("satisfaction", self._bar_chart(title, cats, [scores], top=5.0))
+            title = self.tr("Satisfaction by category — {score} of 5").format(score=number(f.satisfaction_mean, 2))
+        else:
+            title = self.tr("Satisfaction by category")
+        self._set("satisfaction", self._bar_chart(title, cats, [scores], top=5.0, value_title=self.tr("Mean score"),
+                                                  horizontal=True))
 
     # --- exporting ----------------------------------------------------------------------------
 
@@ -279,7 +328,7 @@ class FiguresPanel(QWidget):
         if self.figures is None:
             return
         first, last = self.period()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figures · 导出数据"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figures"),
                                               f"figures-{first}-{last}.{fmt}",
                                               "CSV (*.csv)" if fmt == "csv" else "Excel (*.xlsx)")
         if path:

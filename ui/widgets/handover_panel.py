@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 from desktop.db.types import utcnow
 from desktop.services import shipping
 from printing.manifest import manifest_csv, render_manifest_pdf
+from ui.i18n import bilingual, weight
+from ui.i18n import date as date_text
 from ui.widgets.aftersales_common import TOUCH_PX, big_button, failure_text, scan_field
 from ui.widgets.message import MessageBanner
 
@@ -48,16 +51,16 @@ class HandoverPanel(QWidget):
         self.day = day or utcnow().date()
         self.state: shipping.ManifestState | None = None
 
-        title = QLabel(self.tr("Hand-over to the carrier · 交接给承运商"), self)
+        title = QLabel(self.tr("Hand-over to the carrier"), self)
         title.setObjectName("handover_title")
         self.carrier = QComboBox(self)
         self.carrier.setObjectName("handover_carrier")
         self.carrier.setMinimumHeight(TOUCH_PX)
         self.carrier.setMinimumWidth(220)
         self.carrier.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.day_label = QLabel(self.day.isoformat(), self)
+        self.day_label = QLabel(date_text(self.day), self)
         self.day_label.setObjectName("handover_day")
-        self.scan = scan_field("handover_scan", self.tr("Scan a parcel · 扫描包裹"), self)
+        self.scan = scan_field("handover_scan", self.tr("Scan a parcel"), self)
         self.scan.returnPressed.connect(lambda: self.on_scan(self.scan.text()))
         self.count = QLabel(self)
         self.count.setObjectName("handover_count")
@@ -65,34 +68,29 @@ class HandoverPanel(QWidget):
 
         self.parcels = QTableWidget(0, 6, self)
         self.parcels.setObjectName("handover_parcels")
-        self.parcels.setHorizontalHeaderLabels([self.tr("Parcel · 包裹"), self.tr("Order · 订单"),
-                                                self.tr("Tracking · 运单号"), self.tr("n/m · 件"),
-                                                self.tr("Weight g · 重量"), self.tr("City · 城市")])
+        self.parcels.setHorizontalHeaderLabels([self.tr("Parcel"), self.tr("Order"), self.tr("Tracking no."),
+                                                self.tr("Piece"), self.tr("Weight"), self.tr("City")])
         self.unmanifested = QTableWidget(0, 3, self)
         self.unmanifested.setObjectName("handover_unmanifested")
-        self.unmanifested.setHorizontalHeaderLabels([self.tr("Parcel · 包裹"), self.tr("Order · 订单"),
-                                                     self.tr("Carrier · 承运商")])
+        self.unmanifested.setHorizontalHeaderLabels([self.tr("Parcel"), self.tr("Order"), self.tr("Carrier")])
         for table in (self.parcels, self.unmanifested):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # codes in full
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().hide()
-        for col, width in enumerate((135, 175, 135, 60, 95)):
-            self.parcels.setColumnWidth(col, width)
-        self.unmanifested.setColumnWidth(0, 150)
-        self.unmanifested.setColumnWidth(1, 200)
         self.unmanifested_title = QLabel(self)
         self.unmanifested_title.setObjectName("handover_unmanifested_title")
 
-        self.close_button = big_button(self.tr("Close manifest · 关闭交接单"), "handover_close", self)
+        self.close_button = big_button(self.tr("Close manifest"), "handover_close", self)
         self.close_button.clicked.connect(self.close_manifest)
-        self.pdf_button = big_button(self.tr("Export PDF · 导出 PDF"), "handover_export_pdf", self)
+        self.pdf_button = big_button(self.tr("Export PDF"), "handover_export_pdf", self)
         self.pdf_button.clicked.connect(lambda: self._ask_export("pdf"))
-        self.csv_button = big_button(self.tr("Export CSV · 导出 CSV"), "handover_export_csv", self)
+        self.csv_button = big_button(self.tr("Export CSV"), "handover_export_csv", self)
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
 
         top = QHBoxLayout()
         top.addWidget(title, 1)
-        top.addWidget(QLabel(self.tr("Cage · 笼车"), self))
+        top.addWidget(QLabel(self.tr("Cage"), self))
         top.addWidget(self.carrier)
         top.addWidget(self.day_label)
         scan_row = QHBoxLayout()
@@ -103,7 +101,7 @@ class HandoverPanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.unmanifested_title)
         right.addWidget(self.unmanifested, 1)
-        tables = QHBoxLayout()
+        tables = QVBoxLayout()  # one above the other, each the full width: every code readable
         tables.addLayout(left, 3)
         tables.addLayout(right, 2)
         buttons = QHBoxLayout()
@@ -129,7 +127,7 @@ class HandoverPanel(QWidget):
     def _carriers_loaded(self, carriers: list[tuple[str, str, str]]) -> None:
         self.carrier.blockSignals(True)
         for code, name, name_zh in carriers:
-            self.carrier.addItem(f"{code} · {name_zh or name}", code)
+            self.carrier.addItem(f"{code} · {bilingual(name, name_zh)}", code)
         self.carrier.blockSignals(False)
         self.refresh()
 
@@ -156,20 +154,19 @@ class HandoverPanel(QWidget):
         self.parcels.setRowCount(len(state.parcels))
         for r, row in enumerate(state.parcels):
             values = [row.parcel, row.order_no, row.tracking_no, row.parcel_of,
-                      "" if row.weight_g is None else f"{row.weight_g:,}", f"{row.province} {row.city}".strip()]
+                      "" if row.weight_g is None else weight(row.weight_g), f"{row.province} {row.city}".strip()]
             for c, value in enumerate(values):
                 self.parcels.setItem(r, c, QTableWidgetItem(value))
-        status = {"open": self.tr("open · 未关闭"), "closed": self.tr("closed · 已关闭")}.get(state.status or "", "")
-        self.count.setText(self.tr("On the {carrier} cage: {n} · 笼车上：{n} 件 {status}").format(
-            carrier=state.carrier, n=len(state.parcels), status=status))
+        status = {"open": self.tr("manifest open"), "closed": self.tr("manifest closed")}.get(state.status or "")
+        text = self.tr("On the {carrier} cage: %n parcel(s)", "", len(state.parcels)).format(carrier=state.carrier)
+        self.count.setText(f"{text} · {status}" if status else text)
         self.unmanifested.setRowCount(len(state.unmanifested))
         for r, item in enumerate(state.unmanifested):
             for c, value in enumerate([item.parcel, item.order_no, item.carrier or "—"]):
                 cell = QTableWidgetItem(value)
                 cell.setForeground(QColor("#b3261e"))
                 self.unmanifested.setItem(r, c, cell)
-        self.unmanifested_title.setText(self.tr("⚠ Not on a manifest: {n} · 未交接：{n} 件").format(
-            n=len(state.unmanifested)))
+        self.unmanifested_title.setText(self.tr("⚠ Not on a manifest: %n parcel(s)", "", len(state.unmanifested)))
         self.close_button.setEnabled(state.status == "open")
         self.pdf_button.setEnabled(state.manifest_id is not None)
         self.csv_button.setEnabled(state.manifest_id is not None)
@@ -192,7 +189,7 @@ class HandoverPanel(QWidget):
         return True
 
     def _scanned(self, result: shipping.HandoverResult) -> None:
-        self.message.show_message(self.tr("{parcel} on {manifest} ({n}) · 已上笼车").format(
+        self.message.show_message(self.tr("{parcel} is on {manifest} ({n} on it)").format(
             parcel=result.parcel, manifest=result.manifest_no, n=result.on_manifest), "info")
         self.scanned.emit(result)
         self.refresh()
@@ -207,11 +204,10 @@ class HandoverPanel(QWidget):
                         actor=self.actor, owner=self)
 
     def _closed(self, summary: shipping.ManifestSummary) -> None:
-        text = self.tr("{no} closed: {p} parcels, {o} orders shipped · 交接单已关闭").format(
-            no=summary.manifest_no, p=summary.parcels, o=len(summary.orders_shipped))
+        text = self.tr("{no} closed: %n parcel(s); orders shipped: {o}", "", summary.parcels).format(
+            no=summary.manifest_no, o=len(summary.orders_shipped))
         if summary.not_manifested:
-            text += self.tr("\n⚠ {n} labelled parcels are not on it · {n} 个已贴单包裹未交接").format(
-                n=len(summary.not_manifested))
+            text += "\n" + self.tr("⚠ %n labelled parcel(s) not on it", "", len(summary.not_manifested))
         self.message.show_message(text, "error" if summary.not_manifested else "info")
         self.manifest_closed.emit(summary)
         self.refresh()
@@ -220,7 +216,7 @@ class HandoverPanel(QWidget):
         if self.state is None or self.state.manifest_id is None:
             return
         default = f"{self.state.manifest_no}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export manifest · 导出交接单"), default,
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export manifest"), default,
                                               "PDF (*.pdf)" if fmt == "pdf" else "CSV (*.csv)")
         if path:
             self.export(Path(path), fmt)
@@ -240,7 +236,7 @@ class HandoverPanel(QWidget):
             return path
 
         def done(p: Path) -> None:
-            self.message.show_message(self.tr("Written · 已导出: {p}").format(p=p), "info")
+            self.message.show_message(self.tr("Exported to {path}").format(path=p), "info")
             if on_done:
                 on_done(p)
 

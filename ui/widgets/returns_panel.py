@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -28,11 +29,61 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import returns
-from ui.widgets.aftersales_common import TOUCH_PX, big_button, failure_text, scan_field
+from ui.i18n import bilingual, date, money
+from ui.widgets.aftersales_common import (
+    TOUCH_PX,
+    big_button,
+    failure_text,
+    order_status_name,
+    return_reason_name,
+    scan_field,
+    term,
+)
 from ui.widgets.message import MessageBanner
 
-DECISION_TEXT = {"restock": ("Restock", "上架"), "quarantine": ("Quarantine", "隔离"), "repair": ("Repair", "维修"),
-                 "scrap": ("Scrap", "报废")}
+RMA_STATUS = {
+    "requested": QT_TRANSLATE_NOOP("ReturnStatusName", "Requested"),
+    "approved": QT_TRANSLATE_NOOP("ReturnStatusName", "Approved"),
+    "rejected": QT_TRANSLATE_NOOP("ReturnStatusName", "Rejected"),
+    "received": QT_TRANSLATE_NOOP("ReturnStatusName", "Received"),
+    "closed": QT_TRANSLATE_NOOP("ReturnStatusName", "Closed"),
+}
+DECISION_TEXT = {
+    "restock": QT_TRANSLATE_NOOP("ReturnDecisionName", "Restock"),
+    "quarantine": QT_TRANSLATE_NOOP("ReturnDecisionName", "Quarantine"),
+    "repair": QT_TRANSLATE_NOOP("ReturnDecisionName", "Repair"),
+    "scrap": QT_TRANSLATE_NOOP("ReturnDecisionName", "Scrap"),
+}
+RESOLUTION_TEXT = {
+    "refund": QT_TRANSLATE_NOOP("ReturnResolutionName", "Refunded"),
+    "reship": QT_TRANSLATE_NOOP("ReturnResolutionName", "Reshipped"),
+    "repair": QT_TRANSLATE_NOOP("ReturnResolutionName", "Repaired"),
+    "replace": QT_TRANSLATE_NOOP("ReturnResolutionName", "Replaced"),
+}
+CHECK_TEXT = {  # the checklist's boxes
+    "unused": QT_TRANSLATE_NOOP("ReturnCheckName", "Unused"),
+    "packaging_intact": QT_TRANSLATE_NOOP("ReturnCheckName", "Packaging intact"),
+    "damaged": QT_TRANSLATE_NOOP("ReturnCheckName", "Damaged"),
+    "matches_order": QT_TRANSLATE_NOOP("ReturnCheckName", "Matches the order"),
+}
+CHECK_SHORT = {  # the same, in the lines table
+    "unused": QT_TRANSLATE_NOOP("ReturnCheckShort", "unused"),
+    "packaging_intact": QT_TRANSLATE_NOOP("ReturnCheckShort", "boxed"),
+    "damaged": QT_TRANSLATE_NOOP("ReturnCheckShort", "damaged"),
+    "matches_order": QT_TRANSLATE_NOOP("ReturnCheckShort", "matches"),
+}
+
+
+def rma_status_name(status: str | None) -> str:
+    return term("ReturnStatusName", RMA_STATUS, status)
+
+
+def decision_name(decision: str | None) -> str:
+    return term("ReturnDecisionName", DECISION_TEXT, decision)
+
+
+def resolution_name(resolution: str | None) -> str:
+    return term("ReturnResolutionName", RESOLUTION_TEXT, resolution)
 
 
 class ReturnsPanel(QWidget):
@@ -45,65 +96,61 @@ class ReturnsPanel(QWidget):
         self.actor, self.runner = context.actor, context.runner
         self.view: returns.RmaView | None = None
 
-        title = QLabel(self.tr("Returns · 退货"), self)
+        title = QLabel(self.tr("Returns"), self)
         title.setObjectName("returns_title")
-        self.scan = scan_field("returns_scan", self.tr("Scan RMA, parcel or order · 扫描退货单、包裹或订单"), self)
+        self.scan = scan_field("returns_scan", self.tr("Scan the RMA, parcel or order"), self)
         self.scan.returnPressed.connect(lambda: self.on_scan(self.scan.text()))
-        self.header = QLabel(self.tr("Scan a returned parcel to receive it · 扫描退回的包裹以收货"), self)
+        self.header = QLabel(self.tr("Scan a returned parcel to receive it"), self)
         self.header.setObjectName("returns_header")
         self.header.setWordWrap(True)
         self.message = MessageBanner("returns_message", self)
 
         self.lines = QTableWidget(0, 8, self)
         self.lines.setObjectName("returns_lines")
-        self.lines.setHorizontalHeaderLabels([self.tr("Line · 行"), self.tr("Product · 商品"), self.tr("Qty · 数量"),
-                                              self.tr("Lot · 批次"), self.tr("Expiry · 效期"),
-                                              self.tr("Checklist · 检查"), self.tr("Suggested · 建议"),
-                                              self.tr("Decision · 处理")])
+        self.lines.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Product"), self.tr("Qty"), self.tr("Lot"),
+                                              self.tr("Expiry"), self.tr("Checklist"), self.tr("Suggested"),
+                                              self.tr("Decision")])
         self.lines.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.verticalHeader().hide()
-        self.lines.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((60, 280, 70, 110, 110, 190, 110)):
-            self.lines.setColumnWidth(col, width)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # codes and marks in full
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the product takes what is left
 
-        checks = QGroupBox(self.tr("Unit checklist · 商品检查"), self)
+        checks = QGroupBox(self.tr("Unit checklist"), self)
         self.checks: dict[str, QCheckBox] = {}
         grid = QGridLayout(checks)
-        for i, (key, text) in enumerate((("unused", self.tr("Unused · 未使用")),
-                                         ("packaging_intact", self.tr("Packaging intact · 包装完好")),
-                                         ("damaged", self.tr("Damaged · 有损坏")),
-                                         ("matches_order", self.tr("Matches the order · 与订单一致")))):
-            box = QCheckBox(text, checks)
+        for i, key in enumerate(CHECK_TEXT):
+            box = QCheckBox(term("ReturnCheckName", CHECK_TEXT, key), checks)
             box.setObjectName(f"returns_{key}")
             box.setMinimumHeight(TOUCH_PX)
             self.checks[key] = box
             grid.addWidget(box, i // 2, i % 2)
-        self.inspect_button = big_button(self.tr("Record inspection · 记录检查"), "returns_inspect", checks)
+        self.inspect_button = big_button(self.tr("Record inspection"), "returns_inspect", checks)
         self.inspect_button.clicked.connect(self.inspect)
         grid.addWidget(self.inspect_button, 2, 0, 1, 2)
 
-        decide = QGroupBox(self.tr("Decision · 处理"), self)
+        decide = QGroupBox(self.tr("Decision"), self)
         dl = QGridLayout(decide)
-        self.location = scan_field("returns_location", self.tr("Scan the shelf to restock to · 扫描上架库位"), decide)
+        self.location = scan_field("returns_location", self.tr("Scan the shelf to restock to"), decide)
         dl.addWidget(self.location, 0, 0, 1, 4)
         self.decision_buttons = {}
-        for i, (key, (en, zh)) in enumerate(DECISION_TEXT.items()):
-            button = big_button(f"{self.tr(en)} · {zh}", f"returns_{key}", decide)
+        for i, key in enumerate(DECISION_TEXT):
+            button = big_button(decision_name(key), f"returns_{key}", decide)
             button.clicked.connect(lambda _c=False, k=key: self.decide(k))
             self.decision_buttons[key] = button
             dl.addWidget(button, 1, i)
 
-        settle = QGroupBox(self.tr("Settle · 结案"), self)
+        settle = QGroupBox(self.tr("Settle"), self)
         sl = QHBoxLayout(settle)
         self.amount = QLineEdit(settle)
         self.amount.setObjectName("returns_refund_amount")
         self.amount.setMinimumHeight(TOUCH_PX)
-        self.amount.setPlaceholderText(self.tr("Refund ¥ · 退款金额"))
-        self.refund_button = big_button(self.tr("Refund · 退款"), "returns_refund", settle)
+        self.amount.setPlaceholderText(self.tr("Refund amount, ¥"))
+        self.refund_button = big_button(self.tr("Refund"), "returns_refund", settle)
         self.refund_button.clicked.connect(lambda: self.settle("refund"))
-        self.reship_button = big_button(self.tr("Reship · 重发"), "returns_reship", settle)
+        self.reship_button = big_button(self.tr("Reship"), "returns_reship", settle)
         self.reship_button.clicked.connect(lambda: self.settle("reship"))
         sl.addWidget(self.amount, 1)
         sl.addWidget(self.refund_button)
@@ -161,23 +208,26 @@ class ReturnsPanel(QWidget):
     def show_rma(self, view: returns.RmaView) -> None:
         keep = self.selected_line
         self.view = view
-        reason_zh = returns.REASON_ZH.get(view.reason, view.reason)
-        text = (f"<b>{view.rma_no}</b> · {self.tr('order')} 订单 {view.order_no} ({view.order_status}) · "
-                f"{view.reason} {reason_zh} · <b>{view.status}</b>")
-        if view.note:
-            text += f"<br>{view.note}<br>{view.note_zh}"
-        if view.resolution:
-            text += f"<br>{self.tr('Settled')} 已结案: {view.resolution} {view.refund_amount or ''}"
+        text = self.tr("<b>{rma}</b> · order {order} ({order_status}) · {reason} · <b>{status}</b>").format(
+            rma=view.rma_no, order=view.order_no, order_status=order_status_name(view.order_status),
+            reason=return_reason_name(view.reason), status=rma_status_name(view.status))
+        note = bilingual(view.note, view.note_zh)
+        if note:
+            text += f"<br>{note}"
+        if view.resolution == "refund" and view.refund_amount is not None:
+            text += "<br>" + self.tr("Settled: refunded {amount}").format(amount=money(view.refund_amount))
+        elif view.resolution:
+            text += "<br>" + self.tr("Settled: {resolution}").format(resolution=resolution_name(view.resolution))
         self.header.setText(text)
         self.lines.setRowCount(len(view.lines))
         for r, ln in enumerate(view.lines):
-            checklist = " ".join(("✔" if ln.checklist.get(k) else "✘") + k[:3] for k in returns.CHECKLIST) \
-                if ln.checklist else "—"
-            decision = ln.decision or "—"
+            checklist = " ".join(("✔" if ln.checklist.get(k) else "✘") + term("ReturnCheckShort", CHECK_SHORT, k)
+                                 for k in returns.CHECKLIST) if ln.checklist else "—"
+            decision = decision_name(ln.decision)
             if ln.location:
                 decision += f" → {ln.location}"
-            values = [str(ln.line_no), f"{ln.sku} {ln.name_zh or ln.name}", str(ln.qty), ln.lot or "—",
-                      ln.expiry.isoformat() if ln.expiry else "—", checklist, ln.suggested or "—", decision]
+            values = [str(ln.line_no), f"{ln.sku} {bilingual(ln.name, ln.name_zh)}", str(ln.qty), ln.lot or "—",
+                      date(ln.expiry), checklist, decision_name(ln.suggested), decision]
             for c, value in enumerate(values):
                 self.lines.setItem(r, c, QTableWidgetItem(value))
         if not self.amount.text():
@@ -215,7 +265,7 @@ class ReturnsPanel(QWidget):
             self.location.setText(code)
             return True
         self.amount.clear()
-        self._run(lambda uow: returns.receive_return(uow, code), self.tr("Received · 已收货"))
+        self._run(lambda uow: returns.receive_return(uow, code), self.tr("Received"))
         return True
 
     def inspect(self) -> None:
@@ -232,7 +282,7 @@ class ReturnsPanel(QWidget):
             return
         rma_no, location = self.view.rma_no, self.location.text().strip() or None
         self._run(lambda uow: returns.decide(uow, rma_no, line, decision, location),
-                  self.tr("Line {n}: {d} · 已处理").format(n=line, d=decision))
+                  self.tr("Line {n}: {decision}").format(n=line, decision=decision_name(decision)))
 
     def settle(self, resolution: str) -> None:
         if self.view is None:
@@ -243,7 +293,7 @@ class ReturnsPanel(QWidget):
             try:
                 amount = Decimal(self.amount.text().strip())
             except InvalidOperation:
-                self.message.show_message(self.tr("Type the refund amount · 请输入退款金额"), "error")
+                self.message.show_message(self.tr("Type the refund amount"), "error")
                 return
         self._run(lambda uow: returns.settle(uow, rma_no, resolution, amount),
-                  self.tr("Settled: {r} · 已结案").format(r=resolution))
+                  self.tr("Settled: {resolution}").format(resolution=resolution_name(resolution)))

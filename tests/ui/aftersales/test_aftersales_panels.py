@@ -14,7 +14,7 @@ from sqlalchemy import select
 from aftersales_helpers import actor, packed_and_labelled, parcel_of
 from desktop.db import models
 from desktop.db.types import utcnow
-from ui.widgets.figures_panel import FiguresPanel
+from ui.widgets.figures_panel import FiguresPanel, stage_name
 from ui.widgets.handover_panel import HandoverPanel
 from ui.widgets.returns_panel import ReturnsPanel
 from ui.workspaces.base import WorkspaceContext
@@ -48,7 +48,7 @@ def test_handover_panel_scans_refuses_counts_and_closes(qtbot, demo_db, context,
         qtbot.keyClicks(panel.scan, code)
         qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
     assert refused.args[0].reason == "wrong_carrier"
-    assert "不能放入" in panel.findChild(type(panel.message.text), "handover_message").text()
+    assert "not into the" in panel.findChild(type(panel.message.text), "handover_message").text()  # the station's language
     with qtbot.waitSignal(panel.state_loaded):
         panel.select_carrier(carrier)
     assert code in [panel.unmanifested.item(r, 0).text() for r in range(panel.unmanifested.rowCount())]
@@ -93,7 +93,7 @@ def test_returns_panel_receives_inspects_restocks_and_refunds(qtbot, demo_db, co
         assert panel.location.text() == "LOC-" + location
         with qtbot.waitSignal(panel.refused):
             qtbot.mouseClick(panel.decision_buttons["restock"], Qt.MouseButton.LeftButton)
-        assert "未使用" in panel.message.message
+        assert "Only unused" in panel.message.message
         with qtbot.waitSignal(panel.rma_loaded):
             qtbot.mouseClick(panel.decision_buttons["quarantine"], Qt.MouseButton.LeftButton)
     assert panel.refund_button.isEnabled()
@@ -115,7 +115,7 @@ def test_figures_panel_draws_charts_names_the_slowest_stage_and_exports(qtbot, c
     panel.show()
     qtbot.waitUntil(lambda: panel.figures is not None, timeout=20_000)
     f = panel.figures
-    assert f.slowest_stage and f.slowest_stage in panel.slowest.text()
+    assert f.slowest_stage and stage_name(f.slowest_stage) in panel.slowest.text()
     stages = panel.views["stages"].chart().series()[0]
     assert isinstance(stages, QStackedBarSeries)
     normal, slow = stages.barSets()
