@@ -28,11 +28,13 @@ Signals:
 
 from __future__ import annotations
 
+import re
+from datetime import date as Date
 from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,50 +54,281 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role
 from desktop.services import intake, replenishment
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, count_by_status, list_orders
+from ui.i18n import bilingual, date_time, error_text, is_chinese, money, number, time_of_day, weight
+from ui.i18n import date as date_text
+from ui.labels import role_name
 from ui.live import ChangeFeedWatcher
-from ui.widgets.figures_panel import FiguresPanel
+from ui.widgets.aftersales_common import date_edit_format, month_day_time, order_status_name, return_reason_name, term
+from ui.widgets.figures_panel import FiguresPanel, category_name
 from ui.widgets.handover_panel import HandoverPanel
-from ui.widgets.returns_panel import ReturnsPanel
+from ui.widgets.returns_panel import ReturnsPanel, decision_name, resolution_name, rma_status_name
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 HELD_LIMIT = 200
 LIVE_TOPICS = frozenset({"orders", "batches", "exceptions", "stock", "stations", "parcels", "print"})
 
+# The codes the console shows, by name in the station's language (module tables: QT_TRANSLATE_NOOP).
 HOLD_REASONS = {
-    "address": ("Address", "地址"), "price": ("Price", "价格"), "payment": ("Payment", "付款"),
-    "shortage": ("Shortage", "缺货"), "weight": ("Weight", "重量"), "customer": ("Customer", "客户"),
-    "other": ("Other", "其他"),
+    "address": QT_TRANSLATE_NOOP("HoldReasonName", "Address"),
+    "price": QT_TRANSLATE_NOOP("HoldReasonName", "Price"),
+    "payment": QT_TRANSLATE_NOOP("HoldReasonName", "Payment"),
+    "shortage": QT_TRANSLATE_NOOP("HoldReasonName", "Shortage"),
+    "weight": QT_TRANSLATE_NOOP("HoldReasonName", "Weight"),
+    "customer": QT_TRANSLATE_NOOP("HoldReasonName", "Customer"),
+    "other": QT_TRANSLATE_NOOP("HoldReasonName", "Other"),
 }
-PRIORITIES = {"urgent": ("Urgent", "加急"), "expedited": ("Expedited", "优先"), "normal": ("Normal", "普通")}
+PRIORITIES = {
+    "urgent": QT_TRANSLATE_NOOP("PriorityName", "Urgent"),
+    "expedited": QT_TRANSLATE_NOOP("PriorityName", "Expedited"),
+    "normal": QT_TRANSLATE_NOOP("PriorityName", "Normal"),
+}
 KINDS = {
-    "address_hold": ("Address hold", "地址挂起"), "price_hold": ("Price hold", "价格挂起"),
-    "payment_hold": ("Payment hold", "付款挂起"), "short_pick": ("Short pick", "拣货缺货"),
-    "backorder": ("Backorder", "缺货待补"), "weight_override": ("Weight override", "重量异常"),
-    "print_failed": ("Print failed", "打印失败"), "refused": ("Refused", "拒收"), "delayed": ("Delayed", "延误"),
-    "lost": ("Lost", "丢件"), "conflict": ("Conflict", "冲突"),
+    "address_hold": QT_TRANSLATE_NOOP("ExceptionKindName", "Address hold"),
+    "price_hold": QT_TRANSLATE_NOOP("ExceptionKindName", "Price hold"),
+    "payment_hold": QT_TRANSLATE_NOOP("ExceptionKindName", "Payment hold"),
+    "short_pick": QT_TRANSLATE_NOOP("ExceptionKindName", "Short pick"),
+    "backorder": QT_TRANSLATE_NOOP("ExceptionKindName", "Backorder"),
+    "weight_override": QT_TRANSLATE_NOOP("ExceptionKindName", "Weight override"),
+    "print_failed": QT_TRANSLATE_NOOP("ExceptionKindName", "Print failed"),
+    "not_manifested": QT_TRANSLATE_NOOP("ExceptionKindName", "Not handed over"),
+    "refused": QT_TRANSLATE_NOOP("ExceptionKindName", "Refused on delivery"),
+    "delayed": QT_TRANSLATE_NOOP("ExceptionKindName", "Delayed"),
+    "lost": QT_TRANSLATE_NOOP("ExceptionKindName", "Lost"),
+    "conflict": QT_TRANSLATE_NOOP("ExceptionKindName", "Conflict"),
 }
+DECISIONS = {  # sv.DECISIONS, and what older records hold
+    "transfer": QT_TRANSLATE_NOOP("DecisionName", "Transfer from another warehouse"),
+    "wait": QT_TRANSLATE_NOOP("DecisionName", "Wait for stock"),
+    "substitute": QT_TRANSLATE_NOOP("DecisionName", "Substitute (customer consents)"),
+    "partial_refund": QT_TRANSLATE_NOOP("DecisionName", "Partial refund"),
+    "full_refund": QT_TRANSLATE_NOOP("DecisionName", "Full refund (cancel)"),
+    "release": QT_TRANSLATE_NOOP("DecisionName", "Release after the fix"),
+    "cancel": QT_TRANSLATE_NOOP("DecisionName", "Cancel the order"),
+    "acknowledge": QT_TRANSLATE_NOOP("DecisionName", "Acknowledge"),
+    "reprint": QT_TRANSLATE_NOOP("DecisionName", "Reprint"),
+    "accepted": QT_TRANSLATE_NOOP("DecisionName", "Accepted"),
+    "refund": QT_TRANSLATE_NOOP("DecisionName", "Refund"),
+    "reship": QT_TRANSLATE_NOOP("DecisionName", "Reship"),
+}
+REPLENISHMENT_STATUS = {
+    "open": QT_TRANSLATE_NOOP("ReplenishmentStatusName", "Open"),
+    "sent": QT_TRANSLATE_NOOP("ReplenishmentStatusName", "Sent"),
+    "received": QT_TRANSLATE_NOOP("ReplenishmentStatusName", "Received"),
+    "cancelled": QT_TRANSLATE_NOOP("ReplenishmentStatusName", "Cancelled"),
+}
+REPLENISHMENT_REASON = {
+    "low_stock": QT_TRANSLATE_NOOP("ReplenishmentReasonName", "Low stock"),
+    "backorder": QT_TRANSLATE_NOOP("ReplenishmentReasonName", "Backorder"),
+    "short_pick": QT_TRANSLATE_NOOP("ReplenishmentReasonName", "Short pick"),
+}
+AUDIT_ACTIONS = {
+    "address_corrected": QT_TRANSLATE_NOOP("AuditActionName", "Address corrected"),
+    "batch_assigned": QT_TRANSLATE_NOOP("AuditActionName", "Batch assigned"),
+    "batch_done": QT_TRANSLATE_NOOP("AuditActionName", "Batch done"),
+    "batch_reassigned": QT_TRANSLATE_NOOP("AuditActionName", "Batch reassigned"),
+    "batch_started": QT_TRANSLATE_NOOP("AuditActionName", "Batch started"),
+    "carrier_changed": QT_TRANSLATE_NOOP("AuditActionName", "Carrier changed"),
+    "customer_data_opened": QT_TRANSLATE_NOOP("AuditActionName", "Customer data opened"),
+    "customer_opened": QT_TRANSLATE_NOOP("AuditActionName", "Recipient viewed"),
+    "demo_built": QT_TRANSLATE_NOOP("AuditActionName", "Demo data written"),
+    "documents_queued": QT_TRANSLATE_NOOP("AuditActionName", "Documents queued"),
+    "exception_decided": QT_TRANSLATE_NOOP("AuditActionName", "Exception decided"),
+    "exception_opened": QT_TRANSLATE_NOOP("AuditActionName", "Exception opened"),
+    "feedback_recorded": QT_TRANSLATE_NOOP("AuditActionName", "Feedback recorded"),
+    "insurance_claim_filed": QT_TRANSLATE_NOOP("AuditActionName", "Insurance claim filed"),
+    "intake": QT_TRANSLATE_NOOP("AuditActionName", "Intake"),
+    "journal_conflict": QT_TRANSLATE_NOOP("AuditActionName", "Station action refused"),
+    "label_printed": QT_TRANSLATE_NOOP("AuditActionName", "Label printed"),
+    "low_stock": QT_TRANSLATE_NOOP("AuditActionName", "Low stock"),
+    "manifest_closed": QT_TRANSLATE_NOOP("AuditActionName", "Manifest closed"),
+    "manifest_opened": QT_TRANSLATE_NOOP("AuditActionName", "Manifest opened"),
+    "notification_failed": QT_TRANSLATE_NOOP("AuditActionName", "Notification failed"),
+    "notification_sent": QT_TRANSLATE_NOOP("AuditActionName", "Notification sent"),
+    "order_priority": QT_TRANSLATE_NOOP("AuditActionName", "Priority changed"),
+    "order_reassigned": QT_TRANSLATE_NOOP("AuditActionName", "Order reassigned"),
+    "order_released": QT_TRANSLATE_NOOP("AuditActionName", "Order released"),
+    "order_status": QT_TRANSLATE_NOOP("AuditActionName", "Order status changed"),
+    "orders_completed": QT_TRANSLATE_NOOP("AuditActionName", "Orders completed"),
+    "orders_imported": QT_TRANSLATE_NOOP("AuditActionName", "Orders imported"),
+    "parcel_handed_over": QT_TRANSLATE_NOOP("AuditActionName", "Parcel handed over"),
+    "parcel_packed": QT_TRANSLATE_NOOP("AuditActionName", "Parcel packed"),
+    "pick_confirmed": QT_TRANSLATE_NOOP("AuditActionName", "Pick confirmed"),
+    "pick_refused": QT_TRANSLATE_NOOP("AuditActionName", "Pick refused"),
+    "pick_short": QT_TRANSLATE_NOOP("AuditActionName", "Short pick"),
+    "print_failed": QT_TRANSLATE_NOOP("AuditActionName", "Print failed"),
+    "refund": QT_TRANSLATE_NOOP("AuditActionName", "Refund"),
+    "release_tried": QT_TRANSLATE_NOOP("AuditActionName", "Release tried"),
+    "replenishment_requested": QT_TRANSLATE_NOOP("AuditActionName", "Replenishment requested"),
+    "replenishment_status": QT_TRANSLATE_NOOP("AuditActionName", "Replenishment status changed"),
+    "return_decided": QT_TRANSLATE_NOOP("AuditActionName", "Return line decided"),
+    "return_inspected": QT_TRANSLATE_NOOP("AuditActionName", "Return inspected"),
+    "return_received": QT_TRANSLATE_NOOP("AuditActionName", "Return received"),
+    "return_requested": QT_TRANSLATE_NOOP("AuditActionName", "Return requested"),
+    "return_settled": QT_TRANSLATE_NOOP("AuditActionName", "Return settled"),
+    "sign_in": QT_TRANSLATE_NOOP("AuditActionName", "Signed in"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("AuditActionName", "Sign-in failed"),
+    "sign_out": QT_TRANSLATE_NOOP("AuditActionName", "Signed out"),
+    "supervisor_check_failed": QT_TRANSLATE_NOOP("AuditActionName", "Supervisor check failed"),
+    "supervisor_check_refused": QT_TRANSLATE_NOOP("AuditActionName", "Supervisor check refused"),
+    "supervisor_verified": QT_TRANSLATE_NOOP("AuditActionName", "Supervisor verified"),
+    "tote_freed": QT_TRANSLATE_NOOP("AuditActionName", "Tote freed"),
+    "tracking_imported": QT_TRANSLATE_NOOP("AuditActionName", "Tracking imported"),
+    "weight_override": QT_TRANSLATE_NOOP("AuditActionName", "Weight override"),
+}
+AUDIT_ENTITIES = {
+    "batch": QT_TRANSLATE_NOOP("AuditEntityName", "Batch"),
+    "database": QT_TRANSLATE_NOOP("AuditEntityName", "Database"),
+    "exception": QT_TRANSLATE_NOOP("AuditEntityName", "Exception"),
+    "import": QT_TRANSLATE_NOOP("AuditEntityName", "Import"),
+    "journal": QT_TRANSLATE_NOOP("AuditEntityName", "Station journal"),
+    "manifest": QT_TRANSLATE_NOOP("AuditEntityName", "Manifest"),
+    "notification": QT_TRANSLATE_NOOP("AuditEntityName", "Notification"),
+    "order": QT_TRANSLATE_NOOP("AuditEntityName", "Order"),
+    "parcel": QT_TRANSLATE_NOOP("AuditEntityName", "Parcel"),
+    "pick_batch": QT_TRANSLATE_NOOP("AuditEntityName", "Batch"),
+    "pick_task": QT_TRANSLATE_NOOP("AuditEntityName", "Pick task"),
+    "replenishment": QT_TRANSLATE_NOOP("AuditEntityName", "Replenishment request"),
+    "return": QT_TRANSLATE_NOOP("AuditEntityName", "Return"),
+    "shipment": QT_TRANSLATE_NOOP("AuditEntityName", "Shipment"),
+    "sku": QT_TRANSLATE_NOOP("AuditEntityName", "SKU"),
+    "tote": QT_TRANSLATE_NOOP("AuditEntityName", "Tote"),
+    "tracking": QT_TRANSLATE_NOOP("AuditEntityName", "Tracking"),
+    "user": QT_TRANSLATE_NOOP("AuditEntityName", "User"),
+}
+AUDIT_FIELDS = {
+    "added": QT_TRANSLATE_NOOP("AuditFieldName", "added"),
+    "alternative": QT_TRANSLATE_NOOP("AuditFieldName", "other bins"),
+    "amount": QT_TRANSLATE_NOOP("AuditFieldName", "amount"),
+    "as_of": QT_TRANSLATE_NOOP("AuditFieldName", "as of"),
+    "at_station": QT_TRANSLATE_NOOP("AuditFieldName", "station"),
+    "attempts": QT_TRANSLATE_NOOP("AuditFieldName", "attempts"),
+    "available": QT_TRANSLATE_NOOP("AuditFieldName", "available"),
+    "batch": QT_TRANSLATE_NOOP("AuditFieldName", "batch"),
+    "carrier": QT_TRANSLATE_NOOP("AuditFieldName", "carrier"),
+    "carton": QT_TRANSLATE_NOOP("AuditFieldName", "carton"),
+    "category": QT_TRANSLATE_NOOP("AuditFieldName", "category"),
+    "chosen": QT_TRANSLATE_NOOP("AuditFieldName", "chosen"),
+    "count": QT_TRANSLATE_NOOP("AuditFieldName", "count"),
+    "damaged": QT_TRANSLATE_NOOP("AuditFieldName", "damaged"),
+    "decision": QT_TRANSLATE_NOOP("AuditFieldName", "decision"),
+    "duplicates": QT_TRANSLATE_NOOP("AuditFieldName", "duplicates"),
+    "error": QT_TRANSLATE_NOOP("AuditFieldName", "error"),
+    "exception_id": QT_TRANSLATE_NOOP("AuditFieldName", "exception"),
+    "expected_g": QT_TRANSLATE_NOOP("AuditFieldName", "expected"),
+    "fields": QT_TRANSLATE_NOOP("AuditFieldName", "fields"),
+    "first": QT_TRANSLATE_NOOP("AuditFieldName", "first"),
+    "for_user": QT_TRANSLATE_NOOP("AuditFieldName", "for"),
+    "format": QT_TRANSLATE_NOOP("AuditFieldName", "format"),
+    "found": QT_TRANSLATE_NOOP("AuditFieldName", "found"),
+    "from": QT_TRANSLATE_NOOP("AuditFieldName", "from"),
+    "from_batch": QT_TRANSLATE_NOOP("AuditFieldName", "from batch"),
+    "from_picker": QT_TRANSLATE_NOOP("AuditFieldName", "from picker"),
+    "gates": QT_TRANSLATE_NOOP("AuditFieldName", "checks"),
+    "held": QT_TRANSLATE_NOOP("AuditFieldName", "held"),
+    "how": QT_TRANSLATE_NOOP("AuditFieldName", "method"),
+    "insured_value": QT_TRANSLATE_NOOP("AuditFieldName", "insured value"),
+    "job": QT_TRANSLATE_NOOP("AuditFieldName", "print job"),
+    "jobs": QT_TRANSLATE_NOOP("AuditFieldName", "print jobs"),
+    "kind": QT_TRANSLATE_NOOP("AuditFieldName", "kind"),
+    "last": QT_TRANSLATE_NOOP("AuditFieldName", "last"),
+    "line": QT_TRANSLATE_NOOP("AuditFieldName", "line"),
+    "location": QT_TRANSLATE_NOOP("AuditFieldName", "location"),
+    "lot": QT_TRANSLATE_NOOP("AuditFieldName", "lot"),
+    "manifest": QT_TRANSLATE_NOOP("AuditFieldName", "manifest"),
+    "matches_order": QT_TRANSLATE_NOOP("AuditFieldName", "matches the order"),
+    "measured_g": QT_TRANSLATE_NOOP("AuditFieldName", "weighed"),
+    "missing": QT_TRANSLATE_NOOP("AuditFieldName", "missing"),
+    "new_order": QT_TRANSLATE_NOOP("AuditFieldName", "new order"),
+    "note": QT_TRANSLATE_NOOP("AuditFieldName", "note"),
+    "order": QT_TRANSLATE_NOOP("AuditFieldName", "order"),
+    "orders": QT_TRANSLATE_NOOP("AuditFieldName", "orders"),
+    "orders_shipped": QT_TRANSLATE_NOOP("AuditFieldName", "orders shipped"),
+    "packaging_intact": QT_TRANSLATE_NOOP("AuditFieldName", "packaging intact"),
+    "parcel": QT_TRANSLATE_NOOP("AuditFieldName", "parcel"),
+    "parcels": QT_TRANSLATE_NOOP("AuditFieldName", "parcels"),
+    "picker": QT_TRANSLATE_NOOP("AuditFieldName", "picker"),
+    "printer": QT_TRANSLATE_NOOP("AuditFieldName", "printer"),
+    "purpose": QT_TRANSLATE_NOOP("AuditFieldName", "for"),
+    "qty": QT_TRANSLATE_NOOP("AuditFieldName", "qty"),
+    "reason": QT_TRANSLATE_NOOP("AuditFieldName", "reason"),
+    "resolution": QT_TRANSLATE_NOOP("AuditFieldName", "resolution"),
+    "result": QT_TRANSLATE_NOOP("AuditFieldName", "result"),
+    "rma": QT_TRANSLATE_NOOP("AuditFieldName", "return"),
+    "role": QT_TRANSLATE_NOOP("AuditFieldName", "role"),
+    "rules_choice": QT_TRANSLATE_NOOP("AuditFieldName", "rules chose"),
+    "scan": QT_TRANSLATE_NOOP("AuditFieldName", "scan"),
+    "score": QT_TRANSLATE_NOOP("AuditFieldName", "score"),
+    "seed": QT_TRANSLATE_NOOP("AuditFieldName", "seed"),
+    "seq": QT_TRANSLATE_NOOP("AuditFieldName", "parcel no."),
+    "service": QT_TRANSLATE_NOOP("AuditFieldName", "service"),
+    "station": QT_TRANSLATE_NOOP("AuditFieldName", "station"),
+    "status": QT_TRANSLATE_NOOP("AuditFieldName", "status"),
+    "stops": QT_TRANSLATE_NOOP("AuditFieldName", "stops"),
+    "supervisor": QT_TRANSLATE_NOOP("AuditFieldName", "supervisor"),
+    "task": QT_TRANSLATE_NOOP("AuditFieldName", "task"),
+    "threshold": QT_TRANSLATE_NOOP("AuditFieldName", "threshold"),
+    "to": QT_TRANSLATE_NOOP("AuditFieldName", "to"),
+    "tracking_no": QT_TRANSLATE_NOOP("AuditFieldName", "tracking no."),
+    "units": QT_TRANSLATE_NOOP("AuditFieldName", "units"),
+    "unknown": QT_TRANSLATE_NOOP("AuditFieldName", "unknown"),
+    "unused": QT_TRANSLATE_NOOP("AuditFieldName", "unused"),
+    "warehouse_id": QT_TRANSLATE_NOOP("AuditFieldName", "warehouse"),
+    "why": QT_TRANSLATE_NOOP("AuditFieldName", "why"),
+}
+AUDIT_VALUES = {  # words the services record as values: how one signed in, intake checks and their results
+    "pin": QT_TRANSLATE_NOOP("AuditValueName", "PIN"),
+    "badge": QT_TRANSLATE_NOOP("AuditValueName", "badge"),
+    "shipping_label": QT_TRANSLATE_NOOP("AuditValueName", "shipping label"),
+    "packing_slip": QT_TRANSLATE_NOOP("AuditValueName", "packing slip"),
+    "supervisor": QT_TRANSLATE_NOOP("AuditValueName", "supervisor"),
+    "passed": QT_TRANSLATE_NOOP("AuditValueName", "passed"),
+    "held": QT_TRANSLATE_NOOP("AuditValueName", "held"),
+    "skipped": QT_TRANSLATE_NOOP("AuditValueName", "skipped"),
+    "backordered": QT_TRANSLATE_NOOP("AuditValueName", "backordered"),
+    "pii": QT_TRANSLATE_NOOP("AuditValueName", "customer data"),
+    "address": QT_TRANSLATE_NOOP("AuditValueName", "address"),
+    "price": QT_TRANSLATE_NOOP("AuditValueName", "price"),
+    "payment": QT_TRANSLATE_NOOP("AuditValueName", "payment"),
+    "stock": QT_TRANSLATE_NOOP("AuditValueName", "stock"),
+    "standard": QT_TRANSLATE_NOOP("AuditValueName", "standard"),
+    "express": QT_TRANSLATE_NOOP("AuditValueName", "express"),
+}
+HIDDEN_FIELDS = frozenset({"action_id"})  # a station's key against doing an action twice: nothing to read
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ORDER_STATUSES = frozenset(s.value for s in OrderStatus)
 
 
-def _both(pair: tuple[str, str] | None, fallback: str) -> str:
-    return f"{pair[0]} · {pair[1]}" if pair else fallback
+def priority_name(priority: str | None) -> str:
+    return term("PriorityName", PRIORITIES, priority)
 
 
-def _local(when: datetime | None) -> str:
-    return "" if when is None else when.astimezone().strftime("%m-%d %H:%M")
+def hold_reason_name(reason: str | None) -> str:
+    return term("HoldReasonName", HOLD_REASONS, reason)
 
 
-def _left(minutes: int | None) -> str:
-    if minutes is None:
-        return "–"
-    sign = "−" if minutes < 0 else ""
-    m = abs(minutes)
-    return f"{sign}{m // 60}h{m % 60:02d}"
+def kind_name(kind: str | None) -> str:
+    return term("ExceptionKindName", KINDS, kind)
+
+
+def exception_decision_name(decision: str | None) -> str:
+    return term("DecisionName", DECISIONS, decision)
+
+
+def _ship_by(when: datetime | None) -> str:
+    """The promised ship-by on the board: these days, so without the year (the cell's tooltip has it)."""
+    return month_day_time(when)
+
+
+def _moment_tips(table: QTableWidget, column: int, moments: list[datetime | None]) -> None:
+    """The full date and time of each row's moment (shown without its year) as its cell's tooltip."""
+    for row, when in enumerate(moments):
+        if when is not None and table.item(row, column) is not None:
+            table.item(row, column).setToolTip(date_time(when))
 
 
 def _table(name: str, headers: list[str], parent: QWidget, stretch: int | None = None) -> QTableWidget:
@@ -168,8 +401,7 @@ class SupervisorWorkspace(Workspace):
         self.replenishment_rows: list[replenishment.ReplenishmentRow] = []
 
         top = QHBoxLayout()
-        self.run_intake_button = _button(self.tr("Run intake · 运行订单审核"), "supervisor_run_intake", self,
-                                         self.run_intake)
+        self.run_intake_button = _button(self.tr("Run intake"), "supervisor_run_intake", self, self.run_intake)
         self.message = QLabel(self)
         self.message.setObjectName("supervisor_message")
         self.message.setWordWrap(True)
@@ -182,18 +414,18 @@ class SupervisorWorkspace(Workspace):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("supervisor_tabs")
-        self.tabs.addTab(self._build_floor(), self.tr("Floor · 现场"))
-        self.tabs.addTab(self._build_orders(), self.tr("Orders · 订单"))
-        self.tabs.addTab(self._build_exceptions(), self.tr("Exceptions · 异常"))
-        self.tabs.addTab(self._build_stock(), self.tr("Stock · 库存"))
-        self.tabs.addTab(self._build_audit(), self.tr("Audit · 审计"))
+        self.tabs.addTab(self._build_floor(), self.tr("Floor"))
+        self.tabs.addTab(self._build_orders(), self.tr("Orders"))
+        self.tabs.addTab(self._build_exceptions(), self.tr("Exceptions"))
+        self.tabs.addTab(self._build_stock(), self.tr("Stock"))
+        self.tabs.addTab(self._build_audit(), self.tr("Audit"))
         # After the parcel leaves: hand-over to carriers, returns receiving, and the figures.
         self.handover = HandoverPanel(context, self)
         self.returns = ReturnsPanel(context, self)
         self.figures = FiguresPanel(context, self)
-        self.tabs.addTab(self.handover, self.tr("Hand-over · 交接"))
-        self.tabs.addTab(self.returns, self.tr("Returns · 退货"))
-        self.tabs.addTab(self.figures, self.tr("Figures · 数据"))
+        self.tabs.addTab(self.handover, self.tr("Hand-over"))
+        self.tabs.addTab(self.returns, self.tr("Returns"))
+        self.tabs.addTab(self.figures, self.tr("Figures"))
         self.body.addWidget(self.tabs, 1)
 
         self._soon = QTimer(self)
@@ -209,59 +441,57 @@ class SupervisorWorkspace(Workspace):
 
     def _build_floor(self) -> QWidget:
         page = QWidget(self)
-        self.status_table = _table("supervisor_status_table", [
-            self.tr("Status"), "状态", self.tr("Orders\n订单"), self.tr("Urgent\n加急"), self.tr("Exped.\n优先"),
-            self.tr("Normal\n普通")], page)
+        headers = [self.tr("Status"), self.tr("Orders"), priority_name("urgent"),
+                   self.tr("Exped.", "short for the priority class Expedited"), priority_name("normal")]
+        self.status_table = _table("supervisor_status_table", headers, page)
         self.status_table.setRowCount(len(OrderStatus))
         for row, status in enumerate(OrderStatus):
-            self.status_table.setItem(row, 0, QTableWidgetItem(status.value.replace("_", " ").capitalize()))
-            self.status_table.setItem(row, 1, QTableWidgetItem(status.label_zh))
-            for col in range(2, 6):
+            self.status_table.setItem(row, 0, QTableWidgetItem(order_status_name(status.value)))
+            for col in range(1, 5):
                 cell = QTableWidgetItem("–")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.status_table.setItem(row, col, cell)
         self.status_table.verticalHeader().setDefaultSectionSize(30)
         header = self.status_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        metrics = self.status_table.fontMetrics()
-        bold = header.fontMetrics()
-        widths = [max(metrics.horizontalAdvance(s.value.capitalize()) for s in OrderStatus) + 20,
-                  max(metrics.horizontalAdvance(s.label_zh) for s in OrderStatus) + 20] + \
-                 [bold.horizontalAdvance(w) * 6 // 5 + 28 for w in ("Orders", "Urgent", "Exped.", "Normal")]
+        # Widths from the words shown (either language), the header's bold font allowed for.
+        cells, bold = self.status_table.fontMetrics(), header.fontMetrics()
+        names = [order_status_name(s.value) for s in OrderStatus]
+        widths = [max(max(cells.horizontalAdvance(n) for n in names), bold.horizontalAdvance(headers[0]) * 11 // 10) + 20]
+        widths += [max(bold.horizontalAdvance(h) * 11 // 10, cells.horizontalAdvance("0000")) + 20 for h in headers[1:]]
         for col, width in enumerate(widths):
             self.status_table.setColumnWidth(col, width)
         self.status_table.setFixedWidth(sum(widths) + 4)
         self.status_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.board_table = _table("supervisor_board", [
-            self.tr("Order\n订单"), self.tr("Status\n状态"), self.tr("Priority\n优先级"), self.tr("Ship by\n发货期限"),
-            self.tr("Left\n剩余"), self.tr("Picker · batch\n拣货员 · 批次")], page, stretch=5)
+            self.tr("Order"), self.tr("Status"), self.tr("Priority"), self.tr("Ship by"), self.tr("Left"),
+            self.tr("Picker")], page, stretch=5)
         self.pickers_table = _table("supervisor_pickers", [
-            self.tr("Picker\n拣货员"), self.tr("Station\n工作站"), self.tr("Batch\n批次"), self.tr("Stops\n进度")],
-            page, stretch=2)
+            self.tr("Picker"), self.tr("Station"), self.tr("Batch"), self.tr("Stops")], page, stretch=1)
         self.batch_picker = QComboBox(page)
         self.batch_picker.setObjectName("supervisor_batch_picker")
         self.batch_picker.setMinimumHeight(48)
-        self.reassign_batch_button = _button(self.tr("Reassign batch · 转派批次"), "supervisor_reassign_batch", page,
+        self.reassign_batch_button = _button(self.tr("Reassign batch"), "supervisor_reassign_batch", page,
                                              self.reassign_selected_batch)
         self.batch_reason = QLineEdit(page)
         self.batch_reason.setObjectName("supervisor_batch_reason")
-        self.batch_reason.setPlaceholderText(self.tr("Reason · 原因"))
+        self.batch_reason.setPlaceholderText(self.tr("Reason"))
         self.batch_reason.setMinimumHeight(48)
 
         right = QVBoxLayout()
         right.addWidget(self.board_table, 3)
-        pickers_title = QLabel(self.tr("Pickers and their batches · 拣货员与批次"), page)
+        pickers_title = QLabel(self.tr("Pickers and their batches"), page)
         pickers_title.setObjectName("section_title")
         right.addWidget(pickers_title)
         lower = QHBoxLayout()
-        lower.addWidget(self.pickers_table, 2)
+        lower.addWidget(self.pickers_table, 3)
         reassign = QVBoxLayout()
         reassign.addWidget(self.batch_picker)
         reassign.addWidget(self.batch_reason)
         reassign.addWidget(self.reassign_batch_button)
         reassign.addStretch(1)
-        lower.addLayout(reassign, 1)
+        lower.addLayout(reassign, 2)
         right.addLayout(lower, 2)
 
         layout = QHBoxLayout(page)
@@ -272,37 +502,35 @@ class SupervisorWorkspace(Workspace):
     def _build_orders(self) -> QWidget:
         page = QWidget(self)
         self.orders_table = _table("supervisor_orders", [
-            self.tr("Order\n订单"), self.tr("Merchant\n商户"), self.tr("Status\n状态"), self.tr("Priority\n优先级"),
-            self.tr("Ship by\n发货期限"), self.tr("Left\n剩余"), self.tr("Picker\n拣货员"), self.tr("Hold\n挂起说明")],
-            page, stretch=7)
-        self.held_title = QLabel(self.tr("On hold · 已挂起"), page)
+            self.tr("Order"), self.tr("Merchant"), self.tr("Status"), self.tr("Priority"), self.tr("Ship by"),
+            self.tr("Left"), self.tr("Picker"), self.tr("Hold note")], page, stretch=7)
+        self.held_title = QLabel(self.tr("On hold"), page)
         self.held_title.setObjectName("supervisor_held_title")
         self.held_table = _table("supervisor_held_table", [
-            self.tr("Order\n订单"), self.tr("Merchant\n商户"), self.tr("Priority\n优先级"),
-            self.tr("Reason\n原因"), self.tr("Ship by\n发货期限"), self.tr("Detail\n说明")], page, stretch=5)
+            self.tr("Order"), self.tr("Merchant"), self.tr("Priority"), self.tr("Reason"), self.tr("Ship by"),
+            self.tr("Detail")], page, stretch=5)
         self.held_table.itemSelectionChanged.connect(self._held_selected)
 
         self.reason = QLineEdit(page)
         self.reason.setObjectName("supervisor_reason")
-        self.reason.setPlaceholderText(self.tr("Reason (recorded) · 原因（将记录）"))
+        self.reason.setPlaceholderText(self.tr("Reason (recorded)"))
         self.reason.setMinimumHeight(48)
         self.priority_class = QComboBox(page)
         self.priority_class.setObjectName("supervisor_priority_class")
-        for key, pair in PRIORITIES.items():
-            self.priority_class.addItem(_both(pair, key), key)
+        for key in PRIORITIES:
+            self.priority_class.addItem(priority_name(key), key)
         self.priority_class.setMinimumHeight(48)
         self.order_picker = QComboBox(page)
         self.order_picker.setObjectName("supervisor_order_picker")
         self.order_picker.setMinimumHeight(48)
         actions = QGridLayout()
         buttons = [
-            _button(self.tr("Release · 放行"), "supervisor_release", page, lambda: self.order_action("release")),
-            _button(self.tr("Hold · 挂起"), "supervisor_hold", page, lambda: self.order_action("hold")),
-            _button(self.tr("Cancel · 取消"), "supervisor_cancel", page, lambda: self.order_action("cancel")),
-            _button(self.tr("Set priority · 设优先级"), "supervisor_priority", page,
-                    lambda: self.order_action("priority")),
-            _button(self.tr("Reassign · 转派"), "supervisor_reassign", page, lambda: self.order_action("reassign")),
-            _button(self.tr("Customer · 收件人"), "supervisor_customer", page, lambda: self.order_action("customer")),
+            _button(self.tr("Release"), "supervisor_release", page, lambda: self.order_action("release")),
+            _button(self.tr("Hold"), "supervisor_hold", page, lambda: self.order_action("hold")),
+            _button(self.tr("Cancel order"), "supervisor_cancel", page, lambda: self.order_action("cancel")),
+            _button(self.tr("Set priority"), "supervisor_priority", page, lambda: self.order_action("priority")),
+            _button(self.tr("Reassign"), "supervisor_reassign", page, lambda: self.order_action("reassign")),
+            _button(self.tr("Recipient"), "supervisor_customer", page, lambda: self.order_action("customer")),
         ]
         actions.addWidget(self.reason, 0, 0, 1, 2)
         actions.addWidget(self.priority_class, 0, 2)
@@ -332,13 +560,13 @@ class SupervisorWorkspace(Workspace):
     def _build_exceptions(self) -> QWidget:
         page = QWidget(self)
         self.exceptions_table = _table("supervisor_exceptions", [
-            "#", self.tr("Kind\n类型"), self.tr("Order\n订单"), self.tr("Order status\n订单状态"),
-            self.tr("Raised\n时间"), self.tr("What happened\n情况")], page, stretch=5)
+            "#", self.tr("Kind"), self.tr("Order"), self.tr("Order status"), self.tr("Raised"),
+            self.tr("What happened")], page, stretch=5)
         self.exceptions_table.itemSelectionChanged.connect(self._exception_selected)
         panel = QVBoxLayout()
-        title = QLabel(self.tr("Decision · 处理决定"), page)
+        title = QLabel(self.tr("Decision"), page)
         title.setObjectName("section_title")
-        self.exception_detail = QLabel(self.tr("Choose an exception. · 请选择一条异常。"), page)
+        self.exception_detail = QLabel(self.tr("Choose an exception."), page)
         self.exception_detail.setObjectName("supervisor_exception_detail")
         self.exception_detail.setWordWrap(True)
         self.exception_detail.setMinimumWidth(300)
@@ -348,17 +576,17 @@ class SupervisorWorkspace(Workspace):
         self.decision.currentIndexChanged.connect(self._decision_changed)
         self.decision_reason = QLineEdit(page)
         self.decision_reason.setObjectName("supervisor_decision_reason")
-        self.decision_reason.setPlaceholderText(self.tr("Reason (recorded) · 原因（将记录）"))
+        self.decision_reason.setPlaceholderText(self.tr("Reason (recorded)"))
         self.decision_reason.setMinimumHeight(48)
         self.substitute_sku = QLineEdit(page)
         self.substitute_sku.setObjectName("supervisor_substitute_sku")
-        self.substitute_sku.setPlaceholderText(self.tr("Substitute SKU or GTIN · 替代商品编码"))
+        self.substitute_sku.setPlaceholderText(self.tr("Substitute SKU or GTIN"))
         self.substitute_sku.setMinimumHeight(48)
         self.consent = QLineEdit(page)
         self.consent.setObjectName("supervisor_consent")
-        self.consent.setPlaceholderText(self.tr("Customer's consent: how, when · 客户同意：方式、时间"))
+        self.consent.setPlaceholderText(self.tr("Customer's consent: how, when"))
         self.consent.setMinimumHeight(48)
-        self.decide_button = _button(self.tr("Decide · 确定"), "supervisor_decide", page, self.decide)
+        self.decide_button = _button(self.tr("Decide"), "supervisor_decide", page, self.decide)
         self.decision.setMinimumWidth(380)
         for w in (title, self.exception_detail, self.decision, self.decision_reason, self.substitute_sku,
                   self.consent, self.decide_button):
@@ -373,40 +601,47 @@ class SupervisorWorkspace(Workspace):
     def _build_stock(self) -> QWidget:
         page = QWidget(self)
         self.low_stock_table = _table("supervisor_low_stock", [
-            self.tr("WH\n仓"), self.tr("Merchant\n商户"), self.tr("SKU"), self.tr("Available\n可用"),
-            self.tr("Threshold\n预警线"), self.tr("Request\n补货单"), self.tr("Product\n商品")], page, stretch=6)
+            self.tr("Warehouse"), self.tr("Merchant"), self.tr("SKU"), self.tr("Available"), self.tr("Threshold"),
+            self.tr("Request"), self.tr("Product")], page, stretch=6)
         self.replenishment_table = _table("supervisor_replenishment", [
-            "#", self.tr("Raised\n时间"), self.tr("Reason\n原因"), self.tr("Status\n状态"), self.tr("WH\n仓"),
-            self.tr("SKU"), self.tr("Qty\n数量"), self.tr("Supplier\n供应商"), self.tr("Product\n商品")],
-            page, stretch=8)
-        self.export_button = _button(self.tr("Export CSV · 导出 CSV"), "supervisor_export_csv", page,
-                                     self.choose_export_file)
-        left = QVBoxLayout()
-        low_title = QLabel(self.tr("Low stock · 库存预警"), page)
+            "#", self.tr("Raised"), self.tr("Reason"), self.tr("Status"), self.tr("Warehouse"), self.tr("SKU"),
+            self.tr("Qty"), self.tr("Supplier"), self.tr("Product")], page, stretch=8)
+        self.export_button = _button(self.tr("Export CSV"), "supervisor_export_csv", page, self.choose_export_file)
+        # One above the other, each the tab's full width: every column readable in either language.
+        upper = QWidget(page)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        low_title = QLabel(self.tr("Low stock"), upper)
         low_title.setObjectName("section_title")
-        left.addWidget(low_title)
-        left.addWidget(self.low_stock_table, 1)
-        right = QVBoxLayout()
-        rep_title = QLabel(self.tr("Replenishment requests · 补货申请"), page)
+        upper_layout.addWidget(low_title)
+        upper_layout.addWidget(self.low_stock_table, 1)
+        lower = QWidget(page)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        rep_row = QHBoxLayout()
+        rep_title = QLabel(self.tr("Replenishment requests"), lower)
         rep_title.setObjectName("section_title")
-        right.addWidget(rep_title)
-        right.addWidget(self.replenishment_table, 1)
-        right.addWidget(self.export_button)
-        layout = QHBoxLayout(page)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        rep_row.addWidget(rep_title, 1)
+        rep_row.addWidget(self.export_button)
+        lower_layout.addLayout(rep_row)
+        lower_layout.addWidget(self.replenishment_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        layout = QVBoxLayout(page)
+        layout.addWidget(split, 1)
         return page
 
     def _build_audit(self) -> QWidget:
         page = QWidget(self)
         self.audit_text = QLineEdit(page)
         self.audit_text.setObjectName("supervisor_audit_text")
-        self.audit_text.setPlaceholderText(self.tr("Search: order, batch, action, reason… · 搜索"))
+        self.audit_text.setPlaceholderText(self.tr("Search: order, batch, action, reason…"))
         self.audit_text.setMinimumHeight(48)
         self.audit_text.returnPressed.connect(self.search_audit)
         self.audit_user = QLineEdit(page)
         self.audit_user.setObjectName("supervisor_audit_user")
-        self.audit_user.setPlaceholderText(self.tr("User · 用户"))
+        self.audit_user.setPlaceholderText(self.tr("User"))
         self.audit_user.setMinimumHeight(48)
         self.audit_user.returnPressed.connect(self.search_audit)
         today = QDate.currentDate()
@@ -416,20 +651,20 @@ class SupervisorWorkspace(Workspace):
         self.audit_to.setObjectName("supervisor_audit_to")
         for edit in (self.audit_from, self.audit_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setMinimumHeight(48)
-        find = _button(self.tr("Find · 查找"), "supervisor_audit_find", page, self.search_audit)
+        find = _button(self.tr("Find"), "supervisor_audit_find", page, self.search_audit)
         bar = QHBoxLayout()
         bar.addWidget(self.audit_text, 3)
         bar.addWidget(self.audit_user, 1)
-        bar.addWidget(QLabel(self.tr("From · 从"), page))
+        bar.addWidget(QLabel(self.tr("From"), page))
         bar.addWidget(self.audit_from)
-        bar.addWidget(QLabel(self.tr("to · 至"), page))
+        bar.addWidget(QLabel(self.tr("to"), page))
         bar.addWidget(self.audit_to)
         bar.addWidget(find)
         self.audit_table = _table("supervisor_audit", [
-            self.tr("When\n时间"), self.tr("User\n用户"), self.tr("Station\n工作站"), self.tr("Action\n操作"),
-            self.tr("Entity\n对象"), self.tr("Detail\n详情")], page, stretch=5)
+            self.tr("When"), self.tr("User"), self.tr("Station"), self.tr("Action"), self.tr("Entity"),
+            self.tr("Detail")], page, stretch=5)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(self.audit_table, 1)
@@ -461,10 +696,10 @@ class SupervisorWorkspace(Workspace):
         self.board = board
         by_class = board.counts if board else {}
         for row, status in enumerate(OrderStatus):
-            self.status_table.item(row, 2).setText(str(counts.get(status, 0)))
-            for col, cls in enumerate(("urgent", "expedited", "normal"), start=3):
+            self.status_table.item(row, 1).setText(number(counts.get(status, 0)))
+            for col, cls in enumerate(("urgent", "expedited", "normal"), start=2):
                 n = by_class.get((status.value, cls), 0)
-                self.status_table.item(row, col).setText(str(n) if n else "")
+                self.status_table.item(row, col).setText(number(n) if n else "")
         self._show_held()
         if board is not None:
             self._show_board(board)
@@ -474,47 +709,64 @@ class SupervisorWorkspace(Workspace):
             self.exceptions = data["exceptions"]
             self._show_exceptions()
         if "low_stock" in data:
-            _fill(self.low_stock_table, [[r.warehouse, r.merchant, r.sku, str(r.available), str(r.threshold),
-                                          f"#{r.open_request}" if r.open_request else "", r.name]
+            _fill(self.low_stock_table, [[r.warehouse, r.merchant, r.sku, number(r.available), number(r.threshold),
+                                          f"#{r.open_request}" if r.open_request else "",
+                                          bilingual(r.name, r.name_zh)]
                                          for r in data["low_stock"]])
         if "replenishment" in data:
             self.replenishment_rows = data["replenishment"]
-            _fill(self.replenishment_table, [[str(r.id), _local(r.created_at), r.reason, r.status, r.warehouse, r.sku,
-                                              str(r.qty), f"{r.merchant} {r.supplier_phone}", r.name]
-                                             for r in self.replenishment_rows],
-                  [r.id for r in self.replenishment_rows])
-        self.tabs.setTabText(2, self.tr("Exceptions ({n}) · 异常").format(n=len(self.exceptions)))
-        self.updated.setText(self.tr("Updated {time} · 更新于 {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+            _fill(self.replenishment_table, [
+                [str(r.id), date_time(r.created_at), term("ReplenishmentReasonName", REPLENISHMENT_REASON, r.reason),
+                 term("ReplenishmentStatusName", REPLENISHMENT_STATUS, r.status), r.warehouse, r.sku, number(r.qty),
+                 f"{r.merchant} {r.supplier_phone}", bilingual(r.name, r.name_zh)]
+                for r in self.replenishment_rows], [r.id for r in self.replenishment_rows])
+        self.tabs.setTabText(2, self.tr("Exceptions ({n})").format(n=number(len(self.exceptions))))
+        self.updated.setText(self.tr("Updated {time}").format(
+            time=time_of_day(datetime.now(timezone.utc), seconds=True)))
 
     def _show_held(self) -> None:
         held = self.held
-        self.held_title.setText(self.tr("On hold: {n} · 已挂起：{n}").format(n=self.counts.get(OrderStatus.HELD, len(held))))
-        _fill(self.held_table, [[o.order_no, o.merchant, _both(PRIORITIES.get(o.priority_class), o.priority_class),
-                                 _both(HOLD_REASONS.get(o.hold_reason or ""), o.hold_reason or ""),
-                                 _local(o.promised_ship_by), o.hold_detail or ""] for o in held])
+        self.held_title.setText(self.tr("On hold: {n}").format(
+            n=number(self.counts.get(OrderStatus.HELD, len(held)))))
+        _fill(self.held_table, [[o.order_no, o.merchant, priority_name(o.priority_class),
+                                 hold_reason_name(o.hold_reason), _ship_by(o.promised_ship_by), o.hold_detail or ""]
+                                for o in held])
+        _moment_tips(self.held_table, 4, [o.promised_ship_by for o in held])
+
+    def _left(self, minutes: int | None) -> str:
+        """Time to the ship-by: 3 h 05 left, or overdue by 1 h 20 (a minus sign)."""
+        if minutes is None:
+            return "–"
+        m = abs(minutes)
+        text = self.tr("{h}h{m}").format(h=number(m // 60), m=f"{m % 60:02d}")
+        return f"−{text}" if minutes < 0 else text
 
     def _show_board(self, board: sv.FloorBoard) -> None:
         rows = []
         for o in board.orders:
-            rows.append([o.order_no, OrderStatus(o.status).label_zh,
-                         PRIORITIES.get(o.priority_class, ("", o.priority_class))[1], _local(o.promised_ship_by),
-                         _left(o.minutes_left), (o.picker or "") + (f" · {o.batch}" if o.batch else "")])
+            rows.append([o.order_no, order_status_name(o.status), priority_name(o.priority_class),
+                         _ship_by(o.promised_ship_by), self._left(o.minutes_left), o.picker or ""])
         _fill(self.board_table, rows)
         for r, o in enumerate(board.orders):
-            self.board_table.item(r, 0).setToolTip(
-                f"{o.order_no} · {o.merchant} · {o.status} · {o.priority_class} · "
-                f"{self.tr('ship by · 发货期限')} {_local(o.promised_ship_by)}")
+            self.board_table.item(r, 0).setToolTip(" · ".join([
+                o.order_no, o.merchant, order_status_name(o.status), priority_name(o.priority_class),
+                self.tr("ship by {time}").format(time=date_time(o.promised_ship_by))]))
             if o.minutes_left is not None and o.minutes_left < 0:
                 self.board_table.item(r, 4).setForeground(Qt.GlobalColor.red)
-        _fill(self.orders_table, [[o.order_no, o.merchant, f"{OrderStatus(o.status).label_zh} {o.status}",
-                                   _both(PRIORITIES.get(o.priority_class), o.priority_class),
-                                   _local(o.promised_ship_by), _left(o.minutes_left), o.picker or "",
+            if o.batch:  # the picker's batch: in the pickers' table below, and here on hover
+                self.board_table.item(r, 5).setToolTip(self.tr("{picker}, batch {batch}").format(
+                    picker=o.picker or "—", batch=o.batch))
+        _fill(self.orders_table, [[o.order_no, o.merchant, order_status_name(o.status), priority_name(o.priority_class),
+                                   _ship_by(o.promised_ship_by), self._left(o.minutes_left), o.picker or "",
                                    o.hold_detail or ""] for o in board.orders])
+        _moment_tips(self.board_table, 3, [o.promised_ship_by for o in board.orders])
+        _moment_tips(self.orders_table, 4, [o.promised_ship_by for o in board.orders])
         _fill(self.pickers_table, [[p.login, (p.station or "—") + (" ●" if p.online else ""),
                                     p.batch or "", f"{p.stops_done}/{p.stops}" if p.batch else ""]
                                    for p in board.pickers], [p.login for p in board.pickers])
         for r, p in enumerate(board.pickers):
-            self.pickers_table.item(r, 0).setToolTip(f"{p.display_name} · {_local(p.last_seen)}")
+            seen = self.tr("last seen {time}").format(time=date_time(p.last_seen)) if p.last_seen else ""
+            self.pickers_table.item(r, 0).setToolTip(" · ".join(t for t in (p.display_name, seen) if t))
 
     def _set_pickers(self, pickers: list[tuple[str, str]]) -> None:
         for combo in (self.batch_picker, self.order_picker):
@@ -529,14 +781,57 @@ class SupervisorWorkspace(Workspace):
                 combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def _show_exceptions(self) -> None:
-        _fill(self.exceptions_table, [[str(e.id), _both(KINDS.get(e.kind), e.kind), e.order_no or "",
-                                       OrderStatus(e.order_status).label_zh if e.order_status else "",
-                                       _local(e.created_at), e.summary]
+        _fill(self.exceptions_table, [[str(e.id), kind_name(e.kind), e.order_no or "",
+                                       order_status_name(e.order_status) if e.order_status else "",
+                                       month_day_time(e.created_at), self.exception_summary(e)]
                                       for e in self.exceptions], [e.id for e in self.exceptions])
+        _moment_tips(self.exceptions_table, 4, [e.created_at for e in self.exceptions])
         self._exception_selected()
 
+    def exception_summary(self, case: sv.ExceptionRow) -> str:
+        """What happened, from the exception's recorded detail, in the station's language.
+
+        Notes the services recorded as text (an intake gate's finding, a carrier's remark, an error) are
+        shown as recorded, in Chinese where the record has a Chinese note too."""
+        d = case.detail or {}
+        if case.kind == "short_pick" and d.get("sku"):
+            return self.tr("{sku} short by {qty} at {location} (batch {batch}, {picker})").format(
+                sku=d["sku"], qty=d.get("missing_qty", d.get("short_qty", "?")), location=d.get("location", "?"),
+                batch=d.get("batch", "?"), picker=d.get("picker", "?"))
+        if case.kind == "weight_override" and d.get("expected_g") is not None:
+            return self.tr("Expected {expected}, weighed {measured} (±{tolerance})").format(
+                expected=weight(d["expected_g"]), measured=weight(d.get("measured_g") or 0),
+                tolerance=weight(d.get("tolerance_g") or 0))
+        if case.kind == "not_manifested":
+            day = d.get("day", "")
+            return self.tr("Labelled for {carrier} on {day}, not handed over ({tracking})").format(
+                carrier=d.get("carrier", "?"), day=date_text(Date.fromisoformat(day)) if ISO_DAY.match(day) else day,
+                tracking=d.get("tracking_no") or "—")
+        if case.kind == "print_failed" and "job" in d:
+            return self.tr("Print job {job} failed: {error}").format(job=d["job"], error=d.get("error") or "—")
+        if case.kind in ("delayed", "refused", "lost") and "tracking_no" in d:
+            parts = [d["tracking_no"]]
+            eta = d.get("eta") or ""
+            if eta:
+                parts.append(self.tr("expected {day}").format(
+                    day=date_text(Date.fromisoformat(eta[:10])) if ISO_DAY.match(eta[:10]) else eta))
+            parts += [str(d[k]) for k in ("place", "note") if d.get(k)]
+            if d.get("rma"):
+                parts.append(self.tr("return {rma}").format(rma=d["rma"]))
+            if isinstance(d.get("claim"), dict) and d["claim"].get("insured_value"):
+                parts.append(self.tr("insurance claim filed for {amount}").format(
+                    amount=money(d["claim"]["insured_value"])))
+            return " · ".join(parts)
+        if case.kind == "conflict" and d.get("by"):
+            return self.tr("{who} at {station}: {reason}").format(
+                who=d["by"], station=d.get("station") or "—", reason=d.get("reason") or "—")
+        note_zh = d.get("note_zh") or d.get("reason_zh")
+        if is_chinese() and note_zh:
+            return str(note_zh)
+        return case.summary
+
     def show_failure(self, exc: BaseException) -> None:
-        self.updated.setText(self.tr("Not updated: the central database cannot be reached. · 未更新：无法连接中央数据库。"))
+        self.updated.setText(self.tr("Not updated: the central database cannot be reached."))
 
     def _on_feed(self, entry: object) -> None:
         if getattr(entry, "topic", None) in LIVE_TOPICS:
@@ -546,7 +841,7 @@ class SupervisorWorkspace(Workspace):
 
     def _run(self, name: str, op, done_text) -> None:  # noqa: ANN001
         self.message.setProperty("kind", "info")
-        self.message.setText(self.tr("Working… · 处理中…"))
+        self.message.setText(self.tr("Working…"))
         self.runner.run(op, lambda result: self._action_ok(name, done_text(result)),
                         lambda exc: self._action_refused(exc), actor=self.actor, owner=self)
 
@@ -557,10 +852,7 @@ class SupervisorWorkspace(Workspace):
         self.refresh()
 
     def _action_refused(self, exc: BaseException) -> None:
-        if isinstance(exc, PickdeskError):
-            text = f"{exc.message} · {exc.message_zh}"
-        else:
-            text = self.tr("Failed · 失败: {error}").format(error=exc)
+        text = error_text(exc)
         self.message.setProperty("kind", "error")
         self.message.setText(text)
         self.action_failed.emit(text)
@@ -575,7 +867,11 @@ class SupervisorWorkspace(Workspace):
 
         def done(summary: intake.IntakeSummary) -> str:
             self.run_intake_button.setEnabled(True)
-            return self.tr("Intake: {text} · 审核完成").format(text=summary.describe())
+            return self.tr("Intake: %n order(s) processed — {ready} ready, {held} held, {backordered} backordered, "
+                           "{skipped} skipped, {failed} failed", "", summary.processed).format(
+                ready=number(summary.count("ready")), held=number(summary.count("held")),
+                backordered=number(summary.count("backordered")), skipped=number(len(summary.skipped)),
+                failed=number(len(summary.failed)))
 
         def op(uow):
             return intake.run_intake(uow.db, actor=self.actor)
@@ -607,31 +903,37 @@ class SupervisorWorkspace(Workspace):
     def order_action(self, action: str) -> None:
         order_no = self.selected_order()
         if not order_no:
-            self._refuse_here(self.tr("Choose an order first. · 请先选择订单。"))
+            self._refuse_here(self.tr("Choose an order first."))
             return
         reason = self.reason.text().strip()
         if action != "customer" and not reason:
-            self._refuse_here(self.tr("Give a reason: it is recorded. · 请填写原因：它会被记录。"))
+            self._refuse_here(self.tr("Give a reason: it is recorded."))
             self.reason.setFocus()
             return
         if action == "release":
             self._run(action, lambda uow: sv.release_order(uow, order_no, reason),
-                      lambda status: self.tr("{no} released: now {status} · 已放行").format(no=order_no, status=status))
+                      lambda status: self.tr("{no} released: now {status}").format(
+                          no=order_no, status=order_status_name(status)))
         elif action == "hold":
             self._run(action, lambda uow: sv.hold_order(uow, order_no, reason),
-                      lambda _r: self.tr("{no} held · 已挂起").format(no=order_no))
+                      lambda _r: self.tr("{no} is on hold").format(no=order_no))
         elif action == "cancel":
             self._run(action, lambda uow: sv.cancel_order(uow, order_no, reason),
-                      lambda _r: self.tr("{no} cancelled · 已取消").format(no=order_no))
+                      lambda _r: self.tr("{no} cancelled").format(no=order_no))
         elif action == "priority":
             cls = self.priority_class.currentData()
             self._run(action, lambda uow: sv.raise_priority(uow, order_no, cls, reason),
-                      lambda _r: self.tr("{no} is now {cls} · 优先级已更新").format(no=order_no, cls=cls))
+                      lambda _r: self.tr("{no} is now {priority}").format(no=order_no, priority=priority_name(cls)))
         elif action == "reassign":
             login = self.order_picker.currentData()
-            self._run(action, lambda uow: sv.reassign_order(uow, order_no, login, reason),
-                      lambda batch: self.tr("{no} reassigned to {who} {batch} · 已转派").format(
-                          no=order_no, who=login, batch=f"({batch})" if batch else ""))
+
+            def reassigned(batch: str | None) -> str:
+                if batch:
+                    return self.tr("{no} reassigned to {who} (batch {batch})").format(no=order_no, who=login,
+                                                                                     batch=batch)
+                return self.tr("{no} reassigned to {who}").format(no=order_no, who=login)
+
+            self._run(action, lambda uow: sv.reassign_order(uow, order_no, login, reason), reassigned)
         elif action == "customer":
             self._run(action, lambda uow: sv.open_customer(uow, order_no), self._show_customer)
 
@@ -639,23 +941,23 @@ class SupervisorWorkspace(Workspace):
         self.customer.setText(f"{view.order_no}: {view.name} · {view.phone} · {view.email}\n"
                               f"{view.country} {view.province}{view.city}{view.district} {view.detail} "
                               f"{view.postal_code}")
-        return self.tr("Customer data opened for {no} (audited) · 已查看收件人（已记录）").format(no=view.order_no)
+        return self.tr("Recipient of {no} opened (recorded in the audit log)").format(no=view.order_no)
 
     def reassign_selected_batch(self) -> None:
         login_from = _selected_key(self.pickers_table)
         picker = next((p for p in (self.board.pickers if self.board else []) if p.login == login_from), None)
         if picker is None or not picker.batch:
-            self._refuse_here(self.tr("Choose a picker with a batch. · 请选择有批次的拣货员。"))
+            self._refuse_here(self.tr("Choose a picker with a batch."))
             return
         to = self.batch_picker.currentData()
         reason = self.batch_reason.text().strip()
         if not reason:
-            self._refuse_here(self.tr("Give a reason: it is recorded. · 请填写原因：它会被记录。"))
+            self._refuse_here(self.tr("Give a reason: it is recorded."))
             self.batch_reason.setFocus()
             return
         code, version = picker.batch, picker.batch_version
         self._run("reassign_batch", lambda uow: sv.reassign_batch(uow, code, to, reason, expected_version=version),
-                  lambda _v: self.tr("Batch {code} reassigned to {who} · 批次已转派").format(code=code, who=to))
+                  lambda _v: self.tr("Batch {code} reassigned to {who}").format(code=code, who=to))
 
     def select_picker(self, login: str) -> bool:
         for r in range(self.pickers_table.rowCount()):
@@ -676,13 +978,17 @@ class SupervisorWorkspace(Workspace):
         self.decision.blockSignals(True)
         self.decision.clear()
         if case is None:
-            self.exception_detail.setText(self.tr("Choose an exception. · 请选择一条异常。"))
+            self.exception_detail.setText(self.tr("Choose an exception."))
         else:
-            lines = [f"#{case.id} {_both(KINDS.get(case.kind), case.kind)}",
-                     f"{self.tr('Order · 订单')}: {case.order_no or '—'} ({case.order_status or '—'})", case.summary]
+            if case.order_no:
+                order = self.tr("Order {order} ({status})").format(
+                    order=case.order_no, status=order_status_name(case.order_status))
+            else:
+                order = self.tr("No order")
+            lines = [f"#{case.id} {kind_name(case.kind)}", order, self.exception_summary(case)]
             self.exception_detail.setText("\n".join(lines))
             for d in case.decisions:
-                self.decision.addItem(_both(sv.DECISION_LABELS.get(d), d), d)
+                self.decision.addItem(exception_decision_name(d), d)
             if current is not None and self.decision.findData(current) >= 0:
                 self.decision.setCurrentIndex(self.decision.findData(current))
         self.decision.blockSignals(False)
@@ -704,12 +1010,12 @@ class SupervisorWorkspace(Workspace):
     def decide(self) -> None:
         case = self._selected_exception()
         if case is None:
-            self._refuse_here(self.tr("Choose an exception first. · 请先选择异常。"))
+            self._refuse_here(self.tr("Choose an exception first."))
             return
         decision = self.decision.currentData()
         reason = self.decision_reason.text().strip()
         if not reason:
-            self._refuse_here(self.tr("Give a reason: it is recorded. · 请填写原因：它会被记录。"))
+            self._refuse_here(self.tr("Give a reason: it is recorded."))
             self.decision_reason.setFocus()
             return
         sku = self.substitute_sku.text().strip() or None
@@ -717,13 +1023,14 @@ class SupervisorWorkspace(Workspace):
         self._run("decide", lambda uow: sv.decide_exception(uow, case.id, decision, reason,
                                                             expected_version=case.version, substitute_sku=sku,
                                                             customer_consent=consent),
-                  lambda _r: self.tr("#{id}: {decision} recorded · 已记录").format(id=case.id, decision=decision))
+                  lambda _r: self.tr("#{id}: “{decision}” recorded").format(
+                      id=case.id, decision=exception_decision_name(decision)))
         self.decision_reason.clear()
 
     # --- stock --------------------------------------------------------------------------------
 
     def choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export replenishment · 导出补货申请"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export replenishment requests"),
                                               "replenishment.csv", "CSV (*.csv)")
         if path:
             self.export_csv(Path(path))
@@ -734,7 +1041,7 @@ class SupervisorWorkspace(Workspace):
             path.write_text(text, encoding="utf-8")
             return text.count("\n") - 1
 
-        self._run("export", op, lambda n: self.tr("{n} requests written to {path} · 已导出").format(n=n, path=path.name))
+        self._run("export", op, lambda n: self.tr("%n request(s) written to {file}", "", n).format(file=path.name))
 
     # --- audit --------------------------------------------------------------------------------
 
@@ -747,12 +1054,80 @@ class SupervisorWorkspace(Workspace):
         self.runner.run(lambda uow: sv.search_audit(uow, text=text, user=user, since=since, until=until),
                         self._show_audit, self._action_refused, actor=self.actor, owner=self)
 
-    def _show_audit(self, rows: list[sv.AuditRow]) -> None:
-        def detail(d: dict) -> str:
-            return ", ".join(f"{k}={v}" for k, v in d.items() if v not in (None, "", [], {}))
+    def audit_value(self, action: str, key: str, value: Any) -> str:
+        """One recorded value of an audit entry as a person reads it: codes by name, days and amounts by locale."""
+        if isinstance(value, bool):
+            return "✔" if value else "✘"
+        if key in ("amount", "insured_value"):
+            try:
+                return money(float(value))
+            except (TypeError, ValueError):
+                return str(value)
+        if key in ("expected_g", "measured_g"):
+            try:
+                return weight(float(value))
+            except (TypeError, ValueError):
+                return str(value)
+        if isinstance(value, int):
+            return number(value)
+        if isinstance(value, dict):
+            return ", ".join(f"{term('AuditValueName', AUDIT_VALUES, str(k))} {self.audit_value(action, '', v)}"
+                             for k, v in value.items())
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self.audit_value(action, key, v) for v in value)
+        text = str(value)
+        if key in ("from", "to", "result"):
+            if action == "order_priority":
+                return priority_name(text)
+            if action == "replenishment_status":
+                return term("ReplenishmentStatusName", REPLENISHMENT_STATUS, text)
+            if text in ORDER_STATUSES:
+                return order_status_name(text)
+            return term("AuditValueName", AUDIT_VALUES, text)
+        if key == "decision":
+            return decision_name(text) if action == "return_decided" else exception_decision_name(text)
+        if key == "kind" and action.startswith("exception_"):
+            return kind_name(text)
+        if key == "reason" and action == "return_requested":
+            return return_reason_name(text)
+        if key == "reason" and action == "replenishment_requested":
+            return term("ReplenishmentReasonName", REPLENISHMENT_REASON, text)
+        if key == "status" and action == "return_requested":
+            return rma_status_name(text)
+        if key == "resolution":
+            return resolution_name(text)
+        if key == "category":
+            return category_name(text)
+        if key == "role":
+            try:
+                return role_name(Role(text))
+            except ValueError:
+                return text
+        if key in ("how", "purpose", "service", "") and text in AUDIT_VALUES:
+            return term("AuditValueName", AUDIT_VALUES, text)
+        if key in ("chosen", "rules_choice"):  # "SF standard": a carrier and its service
+            carrier, _, service = text.partition(" ")
+            return f"{carrier} {term('AuditValueName', AUDIT_VALUES, service)}".strip()
+        if ISO_DAY.match(text):
+            return date_text(Date.fromisoformat(text))
+        return text
 
-        _fill(self.audit_table, [[_local(a.at), a.user or "", a.station or "", a.action,
-                                  f"{a.entity} {a.entity_id or ''}", detail(a.detail)] for a in rows],
+    def audit_detail(self, row: sv.AuditRow) -> str:
+        parts = []
+        for key, value in row.detail.items():
+            if value in (None, "", [], {}) or key in HIDDEN_FIELDS:
+                continue
+            parts.append(self.tr("{field}: {value}").format(
+                field=term("AuditFieldName", AUDIT_FIELDS, key), value=self.audit_value(row.action, key, value)))
+        return self.tr("; ", "between the fields of an audit entry").join(parts)
+
+    def _show_audit(self, rows: list[sv.AuditRow]) -> None:
+        system = self.tr("system")  # what the services do by themselves (Actor.system), under no person
+        _fill(self.audit_table, [[date_time(a.at), system if a.user == "system" else a.user or "",
+                                  system if a.station == "system" else a.station or "",
+                                  term("AuditActionName", AUDIT_ACTIONS, a.action),
+                                  f"{term('AuditEntityName', AUDIT_ENTITIES, a.entity)} {a.entity_id or ''}".strip(),
+                                  self.audit_detail(a)] for a in rows],
               [a.id for a in rows])
         self.audit_loaded.emit()
 

@@ -60,8 +60,9 @@ def test_an_action_needs_a_reason_and_then_is_done(qtbot, window: MainWindow, de
     ws = console(qtbot, window, sign_in)
     ws.tabs.setCurrentIndex(1)
     orders = ws.findChild(QTableWidget, "supervisor_orders")
-    row = next(r for r in range(orders.rowCount()) if "ready" in orders.item(r, 2).text())
+    row = next(r for r, o in enumerate(ws.board.orders) if o.status == "ready")
     order_no = orders.item(row, 0).text()
+    assert order_no == ws.board.orders[row].order_no and orders.item(row, 2).text() == "Ready"  # by name, not code
     orders.selectRow(row)
     with qtbot.waitSignal(ws.action_failed, timeout=2000):
         click(qtbot, ws, "supervisor_hold")
@@ -114,7 +115,7 @@ def test_audit_search(qtbot, window: MainWindow, sign_in) -> None:
         click(qtbot, ws, "supervisor_audit_find")
     audit = ws.findChild(QTableWidget, "supervisor_audit")
     assert audit.rowCount() >= 1
-    assert {audit.item(r, 3).text() for r in range(audit.rowCount())} <= {"exception_decided", "order_status"}
+    assert {audit.item(r, 3).text() for r in range(audit.rowCount())} <= {"Exception decided", "Order status changed"}
 
 
 # ─── two stations: the supervisor's console and a picker's window ────────────────
