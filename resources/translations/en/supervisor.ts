@@ -2,514 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>FiguresPanel</name>
+    <name>AuditActionName</name>
     <message>
-        <source>Figures · 运营数据</source>
+        <source>Address corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show · 查询</source>
+        <source>Batch assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export CSV · 导出 CSV</source>
+        <source>Batch done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export XLSX · 导出 Excel</source>
+        <source>Batch reassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From · 从</source>
+        <source>Batch started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to · 到</source>
+        <source>Carrier changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Slowest stage: &lt;b&gt;{stage}&lt;/b&gt; · 最慢环节：&lt;b&gt;{zh}&lt;/b&gt; (mean {h:.1f} h, p90 {p:.1f} h)</source>
+        <source>Customer data opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;In the warehouse: &lt;b&gt;{stage}&lt;/b&gt; · 仓内最慢：&lt;b&gt;{zh}&lt;/b&gt; ({h:.1f} h)</source>
+        <source>Recipient viewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No orders moved in this period · 本期间无订单流转</source>
+        <source>Demo data written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Orders received · 接单: {n} ({ph:.2f}/h)&lt;br&gt;SLA kept · 按时发货: {sla} ({k}/{w})&lt;br&gt;Short picks · 缺货拣选: {se} events, {sx} exceptions&lt;br&gt;Satisfaction · 满意度: {score} ({r} answers)</source>
+        <source>Documents queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>hours</source>
+        <source>Exception decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>slowest · 最慢</source>
+        <source>Exception opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time per stage, mean hours · 各环节平均耗时（小时）</source>
+        <source>Feedback recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Orders per hour · 每小时接单</source>
+        <source>Insurance claim filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>units/h · 件/时</source>
+        <source>Intake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>errors % · 差错率</source>
+        <source>Station action refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pick rate and errors per picker · 拣货效率与差错</source>
+        <source>Label printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Returns by reason · 退货原因</source>
+        <source>Low stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none · 无</source>
+        <source>Manifest closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mean score · 平均分</source>
+        <source>Manifest opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Satisfaction by category · 满意度</source>
+        <source>Notification failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export figures · 导出数据</source>
+        <source>Notification sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order reassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replenishment requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replenishment status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return line decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor check refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight override</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>HandoverPanel</name>
+    <name>AuditEntityName</name>
     <message>
-        <source>Hand-over to the carrier · 交接给承运商</source>
+        <source>Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan a parcel · 扫描包裹</source>
+        <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Parcel · 包裹</source>
+        <source>Exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order · 订单</source>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tracking · 运单号</source>
+        <source>Station journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>n/m · 件</source>
+        <source>Manifest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight g · 重量</source>
+        <source>Notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>City · 城市</source>
+        <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Carrier · 承运商</source>
+        <source>Parcel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close manifest · 关闭交接单</source>
+        <source>Pick task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export PDF · 导出 PDF</source>
+        <source>Replenishment request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export CSV · 导出 CSV</source>
+        <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cage · 笼车</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>open · 未关闭</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed · 已关闭</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On the {carrier} cage: {n} · 笼车上：{n} 件 {status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ Not on a manifest: {n} · 未交接：{n} 件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{parcel} on {manifest} ({n}) · 已上笼车</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} closed: {p} parcels, {o} orders shipped · 交接单已关闭</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-⚠ {n} labelled parcels are not on it · {n} 个已贴单包裹未交接</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export manifest · 导出交接单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written · 已导出: {p}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReturnsPanel</name>
-    <message>
-        <source>Returns · 退货</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan RMA, parcel or order · 扫描退货单、包裹或订单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan a returned parcel to receive it · 扫描退回的包裹以收货</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line · 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product · 商品</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qty · 数量</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lot · 批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expiry · 效期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checklist · 检查</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggested · 建议</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision · 处理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit checklist · 商品检查</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unused · 未使用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packaging intact · 包装完好</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Damaged · 有损坏</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Matches the order · 与订单一致</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record inspection · 记录检查</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan the shelf to restock to · 扫描上架库位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settle · 结案</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund ¥ · 退款金额</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund · 退款</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reship · 重发</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received · 已收货</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line {n}: {d} · 已处理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the refund amount · 请输入退款金额</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settled: {r} · 已结案</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SupervisorWorkspace</name>
-    <message>
-        <source>Run intake · 运行订单审核</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Floor · 现场</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders · 订单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exceptions · 异常</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stock · 库存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audit · 审计</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand-over · 交接</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Returns · 退货</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Figures · 数据</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders
-订单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Urgent
-加急</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exped.
-优先</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal
-普通</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order
-订单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status
-状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority
-优先级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ship by
-发货期限</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left
-剩余</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picker · batch
-拣货员 · 批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picker
-拣货员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station
-工作站</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch
-批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stops
-进度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reassign batch · 转派批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason · 原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pickers and their batches · 拣货员与批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merchant
-商户</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold
-挂起说明</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On hold · 已挂起</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason
-原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail
-说明</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason (recorded) · 原因（将记录）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release · 放行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold · 挂起</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel · 取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set priority · 设优先级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reassign · 转派</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer · 收件人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind
-类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order status
-订单状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raised
-时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happened
-情况</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision · 处理决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an exception. · 请选择一条异常。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Substitute SKU or GTIN · 替代商品编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer&apos;s consent: how, when · 客户同意：方式、时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide · 确定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WH
-仓</source>
+        <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -517,174 +271,1536 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Available
-可用</source>
+        <source>Tote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Threshold
-预警线</source>
+        <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Request
-补货单</source>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditFieldName</name>
+    <message>
+        <source>added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Product
-商品</source>
+        <source>other bins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Qty
-数量</source>
+        <source>amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supplier
-供应商</source>
+        <source>as of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export CSV · 导出 CSV</source>
+        <source>station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Low stock · 库存预警</source>
+        <source>attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replenishment requests · 补货申请</source>
+        <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search: order, batch, action, reason… · 搜索</source>
+        <source>batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User · 用户</source>
+        <source>carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find · 查找</source>
+        <source>carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From · 从</source>
+        <source>category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to · 至</source>
+        <source>chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When
-时间</source>
+        <source>count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User
-用户</source>
+        <source>damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Action
-操作</source>
+        <source>decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entity
-对象</source>
+        <source>duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Detail
-详情</source>
+        <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exceptions ({n}) · 异常</source>
+        <source>exception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Updated {time} · 更新于 {time}</source>
+        <source>expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On hold: {n} · 已挂起：{n}</source>
+        <source>fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not updated: the central database cannot be reached. · 未更新：无法连接中央数据库。</source>
+        <source>first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Working… · 处理中…</source>
+        <source>for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed · 失败: {error}</source>
+        <source>format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Intake: {text} · 审核完成</source>
+        <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose an order first. · 请先选择订单。</source>
+        <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give a reason: it is recorded. · 请填写原因：它会被记录。</source>
+        <source>from batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{no} released: now {status} · 已放行</source>
+        <source>from picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{no} held · 已挂起</source>
+        <source>checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{no} cancelled · 已取消</source>
+        <source>held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{no} is now {cls} · 优先级已更新</source>
+        <source>method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{no} reassigned to {who} {batch} · 已转派</source>
+        <source>insured value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer data opened for {no} (audited) · 已查看收件人（已记录）</source>
+        <source>print job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a picker with a batch. · 请选择有批次的拣货员。</source>
+        <source>print jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch {code} reassigned to {who} · 批次已转派</source>
+        <source>kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose an exception first. · 请先选择异常。</source>
+        <source>last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#{id}: {decision} recorded · 已记录</source>
+        <source>line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export replenishment · 导出补货申请</source>
+        <source>location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} requests written to {path} · 已导出</source>
+        <source>lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orders shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packaging intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules chose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parcel no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditValueName</name>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packing slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>express</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionName</name>
+    <message>
+        <source>Transfer from another warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substitute (customer consents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full refund (cancel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release after the fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionKindName</name>
+    <message>
+        <source>Address hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackCategory</name>
+    <message>
+        <source>Delivery speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest stage: &lt;b&gt;{stage}&lt;/b&gt; (mean {mean} h, p90 {p90} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest in the warehouse: &lt;b&gt;{stage}&lt;/b&gt; (mean {mean} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No orders moved in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders received: {n} ({per_hour} an hour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA kept: {rate} ({kept} of {shipped})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Short picks: %n event(s); exceptions opened: {x}</source>
+        <translation>
+            <numerusform>Short picks: %n event; exceptions opened: {x}</numerusform>
+            <numerusform>Short picks: %n events; exceptions opened: {x}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Satisfaction: {score} of 5 (%n answer(s))</source>
+        <translation>
+            <numerusform>Satisfaction: {score} of 5 (%n answer)</numerusform>
+            <numerusform>Satisfaction: {score} of 5 (%n answers)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per stage — slowest: {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick rate and errors per picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction by category — {score} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresStage</name>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Hand-over to the carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piece</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>On the {carrier} cage: %n parcel(s)</source>
+        <translation>
+            <numerusform>On the {carrier} cage: %n parcel</numerusform>
+            <numerusform>On the {carrier} cage: %n parcels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Not on a manifest: %n parcel(s)</source>
+        <translation>
+            <numerusform>⚠ Not on a manifest: %n parcel</numerusform>
+            <numerusform>⚠ Not on a manifest: %n parcels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{parcel} is on {manifest} ({n} on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{no} closed: %n parcel(s); orders shipped: {o}</source>
+        <translation>
+            <numerusform>{no} closed: %n parcel; orders shipped: {o}</numerusform>
+            <numerusform>{no} closed: %n parcels; orders shipped: {o}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n labelled parcel(s) not on it</source>
+        <translation>
+            <numerusform>⚠ %n labelled parcel is not on it</numerusform>
+            <numerusform>⚠ %n labelled parcels are not on it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HoldReasonName</name>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatusName</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriorityName</name>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expedited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplenishmentReasonName</name>
+    <message>
+        <source>Low stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplenishmentStatusName</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCheckName</name>
+    <message>
+        <source>Unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packaging intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnCheckShort</name>
+    <message>
+        <source>unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boxed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDecisionName</name>
+    <message>
+        <source>Restock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReasonName</name>
+    <message>
+        <source>No-reason return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnResolutionName</name>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reshipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnStatusName</name>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPanel</name>
+    <message>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the RMA, parcel or order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a returned parcel to receive it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the shelf to restock to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund amount, ¥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{rma}&lt;/b&gt; · order {order} ({order_status}) · {reason} · &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled: refunded {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled: {resolution}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n}: {decision}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the refund amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWorkspace</name>
+    <message>
+        <source>Run intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exped.</source>
+        <comment>short for the priority class Expedited</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickers and their batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an exception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substitute SKU or GTIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s consent: how, when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replenishment requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: order, batch, action, reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h}h{m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ship by {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{picker}, batch {batch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sku} short by {qty} at {location} (batch {batch}, {picker})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {expected}, weighed {measured} (±{tolerance})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled for {carrier} on {day}, not handed over ({tracking})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job {job} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return {rma}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insurance claim filed for {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} at {station}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not updated: the central database cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Intake: %n order(s) processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</source>
+        <translation>
+            <numerusform>Intake: %n order processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
+            <numerusform>Intake: %n orders processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} released: now {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} is on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} is now {priority}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} reassigned to {who} (batch {batch})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} reassigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient of {no} opened (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a picker with a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch {code} reassigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an exception first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{id}: “{decision}” recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export replenishment requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) written to {file}</source>
+        <translation>
+            <numerusform>%n request written to {file}</numerusform>
+            <numerusform>%n requests written to {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the fields of an audit entry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
