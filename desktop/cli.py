@@ -31,7 +31,9 @@ class UsageError(Exception):
     """A problem with what the user typed: printed, exit status 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_modules: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser with every area's subcommands; `extra_modules` come from the composition root
+    (`ui.entry` adds the GUI's own commands, which this layer may not import)."""
     parser = argparse.ArgumentParser(
         prog="pickdesk",
         description="Pickdesk: the warehouse desktop client. Without a subcommand, opens the window.",
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pickdesk {__version__}")
     parser.add_argument("--db", metavar="URL", help="central database URL (default: PICKDESK_DB_URL, else the embedded SQLite file)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (*COMMAND_MODULES, *extra_modules):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -54,8 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, launch_gui: Callable[[argparse.Namespace], int] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, launch_gui: Callable[[argparse.Namespace], int] | None = None,
+         extra_modules: Sequence[str] = ()) -> int:
+    parser = build_parser(extra_modules)
     args = parser.parse_args(argv)
     if args.command is None:
         if launch_gui is None:

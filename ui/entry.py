@@ -11,6 +11,9 @@ from collections.abc import Sequence
 
 from desktop.cli import main as cli_main
 
+# Subcommands of the GUI layer (their `register` imports no Qt; the command itself does).
+UI_COMMAND_MODULES = ("ui.smoke",)
+
 
 def _launch_gui(args: argparse.Namespace) -> int:
     from ui.app import run
@@ -19,7 +22,7 @@ def _launch_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, launch_gui=_launch_gui)
+    return cli_main(argv, launch_gui=_launch_gui, extra_modules=UI_COMMAND_MODULES)
 
 
 if __name__ == "__main__":
