@@ -1,6 +1,8 @@
 """Render the after-sales screens at 1280×800 on the demo data into docs/images (run by hand, offscreen):
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/aftersales/screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/aftersales/screenshots.py [en|zh_CN]
+
+English writes docs/images/ (with the manifest PDF's page), Simplified Chinese docs/images/zh_CN/.
 """
 
 from __future__ import annotations
@@ -47,8 +49,14 @@ def wait(app: QApplication, until) -> None:  # noqa: ANN001
     raise TimeoutError
 
 
-def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
+def main(language: str = "en") -> None:
+    from ui.app import prepare_application
+    from ui.i18n import apply_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application(app)  # the station's fonts and style
+    apply_language(app, language)
+    images = IMAGES if language == "en" else IMAGES / language
     folder = Path(os.environ["PICKDESK_DATA_DIR"])
     db = Database.open(f"sqlite:///{folder / 'shots.sqlite3'}")
     build_demo(db, orders=160, seed=5)
@@ -80,7 +88,7 @@ def main() -> None:
             call(db, "packer1", shipping.handover_scan, code, c, day=today)
     settings = Settings.from_file(folder / "station.ini")
     runner = TaskRunner(db)
-    IMAGES.mkdir(parents=True, exist_ok=True)
+    images.mkdir(parents=True, exist_ok=True)
 
     def context(login: str) -> WorkspaceContext:
         return WorkspaceContext(actor(db, login), db, runner, settings, refresh_ms=0)
@@ -94,12 +102,13 @@ def main() -> None:
     unlabelled = panel.state.unmanifested[0].parcel if panel.state.unmanifested else "PCL-0000000001"
     panel.on_scan(unlabelled)
     wait(app, lambda: panel.message.message != "")
-    panel.grab().save(str(IMAGES / "handover.png"))
-    with db.unit_of_work(actor(db, "packer1")) as uow:
-        sheet = shipping.manifest_sheet(uow, panel.state.manifest_id)
-    pdf = folder / "manifest.pdf"
-    pdf.write_bytes(render_manifest_pdf(sheet))
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(IMAGES / "manifest")], check=True)
+    panel.grab().save(str(images / "handover.png"))
+    if language == "en":  # the manifest is a printed document, the same in either language of the station
+        with db.unit_of_work(actor(db, "packer1")) as uow:
+            sheet = shipping.manifest_sheet(uow, panel.state.manifest_id)
+        pdf = folder / "manifest.pdf"
+        pdf.write_bytes(render_manifest_pdf(sheet))
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(IMAGES / "manifest")], check=True)
     panel.close()
 
     # A refused parcel comes back: the returns screen after receiving and one inspection.
@@ -117,7 +126,7 @@ def main() -> None:
     panel.inspect()
     wait(app, lambda: panel.view.lines[0].checklist)
     panel.location.setText("LOC-SZ1-A01-1-01-1")
-    panel.grab().save(str(IMAGES / "returns.png"))
+    panel.grab().save(str(images / "returns.png"))
     panel.close()
 
     panel = FiguresPanel(context("super1"))
@@ -125,12 +134,12 @@ def main() -> None:
     panel.show()
     wait(app, lambda: panel.figures is not None)
     app.processEvents()
-    panel.grab().save(str(IMAGES / "figures.png"))
+    panel.grab().save(str(images / "figures.png"))
     runner.wait_for_done(10_000)
     db.dispose()
-    print("written:", *(p.name for p in sorted(IMAGES.glob("*.png")) if p.stem in
+    print("written:", *(str(p.relative_to(ROOT)) for p in sorted(images.glob("*.png")) if p.stem in
                         ("handover", "returns", "figures", "manifest")))
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])

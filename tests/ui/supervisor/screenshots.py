@@ -1,0 +1,121 @@
+"""Render the supervisor's console to docs/images/supervisor-*.png (offscreen, 1280×800, on a demo database).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/supervisor/screenshots.py [en|zh_CN]
+
+English writes docs/images/, Simplified Chinese docs/images/zh_CN/ (the same names).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+SIZE = (1280, 800)
+
+
+def images_for(language: str) -> Path:
+    return ROOT / "docs" / "images" / ("" if language == "en" else language)
+
+
+def wait_until(condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    tick = QTimer()
+    tick.start(20)
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError("the screen did not get ready in time")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    tick.stop()
+
+
+def save(widget, folder: Path, name: str) -> None:  # noqa: ANN001
+    QEventLoop().processEvents()
+    path = folder / name
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path.relative_to(ROOT))
+
+
+def main(language: str = "en") -> int:
+    work = Path(tempfile.mkdtemp(prefix="pickdesk-supervisor-shots-"))
+    os.environ["PICKDESK_DATA_DIR"] = str(work)
+    os.environ.pop("PICKDESK_DB_URL", None)
+
+    from desktop.db.database import Database
+    from desktop.demo import build_demo
+    from ui.app import prepare_application
+    from ui.i18n import apply_language
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    from ui.tasks import TaskRunner
+
+    app = QApplication(sys.argv[:1])
+    prepare_application(app)
+    apply_language(app, language)
+    images = images_for(language)
+    images.mkdir(parents=True, exist_ok=True)
+    db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
+    build_demo(db, orders=200, seed=1)
+    runner = TaskRunner(db)
+    settings = Settings.from_file(work / "station.ini")
+    settings.station_name = "SUP-01"
+    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window.resize(*SIZE)
+    window.show()
+    wait_until(lambda: window.sign_in_view.users.count() > 0)
+    window.sign_in_view.select_user("super1")
+    window.sign_in_view.pin.setText("5555")
+    window.sign_in_view.sign_in()
+    wait_until(lambda: window.workspace is not None)
+    ws = window.workspace
+    wait_until(lambda: ws.board is not None and ws.board_table.rowCount() > 0 and ws.audit_table.rowCount() > 0)
+    save(window, images, "supervisor-floor.png")
+
+    ws.tabs.setCurrentIndex(1)
+    ws.orders_table.selectRow(0)
+    save(window, images, "supervisor-orders.png")
+
+    ws.tabs.setCurrentIndex(2)
+    case = next((e for e in ws.exceptions if e.kind == "short_pick"), ws.exceptions[0] if ws.exceptions else None)
+    if case is not None:
+        ws.select_exception(case.id)
+    save(window, images, "supervisor-exceptions.png")
+
+    ws.tabs.setCurrentIndex(3)
+    save(window, images, "supervisor-stock.png")
+
+    # The audit log after a run of intake and a hold: what the search finds.
+    done: list[str] = []
+    ws.action_done.connect(done.append)
+    ws.run_intake()
+    wait_until(lambda: "intake" in done, 60000)
+    ws.tabs.setCurrentIndex(1)
+    ws.orders_table.selectRow(next(r for r, o in enumerate(ws.board.orders) if o.status == "ready"))
+    ws.reason.setText("客户要求改期发货" if language == "zh_CN" else "customer asked to ship later")
+    ws.order_action("hold")
+    wait_until(lambda: "hold" in done)
+    ws.tabs.setCurrentIndex(4)
+    loaded: list[bool] = []
+    ws.audit_loaded.connect(lambda: loaded.append(True))
+    ws.search_audit()
+    wait_until(lambda: bool(loaded))
+    save(window, images, "supervisor-audit.png")
+
+    window.close()
+    runner.wait_for_done(10000)
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:2]))
