@@ -34,6 +34,16 @@ translations: $(STAMP)
 	$(BIN)/python scripts/translations.py release
 	$(BIN)/python scripts/translations.py check
 
+# The PyInstaller bundle (build.spec), built into a temporary folder and started offscreen: minutes.
+BUNDLE_STAMP := $(VENV)/.pickdesk-bundle-installed
+.PHONY: test-bundle
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	touch $(BUNDLE_STAMP)
+
+test-bundle: $(BUNDLE_STAMP)
+	$(BIN)/python -m pytest -m bundle tests/bundle $(PYTEST_ARGS)
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
