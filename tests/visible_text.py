@@ -101,7 +101,9 @@ def data_strings(db, language: str) -> list[str]:  # noqa: ANN001 - desktop.db.d
                "users.login", "carriers.code", "warehouses.name",
                "warehouses.city", "warehouses.code", "tracking_events.place", "tracking_events.detail",
                "exceptions.reason", "feedback.text", "stations.name", "lots.lot_code", "locations.code",
-               "orders.order_no", "totes.code", "parcels.code"]
+               "orders.order_no", "totes.code", "parcels.code",
+               # what intake and people recorded, shown as recorded (a hold's findings, a status change's reason)
+               "orders.hold_detail", "order_status_changes.reason", "orders.ship_province", "orders.ship_city"]
     values: set[str] = set()
     with db.engine.connect() as conn:
         for column in columns:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from importlib import resources as importlib_resources
 
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 13
@@ -30,6 +30,20 @@ FEEDBACK_COLOURS = {
     "high_contrast": {"good": ("#00e676", "#000000"), "refused": ("#ff1744", "#000000"),
                       "info": ("#000000", "#ffffff")},
 }
+
+
+# Colours item views paint themselves (a style sheet cannot reach a model's rows), per theme.
+ROW_COLOURS = {
+    "light": {"done_text": "#6b7580", "current_back": "#fff3c4", "marked_text": "#1b1f24",
+              "done_back": "#cdebd3", "partly_back": "#fff1c2", "alert_text": "#b3261e"},
+    "high_contrast": {"done_text": "#bdbdbd", "current_back": "#ffff00", "marked_text": "#000000",
+                      "done_back": "#00e676", "partly_back": "#ffff00", "alert_text": "#ff8a80"},
+}
+
+
+def colour(name: str) -> QColor:
+    """A colour of the current theme for rows an item view paints (see ROW_COLOURS)."""
+    return QColor(ROW_COLOURS[_theme][name])
 
 
 def type_scale() -> float:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.domain.packing import PackChecklist
+from ui.appearance import colour
 from ui.i18n import bilingual, date, translate
 
-DONE = QColor("#cdebd3")
-PARTLY = QColor("#fff1c2")
 COLUMNS = (
     QT_TRANSLATE_NOOP("PackChecklistTable", "Line"),
     QT_TRANSLATE_NOOP("PackChecklistTable", "Product"),
@@ -60,7 +59,8 @@ class PackChecklistTable(QTableWidget):
                 if col in (0, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if state != "open":
-                    item.setBackground(QBrush(DONE if state == "done" else PARTLY))
+                    item.setBackground(QBrush(colour("done_back" if state == "done" else "partly_back")))
+                    item.setForeground(QBrush(colour("marked_text")))
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, state)
                 self.setItem(row, col, item)

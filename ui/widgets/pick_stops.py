@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.picking import StopView
+from ui.appearance import colour, points
 from ui.i18n import bilingual, date, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -104,9 +105,11 @@ class StopsModel(QAbstractTableModel):
             product = bilingual(stop.product_name, stop.product_name_zh)
             return f"{translate('StopsModel', STATUS_TEXT[status])} · {product} · {stop.order_no} · {stop.sku}"
         if role == Qt.ItemDataRole.ForegroundRole and status in ("picked", "short", "skipped"):
-            return QBrush(QColor("#6b7580"))
+            return QBrush(colour("done_text"))
+        if role == Qt.ItemDataRole.ForegroundRole and status == "current":
+            return QBrush(colour("marked_text"))  # readable on the highlight in every theme
         if role == Qt.ItemDataRole.BackgroundRole and status == "current":
-            return QBrush(QColor("#fff3c4"))
+            return QBrush(colour("current_back"))
         if role == Qt.ItemDataRole.FontRole and status == "current":
             font = QFont()
             font.setBold(True)
@@ -139,7 +142,7 @@ class StopsTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
         small = self.font()
-        small.setPointSize(11)
+        small.setPointSize(points(11))
         self.setFont(small)
 
     def follow(self, task_id: int | None) -> None:
@@ -161,14 +164,14 @@ class ShortPickDialog(QDialog):
             location=location, product=product), self)
         text.setWordWrap(True)
         font = text.font()
-        font.setPointSize(15)
+        font.setPointSize(points(15))
         text.setFont(font)
         self.found = QSpinBox(self)
         self.found.setObjectName("picker_short_found")
         self.found.setRange(0, max(remaining - 1, 0))
         self.found.setMinimumHeight(56)
         big = self.found.font()
-        big.setPointSize(20)
+        big.setPointSize(points(20))
         self.found.setFont(big)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Report short"))

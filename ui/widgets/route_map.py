@@ -16,6 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.appearance import points as font_points
+
 
 @dataclass(frozen=True)
 class MapStop:
@@ -111,7 +113,7 @@ class RouteMap(QWidget):
                 p.fillRect(QRectF(top, bottom), rack)
         # Aisle numbers along the front.
         small = QFont(self.font())
-        small.setPointSize(8)
+        small.setPointSize(font_points(8))
         p.setFont(small)
         p.setPen(QColor("#6b7580"))
         for aisle in range(0, lay["aisles"], 2 if lay["aisles"] > 12 else 1):
@@ -137,7 +139,7 @@ class RouteMap(QWidget):
             p.drawPath(path)
         # Stops, numbered in walking order.
         label_font = QFont(self.font())
-        label_font.setPointSize(8)
+        label_font.setPointSize(font_points(8))
         label_font.setBold(True)
         p.setFont(label_font)
         for n, (stop, xy) in enumerate(zip(self.stops, points, strict=True)):

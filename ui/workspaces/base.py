@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.journal import StationJournal
 from desktop.domain.roles import Role
+from ui.appearance import type_scale
 from ui.i18n import translate
 from ui.labels import role_name
 from ui.settings import Settings
@@ -71,12 +72,33 @@ class Workspace(QWidget):
         header.addWidget(who)
 
         self.body = QVBoxLayout()
-        self.body.setSpacing(16)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(16)
-        outer.addLayout(header)
-        outer.addLayout(self.body, 1)
+        if type_scale() > 1:
+            # Large type (handhelds, tablets): thin margins, and the work scrolls rather than
+            # squeezing text into itself when it is taller than the screen.
+            self.body.setSpacing(8)
+            outer.setContentsMargins(10, 6, 10, 6)
+            outer.setSpacing(6)
+            page = QWidget(self)
+            page.setObjectName("workspace_page")
+            page.setLayout(self.body)
+            self.body.setContentsMargins(0, 0, 0, 0)
+            scroll = QScrollArea(self)
+            scroll.setObjectName("workspace_scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            self._scroll = scroll
+            QApplication.instance().focusChanged.connect(self._keep_focus_in_sight)
+            outer.addLayout(header)
+            outer.addWidget(scroll, 1)
+        else:
+            self.body.setSpacing(16)
+            outer.setContentsMargins(32, 24, 32, 24)
+            outer.setSpacing(16)
+            outer.addLayout(header)
+            outer.addLayout(self.body, 1)
 
         self.timer = QTimer(self)
         self.timer.setObjectName("workspace_refresh_timer")
@@ -84,6 +106,12 @@ class Workspace(QWidget):
         if context.refresh_ms > 0:
             self.timer.start(context.refresh_ms)
         QTimer.singleShot(0, self.refresh)
+
+    def _keep_focus_in_sight(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Large type: the field or button the keyboard is on scrolls into sight."""
+        scroll = getattr(self, "_scroll", None)
+        if scroll is not None and new is not None and scroll.widget().isAncestorOf(new):
+            scroll.ensureWidgetVisible(new, 16, 16)
 
     @Slot()
     def refresh(self) -> None:
@@ -121,3 +149,6 @@ class Workspace(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
+        if getattr(self, "_scroll", None) is not None:
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_sight)
+            self._scroll = None

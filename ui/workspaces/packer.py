@@ -43,6 +43,7 @@ from devices.scale import ScaleReading
 from printing.queue import PrintJob, PrintQueue, PrintWorker
 from printing.transports import PrinterSettings
 from ui.feedback import ScanFeedback
+from ui.appearance import points
 from ui.i18n import bilingual, error_text, money, number, translate, weight, with_shortcut
 from ui.widgets.message import MessageBanner
 from ui.widgets.pack_checklist import PackChecklistTable
@@ -215,7 +216,7 @@ class PackerWorkspace(Workspace):
         self.feedback = ScanFeedback(parent=self)
         self.feedback.setMinimumHeight(96)
         font = self.feedback.text.font()
-        font.setPointSize(15)  # the bench's messages are long (weight verdicts, refusals with reasons)
+        font.setPointSize(points(15))  # the bench's messages are long (weight verdicts, refusals with reasons)
         self.feedback.text.setFont(font)
         self.table = PackChecklistTable(self)
         self.result = MessageBanner("packer_scan_result", self)
@@ -308,12 +309,7 @@ class PackerWorkspace(Workspace):
         columns.addLayout(right, 2)
         self.body.addLayout(columns, 1)
         self.setFocusProxy(self.scan)
-        self.setStyleSheet(
-            "#packer_weight[verdict=\"bad\"] { color: #b3261e; font-weight: bold; }"
-            "#packer_weight[verdict=\"ok\"] { color: #1b7f3b; font-weight: bold; }"
-            "#packer_print { font-size: 15pt; }"
-            "#packer_scan { min-height: 48px; font-size: 16pt; }"
-            "#packer_fragile_notes { font-size: 9pt; color: #7a4b00; }")
+        # Its colours and sizes are in the theme's style sheet (resources/styles/*.qss).
 
     def _button(self, name: str, text: str, key: str, slot) -> QPushButton:  # noqa: ANN001
         button = QPushButton(with_shortcut(text, key), self)

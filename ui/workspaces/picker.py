@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QFontMetrics, QIntValidator, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -53,6 +53,7 @@ from desktop.services import picking
 from desktop.services.station_actions import HANDLERS
 from desktop.services.orders import count_by_status
 from ui.feedback import ScanFeedback
+from ui.appearance import pixels, points
 from ui.i18n import bilingual, date, error_text, is_chinese, number, with_shortcut
 from ui.live import ChangeFeedWatcher
 from ui.widgets.pick_stops import ShortPickDialog, StopsTable
@@ -118,7 +119,7 @@ class PickerWorkspace(Workspace):
         self.status.setObjectName("picker_status")
         self.status.setWordWrap(True)
         font = self.status.font()
-        font.setPointSize(13)
+        font.setPointSize(points(13))
         self.status.setFont(font)
         self.body.addWidget(self.status)
 
@@ -142,7 +143,7 @@ class PickerWorkspace(Workspace):
         self.ready_count.setObjectName("picker_ready_count")
         self.ready_count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.ready_count.font()
-        font.setPointSize(16)
+        font.setPointSize(points(16))
         self.ready_count.setFont(font)
         self.next_batch = QPushButton(with_shortcut(self.tr("Next batch"), "F5"), page)
         self.next_batch.setObjectName("picker_next_batch")
@@ -150,7 +151,7 @@ class PickerWorkspace(Workspace):
         self.next_batch.setMinimumWidth(420)
         self.next_batch.setDefault(True)
         big = self.next_batch.font()
-        big.setPointSize(24)
+        big.setPointSize(points(24))
         big.setBold(True)
         self.next_batch.setFont(big)
         self.next_batch.clicked.connect(self.request_next_batch)
@@ -174,10 +175,13 @@ class PickerWorkspace(Workspace):
         label = QLabel(parent)
         label.setObjectName(name)
         font = label.font()
-        font.setPointSize(size)
+        font.setPointSize(points(size))
         font.setBold(bold)
         label.setFont(font)
         label.setWordWrap(True)
+        # A wrapped label's minimum is no height at all: keep a line of its own type, so a tight
+        # screen (large type on a tablet) scrolls instead of printing lines over each other.
+        label.setMinimumHeight(QFontMetrics(font).lineSpacing() + 2)
         return label
 
     def _build_route(self) -> QWidget:
@@ -187,7 +191,6 @@ class PickerWorkspace(Workspace):
         stop_box = QFrame(page)
         stop_box.setObjectName("picker_current")
         stop_box.setFrameShape(QFrame.Shape.StyledPanel)
-        stop_box.setStyleSheet("#picker_current { background: #ffffff; border: 1px solid #c3cad3; border-radius: 8px; }")
         self.progress = self._label("picker_progress", stop_box, 12)
         self.cur_location = self._label("picker_current_location", stop_box, 28, bold=True)
         self.cur_product = self._label("picker_current_product", stop_box, 15, bold=True)
@@ -212,7 +215,7 @@ class PickerWorkspace(Workspace):
         grid.setColumnStretch(0, 1)
         # The stop in hand never shrinks; the feedback panel takes the height that is left.
         stop_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        stop_box.setFixedHeight(318)
+        stop_box.setFixedHeight(pixels(318))  # steady as stops change; grows with large type
         for label in (self.progress, self.cur_location, self.cur_qty, self.cur_lot, self.cur_tote, self.cur_order):
             label.setWordWrap(False)
 
@@ -228,7 +231,7 @@ class PickerWorkspace(Workspace):
         self.qty.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.qty.setMinimumHeight(56)
         qfont = self.qty.font()
-        qfont.setPointSize(18)
+        qfont.setPointSize(points(18))
         self.qty.setFont(qfont)
         self.qty.setEnabled(False)
         self.qty.returnPressed.connect(self._keyed_count)

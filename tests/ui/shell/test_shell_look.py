@@ -179,6 +179,7 @@ def test_help_opens_the_guide_for_the_signed_in_role(qtbot, window: MainWindow, 
 
 def test_the_shortcuts_list_names_what_works_on_screen(qtbot, window: MainWindow, sign_in) -> None:
     sign_in("picker1")
+    qtbot.waitUntil(lambda: window.workspace.isVisible())
     rows = dict((key, what) for what, key in shortcut_rows(window))
     assert rows["F1"] == "User guide" and rows["Ctrl+L"] == "Sign out"
     assert "F5" in rows  # the picker's Next batch

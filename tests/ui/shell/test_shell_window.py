@@ -8,6 +8,7 @@ from desktop.db.database import Database
 from desktop.domain.lifecycle import OrderStatus
 from desktop.services.orders import count_by_status
 from ui.main_window import MainWindow
+from ui.widgets.aftersales_common import order_status_name
 
 STATION = "TEST-01"  # the station name the `settings` fixture gives the window
 
@@ -92,9 +93,9 @@ def test_supervisor_shell_shows_counts_by_status_and_held_orders(qtbot, window: 
     ws = window.workspace
     expected = counts(demo_db)
     table = ws.findChild(QTableWidget, "supervisor_status_table")
-    qtbot.waitUntil(lambda: table.item(0, 2).text() != "–")
-    shown = {table.item(row, 1).text(): int(table.item(row, 2).text()) for row in range(table.rowCount())}
-    assert shown == {status.label_zh: n for status, n in expected.items()}
+    qtbot.waitUntil(lambda: table.item(0, 1).text() != "–")
+    shown = {table.item(row, 0).text(): int(table.item(row, 1).text()) for row in range(table.rowCount())}
+    assert shown == {order_status_name(status.value): n for status, n in expected.items()}
     held = ws.findChild(QTableWidget, "supervisor_held_table")
     assert held.rowCount() == expected[OrderStatus.HELD] > 0
     headers = [held.horizontalHeaderItem(c).text().lower() for c in range(held.columnCount())]
@@ -107,7 +108,7 @@ def test_supervisor_refreshes_on_its_timer(qtbot, window: MainWindow, sign_in) -
     updated = window.workspace.findChild(QLabel, "supervisor_updated")
     qtbot.waitUntil(lambda: updated.text() != "")
     window.workspace.show_data(({}, []))  # blank it; the timer must fill it again
-    qtbot.waitUntil(lambda: window.workspace.findChild(QTableWidget, "supervisor_status_table").item(0, 2).text() != "0")
+    qtbot.waitUntil(lambda: window.workspace.findChild(QTableWidget, "supervisor_status_table").item(0, 1).text() != "0")
 
 
 def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow, sign_in) -> None:
