@@ -29,6 +29,7 @@ ALLOWED = re.compile(
     r"Ctrl|Shift|Alt|Enter|Return|Esc|Tab|Space|Del|Backspace|PgUp|PgDown|Home|End|"
     r"SQLite|PostgreSQL|MT-SICS|socket|tcp|cups|lp)\b")
 WORD = re.compile(r"[A-Za-z]{2,}")
+PATH = re.compile(r"(?<![\w])/[\w.\-/]+")  # a file or device path (/dev/ttyS0): data, in any language
 
 
 def _texts_of(widget: QWidget) -> Iterable[tuple[str, str]]:
@@ -125,7 +126,7 @@ def wrong_language(texts: list[tuple[str, str]], language: str, data: Iterable[s
             if d in rest:
                 rest = rest.replace(d, " ")
         if language == "zh_CN":
-            rest = ALLOWED.sub(" ", rest)
+            rest = ALLOWED.sub(" ", PATH.sub(" ", rest))
             if WORD.search(rest):
                 wrong.append((where, value))
         elif CJK.search(rest):

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTextBrowser,
+    QAbstractButton, QDialog, QDialogButtonBox, QHeaderView, QLabel, QLayout, QTableWidget, QTableWidgetItem, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
@@ -69,6 +69,9 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+        # Limits fixed once, before the window exists (platforms without size hints warn otherwise).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(self.minimumSizeHint())
         self.resize(pixels(900), pixels(700))
 
 
@@ -128,4 +131,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
+        # Limits fixed once, before the window exists (platforms without size hints warn otherwise).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(self.minimumSizeHint())
         self.resize(pixels(640), pixels(560))

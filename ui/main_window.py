@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from PySide6.QtCore import QByteArray, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.db.database import Database
@@ -343,7 +343,11 @@ class MainWindow(QMainWindow):
         appearance.apply_station_look(app, self.settings)
         for action in self.actions():
             self.removeAction(action)
+            action.setParent(None)  # gone from the window's children now, not at the next loop pass
             action.deleteLater()
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.setParent(None)
+            menu.deleteLater()
         self.menuBar().clear()
         self._build_menus()
         self.show_journal(len(self.journal.pending()) if not self.journal.closed else 0)
