@@ -22,6 +22,20 @@ BUILD_TIMEOUT_S = 1500  # two shared cores: a build takes one minute on a quiet 
 NULL_SINK = "pickdesk_bundle_null"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `bundle` run only when a `-m` expression names them (`make test-bundle`: -m bundle).
+
+    A build takes minutes, so `make test` leaves them out, also when it is given a `-m` of its own
+    (`make test PYTEST_ARGS="-m 'not postgres'"`), which would replace a `-m` in addopts.
+    """
+    if "bundle" in (config.option.markexpr or ""):
+        return
+    left_out = [item for item in items if item.get_closest_marker("bundle")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("bundle")]
+
+
 def say(config: pytest.Config, line: str) -> None:
     """A line on the terminal even while output is captured (the bundle's size, where the screenshots are)."""
     capture = config.pluginmanager.get_plugin("capturemanager")

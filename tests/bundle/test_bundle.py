@@ -6,7 +6,8 @@ who takes a batch and hears the scan sounds, a supervisor in Chinese. Their repo
 every file came from the bundle, and their screenshots must show a real window. The bundled command
 line must write a label PDF with the CJK font embedded.
 
-Slow (a build takes minutes): marked `bundle`, out of `make test`; `make test-bundle` runs it.
+Slow (a build takes minutes): marked `bundle`, which runs only when asked for with `-m bundle`
+(tests/bundle/conftest.py): `make test-bundle`, or `pytest -m bundle tests/bundle`.
 """
 
 from __future__ import annotations
