@@ -17,6 +17,7 @@ scan that cannot be decoded is `unreadable`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,6 +73,7 @@ class PickStop:
     tote_code: str | None
     order_no: str
     min_expiry: date | None  # a unit must expire after this day (shelf-life rule)
+    product_name_zh: str = ""  # the Chinese refusal names the product in Chinese where it has a name
 
     @property
     def remaining(self) -> int:
@@ -117,9 +119,12 @@ def _refuse(reason: RefusalReason, message: str, message_zh: str) -> PickRefused
 class PickSession:
     """The picker's progress through a batch's open stops. Refusals never change it."""
 
-    def __init__(self, stops: list[PickStop] | tuple[PickStop, ...], today: date) -> None:
+    def __init__(self, stops: list[PickStop] | tuple[PickStop, ...], today: date,
+                 date_text: Callable[[date], str] = date.isoformat) -> None:
+        """`date_text` writes a date into a refusal (the station passes its locale's format)."""
         self.stops = [s for s in stops if s.remaining > 0]
         self.today = today
+        self.date_text = date_text
         self.index = 0
         self.step = Step.LOCATION if self.stops else Step.DONE
         self.taken = 0
@@ -195,18 +200,20 @@ class PickSession:
         if scan.gtin != stop.gtin14:
             raise _refuse(RefusalReason.WRONG_ITEM,
                           f"Wrong item {scan.gtin}. Take {stop.product_name} ({stop.gtin14}).",
-                          f"商品错误 {scan.gtin}。请拣 {stop.product_name}（{stop.gtin14}）。")
+                          f"商品错误 {scan.gtin}。请拣 {stop.product_name_zh or stop.product_name}（{stop.gtin14}）。")
         expiry = scan.expiry or scan.best_before
         if expiry is None and scan.lot is not None and scan.lot == stop.lot_code:
             expiry = stop.lot_expiry
         if expiry is not None and expiry <= self.today:
+            when = self.date_text(expiry)
             raise _refuse(RefusalReason.EXPIRED,
-                          f"Expired unit ({expiry.isoformat()}). Put it aside and take another.",
-                          f"商品已过期（{expiry.isoformat()}）。请放到一边，另取一件。")
+                          f"Expired unit ({when}). Put it aside and take another.",
+                          f"商品已过期（{when}）。请放到一边，另取一件。")
         if expiry is not None and stop.min_expiry is not None and expiry <= stop.min_expiry:
+            when, limit = self.date_text(expiry), self.date_text(stop.min_expiry)
             raise _refuse(RefusalReason.SHORT_DATED,
-                          f"Too short-dated ({expiry.isoformat()}): must expire after {stop.min_expiry.isoformat()}.",
-                          f"保质期不足（{expiry.isoformat()}）：须晚于 {stop.min_expiry.isoformat()} 到期。")
+                          f"Too short-dated ({when}): must expire after {limit}.",
+                          f"保质期不足（{when}）：须晚于 {limit} 到期。")
         if stop.lot_code is not None and scan.lot != stop.lot_code:
             got = scan.lot or "—"
             raise _refuse(RefusalReason.WRONG_LOT,
@@ -242,4 +249,4 @@ class PickSession:
 
     def reload(self, stops: list[PickStop] | tuple[PickStop, ...]) -> None:
         """Start again from a re-planned list of open stops (after a short pick)."""
-        self.__init__(stops, self.today)  # type: ignore[misc]
+        self.__init__(stops, self.today, self.date_text)  # type: ignore[misc]

@@ -109,7 +109,7 @@ class StopView:
         return PickStop(task_id=self.task_id, location_code=self.location_code, sku=self.sku, gtin14=self.gtin14,
                         product_name=self.product_name, lot_code=self.lot_code, lot_expiry=self.lot_expiry,
                         qty=self.qty, picked=self.picked_qty, tote_code=self.tote_code, order_no=self.order_no,
-                        min_expiry=self.min_expiry)
+                        min_expiry=self.min_expiry, product_name_zh=self.product_name_zh)
 
 
 @dataclass(frozen=True)

@@ -155,3 +155,18 @@ def test_any_scan_sequence_never_over_picks_and_never_records_a_refusal(sequence
             assert 0 <= session.taken < current.remaining or session.taken == 0
     for stop in stops():
         assert confirmed.get(stop.task_id, 0) in (0, stop.qty)
+
+
+def test_refusals_write_dates_as_the_station_does_and_name_the_product_in_chinese() -> None:
+    first, second = stops()
+    named = PickStop(**{**first.__dict__, "product_name_zh": "维生素C"})
+    session = PickSession([named, second], TODAY, date_text=lambda d: d.strftime("%d/%m/%Y"))
+    session.scan_raw("LOC-SZ1-A01-1-01-1")
+    with pytest.raises(PickRefused) as expired:
+        session.scan_raw(item(GTIN_A, "OLD", TODAY - timedelta(days=1)))
+    assert "22/11/2026" in expired.value.message and "22/11/2026" in expired.value.message_zh
+    with pytest.raises(PickRefused) as wrong:
+        session.scan_raw(item(GTIN_B, None, None))
+    assert "请拣 维生素C" in wrong.value.message_zh and "Take Vitamin C" in wrong.value.message
+    session.reload([named, second])  # a re-planned route keeps the station's way of writing dates
+    assert session.date_text(TODAY) == "23/11/2026"

@@ -311,7 +311,7 @@ class PickerWorkspace(Workspace):
     def show_batch(self, view: picking.BatchView) -> None:
         self.batch = view
         self.reassigned_to = None
-        self.session = PickSession(view.pick_stops(), view.today)
+        self.session = PickSession(view.pick_stops(), view.today, date_text=date)
         self.stops.stops_model.set_stops(view.stops)
         self.pages.setCurrentIndex(1)
         self.feedback.info(self.tr("Batch {code}: %n stop(s), {m} m. Go to the first location.", "",
@@ -508,7 +508,7 @@ class PickerWorkspace(Workspace):
             text = self.tr("Short recorded")
         view = outcome.batch
         self.batch = view
-        self.session = PickSession(view.pick_stops(), view.today)
+        self.session = PickSession(view.pick_stops(), view.today, date_text=date)
         self.stops.stops_model.set_stops(view.stops)
         self.feedback.info(self.tr("Route re-planned") if outcome.alternative else
                            self.tr("Order {order} held").format(order=outcome.order_no)
