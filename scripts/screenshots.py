@@ -1,6 +1,18 @@
-"""Render the sign-in view and each workspace shell to docs/images (offscreen, on a demo database).
+"""Render the station's shell to docs/images (offscreen, on a demo database), in one language.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py   (or: make screenshots)
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [en|zh_CN]   (or: make screenshots)
+
+English (the default) writes docs/images/, Simplified Chinese docs/images/zh_CN/ (the same names):
+
+    signin.png, signin-refused.png          the sign-in view, and a wrong PIN refused
+    settings.png                            File > Settings (language, theme, large type, mute)
+    workspace-picker/packer/supervisor.png  each workspace just after signing in
+    help-guide.png, help-shortcuts.png      Help > User guide (the picker's) and Help > Keyboard shortcuts
+    picker-high-contrast.png                the picker in the high-contrast theme, a scan refused
+    picker-large.png                        the picker in large type, a location confirmed
+
+The user guides (docs/guide/<language>/*.md) show these; help-guide.png is how the guide itself
+looks in the station's help window.
 """
 
 from __future__ import annotations
@@ -15,9 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-IMAGES = ROOT / "docs" / "images"
+DOCS_IMAGES = ROOT / "docs" / "images"
+LANGUAGES = ("en", "zh_CN")
 SIZE = (1280, 800)
 PINS = {"picker1": "1111", "packer1": "3333", "super1": "5555"}
 
@@ -36,52 +49,124 @@ def wait_until(app: QApplication, condition, timeout_ms: int = 15000) -> None:  
     tick.stop()
 
 
-def main() -> int:
+def settle(app: QApplication, ms: int = 150) -> None:
+    """Let queued layouts, repaints and results from the task runner arrive."""
+    deadline = QDeadlineTimer(ms)
+    wait_until(app, deadline.hasExpired, ms + 5000)
+
+
+def item(gtin: str, lot: str | None = None, expiry=None) -> str:  # noqa: ANN001 - a date
+    """A GS1 item scan as a scanner sends it (symbology prefix, GTIN, expiry, lot last)."""
+    raw = f"]C101{gtin}"
+    if expiry is not None:
+        raw += f"17{expiry:%y%m%d}"
+    if lot is not None:
+        raw += f"10{lot}"
+    return raw
+
+
+def main(language: str = "en") -> int:
+    if language not in LANGUAGES:
+        print(__doc__)
+        return 2
+    images = DOCS_IMAGES if language == "en" else DOCS_IMAGES / language
     work = Path(tempfile.mkdtemp(prefix="pickdesk-shots-"))
     os.environ["PICKDESK_DATA_DIR"] = str(work)
     os.environ.pop("PICKDESK_DB_URL", None)
 
     from desktop.db.database import Database
     from desktop.demo import build_demo
+    from desktop.domain.roles import Role
     from ui.app import attach_devices, prepare_application
+    from ui.help import GuideDialog, ShortcutsDialog
     from ui.main_window import MainWindow
     from ui.settings import Settings
+    from ui.settings_dialog import SettingsDialog
     from ui.tasks import TaskRunner
 
+    def save(widget: QWidget, name: str) -> None:
+        settle(app)
+        path = images / name
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        print(path.relative_to(ROOT))
+
     app = QApplication(sys.argv[:1])
-    prepare_application(app)
+    settings = Settings.from_file(work / "station.ini")
+    settings.station_name = "PICK-01"
+    settings.language = language
+    prepare_application(app, settings)
     db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
     build_demo(db, orders=200, seed=1)
     runner = TaskRunner(db)
-    settings = Settings.from_file(work / "station.ini")
-    settings.station_name = "PICK-01"
-    IMAGES.mkdir(parents=True, exist_ok=True)
+    images.mkdir(parents=True, exist_ok=True)
 
     window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
     window.resize(*SIZE)
     wedge = attach_devices(app, window)
     window.show()
-    wait_until(app, lambda: window.connected is not None and window.sign_in_view.users.count() > 0)
-    window.sign_in_view.select_user("picker1")
-    window.sign_in_view.pin.setText("1111")
-    save(app, window, "signin.png")
+
+    # Sign-in: a name chosen and the PIN typed; then a wrong PIN, refused.
+    view = window.sign_in_view
+    wait_until(app, lambda: window.connected is not None and view.users.count() > 0)
+    view.select_user("picker1")
+    view.pin.setText("1111")
+    save(window, "signin.png")
+    view.select_user("picker2")
+    view.pin.setText("0000")
+    refused: list[str] = []
+    view.sign_in_refused.connect(refused.append)
+    view.sign_in()
+    wait_until(app, lambda: bool(refused))
+    save(window, "signin-refused.png")
+
+    # File > Settings, as it opens (not modal here, so that it can be grabbed).
+    dialog = SettingsDialog(settings, window)
+    dialog.show()
+    save(dialog, "settings.png")
+    dialog.close()
+    dialog.deleteLater()
 
     for login, name in (("picker1", "workspace-picker.png"), ("packer1", "workspace-packer.png"),
                         ("super1", "workspace-supervisor.png")):
-        view = window.sign_in_view
-        wait_until(app, lambda v=view: v.users.count() > 0)
-        view.select_user(login)
-        view.pin.setText(PINS[login])
-        view.sign_in()
-        wait_until(app, lambda: window.workspace is not None)
-        loaded: list[bool] = []
-        window.workspace.refreshed.connect(lambda: loaded.append(True))
-        wait_until(app, lambda: bool(loaded))
+        sign_in(app, window, login)
         if login == "packer1":
-            window.on_scan("TOTE-00042")
-        save(app, window, name)
-        window.sign_out()
-        wait_until(app, lambda: not runner.busy)
+            window.on_scan(picked_order(db))  # an order on the bench, its units still to scan
+            wait_until(app, lambda: window.workspace.view is not None)
+        save(window, name)
+        if login == "picker1":
+            # Help: the picker's guide (images inside must show) and the keys of the screen.
+            guide = GuideDialog(Role.PICKER, window)
+            guide.show()
+            save(guide, "help-guide.png")
+            guide.close()
+            guide.deleteLater()
+            keys = ShortcutsDialog(window)
+            keys.show()
+            save(keys, "help-shortcuts.png")
+            keys.close()
+            keys.deleteLater()
+        sign_out(app, window, runner)
+
+    # The picker in the high-contrast theme (a wrong shelf refused), then in large type (a shelf confirmed).
+    for theme, large, name in (("high_contrast", False, "picker-high-contrast.png"),
+                               ("light", True, "picker-large.png")):
+        settings.theme, settings.large_type = theme, large
+        window.apply_look()
+        sign_in(app, window, "picker1")
+        ws = window.workspace
+        ws.request_next_batch()
+        wait_until(app, lambda: ws.batch is not None and ws.session is not None)
+        stop = ws.session.current
+        if theme == "high_contrast":
+            other = next(s.location_code for s in ws.batch.stops if s.location_code != stop.location_code)
+            window.on_scan("LOC-" + other)
+        else:
+            window.on_scan("LOC-" + stop.location_code)
+        save(window, name)
+        sign_out(app, window, runner)
+    settings.theme, settings.large_type = "light", False
+    window.apply_look()
 
     if wedge is not None:
         wedge.uninstall(app)
@@ -91,13 +176,34 @@ def main() -> int:
     return 0
 
 
-def save(app: QApplication, window, name: str) -> None:  # noqa: ANN001
-    QEventLoop().processEvents()
-    path = IMAGES / name
-    if not window.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    print(path.relative_to(ROOT))
+def picked_order(db) -> str:  # noqa: ANN001 - desktop.db.database.Database
+    """The order label's scan of a picked order waiting at the packing benches."""
+    from sqlalchemy import select
+
+    from desktop.db import models
+
+    with db.unit_of_work() as uow:
+        order_no = uow.session.scalar(select(models.Order.order_no).where(models.Order.status == "picked")
+                                      .order_by(models.Order.order_no).limit(1))
+    return f"ORD-{order_no}"
+
+
+def sign_in(app: QApplication, window, login: str) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
+    view = window.sign_in_view
+    wait_until(app, lambda: view.users.count() > 0)
+    view.select_user(login)
+    view.pin.setText(PINS[login])
+    view.sign_in()
+    wait_until(app, lambda: window.workspace is not None)
+    loaded: list[bool] = []
+    window.workspace.refreshed.connect(lambda: loaded.append(True))
+    wait_until(app, lambda: bool(loaded))
+
+
+def sign_out(app: QApplication, window, runner) -> None:  # noqa: ANN001
+    window.sign_out()
+    wait_until(app, lambda: not runner.busy)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(*sys.argv[1:2]))
