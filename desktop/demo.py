@@ -66,6 +66,9 @@ STAGE_HOURS = {  # typical hours from the previous status, for the figures
     OrderStatus.COMPLETED: 24.0, OrderStatus.REFUSED: 36.0, OrderStatus.LOST: 72.0, OrderStatus.RETURNED: 48.0, OrderStatus.CANCELLED: 2.0,
 }
 
+ADDRESS_FIELDS_ZH = {"city": "城市", "district": "区县", "detail": "详细地址", "province": "省份",
+                     "postal_code": "邮编", "phone": "电话"}
+
 
 def gtin13(prefix12: str) -> str:
     return prefix12 + str(gs1_standard_check_digit(prefix12))
@@ -308,6 +311,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         created = w.as_of - timedelta(hours=age_hours * rng.uniform(0.5, 1.5), minutes=rng.randint(0, 59))
 
         hold: tuple[str, str] | None = None
+        hold_zh = ""  # the same finding in Chinese, for a supervisor's Chinese screen
         international = rng.random() < 0.08 and stage is not OrderStatus.HELD
         if stage is OrderStatus.HELD:  # the kinds of hold take turns, so every kind is there
             hold = [("address", ""), ("price", ""), ("payment", "")][made[OrderStatus.HELD.value] % 3]
@@ -324,6 +328,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
             country, detail = "CN", street.format(n=n, b=b, r=r)
             if hold:
                 hold = ("address", f"missing or inconsistent: {bad_field}")
+                hold_zh = f"地址信息缺失或不一致：{ADDRESS_FIELDS_ZH.get(bad_field, bad_field)}"
         else:
             province, city, district, postcode, street = rng.choice(D.CN_ADDRESSES)
             country, detail = "CN", street.format(n=n, b=b, r=r)
@@ -369,6 +374,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         if hold and hold[0] == "price":
             order.total_charged = price.payable - Decimal("5.00") if price.payable > 5 else price.payable + 5
             hold = ("price", f"charged {order.total_charged}, rules give {price.payable}")
+            hold_zh = f"实收 {order.total_charged}，按规则应为 {price.payable}"
         order.currency = "CNY"
 
         # Payment.
@@ -377,6 +383,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         if hold and hold[0] == "payment":
             method, status_pay = "online", rng.choice(["pending", "failed"])
             hold = ("payment", f"payment {status_pay}")
+            hold_zh = "支付未完成" if status_pay == "pending" else "支付失败"
         elif stage is OrderStatus.RECEIVED and (i == 1 or rng.random() < 0.08):
             method, status_pay = "online", "failed"
         order.payment_method, order.payment_status = method, status_pay
@@ -427,7 +434,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         made[stage.value] += 1
 
         if stage is OrderStatus.HELD:
-            s.add(models.ExceptionCase(kind=f"{hold[0]}_hold", order=order, detail={"reason": hold[1]},
+            s.add(models.ExceptionCase(kind=f"{hold[0]}_hold", order=order, detail={"reason": hold[1], "reason_zh": hold_zh},
                                        created_at=when))
         if stage is OrderStatus.BACKORDERED:
             for ln in order.lines:

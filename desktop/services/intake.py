@@ -135,13 +135,17 @@ def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
                "shipping_rules": str(check.shipping_fee), "shipping_mall": str(order.shipping_fee),
                "applied": list(check.applied)}
     notes = [f"coupons: {p}" for p in check.problems]
+    notes_zh = [f"优惠券：{p}" for p in check.problems]
     if check.payable != order.total_charged:
         notes.append(f"total_charged: charged {order.total_charged}, rules give {check.payable} "
                      f"(discounts {check.discount_total} vs mall {order.discount_total}, "
                      f"shipping {check.shipping_fee} vs mall {order.shipping_fee})")
+        notes_zh.append(f"实收金额：已收 {order.total_charged}，按规则应为 {check.payable}"
+                        f"（优惠 {check.discount_total}，商城为 {order.discount_total}；"
+                        f"运费 {check.shipping_fee}，商城为 {order.shipping_fee}）")
     if notes:
         fields = (["coupons"] if check.problems else []) + (["total_charged"] if check.payable != order.total_charged else [])
-        return _gate("held", "; ".join(notes), fields=fields, **figures)
+        return _gate("held", "; ".join(notes), fields=fields, note_zh="；".join(notes_zh), **figures)
     return _gate("passed", f"payable {check.payable} = charged", **figures)
 
 
@@ -155,8 +159,9 @@ def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
     uow.session.add(models.Notification(order_id=order.id, kind=kind, channel="email",
                                         payload={"order_no": order.order_no, "amount": str(order.total_charged),
                                                  "currency": order.currency}))
+    said_zh = "支付失败" if order.payment_status == "failed" else "支付未完成"
     return _gate("held", f"payment.status: {order.payment_status}; customer notified ({kind})",
-                 fields=["payment.status"], notification=kind)
+                 fields=["payment.status"], notification=kind, note_zh=f"{said_zh}；已通知顾客")
 
 
 def warehouse_for(uow: UnitOfWork, order: models.Order) -> models.Warehouse:
@@ -216,7 +221,8 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
         change_status(uow, order, OrderStatus.HELD, reason=detail, hold_reason=HOLD_KINDS[held[0]], at=now)
         for gate in held:
             uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now, detail={
-                "reason": outcome[gate]["note"], "fields": outcome[gate].get("fields", []), "gate": gate}))
+                "reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
+                "fields": outcome[gate].get("fields", []), "gate": gate}))
         uow.announce("exceptions", order.order_no, event="held", gates=held)
         status = OrderStatus.HELD
     else:

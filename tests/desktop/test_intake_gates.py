@@ -173,6 +173,9 @@ def test_unsettled_payment_holds_and_queues_a_notification(world, status, kind) 
     with world.unit_of_work() as uow:
         (note,) = uow.session.scalars(select(models.Notification))
         assert (note.kind, note.status, note.order_id) == (kind, "queued", o.id)
+        (case,) = uow.session.scalars(select(models.ExceptionCase))
+        # the finding in both languages, so a supervisor's Chinese screen says it in Chinese
+        assert case.detail["reason"].startswith("payment.status") and "已通知顾客" in case.detail["reason_zh"]
 
 
 def test_cash_on_delivery_is_marked_for_the_carrier(world) -> None:
