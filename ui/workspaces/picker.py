@@ -376,8 +376,11 @@ class PickerWorkspace(Workspace):
         self.cur_order.setText(self.tr("Order {order}").format(order=stop.order_no))
         image = full.image
         if image and Path(image).is_file():
-            self.cur_image.setPixmap(QPixmap(image).scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
-                                                           Qt.TransformationMode.SmoothTransformation))
+            ratio = self.devicePixelRatioF()  # sharp on a high-DPI screen: scaled to its pixels, not 96 of them
+            picture = QPixmap(image).scaled(round(96 * ratio), round(96 * ratio), Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation)
+            picture.setDevicePixelRatio(ratio)
+            self.cur_image.setPixmap(picture)
             self.cur_image.show()
         else:
             self.cur_image.hide()
