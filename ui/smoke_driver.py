@@ -155,6 +155,7 @@ class SmokeDriver:
         self._deadline.timeout.connect(self._timed_out)
         self._workspace_loaded = False
         self._played: list[str] = []
+        self._guide_found: dict[str, Any] | None = None
 
     # --- the clock ----------------------------------------------------------------------------
 
@@ -327,6 +328,7 @@ class SmokeDriver:
         rows, total = self._rows()
         title = workspace.findChild(QLabel, "workspace_title") if workspace is not None else None
         status_user = window.findChild(QLabel, "status_user")
+        self._guide_found = self._guide()  # while someone is signed in (closing the window signs out)
         self.report.update({
             "workspace": workspace.objectName() if workspace is not None else None,
             "workspace_title": title.text() if title is not None else None,
@@ -336,6 +338,18 @@ class SmokeDriver:
             "rows": rows,
             "rows_total": total,
         })
+
+    def _guide(self) -> dict[str, Any] | None:
+        """The user guide that Help opens for the signed-in role (ui.help), and whether it is there."""
+        actor = getattr(self.window, "actor", None) if self.window is not None else None
+        try:
+            from ui.help import guide_path
+        except ImportError:
+            return None
+        if actor is None:
+            return None
+        path = guide_path(actor.role)
+        return {"path": str(path), "exists": path.is_file()}
 
     def _translations(self) -> list[dict[str, Any]]:
         return [{"path": t.filePath(), "language": t.language(), "empty": t.isEmpty()}
@@ -384,7 +398,8 @@ class SmokeDriver:
                 "cancel_button": QCoreApplication.translate("QPlatformTheme", "Cancel"),
             },
             "files": {
-                "looked_up": [{"path": str(p), "exists": p.is_file()} for p in self.lookups],
+                "looked_up": [{"path": str(p), "exists": p.exists()} for p in self.lookups],
+                "guide": self._guide_found,
                 "translations": self._translations(),
                 "font": {"path": str(resources.cjk_font_path()),
                          "family_loaded": "Droid Sans Fallback" in families,

@@ -99,6 +99,9 @@ def assert_from_the_bundle(report: dict[str, Any], bundle: Path) -> None:
     assert inside(files["font"]["path"], bundle) and files["font"]["family_loaded"], files["font"]
     assert inside(files["styles"]["folder"], bundle) and files["styles"]["applied"], files["styles"]
     assert files["icons"] == {"svg_reader": True, "window_icon_renders": True}
+    guide = files["guide"]  # what Help opens for this role, in this language
+    assert guide["exists"] and inside(guide["path"], bundle), guide
+    assert f"/{report['language']}/" in guide["path"], guide
     names = {Path(entry["path"]).name for entry in looked_up}
     assert {"DroidSansFallbackFull.ttf", "pickdesk.svg", f"pickdesk_{report['language']}.qm"} <= names, names
 

@@ -42,6 +42,7 @@ def test_a_packer_signs_in_and_the_report_says_what_was_loaded(tmp_path: Path) -
     looked_up = [Path(entry["path"]) for entry in report["files"]["looked_up"] if entry["exists"]]
     assert {p.name for p in looked_up} >= {"DroidSansFallbackFull.ttf", "pickdesk_en.qm", "pickdesk.svg"}
     assert all(p.is_relative_to(ROOT / "resources") for p in looked_up)  # from the source tree, unfrozen
+    assert report["files"]["guide"] == {"path": str(ROOT / "docs" / "guide" / "en" / "packer.md"), "exists": True}
     assert [step["step"] for step in report["steps"]][:3] == [
         "the window to open", "the sign-in view to list the names", "the PIN to be checked and the workspace to open"]
     with Image.open(report["screenshot"]["path"]) as image:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import posixpath
+import re
 import runpy
 from pathlib import Path
 
@@ -139,6 +141,19 @@ def test_the_user_guide_goes_where_the_help_looks(bundled: dict[str, str]) -> No
     wanted = sorted(p.relative_to(guide).as_posix() for p in guide.rglob("*") if p.is_file()) if guide.is_dir() else []
     placed = sorted(place.removeprefix("resources/guide/") for place in bundled if place.startswith("resources/guide/"))
     assert placed == wanted
+
+
+def test_the_guide_keeps_its_pictures_in_the_bundle(bundled: dict[str, str]) -> None:
+    """Every relative link of a bundled guide page, followed from its place in the bundle, is bundled."""
+    broken = []
+    for place in (p for p in bundled if p.startswith("resources/guide/") and p.endswith(".md")):
+        for link in re.findall(r"\]\(([^)\s]+)\)", Path(bundled[place]).read_text(encoding="utf-8")):
+            if "://" in link or link.startswith(("#", "mailto:")):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(place), link.split("#", 1)[0]))
+            if target not in bundled:
+                broken.append(f"{place}: {link}")
+    assert not broken
 
 
 def test_translation_sources_stay_out(bundled: dict[str, str]) -> None:
