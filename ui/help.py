@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton, QDialog, QDialogButtonBox, QHeaderView, QLabel, QLayout, QTableWidget, QTableWidgetItem, QTextBrowser,
     QVBoxLayout, QWidget,
@@ -61,6 +61,7 @@ class GuideDialog(QDialog):
         if self.path.is_file():
             self.text.setSearchPaths([str(self.path.parent)])
             self.text.setSource(QUrl.fromLocalFile(str(self.path)))
+            fit_images(self.text, pixels(900) - 80)
         else:
             self.text.setPlainText(self.tr("The user guide is not installed at this station ({path}).")
                                    .format(path=self.path))
@@ -73,6 +74,30 @@ class GuideDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(self.minimumSizeHint())
         self.resize(pixels(900), pixels(700))
+
+
+def fit_images(browser: QTextBrowser, width: int) -> None:
+    """Shrink the pictures of a page wider than `width` to it, keeping their proportions (no sideways scrolling)."""
+    document = browser.document()
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                image_format = fmt.toImageFormat()
+                image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
+                size = image.size() if hasattr(image, "size") else None
+                if size is not None and size.width() > width:
+                    image_format.setWidth(width)
+                    image_format.setHeight(size.height() * width / size.width())
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image_format)
+            it += 1
+        block = block.next()
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
@@ -234,7 +234,13 @@ class PackerWorkspace(Workspace):
         left.addWidget(self.result)
         left.addWidget(self.waiting)
 
-        right = QVBoxLayout()
+        # The panels scroll when the screen is too short for them (an order with several fragile
+        # items, a long override reason, large type): squeezed, their buttons would be cut in half.
+        # The print button stays in sight below them.
+        panels = QWidget(self)
+        panels.setObjectName("packer_panels")
+        right = QVBoxLayout(panels)
+        right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(8)
         box, lay = _panel("packer_carton", self.tr("Carton"), self)
         self.carton = QLabel(box)
@@ -290,9 +296,12 @@ class PackerWorkspace(Workspace):
         self.parcels.setObjectName("packer_parcels")
         self.close_parcel = self._button("packer_close_parcel", self.tr("Close parcel, start the next"),
                                          "F8", self._close_parcel)
-        lay.addWidget(self.parcels)
-        lay.addWidget(self.close_parcel)
-        right.addWidget(box)
+        row = QHBoxLayout()  # one row: the checklist above keeps its height
+        row.addWidget(self.parcels, 1)
+        row.addWidget(self.close_parcel, 1)
+        lay.addLayout(row)
+        # Under the checklist: the units go into the parcel, and the side column keeps room for its panels.
+        left.insertWidget(left.indexOf(self.waiting), box)
 
         self.print_button = self._button("packer_print", self.tr("Print labels + slip"), "F9",
                                          self._print)
@@ -300,13 +309,22 @@ class PackerWorkspace(Workspace):
         self.print_status = QLabel(self)
         self.print_status.setObjectName("packer_print_status")
         self.print_status.setWordWrap(True)
-        right.addWidget(self.print_button)
-        right.addWidget(self.print_status)
         right.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("packer_panels_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panels)
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        side.addWidget(scroll, 1)
+        side.addWidget(self.print_button)
+        side.addWidget(self.print_status)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(side, 2)
         self.body.addLayout(columns, 1)
         self.setFocusProxy(self.scan)
         # Its colours and sizes are in the theme's style sheet (resources/styles/*.qss).
