@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLayout,
     QLineEdit,
     QVBoxLayout,
@@ -157,22 +158,31 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(group(self.tr("Station"), [
+        # Two columns: the whole dialog fits a 1280×800 screen (at normal type; 672 px tall).
+        station = QVBoxLayout()
+        station.addWidget(group(self.tr("Station"), [
             (self.tr("Station name"), self.station_name),
             (self.tr("Database URL"), self.database_url),
             (self.tr("Language"), self.language)]))
-        layout.addWidget(group(self.tr("Appearance and sound"), [
+        station.addWidget(group(self.tr("Appearance and sound"), [
             (self.tr("Theme"), self.theme), ("", self.large_type), ("", self.muted)]))
-        layout.addWidget(group(self.tr("Label printer"), [
+        station.addStretch(1)
+        devices = QVBoxLayout()
+        devices.addWidget(group(self.tr("Label printer"), [
             (self.tr("Kind"), self.printer_kind), (self.tr("Target"), self.printer_target),
             (self.tr("Format"), self.label_format), (self.tr("Label size"), self.label_size)]))
-        layout.addWidget(group(self.tr("Scanner and scale"), [
+        devices.addWidget(group(self.tr("Scanner and scale"), [
             (self.tr("Scanner port"), self.scanner_port),
             (self.tr("Scanner baud rate"), self.scanner_baud),
             (self.tr("Scale port"), self.scale_port),
             (self.tr("Scale baud rate"), self.scale_baud),
             (self.tr("Scale protocol"), self.scale_protocol)]))
+        devices.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(station, 1)
+        columns.addLayout(devices, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         # Fix the limits once, before the window exists; the layout would otherwise reset them on
@@ -180,6 +190,8 @@ class SettingsDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(self.minimumSizeHint())
         self.resize(self.sizeHint())
+        # Open on Save, not in a field: a stray key or scan must not rename the station.
+        self.save_button.setFocus()
 
     def _load(self) -> None:
         s = self.settings
