@@ -218,7 +218,7 @@ class PickSession:
             got = scan.lot or "—"
             raise _refuse(RefusalReason.WRONG_LOT,
                           f"Wrong lot {got}. Take lot {stop.lot_code}.",
-                          f"批次错误 {got}。请拣批次 {stop.lot_code}。")
+                          f"批号错误 {got}。请拣批号 {stop.lot_code}。")
         units = scan.count or 1
         if self.taken + units > stop.remaining:
             raise self._over_pick(stop, self.taken + units)

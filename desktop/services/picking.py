@@ -427,7 +427,7 @@ def confirm_pick(uow: UnitOfWork, task_id: int, qty: int, lot_code: str | None, 
                              f"数量过多：此处只需 {task.qty - task.picked_qty} 件，不是 {qty} 件。")
     if task.lot is not None and lot_code is not None and lot_code != task.lot.lot_code:
         raise PickNotAllowed(f"Wrong lot {lot_code}: the stop holds lot {task.lot.lot_code}.",
-                             f"批次错误 {lot_code}：此处应为批次 {task.lot.lot_code}。")
+                             f"批号错误 {lot_code}：此处应为批号 {task.lot.lot_code}。")
     _apply_pick(uow, task, qty)
     uow.session.add(models.PickEvent(action_id=action_id, task_id=task.id, user_id=uow.actor.user_id, qty=qty,
                                      kind="pick", detail={"lot": lot_code, "location": task.location.code,

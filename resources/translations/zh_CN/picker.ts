@@ -65,11 +65,11 @@
     </message>
     <message>
         <source>Lot {lot}   expires {exp}</source>
-        <translation>批次 {lot}   到期 {exp}</translation>
+        <translation>批号 {lot}   到期 {exp}</translation>
     </message>
     <message>
         <source>No lot</source>
-        <translation>无批次</translation>
+        <translation>无批号</translation>
     </message>
     <message>
         <source>Into tote {tote}</source>
@@ -268,7 +268,7 @@ How many did you find? (0 = empty bin)</source>
     </message>
     <message>
         <source>Lot · Expiry</source>
-        <translation>批次 · 到期</translation>
+        <translation>批号 · 到期</translation>
     </message>
     <message>
         <source>Tote</source>

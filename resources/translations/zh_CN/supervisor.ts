@@ -1320,7 +1320,7 @@
     </message>
     <message>
         <source>Lot</source>
-        <translation>批次</translation>
+        <translation>批号</translation>
     </message>
     <message>
         <source>Expiry</source>
