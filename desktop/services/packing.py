@@ -531,8 +531,10 @@ def _free_totes(uow: UnitOfWork, order: models.Order) -> None:
 
 
 def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: PrinterSettings, *,
-                    parcel: int | None = None, slip: bool = True, slip_page: str = "A5") -> PrintSubmission:
-    """Render the labels (one job per parcel) and the packing slip for `printer`, and queue them.
+                    parcel: int | None = None, slip: bool = True, slip_page: str = "A5",
+                    labels: bool = True) -> PrintSubmission:
+    """Render the labels (one job per parcel, or parcel number `parcel` only) and the packing slip for
+    `printer`, and queue them. `labels=False` queues the slip alone (printing it again after a failure).
 
     A raw TCP label printer takes ZPL only, so no slip goes there (the submission's note says so).
     """
@@ -546,10 +548,10 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
     if OrderStatus(order.status) is not OrderStatus.PACKED:
         raise NotReadyToPrint(f"Order {order_no} is not packed yet: close its last parcel first.",
                               f"订单 {order_no} 尚未打包完成：请先封好最后一个包裹。")
-    labels = shipping_labels(uow, order_no, parcel)
+    wanted = shipping_labels(uow, order_no, parcel) if labels else []
     codes = {p.seq: p.code for p in order.parcels}
     jobs = []
-    for label in labels:
+    for label in wanted:
         if printer.format == "zpl":
             document = printing.render_label_zpl(label, printer.label_size, printer.dpi,
                                                  text_mode=printer.zpl_text_mode, printer_font=printer.printer_font)

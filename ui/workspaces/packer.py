@@ -574,8 +574,16 @@ class PackerWorkspace(Workspace):
         if self.busy or self.checklist is None:
             return False
         if self.order_packed:
-            return not self.jobs
+            return not self.jobs or bool(self.failed_documents())
         return self._closes_order() and not self.blockers()
+
+    def failed_documents(self) -> list[str]:
+        """Labels (parcel codes) and the slip ("slip") whose printing failed for good, once nothing else is
+        still printing: what F9 prints again when the printer is back."""
+        states = [self.job_states.get(j) for j in self.jobs]
+        if any(state not in ("printed", "failed") for state in states):
+            return []
+        return [code for j, code in self.jobs.items() if self.job_states.get(j) == "failed"]
 
     def _closes_order(self) -> bool:
         assert self.checklist is not None
@@ -813,13 +821,37 @@ class PackerWorkspace(Workspace):
         assert self.view is not None
         self._set_busy(True)
         order_no, queue, printer = self.view.order_no, self.queue, self.printer
+        again = self.failed_documents()
+        if again:  # only what failed: a label printed twice could end up on two parcels
+            seqs = {p.code: p.seq for p in list(self.view.parcels) + list(self._closed_here)}
+            label_seqs = [seqs[code] for code in again if code != "slip" and code in seqs]
+            slip = "slip" in again
+
+            def op(uow):  # noqa: ANN001, ANN202
+                parts = [packing.print_documents(uow, order_no, queue, printer, parcel=seq, slip=False)
+                         for seq in label_seqs]
+                if slip:
+                    parts.append(packing.print_documents(uow, order_no, queue, printer, labels=False))
+                return packing.PrintSubmission(order_no, tuple(j for part in parts for j in part.jobs),
+                                               next((p.note for p in parts if p.note is not None), None))
+            self.print_status.setText(self.tr("Printing again what failed…"))
+            self.runner.run(op, lambda sub: self._submitted(sub, replacing=again), self._failed,
+                            actor=self.actor, owner=self)
+            return
         self.print_status.setText(self.tr("Sending to the printer…"))
         self.runner.run(lambda uow: packing.print_documents(uow, order_no, queue, printer), self._submitted,
                         self._failed, actor=self.actor, owner=self)
 
-    def _submitted(self, submission: packing.PrintSubmission) -> None:
-        self.jobs = {job: code for job, code, _title in submission.jobs}
-        self.job_states = {job: "queued" for job in self.jobs}
+    def _submitted(self, submission: packing.PrintSubmission, replacing: list[str] | None = None) -> None:
+        if replacing:  # the failed jobs make way for their new ones; what printed stays as it was
+            failed = [j for j, code in self.jobs.items() if code in replacing and self.job_states.get(j) == "failed"]
+            for job in failed:
+                self.jobs.pop(job)
+                self.job_states.pop(job, None)
+        else:
+            self.jobs, self.job_states = {}, {}
+        self.jobs.update({job: code for job, code, _title in submission.jobs})
+        self.job_states.update({job: "queued" for job, _code, _title in submission.jobs})
         if submission.note is not None:
             self.result.show_message(bilingual(submission.note.en, submission.note.zh), "info")
         self._set_busy(False)
@@ -853,6 +885,7 @@ class PackerWorkspace(Workspace):
             self.printed.emit(self.view.order_no)
         elif all(self.job_states.get(j) in ("printed", "failed") for j in self.jobs):
             self.print_timer.stop()
+            self._show_state()  # F9 prints again what failed
 
     def _show_print_status(self) -> None:
         lines = []
@@ -872,8 +905,10 @@ class PackerWorkspace(Workspace):
         """On the GUI thread: a job failed for good — record an exception a supervisor sees."""
         self.job_states[job.id] = "failed"
         self._show_print_status()
-        self.feedback.refused(self.tr("Printing failed, the supervisors are told: {error}")
+        self.feedback.refused(self.tr("Printing failed, the supervisors are told: {error}\n"
+                                      "Mend the printer, then press F9 to print what failed.")
                               .format(error=job.last_error))
+        self._show_state()  # the print button is back for what failed
         self.runner.run(lambda uow: packing.report_print_failure(uow, job), self.print_failed.emit, self._failed,
                         actor=self.actor, owner=self)
 

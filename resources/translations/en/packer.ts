@@ -360,6 +360,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printing again what failed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sending to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,7 +380,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printing failed, the supervisors are told: {error}</source>
+        <source>Printing failed, the supervisors are told: {error}
+Mend the printer, then press F9 to print what failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

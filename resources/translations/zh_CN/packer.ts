@@ -355,6 +355,10 @@
         <translation>未设置打印机：文件 → 设置 → 标签打印机。</translation>
     </message>
     <message>
+        <source>Printing again what failed…</source>
+        <translation>正在重新打印失败的单据…</translation>
+    </message>
+    <message>
         <source>Sending to the printer…</source>
         <translation>正在发送到打印机…</translation>
     </message>
@@ -371,8 +375,10 @@
         <translation>面单 {code}：{state}</translation>
     </message>
     <message>
-        <source>Printing failed, the supervisors are told: {error}</source>
-        <translation>打印失败，已通知主管：{error}</translation>
+        <source>Printing failed, the supervisors are told: {error}
+Mend the printer, then press F9 to print what failed.</source>
+        <translation>打印失败，已通知主管：{error}
+修好打印机后，按 F9 重新打印失败的单据。</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>

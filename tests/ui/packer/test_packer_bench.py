@@ -203,3 +203,39 @@ def test_weight_from_a_real_serial_scale(qtbot, window, sign_in, settings, picke
     with qtbot.waitSignal(ws.scale.weighed, timeout=10_000):
         qtbot.keyClick(ws.scan, Qt.Key.Key_F5)
     assert weight.property("verdict") == "ok" and child(ws, QPushButton, "packer_print").isEnabled()
+
+
+def test_a_print_that_failed_prints_again_once_the_printer_is_back(qtbot, window, sign_in, settings, demo_db, picked,
+                                                                   tmp_path):
+    from printing.queue import RetryPolicy
+
+    folder = tmp_path / "printer-off"  # not there yet: the printer is off
+    ws = open_bench(qtbot, window, sign_in, settings, printer_kind="folder", printer_target=str(folder),
+                    label_format="pdf")
+    ws.queue.policy = RetryPolicy(max_attempts=1)  # fail for good at once rather than retry for half an hour
+    p = picked(lot_tracked=False)
+    with qtbot.waitSignal(ws.order_opened, timeout=10_000):
+        scan(qtbot, window, p.tote)
+    for unit in p.units:
+        scan(qtbot, window, unit.barcode)
+    ws.on_weighed(ScaleReading(Decimal(p.expected_g()), True))
+    print_button = child(ws, QPushButton, "packer_print")
+    assert print_button.isEnabled()
+    with qtbot.waitSignal(ws.print_failed, timeout=30_000):
+        qtbot.keyClick(ws.scan, Qt.Key.Key_F9)
+    assert ws.feedback.verdict is Verdict.REFUSED and "F9" in ws.feedback.text.text()
+    qtbot.waitUntil(lambda: len(ws.failed_documents()) == len(ws.jobs) == 2, timeout=10_000)  # label and slip
+    qtbot.waitUntil(print_button.isEnabled, timeout=10_000)  # F9 is back, for what failed
+    with demo_db.unit_of_work() as uow:
+        kinds = [c.kind for c in uow.session.scalars(select(models.ExceptionCase)
+                                                      .where(models.ExceptionCase.order_id == select(models.Order.id)
+                                                             .where(models.Order.order_no == p.order_no)
+                                                             .scalar_subquery()))]
+    assert "print_failed" in kinds  # the supervisors were told
+
+    folder.mkdir()  # the printer is back
+    with qtbot.waitSignal(ws.printed, timeout=30_000):
+        qtbot.keyClick(ws.scan, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: order(demo_db, p.order_no)[1][0][2], timeout=10_000)  # label_printed_at recorded
+    assert len(sorted(folder.glob("*.pdf"))) == 2  # the label and the slip, once each
+    assert not print_button.isEnabled()  # nothing failed any more: nothing to print again
