@@ -1,6 +1,6 @@
 """Scan-to-feedback time in the real picker window while the database works in the background.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/scan_feedback.py [--scans 400] [--db URL]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/scan_feedback.py [--scans 400] [--db URL] [--sounds]
 
 A demo database (SQLite file by default), the station window offscreen at 1280×800, picker3 signed
 in with a planned batch. Scans go in through `MainWindow.on_scan`, alternating a good one (the
@@ -10,6 +10,10 @@ bursts of inserted audit and change-feed rows (writes).
 
 Two times per scan, from the `on_scan` call: until the feedback panel's `shown` signal, and until
 the panel's next Paint event (an event filter) — what the picker actually sees.
+
+Sounds are muted unless `--sounds` is given: then every scan really plays its sound on the default
+audio output (PULSE_SERVER may point at a PulseAudio server with a null sink), as at a station, and
+the time spent starting each sound (`SoundPlayer.play`) is reported too.
 """
 
 from __future__ import annotations
@@ -84,6 +88,7 @@ def main() -> int:
     parser.add_argument("--scans", type=int, default=400)
     parser.add_argument("--db", default=None, help="database URL (default: a fresh SQLite demo file)")
     parser.add_argument("--no-load", action="store_true", help="no background database work (a baseline)")
+    parser.add_argument("--sounds", action="store_true", help="play each scan's sound (default: muted)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="pickdesk-scanbench-"))
@@ -114,7 +119,20 @@ def main() -> int:
     window.sign_in_view.sign_in()
     wait_until(lambda: window.workspace is not None)
     ws = window.workspace
-    ws.feedback.sounds.muted = True  # the sound starts asynchronously anyway; keep the bench quiet
+    sounds = ws.feedback.sounds
+    sounds.muted = not args.sounds  # the sound starts without waiting; muted unless asked for
+    if args.sounds and not sounds.audible:
+        print("--sounds: no audio output (set PULSE_SERVER to a running PulseAudio server)", file=sys.stderr)
+        return 2
+    play_ms: list[float] = []
+    play = sounds.play
+
+    def timed_play(name: str) -> None:
+        started = time.perf_counter()
+        play(name)
+        play_ms.append((time.perf_counter() - started) * 1000)
+
+    sounds.play = timed_play
     ws.request_next_batch()
     wait_until(lambda: ws.batch is not None)
 
@@ -153,7 +171,10 @@ def main() -> int:
           f"background: {counts['reads']} stock rows read, {counts['writes']} rows written")
     print("| measure | p50 ms | p99 ms | max ms |")
     print("| --- | ---: | ---: | ---: |")
-    for name, values in (("scan → `shown` signal", to_shown), ("scan → panel painted", to_paint)):
+    rows = [("scan → `shown` signal", to_shown), ("scan → panel painted", to_paint)]
+    if args.sounds:
+        rows.append((f"`SoundPlayer.play` ({len(play_ms)} sounds)", play_ms))
+    for name, values in rows:
         print(f"| {name} | {statistics.median(values):.2f} | {percentile(values, 0.99):.2f} | {max(values):.2f} |")
     window.close()
     runner.wait_for_done(10000)
