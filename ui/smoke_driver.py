@@ -356,15 +356,16 @@ class SmokeDriver:
                 for t in self.app.findChildren(QTranslator)]
 
     def _sounds(self) -> dict[str, Any]:
-        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        from PySide6.QtMultimedia import QMediaDevices
 
+        import resources
         from ui.feedback import SoundPlayer
 
         players = []
         if self.window is not None:
             for player in self.window.findChildren(SoundPlayer):
-                effects = [{"path": effect.source().toLocalFile(), "status": effect.status().name}
-                           for effect in player.findChildren(QSoundEffect)]
+                effects = [{"name": name, "path": str(resources.path("sounds", f"{name}.wav")),
+                            "bytes": len(sound.pcm)} for name, sound in player._effects.items()]
                 players.append({"audible": player.audible, "muted": player.muted, "effects": effects})
         return {"outputs": [device.description() for device in QMediaDevices.audioOutputs()],
                 "players": players, "played": self._played}

@@ -54,7 +54,6 @@ def test_a_batch_picked_then_packed_to_a_printed_label(qtbot, window, sign_in, s
     sign_in("packer1")
     packer = window.workspace
     assert packer.objectName() == "workspace_packer"
-    packer.feedback.sounds._effects = {}  # counted, not played: see docs/packing.md on QSoundEffect bursts
     order_no = batch.orders[0]
     tote = next(s.tote_code for s in stops if s.order_no == order_no)
     with qtbot.waitSignal(packer.order_opened, timeout=10_000):

@@ -36,10 +36,6 @@ def open_bench(qtbot, window, sign_in, settings, **printer):
     sign_in("packer1")
     ws = window.workspace
     assert ws.objectName() == "workspace_packer"
-    # Sounds are counted through `played`, not sent to PulseAudio: QSoundEffect (Qt 6.11, FFmpeg
-    # backend) hung the GUI thread in about half of the runs when a dozen scans sounded within a
-    # second — see docs/packing.md. tests/ui/test_feedback.py proves a refusal is really audible.
-    ws.feedback.sounds._effects = {}
     window.activateWindow()
     ws.setFocus()
     qtbot.waitUntil(lambda: ws.scan.hasFocus())
