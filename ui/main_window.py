@@ -21,6 +21,7 @@ from desktop.domain.roles import Role, may_act_as
 from desktop.journal import StationJournal, station_journal_path
 from desktop.services.auth import sign_out
 from ui import appearance
+from ui.appearance import type_scale
 from ui.help import GuideDialog, ShortcutsDialog
 from ui.labels import role_name
 from ui.login import SignInView
@@ -174,6 +175,13 @@ class MainWindow(QMainWindow):
         self.show_journal(len(self.journal.pending()))
         self._show_connection(None)
         self._update_station_and_user()
+        self._fit_status_bar()
+
+    def _fit_status_bar(self) -> None:
+        """Large type leaves no room for the database's name: it moves into the connection's tooltip."""
+        large = type_scale() > 1
+        self.status_database.setVisible(not large)
+        self.status_connection.setToolTip(self.tr("Central database") + (f": {self.db.describe()}" if large else ""))
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put a widget (the device status, the print queue) in the status bar, before the user."""
@@ -224,7 +232,8 @@ class MainWindow(QMainWindow):
         else:
             state, text = "lost", "● " + self.tr("Connection lost")
         self.status_connection.setText(text)
-        self.status_connection.setToolTip(self.tr("Central database"))
+        self.status_connection.setToolTip(self.tr("Central database")
+                                          + (f": {self.db.describe()}" if type_scale() > 1 else ""))
         self.status_connection.setProperty("state", state)
         self.status_connection.style().unpolish(self.status_connection)
         self.status_connection.style().polish(self.status_connection)
@@ -353,6 +362,7 @@ class MainWindow(QMainWindow):
         self.show_journal(len(self.journal.pending()) if not self.journal.closed else 0)
         self._show_connection(self.connected)
         self._update_station_and_user()
+        self._fit_status_bar()
         workspace = self.workspace
         if workspace is not None and self.actor is not None:
             self.open_workspace(workspace.role)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.picking import StopView
-from ui.appearance import colour, points
+from ui.appearance import colour, points, type_scale
 from ui.i18n import bilingual, date, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,7 +138,9 @@ class StopsTable(QTableView):
         for col in (0, 1, 3, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Normal type fits every column; large type may not: then the list scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if type_scale() > 1
+                                          else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
         small = self.font()

@@ -254,6 +254,7 @@ class PickerWorkspace(Workspace):
         self.map = RouteMap(page)
         self.stops = StopsTable(page)
         right = QSplitter(Qt.Orientation.Vertical, page)
+        right.setObjectName("picker_route_split")  # where the picker drags it is kept per station
         right.addWidget(self.map)
         right.addWidget(self.stops)
         right.setStretchFactor(0, 1)
