@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from ui.i18n import error_text, translate
+from ui.i18n import error_text, translate, with_shortcut
 
 TOUCH_PX = 48
 
@@ -82,8 +83,11 @@ def month_day_time(value: datetime | None) -> str:
     return f"{day} {local:%H:%M}"
 
 
-def big_button(text: str, name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def big_button(text: str, name: str, parent: QWidget, key: str | None = None) -> QPushButton:
+    """A touch-sized button; with `key`, the key works while the button is on screen and is written on it."""
+    button = QPushButton(with_shortcut(text, key) if key else text, parent)
+    if key:
+        button.setShortcut(QKeySequence(key))
     button.setObjectName(name)
     button.setMinimumHeight(TOUCH_PX)
     button.setAutoDefault(False)

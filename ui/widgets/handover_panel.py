@@ -81,11 +81,11 @@ class HandoverPanel(QWidget):
         self.unmanifested_title = QLabel(self)
         self.unmanifested_title.setObjectName("handover_unmanifested_title")
 
-        self.close_button = big_button(self.tr("Close manifest"), "handover_close", self)
+        self.close_button = big_button(self.tr("Close manifest"), "handover_close", self, "F5")
         self.close_button.clicked.connect(self.close_manifest)
-        self.pdf_button = big_button(self.tr("Export PDF"), "handover_export_pdf", self)
+        self.pdf_button = big_button(self.tr("Export PDF"), "handover_export_pdf", self, "F6")
         self.pdf_button.clicked.connect(lambda: self._ask_export("pdf"))
-        self.csv_button = big_button(self.tr("Export CSV"), "handover_export_csv", self)
+        self.csv_button = big_button(self.tr("Export CSV"), "handover_export_csv", self, "F7")
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
 
         top = QHBoxLayout()

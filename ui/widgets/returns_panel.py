@@ -127,7 +127,7 @@ class ReturnsPanel(QWidget):
             box.setMinimumHeight(TOUCH_PX)
             self.checks[key] = box
             grid.addWidget(box, i // 2, i % 2)
-        self.inspect_button = big_button(self.tr("Record inspection"), "returns_inspect", checks)
+        self.inspect_button = big_button(self.tr("Record inspection"), "returns_inspect", checks, "F5")
         self.inspect_button.clicked.connect(self.inspect)
         grid.addWidget(self.inspect_button, 2, 0, 1, 2)
 
@@ -136,8 +136,8 @@ class ReturnsPanel(QWidget):
         self.location = scan_field("returns_location", self.tr("Scan the shelf to restock to"), decide)
         dl.addWidget(self.location, 0, 0, 1, 4)
         self.decision_buttons = {}
-        for i, key in enumerate(DECISION_TEXT):
-            button = big_button(decision_name(key), f"returns_{key}", decide)
+        for i, key in enumerate(DECISION_TEXT):  # Restock F6, Quarantine F7, Repair F8, Scrap F9
+            button = big_button(decision_name(key), f"returns_{key}", decide, f"F{6 + i}")
             button.clicked.connect(lambda _c=False, k=key: self.decide(k))
             self.decision_buttons[key] = button
             dl.addWidget(button, 1, i)
@@ -148,9 +148,9 @@ class ReturnsPanel(QWidget):
         self.amount.setObjectName("returns_refund_amount")
         self.amount.setMinimumHeight(TOUCH_PX)
         self.amount.setPlaceholderText(self.tr("Refund amount, ¥"))
-        self.refund_button = big_button(self.tr("Refund"), "returns_refund", settle)
+        self.refund_button = big_button(self.tr("Refund"), "returns_refund", settle, "F10")
         self.refund_button.clicked.connect(lambda: self.settle("refund"))
-        self.reship_button = big_button(self.tr("Reship"), "returns_reship", settle)
+        self.reship_button = big_button(self.tr("Reship"), "returns_reship", settle, "F11")
         self.reship_button.clicked.connect(lambda: self.settle("reship"))
         sl.addWidget(self.amount, 1)
         sl.addWidget(self.refund_button)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,7 +60,9 @@ from desktop.domain.roles import Role
 from desktop.services import intake, replenishment
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, count_by_status, list_orders
-from ui.i18n import bilingual, date_time, error_text, is_chinese, money, number, time_of_day, weight
+from ui.i18n import (
+    bilingual, date_time, error_text, is_chinese, money, number, time_of_day, weight, with_shortcut,
+)
 from ui.i18n import date as date_text
 from ui.labels import role_name
 from ui.live import ChangeFeedWatcher
@@ -374,8 +377,11 @@ def _selected_key(table: QTableWidget) -> Any:
     return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
 
-def _button(text: str, name: str, parent: QWidget, slot) -> QPushButton:  # noqa: ANN001
-    button = QPushButton(text, parent)
+def _button(text: str, name: str, parent: QWidget, slot, key: str | None = None) -> QPushButton:  # noqa: ANN001
+    """A console button; its key (function keys, per tab: only the tab on screen listens) is written on it."""
+    button = QPushButton(with_shortcut(text, key) if key else text, parent)
+    if key:
+        button.setShortcut(QKeySequence(key))
     button.setObjectName(name)
     button.setMinimumHeight(48)
     button.clicked.connect(slot)
@@ -401,7 +407,7 @@ class SupervisorWorkspace(Workspace):
         self.replenishment_rows: list[replenishment.ReplenishmentRow] = []
 
         top = QHBoxLayout()
-        self.run_intake_button = _button(self.tr("Run intake"), "supervisor_run_intake", self, self.run_intake)
+        self.run_intake_button = _button(self.tr("Run intake"), "supervisor_run_intake", self, self.run_intake, "Ctrl+I")
         self.message = QLabel(self)
         self.message.setObjectName("supervisor_message")
         self.message.setWordWrap(True)
@@ -473,7 +479,7 @@ class SupervisorWorkspace(Workspace):
         self.batch_picker.setObjectName("supervisor_batch_picker")
         self.batch_picker.setMinimumHeight(48)
         self.reassign_batch_button = _button(self.tr("Reassign batch"), "supervisor_reassign_batch", page,
-                                             self.reassign_selected_batch)
+                                             self.reassign_selected_batch, "F8")
         self.batch_reason = QLineEdit(page)
         self.batch_reason.setObjectName("supervisor_batch_reason")
         self.batch_reason.setPlaceholderText(self.tr("Reason"))
@@ -525,12 +531,12 @@ class SupervisorWorkspace(Workspace):
         self.order_picker.setMinimumHeight(48)
         actions = QGridLayout()
         buttons = [
-            _button(self.tr("Release"), "supervisor_release", page, lambda: self.order_action("release")),
-            _button(self.tr("Hold"), "supervisor_hold", page, lambda: self.order_action("hold")),
-            _button(self.tr("Cancel order"), "supervisor_cancel", page, lambda: self.order_action("cancel")),
-            _button(self.tr("Set priority"), "supervisor_priority", page, lambda: self.order_action("priority")),
-            _button(self.tr("Reassign"), "supervisor_reassign", page, lambda: self.order_action("reassign")),
-            _button(self.tr("Recipient"), "supervisor_customer", page, lambda: self.order_action("customer")),
+            _button(self.tr("Release"), "supervisor_release", page, lambda: self.order_action("release"), "F5"),
+            _button(self.tr("Hold"), "supervisor_hold", page, lambda: self.order_action("hold"), "F6"),
+            _button(self.tr("Cancel order"), "supervisor_cancel", page, lambda: self.order_action("cancel"), "F9"),
+            _button(self.tr("Set priority"), "supervisor_priority", page, lambda: self.order_action("priority"), "F7"),
+            _button(self.tr("Reassign"), "supervisor_reassign", page, lambda: self.order_action("reassign"), "F8"),
+            _button(self.tr("Recipient"), "supervisor_customer", page, lambda: self.order_action("customer"), "F10"),
         ]
         actions.addWidget(self.reason, 0, 0, 1, 2)
         actions.addWidget(self.priority_class, 0, 2)
@@ -586,7 +592,7 @@ class SupervisorWorkspace(Workspace):
         self.consent.setObjectName("supervisor_consent")
         self.consent.setPlaceholderText(self.tr("Customer's consent: how, when"))
         self.consent.setMinimumHeight(48)
-        self.decide_button = _button(self.tr("Decide"), "supervisor_decide", page, self.decide)
+        self.decide_button = _button(self.tr("Decide"), "supervisor_decide", page, self.decide, "F5")
         self.decision.setMinimumWidth(380)
         for w in (title, self.exception_detail, self.decision, self.decision_reason, self.substitute_sku,
                   self.consent, self.decide_button):
@@ -606,7 +612,7 @@ class SupervisorWorkspace(Workspace):
         self.replenishment_table = _table("supervisor_replenishment", [
             "#", self.tr("Raised"), self.tr("Reason"), self.tr("Status"), self.tr("Warehouse"), self.tr("SKU"),
             self.tr("Qty"), self.tr("Supplier"), self.tr("Product")], page, stretch=8)
-        self.export_button = _button(self.tr("Export CSV"), "supervisor_export_csv", page, self.choose_export_file)
+        self.export_button = _button(self.tr("Export CSV"), "supervisor_export_csv", page, self.choose_export_file, "F7")
         # One above the other, each the tab's full width: every column readable in either language.
         upper = QWidget(page)
         upper_layout = QVBoxLayout(upper)
@@ -653,7 +659,7 @@ class SupervisorWorkspace(Workspace):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_edit_format())
             edit.setMinimumHeight(48)
-        find = _button(self.tr("Find"), "supervisor_audit_find", page, self.search_audit)
+        find = _button(self.tr("Find"), "supervisor_audit_find", page, self.search_audit, "F5")
         bar = QHBoxLayout()
         bar.addWidget(self.audit_text, 3)
         bar.addWidget(self.audit_user, 1)

@@ -187,3 +187,24 @@ def test_the_shortcuts_list_names_what_works_on_screen(qtbot, window: MainWindow
     qtbot.addWidget(dialog)
     table = dialog.findChild(object, "shortcuts_table")
     assert table.rowCount() == len(rows)
+
+
+def test_the_supervisors_buttons_have_keys_that_work_on_the_tab_on_screen(qtbot, window: MainWindow, sign_in) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    sign_in("super1")
+    ws = window.workspace
+    qtbot.waitUntil(ws.isVisible)
+    tabs = ws.findChild(QTabWidget)
+    orders = ws.findChild(QPushButton, "supervisor_release")
+    tabs.setCurrentIndex(tabs.indexOf(next(p for p in (tabs.widget(i) for i in range(tabs.count()))
+                                           if p.isAncestorOf(orders))))
+    qtbot.waitUntil(orders.isVisible)
+    assert orders.text().endswith("[F5]")
+    rows = dict((key, what) for what, key in shortcut_rows(window))
+    assert rows["F5"] == "Release" and rows["F6"] == "Hold" and rows["F9"] == "Cancel order"
+    with qtbot.waitSignal(orders.clicked, timeout=2000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    decide = ws.findChild(QPushButton, "supervisor_decide")
+    assert not decide.isVisible()  # its F5 waits for its own tab: no ambiguity
