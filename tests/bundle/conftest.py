@@ -6,16 +6,15 @@ last three, so the screenshots of a run can be looked at afterwards: the folder 
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+
+from pulse_server import PulseServer, pulse_server
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_S = 1500  # two shared cores: a build takes one minute on a quiet machine, several on a busy one
@@ -86,35 +85,10 @@ def clean_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             "QT_QPA_PLATFORM": "offscreen"}
 
 
-class SoundServer(NamedTuple):
-    address: str  # for PULSE_SERVER
-    monitor: str  # the null sink's monitor source: what was played into it can be recorded
-
-
 @pytest.fixture(scope="session")
-def sound_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SoundServer]:
-    """A private PulseAudio server with a null sink, for the bundle's scan sounds."""
-    exe = shutil.which("pulseaudio")
-    if exe is None:
-        pytest.fail("pulseaudio is missing: run scripts/system-deps.sh (the bundle test listens to the scan sounds)")
-    folder = tmp_path_factory.mktemp("pulse")
-    socket = folder / "native"
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(folder), "HOME": str(folder)}
-    proc = subprocess.Popen(
-        [exe, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "--log-target=stderr",
-         f"--load=module-null-sink sink_name={NULL_SINK}",
-         f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = f"unix:{socket}"
-    for _ in range(200):
-        if socket.exists() and subprocess.run(["pactl", "--server", server, "info"], capture_output=True).returncode == 0:
-            break
-        if proc.poll() is not None:
-            pytest.fail("pulseaudio did not start")
-        time.sleep(0.05)  # waiting for a server process to come up
-    else:
-        proc.kill()
-        pytest.fail("pulseaudio did not answer")
-    yield SoundServer(server, f"{NULL_SINK}.monitor")
-    proc.terminate()
-    proc.wait(10)
+def sound_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+    """A private PulseAudio server with a null sink, for the bundle's scan sounds: its `address` (for
+    PULSE_SERVER) and its `monitor` source (what was played into it can be recorded)."""
+    missing = "pulseaudio is missing: run scripts/system-deps.sh (the bundle test listens to the scan sounds)"
+    with pulse_server(tmp_path_factory.mktemp("pulse"), NULL_SINK, missing) as server:
+        yield server

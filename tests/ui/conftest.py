@@ -7,9 +7,6 @@ Shared through this conftest rather than imported, so test folders never import 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +15,7 @@ from PySide6.QtCore import Qt
 from desktop.db.database import Database
 from desktop.demo import build_demo
 from desktop.domain.actor import Actor
+from pulse_server import pulse_server
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -33,36 +31,17 @@ def audio_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     Set up before any Qt Multimedia object exists; its address goes to PULSE_SERVER for this run.
     """
-    exe = shutil.which("pulseaudio")
-    if exe is None:
-        pytest.fail("pulseaudio is missing: run scripts/system-deps.sh (the UI tests play real sounds)")
-    folder = tmp_path_factory.mktemp("pulse")
-    socket = folder / "native"
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(folder), "HOME": str(folder)}
-    proc = subprocess.Popen(
-        [exe, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "--log-target=stderr",
-         f"--load=module-null-sink sink_name={NULL_SINK}",
-         f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = f"unix:{socket}"
-    for _ in range(100):
-        if socket.exists() and subprocess.run(["pactl", "--server", server, "info"], capture_output=True).returncode == 0:
-            break
-        if proc.poll() is not None:
-            pytest.fail("pulseaudio did not start")
-        time.sleep(0.05)  # waiting for a server process to come up, not for Qt
-    else:
-        proc.kill()
-        pytest.fail("pulseaudio did not answer")
-    previous = os.environ.get("PULSE_SERVER")
-    os.environ["PULSE_SERVER"] = server
-    yield server
-    if previous is None:
-        os.environ.pop("PULSE_SERVER", None)
-    else:
-        os.environ["PULSE_SERVER"] = previous
-    proc.terminate()
-    proc.wait(10)
+    missing = "pulseaudio is missing: run scripts/system-deps.sh (the UI tests play real sounds)"
+    with pulse_server(tmp_path_factory.mktemp("pulse"), NULL_SINK, missing) as server:
+        previous = os.environ.get("PULSE_SERVER")
+        os.environ["PULSE_SERVER"] = server.address
+        yield server.address
+        if previous is None:
+            os.environ.pop("PULSE_SERVER", None)
+        else:
+            os.environ["PULSE_SERVER"] = previous
+
+
 @pytest.fixture(scope="session", autouse=True)
 def english_station(qapp, audio_server: str) -> None:
     """The stations of the tests speak English, installed as the app does at start-up (the English
