@@ -31,20 +31,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from scripts import qt_shots  # noqa: E402
 
 
 def wait_until(condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
-    deadline = QDeadlineTimer(timeout_ms)
-    loop = QEventLoop()
-    tick = QTimer()
-    tick.start(5)
-    while not condition():
-        if deadline.hasExpired():
-            raise TimeoutError("the screen did not get ready in time")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    tick.stop()
+    qt_shots.wait_until(condition, timeout_ms, tick_ms=5)  # a finer tick: the bench waits on each scan
 
 
 class PaintClock(QObject):
@@ -113,11 +107,7 @@ def main() -> int:
     window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
     window.resize(1280, 800)
     window.show()
-    wait_until(lambda: window.sign_in_view.users.count() > 0)
-    window.sign_in_view.select_user("picker3")
-    window.sign_in_view.pin.setText("2323")
-    window.sign_in_view.sign_in()
-    wait_until(lambda: window.workspace is not None)
+    qt_shots.sign_in(window, "picker3", "2323")
     ws = window.workspace
     sounds = ws.feedback.sounds
     sounds.muted = not args.sounds  # the sound starts without waiting; muted unless asked for

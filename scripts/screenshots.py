@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QDeadlineTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from scripts import qt_shots  # noqa: E402
+from scripts.qt_shots import wait_until  # noqa: E402
 
 DOCS_IMAGES = ROOT / "docs" / "images"
 LANGUAGES = ("en", "zh_CN")
@@ -35,34 +37,10 @@ SIZE = (1280, 800)
 PINS = {"picker1": "1111", "packer1": "3333", "super1": "5555"}
 
 
-def wait_until(app: QApplication, condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
-    # An event loop instance, not QApplication.processEvents(): in PySide6 6.12 on CPython 3.11
-    # that static call drops a reference to None each time, and a busy loop soon frees None.
-    deadline = QDeadlineTimer(timeout_ms)
-    loop = QEventLoop()
-    tick = QTimer()
-    tick.start(20)  # wakes the blocking wait below
-    while not condition():
-        if deadline.hasExpired():
-            raise TimeoutError("the screen did not get ready in time")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    tick.stop()
-
-
-def settle(app: QApplication, ms: int = 150) -> None:
+def settle(ms: int = 150) -> None:
     """Let queued layouts, repaints and results from the task runner arrive."""
     deadline = QDeadlineTimer(ms)
-    wait_until(app, deadline.hasExpired, ms + 5000)
-
-
-def item(gtin: str, lot: str | None = None, expiry=None) -> str:  # noqa: ANN001 - a date
-    """A GS1 item scan as a scanner sends it (symbology prefix, GTIN, expiry, lot last)."""
-    raw = f"]C101{gtin}"
-    if expiry is not None:
-        raw += f"17{expiry:%y%m%d}"
-    if lot is not None:
-        raw += f"10{lot}"
-    return raw
+    wait_until(deadline.hasExpired, ms + 5000)
 
 
 def main(language: str = "en") -> int:
@@ -70,9 +48,7 @@ def main(language: str = "en") -> int:
         print(__doc__)
         return 2
     images = DOCS_IMAGES if language == "en" else DOCS_IMAGES / language
-    work = Path(tempfile.mkdtemp(prefix="pickdesk-shots-"))
-    os.environ["PICKDESK_DATA_DIR"] = str(work)
-    os.environ.pop("PICKDESK_DB_URL", None)
+    work = qt_shots.data_dir("pickdesk-shots-")
 
     from desktop.db.database import Database
     from desktop.demo import build_demo
@@ -85,11 +61,8 @@ def main(language: str = "en") -> int:
     from ui.tasks import TaskRunner
 
     def save(widget: QWidget, name: str) -> None:
-        settle(app)
-        path = images / name
-        if not widget.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        print(path.relative_to(ROOT))
+        settle()
+        qt_shots.save(widget, images / name)
 
     app = QApplication(sys.argv[:1])
     settings = Settings.from_file(work / "station.ini")
@@ -108,7 +81,7 @@ def main(language: str = "en") -> int:
 
     # Sign-in: a name chosen and the PIN typed; then a wrong PIN, refused.
     view = window.sign_in_view
-    wait_until(app, lambda: window.connected is not None and view.users.count() > 0)
+    wait_until(lambda: window.connected is not None and view.users.count() > 0)
     view.select_user("picker1")
     view.pin.setText("1111")
     save(window, "signin.png")
@@ -117,7 +90,7 @@ def main(language: str = "en") -> int:
     refused: list[str] = []
     view.sign_in_refused.connect(refused.append)
     view.sign_in()
-    wait_until(app, lambda: bool(refused))
+    wait_until(lambda: bool(refused))
     save(window, "signin-refused.png")
 
     # File > Settings, as it opens (not modal here, so that it can be grabbed).
@@ -129,10 +102,10 @@ def main(language: str = "en") -> int:
 
     for login, name in (("picker1", "workspace-picker.png"), ("packer1", "workspace-packer.png"),
                         ("super1", "workspace-supervisor.png")):
-        sign_in(app, window, login)
+        sign_in(window, login)
         if login == "packer1":
             window.on_scan(picked_order(db))  # an order on the bench, its units still to scan
-            wait_until(app, lambda: window.workspace.view is not None)
+            wait_until(lambda: window.workspace.view is not None)
         save(window, name)
         if login == "picker1":
             # Help: the picker's guide (images inside must show) and the keys of the screen.
@@ -146,17 +119,17 @@ def main(language: str = "en") -> int:
             save(keys, "help-shortcuts.png")
             keys.close()
             keys.deleteLater()
-        sign_out(app, window, runner)
+        sign_out(window, runner)
 
     # The picker in the high-contrast theme (a wrong shelf refused), then in large type (a shelf confirmed).
     for theme, large, name in (("high_contrast", False, "picker-high-contrast.png"),
                                ("light", True, "picker-large.png")):
         settings.theme, settings.large_type = theme, large
         window.apply_look()
-        sign_in(app, window, "picker1")
+        sign_in(window, "picker1")
         ws = window.workspace
         ws.request_next_batch()
-        wait_until(app, lambda: ws.batch is not None and ws.session is not None)
+        wait_until(lambda: ws.batch is not None and ws.session is not None)
         stop = ws.session.current
         if theme == "high_contrast":
             other = next(s.location_code for s in ws.batch.stops if s.location_code != stop.location_code)
@@ -164,7 +137,7 @@ def main(language: str = "en") -> int:
         else:
             window.on_scan("LOC-" + stop.location_code)
         save(window, name)
-        sign_out(app, window, runner)
+        sign_out(window, runner)
     settings.theme, settings.large_type = "light", False
     window.apply_look()
 
@@ -188,21 +161,17 @@ def picked_order(db) -> str:  # noqa: ANN001 - desktop.db.database.Database
     return f"ORD-{order_no}"
 
 
-def sign_in(app: QApplication, window, login: str) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
-    view = window.sign_in_view
-    wait_until(app, lambda: view.users.count() > 0)
-    view.select_user(login)
-    view.pin.setText(PINS[login])
-    view.sign_in()
-    wait_until(app, lambda: window.workspace is not None)
+def sign_in(window, login: str) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
+    """Signed in as `login`, the workspace's first figures on screen."""
+    qt_shots.sign_in(window, login, PINS[login])
     loaded: list[bool] = []
     window.workspace.refreshed.connect(lambda: loaded.append(True))
-    wait_until(app, lambda: bool(loaded))
+    wait_until(lambda: bool(loaded))
 
 
-def sign_out(app: QApplication, window, runner) -> None:  # noqa: ANN001
+def sign_out(window, runner) -> None:  # noqa: ANN001
     window.sign_out()
-    wait_until(app, lambda: not runner.busy)
+    wait_until(lambda: not runner.busy)
 
 
 if __name__ == "__main__":

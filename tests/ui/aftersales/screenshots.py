@@ -28,6 +28,7 @@ from desktop.db.types import utcnow  # noqa: E402
 from desktop.demo import build_demo  # noqa: E402
 from desktop.services import picking, returns, shipping, tracking  # noqa: E402
 from printing.manifest import render_manifest_pdf  # noqa: E402
+from scripts.qt_shots import save, wait_until  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 from ui.widgets.figures_panel import FiguresPanel  # noqa: E402
@@ -36,17 +37,6 @@ from ui.widgets.returns_panel import ReturnsPanel  # noqa: E402
 from ui.workspaces.base import WorkspaceContext  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
-
-
-def wait(app: QApplication, until) -> None:  # noqa: ANN001
-    for _ in range(2000):
-        app.processEvents()
-        if until():
-            return
-        import time
-
-        time.sleep(0.005)
-    raise TimeoutError
 
 
 def main(language: str = "en") -> None:
@@ -96,19 +86,20 @@ def main(language: str = "en") -> None:
     panel = HandoverPanel(context("packer1"))
     panel.resize(1280, 800)
     panel.show()
-    wait(app, lambda: panel.carrier.count() > 0)
+    wait_until(lambda: panel.carrier.count() > 0)
     panel.select_carrier(carrier)
-    wait(app, lambda: panel.state is not None and panel.state.carrier == carrier)
+    wait_until(lambda: panel.state is not None and panel.state.carrier == carrier)
     unlabelled = panel.state.unmanifested[0].parcel if panel.state.unmanifested else "PCL-0000000001"
     panel.on_scan(unlabelled)
-    wait(app, lambda: panel.message.message != "")
-    panel.grab().save(str(images / "handover.png"))
+    wait_until(lambda: panel.message.message != "")
+    save(panel, images / "handover.png")
     if language == "en":  # the manifest is a printed document, the same in either language of the station
         with db.unit_of_work(actor(db, "packer1")) as uow:
             sheet = shipping.manifest_sheet(uow, panel.state.manifest_id)
         pdf = folder / "manifest.pdf"
         pdf.write_bytes(render_manifest_pdf(sheet))
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(IMAGES / "manifest")], check=True)
+        print((IMAGES / "manifest.png").relative_to(ROOT))
     panel.close()
 
     # A refused parcel comes back: the returns screen after receiving and one inspection.
@@ -122,23 +113,20 @@ def main(language: str = "en") -> None:
     panel.resize(1280, 800)
     panel.show()
     panel.on_scan(code)
-    wait(app, lambda: panel.view is not None)
+    wait_until(lambda: panel.view is not None)
     panel.inspect()
-    wait(app, lambda: panel.view.lines[0].checklist)
+    wait_until(lambda: panel.view.lines[0].checklist)
     panel.location.setText("LOC-SZ1-A01-1-01-1")
-    panel.grab().save(str(images / "returns.png"))
+    save(panel, images / "returns.png")
     panel.close()
 
     panel = FiguresPanel(context("super1"))
     panel.resize(1280, 800)
     panel.show()
-    wait(app, lambda: panel.figures is not None)
-    app.processEvents()
-    panel.grab().save(str(images / "figures.png"))
+    wait_until(lambda: panel.figures is not None)
+    save(panel, images / "figures.png")
     runner.wait_for_done(10_000)
     db.dispose()
-    print("written:", *(str(p.relative_to(ROOT)) for p in sorted(images.glob("*.png")) if p.stem in
-                        ("handover", "returns", "figures", "manifest")))
 
 
 if __name__ == "__main__":

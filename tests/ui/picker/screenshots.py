@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,23 +16,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+from scripts import qt_shots  # noqa: E402
+from scripts.qt_shots import wait_until  # noqa: E402
 
 DOCS_IMAGES = ROOT / "docs" / "images"
 IMAGES = DOCS_IMAGES
-
-
-def wait_until(condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
-    deadline = QDeadlineTimer(timeout_ms)
-    loop = QEventLoop()
-    tick = QTimer()
-    tick.start(20)
-    while not condition():
-        if deadline.hasExpired():
-            raise TimeoutError("the screen did not get ready in time")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    tick.stop()
 
 
 def item(gtin: str, lot: str | None = None, expiry=None) -> str:  # noqa: ANN001
@@ -46,11 +36,7 @@ def item(gtin: str, lot: str | None = None, expiry=None) -> str:  # noqa: ANN001
 
 
 def save(widget, name: str) -> None:  # noqa: ANN001
-    QEventLoop().processEvents()
-    path = IMAGES / name
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    print(path.relative_to(ROOT))
+    qt_shots.save(widget, IMAGES / name)
 
 
 def main(language: str = "en") -> int:
@@ -59,9 +45,7 @@ def main(language: str = "en") -> int:
         print(__doc__)
         return 2
     IMAGES = DOCS_IMAGES if language == "en" else DOCS_IMAGES / language
-    work = Path(tempfile.mkdtemp(prefix="pickdesk-picker-shots-"))
-    os.environ["PICKDESK_DATA_DIR"] = str(work)
-    os.environ.pop("PICKDESK_DB_URL", None)
+    work = qt_shots.data_dir("pickdesk-picker-shots-")
 
     from desktop.db.database import Database
     from desktop.demo import build_demo
@@ -83,11 +67,7 @@ def main(language: str = "en") -> int:
     window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
     window.resize(1280, 800)
     window.show()
-    wait_until(lambda: window.sign_in_view.users.count() > 0)
-    window.sign_in_view.select_user("picker3")
-    window.sign_in_view.pin.setText("2323")
-    window.sign_in_view.sign_in()
-    wait_until(lambda: window.workspace is not None)
+    qt_shots.sign_in(window, "picker3", "2323")
     ws = window.workspace
     wait_until(lambda: ws.ready_orders > 0)  # the ready count is on screen
     save(window, "picker-next-batch.png")

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from scripts.qt_shots import data_dir, save, sign_in, wait_until  # noqa: E402
 
 SIZE = (1280, 800)
 
@@ -26,30 +26,8 @@ def images_for(language: str) -> Path:
     return ROOT / "docs" / "images" / ("" if language == "en" else language)
 
 
-def wait_until(condition, timeout_ms: int = 15000) -> None:  # noqa: ANN001
-    deadline = QDeadlineTimer(timeout_ms)
-    loop = QEventLoop()
-    tick = QTimer()
-    tick.start(20)
-    while not condition():
-        if deadline.hasExpired():
-            raise TimeoutError("the screen did not get ready in time")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    tick.stop()
-
-
-def save(widget, folder: Path, name: str) -> None:  # noqa: ANN001
-    QEventLoop().processEvents()
-    path = folder / name
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    print(path.relative_to(ROOT))
-
-
 def main(language: str = "en") -> int:
-    work = Path(tempfile.mkdtemp(prefix="pickdesk-supervisor-shots-"))
-    os.environ["PICKDESK_DATA_DIR"] = str(work)
-    os.environ.pop("PICKDESK_DB_URL", None)
+    work = data_dir("pickdesk-supervisor-shots-")
 
     from desktop.db.database import Database
     from desktop.demo import build_demo
@@ -72,27 +50,23 @@ def main(language: str = "en") -> int:
     window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
     window.resize(*SIZE)
     window.show()
-    wait_until(lambda: window.sign_in_view.users.count() > 0)
-    window.sign_in_view.select_user("super1")
-    window.sign_in_view.pin.setText("5555")
-    window.sign_in_view.sign_in()
-    wait_until(lambda: window.workspace is not None)
+    sign_in(window, "super1", "5555")
     ws = window.workspace
     wait_until(lambda: ws.board is not None and ws.board_table.rowCount() > 0 and ws.audit_table.rowCount() > 0)
-    save(window, images, "supervisor-floor.png")
+    save(window, images / "supervisor-floor.png")
 
     ws.tabs.setCurrentIndex(1)
     ws.orders_table.selectRow(0)
-    save(window, images, "supervisor-orders.png")
+    save(window, images / "supervisor-orders.png")
 
     ws.tabs.setCurrentIndex(2)
     case = next((e for e in ws.exceptions if e.kind == "short_pick"), ws.exceptions[0] if ws.exceptions else None)
     if case is not None:
         ws.select_exception(case.id)
-    save(window, images, "supervisor-exceptions.png")
+    save(window, images / "supervisor-exceptions.png")
 
     ws.tabs.setCurrentIndex(3)
-    save(window, images, "supervisor-stock.png")
+    save(window, images / "supervisor-stock.png")
 
     # The audit log after a run of intake and a hold: what the search finds.
     done: list[str] = []
@@ -109,7 +83,7 @@ def main(language: str = "en") -> int:
     ws.audit_loaded.connect(lambda: loaded.append(True))
     ws.search_audit()
     wait_until(lambda: bool(loaded))
-    save(window, images, "supervisor-audit.png")
+    save(window, images / "supervisor-audit.png")
 
     window.close()
     runner.wait_for_done(10000)
