@@ -91,6 +91,9 @@ class StationJournal:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        # One replay at a time per station: a second one (a workspace rebuilt, a quick sign-out and
+        # in) would find actions the first is applying still pending and report them as conflicts.
+        self.replaying = threading.Lock()
         self.closed = False
         self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
         self._conn.execute("PRAGMA journal_mode=WAL")
@@ -184,7 +187,15 @@ def report_conflict(uow: UnitOfWork, entry: JournalEntry, reason: str) -> None:
 
 
 def replay(journal: StationJournal, db: Database, handlers: dict[str, Handler]) -> ReplayReport:
-    """Apply pending actions in order. Idempotent; stops (keeping the rest pending) if the database drops."""
+    """Apply pending actions in order. Idempotent; stops (keeping the rest pending) if the database drops.
+
+    Replays of one journal run one after the other: a second waits, then finds what is still pending.
+    """
+    with journal.replaying:
+        return _replay(journal, db, handlers)
+
+
+def _replay(journal: StationJournal, db: Database, handlers: dict[str, Handler]) -> ReplayReport:
     report = ReplayReport()
     for entry in journal.pending():
         handler = handlers.get(entry.kind)

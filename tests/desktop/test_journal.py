@@ -74,6 +74,40 @@ def test_replay_applies_each_action_once_and_reports_conflicts(journal, tmp_path
         db.dispose()
 
 
+def test_two_replays_at_once_apply_each_action_once_and_report_no_false_conflict(journal, tmp_path):
+    """A rebuilt workspace (or a quick sign-out and in) starts a replay while the last one still runs.
+
+    The handler refuses an action it has already applied, as the real pick handler refuses a stop that
+    is picked: run side by side, the second replay would report the first's actions as conflicts."""
+    import threading
+    import time
+
+    db = Database.open(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    done: set[str] = set()
+
+    def strict(uow, payload, action_id):
+        if action_id in done:
+            raise Reassigned("Already picked.", "已拣过。")
+        time.sleep(0.05)  # the central database takes a moment: long enough for the other replay to look
+        done.add(action_id)
+        return "ok"
+
+    try:
+        ids = [journal.record(ACTOR, "pick", {"n": n}) for n in range(4)]
+        reports = []
+        threads = [threading.Thread(target=lambda: reports.append(replay(journal, db, {"pick": strict})))
+                   for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert sorted(a for r in reports for a in r.applied) == sorted(ids)  # each once, by one of them
+        assert [c for r in reports for c in r.conflicts] == []
+        assert journal.counts() == {PENDING: 0, APPLIED: 4, CONFLICT: 0}
+    finally:
+        db.dispose()
+
+
 def test_an_unknown_kind_is_a_conflict_not_a_drop(journal, tmp_path):
     db = Database.open(f"sqlite:///{tmp_path / 'c.sqlite3'}")
     try:
