@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
@@ -21,6 +21,7 @@ from ui.i18n import translate
 from ui.labels import role_name
 from ui.settings import Settings
 from ui.tasks import TaskRunner
+from ui.widgets.scroll import vertical_scroll
 
 ROLE_TITLES = {
     Role.PICKER: QT_TRANSLATE_NOOP("Workspace", "Picking"),
@@ -83,12 +84,7 @@ class Workspace(QWidget):
             page.setObjectName("workspace_page")
             page.setLayout(self.body)
             self.body.setContentsMargins(0, 0, 0, 0)
-            scroll = QScrollArea(self)
-            scroll.setObjectName("workspace_scroll")
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(page)
+            scroll = vertical_scroll(page, "workspace_scroll", self)
             self._scroll = scroll
             QApplication.instance().focusChanged.connect(self._keep_focus_in_sight)
             outer.addLayout(header)

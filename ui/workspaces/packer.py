@@ -17,7 +17,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
@@ -48,6 +48,7 @@ from ui.i18n import bilingual, error_text, money, number, translate, weight, wit
 from ui.widgets.message import MessageBanner
 from ui.widgets.pack_checklist import PackChecklistTable
 from ui.widgets.pack_panels import CarrierPanel, OverridePanel, days_text, service_label
+from ui.widgets.scroll import vertical_scroll
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 
@@ -310,15 +311,9 @@ class PackerWorkspace(Workspace):
         self.print_status.setObjectName("packer_print_status")
         self.print_status.setWordWrap(True)
         right.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("packer_panels_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(panels)
         side = QVBoxLayout()
         side.setSpacing(8)
-        side.addWidget(scroll, 1)
+        side.addWidget(vertical_scroll(panels, "packer_panels_scroll", self), 1)
         side.addWidget(self.print_button)
         side.addWidget(self.print_status)
 
