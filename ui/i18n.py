@@ -54,6 +54,7 @@ def apply_language(app: QCoreApplication, setting: str, system: QLocale | None =
     language = resolve(setting, system)
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()  # one language switch after another must not pile them up
     _installed.clear()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{language}", qt_dir), (f"pickdesk_{language}", None)):

@@ -170,7 +170,7 @@ class SignInView(QWidget):
         for login, display_name, role in names:
             item = QListWidgetItem(f"{display_name}  ·  {role_name(role)}")
             item.setData(LOGIN_ROLE, login)
-            item.setToolTip(f"{login} ({role.value})")
+            item.setToolTip(f"{login} ({role_name(role)})")
             self.users.addItem(item)
             if login == self._last_user:
                 self.users.setCurrentItem(item)

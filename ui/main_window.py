@@ -23,6 +23,7 @@ from desktop.services.auth import sign_out
 from ui import appearance
 from ui.appearance import type_scale
 from ui.help import GuideDialog, ShortcutsDialog
+from ui.i18n import error_text
 from ui.labels import role_name
 from ui.login import SignInView
 from ui.settings import Settings
@@ -93,6 +94,12 @@ class MainWindow(QMainWindow):
         self.connected: bool | None = None
         self._pinging = False
 
+        # A new language or look waits for the work in hand (a batch, an order) before the workspace
+        # is rebuilt in it: checked every second until the workspace says it is between jobs.
+        self.look_timer = QTimer(self)
+        self.look_timer.setObjectName("look_timer")
+        self.look_timer.setInterval(1000)
+        self.look_timer.timeout.connect(self._rebuild_when_free)
         self._build_menus()
         self._build_status_bar()
         self.show_sign_in()
@@ -132,7 +139,7 @@ class MainWindow(QMainWindow):
 
         self.workspace_menu = bar.addMenu(self.tr("&Workspace"))
         self.workspace_menu.setObjectName("menu_workspace")
-        group = QActionGroup(self)
+        group = QActionGroup(self.workspace_menu)  # goes with the menu when the menus are rebuilt
         self.workspace_actions: dict[Role, QAction] = {}
         names = {Role.PICKER: self.tr("&Picking"), Role.PACKER: self.tr("P&acking"),
                  Role.SUPERVISOR: self.tr("Super&vision")}
@@ -243,6 +250,7 @@ class MainWindow(QMainWindow):
     # --- signing in and out -------------------------------------------------------------------
 
     def show_sign_in(self) -> None:
+        self.look_timer.stop()  # a fresh view is built in the current language anyway
         self._replace_central(SignInView(self.runner, self.settings.station_name, self.settings.last_user))
         self.sign_in_view.signed_in.connect(self._on_signed_in)
         for action in self.workspace_actions.values():
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
         """Show the workspace for `role`, if the signed-in user may act in it."""
         if self.actor is None or not may_act_as(self.actor.role, role):
             return
+        self.look_timer.stop()
         context = WorkspaceContext(actor=self.actor, db=self.db, runner=self.runner, settings=self.settings,
                                    refresh_ms=self.refresh_ms, journal=self.journal)
         workspace = WORKSPACES[role](context)
@@ -297,7 +306,7 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
 
     def _sign_out_failed(self, exc: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("Sign-out was not recorded: {error}").format(error=exc), 10000)
+        self.statusBar().showMessage(self.tr("Sign-out was not recorded: {error}").format(error=error_text(exc)), 10000)
 
     def _replace_central(self, widget: QWidget) -> None:
         old = self.takeCentralWidget()
@@ -327,10 +336,19 @@ class MainWindow(QMainWindow):
 
         before = self._look()
         old_url = self.settings.database_url
+        old_name = self.settings.station_name
         dialog = SettingsDialog(self.settings, self)
         accepted = dialog.exec()
         dialog.deleteLater()  # built in the language of its day: never shown again
         if accepted:
+            waiting = 0 if self.journal.closed else len(self.journal.pending())
+            if self.settings.station_name != old_name and waiting:
+                # The journal is named after the station: renamed now, its waiting actions would be
+                # left in the old name's file and never sent.
+                self.settings.station_name = old_name
+                QMessageBox.warning(self, self.tr("Station name kept"), self.tr(
+                    "The station keeps its name until its %n waiting action(s) have reached the central "
+                    "database. Try again when the status bar no longer shows them.", "", waiting))
             if self._look() != before:
                 self.apply_look()
             self._update_station_and_user()
@@ -363,11 +381,28 @@ class MainWindow(QMainWindow):
         self._show_connection(self.connected)
         self._update_station_and_user()
         self._fit_status_bar()
+        if self.device_status is not None and hasattr(self.device_status, "retranslate"):
+            self.device_status.retranslate()
         workspace = self.workspace
         if workspace is not None and self.actor is not None:
-            self.open_workspace(workspace.role)
+            if workspace.in_the_middle():
+                # Rebuilding now would drop the stop or parcel in hand: the menus change now, the work
+                # screen when this batch or order is done.
+                self.look_timer.start()
+                self.statusBar().showMessage(self.tr(
+                    "The new settings reach this screen when the batch or order in hand is done."), 15000)
+            else:
+                self.open_workspace(workspace.role)
         elif self.sign_in_view is not None:
             self.show_sign_in()
+
+    def _rebuild_when_free(self) -> None:
+        workspace = self.workspace
+        if workspace is None or self.actor is None:
+            self.look_timer.stop()
+        elif not workspace.in_the_middle():
+            self.look_timer.stop()
+            self.open_workspace(workspace.role)
 
     def _apply_sound_setting(self) -> None:
         feedback = getattr(self.workspace, "feedback", None)

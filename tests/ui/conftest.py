@@ -44,8 +44,12 @@ def audio_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session", autouse=True)
 def english_station(qapp, audio_server: str) -> None:
-    """The stations of the tests speak English, installed as the app does at start-up (the English
-    plural forms come from its translation); a test that switches language switches back."""
+    """The stations of the tests look and speak as a real one at start-up: the bundled CJK font, the
+    light style sheet, English (its plural forms come from its translation). A test that switches the
+    language or the look switches back."""
+    from ui.app import prepare_application
+
+    prepare_application(qapp)
     i18n.apply_language(qapp, "en")
 
 

@@ -34,6 +34,7 @@ class DeviceStatusWidget(QFrame):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._labels: dict[str, QLabel] = {}
         self._states: dict[str, DeviceState] = {}
+        self._last_text: str | None = None
         self._last_scan = QLabel(self.tr("Last scan: —"), self)
         self._last_scan.setObjectName("last_scan_label")
         self._last_scan.setTextFormat(Qt.TextFormat.PlainText)
@@ -47,7 +48,18 @@ class DeviceStatusWidget(QFrame):
         }[state]
 
     def _device_word(self, name: str) -> str:
-        return {"scanner": self.tr("Scanner"), "scale": self.tr("Scale"), "printer": self.tr("Printer")}.get(name, name)
+        """The kind of device a person reads ("pack-scale" is the Scale), else the name as configured."""
+        for kind, word in (("scanner", self.tr("Scanner")), ("scale", self.tr("Scale")), ("printer", self.tr("Printer"))):
+            if name == kind or name.endswith(f"-{kind}"):
+                return word
+        return name
+
+    def retranslate(self) -> None:
+        """Write every device's state and the last scan again in the language now installed."""
+        for name, state in self._states.items():
+            self._labels[name].setText(f"{self._device_word(name)}: {_SYMBOL[state]} {self._state_word(state)}")
+        self.set_last_scan(self._last_text) if self._last_text is not None else self._last_scan.setText(
+            self.tr("Last scan: —"))
 
     def set_device_state(self, name: str, state: DeviceState | str, detail: str = "") -> None:
         """Show `name` as connected / waiting / lost. Raises ValueError for an unknown state."""
@@ -70,5 +82,6 @@ class DeviceStatusWidget(QFrame):
         return self._states.get(name)
 
     def set_last_scan(self, text: str) -> None:
+        self._last_text = text
         self._last_scan.setText(self.tr("Last scan: {scan}").format(scan=_printable(text)))
         self._last_scan.setToolTip(text.replace("\x1d", "<GS>"))

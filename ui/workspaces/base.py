@@ -139,6 +139,10 @@ class Workspace(QWidget):
     def show_failure(self, exc: BaseException) -> None:
         """Keep the last figures on screen; the status bar tells the connection state."""
 
+    def in_the_middle(self) -> bool:
+        """True while work is in hand that rebuilding the workspace would drop (a batch, an order)."""
+        return False
+
     def on_scan(self, raw: str) -> bool:
         """A scan arrived while this workspace is shown; return True when it was used."""
         return False

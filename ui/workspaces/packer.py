@@ -572,6 +572,14 @@ class PackerWorkspace(Workspace):
             return not self.jobs or bool(self.failed_documents())
         return self._closes_order() and not self.blockers()
 
+    def in_the_middle(self) -> bool:
+        """An order on the bench until its labels have printed: its checklist, parcels and print jobs live here."""
+        if self.checklist is None:
+            return False
+        if not self.order_packed:
+            return True
+        return not self.jobs or any(self.job_states.get(j) != "printed" for j in self.jobs)
+
     def failed_documents(self) -> list[str]:
         """Labels (parcel codes) and the slip ("slip") whose printing failed for good, once nothing else is
         still printing: what F9 prints again when the printer is back."""
@@ -654,6 +662,7 @@ class PackerWorkspace(Workspace):
         else:
             lines, state = [self.tr("Scan units into the parcel, then weigh it.")], "none"
         self.weight.setText("\n".join(lines))
+        self._reserve_weight_lines()  # a long override reason wraps: the box grows rather than clip it
         self.weight.setProperty("verdict", state)
         self.weight.style().unpolish(self.weight)
         self.weight.style().polish(self.weight)
@@ -698,7 +707,9 @@ class PackerWorkspace(Workspace):
         goes, so nothing is clipped while the layout catches up and the buttons below never move."""
         sample = "\n".join(["Ag 国"] * WEIGHT_LINES)  # measures Latin and CJK line heights, never shown
         bounds = self.weight.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignLeft, sample)
-        self.weight.setMinimumHeight(bounds.height())
+        width = self.weight.width()
+        needed = self.weight.heightForWidth(width) if width > 0 and self.weight.text() else 0
+        self.weight.setMinimumHeight(max(bounds.height(), needed))
 
     def _carton_notes(self, choice, items: list) -> list[str]:  # noqa: ANN001 - a CartonChoice, PackItems
         """The domain's carton notes (`suggest_carton`) in the station's language, with product names."""
@@ -839,7 +850,9 @@ class PackerWorkspace(Workspace):
 
     def _submitted(self, submission: packing.PrintSubmission, replacing: list[str] | None = None) -> None:
         if replacing:  # the failed jobs make way for their new ones; what printed stays as it was
-            failed = [j for j, code in self.jobs.items() if code in replacing and self.job_states.get(j) == "failed"]
+            sent = {code for _job, code, _title in submission.jobs}  # a failed one not sent again stays failed
+            failed = [j for j, code in self.jobs.items()
+                      if code in replacing and code in sent and self.job_states.get(j) == "failed"]
             for job in failed:
                 self.jobs.pop(job)
                 self.job_states.pop(job, None)

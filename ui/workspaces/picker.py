@@ -266,6 +266,10 @@ class PickerWorkspace(Workspace):
         row.addWidget(right, 6)
         return page
 
+    def in_the_middle(self) -> bool:
+        """A batch in hand: its stops, the count in hand and the journal's replies live here."""
+        return self.batch is not None or self._loading
+
     # --- the ready count (the base class's refresh) ---------------------------------------------
 
     def load_op(self):  # noqa: ANN201

@@ -133,7 +133,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Station name kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The station keeps its name until its %n waiting action(s) have reached the central database. Try again when the status bar no longer shows them.</source>
+        <translation>
+            <numerusform>The station keeps its name until its %n waiting action has reached the central database. Try again when the status bar no longer shows it.</numerusform>
+            <numerusform>The station keeps its name until its %n waiting actions have reached the central database. Try again when the status bar no longer shows them.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The new database is used after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new settings reach this screen when the batch or order in hand is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -132,8 +132,22 @@
         <translation>退出登录未能记录：{error}</translation>
     </message>
     <message>
+        <source>Station name kept</source>
+        <translation>工作站名称未更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>The station keeps its name until its %n waiting action(s) have reached the central database. Try again when the status bar no longer shows them.</source>
+        <translation>
+            <numerusform>本工作站还有 %n 条操作待同步到中央数据库，同步完成前不能更改名称。状态栏不再显示待同步时请再试。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The new database is used after a restart.</source>
         <translation>新数据库将在重启后生效。</translation>
+    </message>
+    <message>
+        <source>The new settings reach this screen when the batch or order in hand is done.</source>
+        <translation>新设置将在当前批次或订单完成后应用到此界面。</translation>
     </message>
     <message>
         <source>About Pickdesk</source>
@@ -402,7 +416,7 @@
     </message>
     <message>
         <source>Supervision</source>
-        <translation>主管</translation>
+        <translation>主管工作台</translation>
     </message>
 </context>
 <context>

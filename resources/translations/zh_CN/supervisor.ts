@@ -732,7 +732,7 @@
     </message>
     <message>
         <source>Weight override</source>
-        <translation>重量异常</translation>
+        <translation>重量放行</translation>
     </message>
     <message>
         <source>Print failed</source>
@@ -1536,7 +1536,7 @@
     </message>
     <message>
         <source>Raised</source>
-        <translation>时间</translation>
+        <translation>提出时间</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -1560,7 +1560,7 @@
     </message>
     <message>
         <source>Decide</source>
-        <translation>确定</translation>
+        <translation>处理</translation>
     </message>
     <message>
         <source>Warehouse</source>
@@ -1648,7 +1648,7 @@
     </message>
     <message>
         <source>{h}h{m}</source>
-        <translation>{h}时{m}分</translation>
+        <translation>{h}小时{m}分</translation>
     </message>
     <message>
         <source>ship by {time}</source>

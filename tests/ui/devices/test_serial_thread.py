@@ -46,11 +46,11 @@ def test_scanner_thread_reports_scans_and_state(qtbot, pty_pair, status):
         assert blocker.args == ["TOTE-00042"]
         assert status.findChild(type(status._last_scan), "last_scan_label").text() == "Last scan: TOTE-00042"
         label = status.findChild(type(status._last_scan), "device_state_pack-scanner")
-        assert label.text() == "pack-scanner: ● connected"
+        assert label.text() == "Scanner: ● connected"
 
         with qtbot.waitSignal(thread.status_changed, timeout=10000, check_params_cb=state_is("lost")):
             pty_pair.unplug()
-        assert label.text() == "pack-scanner: ✕ lost"
+        assert label.text() == "Scanner: ✕ lost"
         with qtbot.waitSignal(thread.status_changed, timeout=10000, check_params_cb=state_is("connected")):
             pty_pair.plug()
     finally:

@@ -43,3 +43,20 @@ def test_last_scan_shows_gs_and_is_shortened(status):
     assert label(status, "last_scan_label").text() == "Last scan: ]C10109501101530003<GS>10AB"
     status.set_last_scan("X" * 100)
     assert len(label(status, "last_scan_label").text()) == len("Last scan: ") + 40
+
+
+def test_a_language_switch_writes_the_states_again(status, qapp):
+    from ui import i18n
+
+    status.set_device_state("pack-scale", "connected")
+    status.set_last_scan("LOC-SZ1-A01-1-01-1")
+    assert label(status, "device_state_pack-scale").text() == "Scale: ● connected"
+    try:
+        i18n.apply_language(qapp, "zh_CN")
+        status.retranslate()
+        assert label(status, "device_state_pack-scale").text() == "电子秤: ● 已连接"
+        assert label(status, "last_scan_label").text() == "上次扫描：LOC-SZ1-A01-1-01-1"
+    finally:
+        i18n.apply_language(qapp, "en")
+        status.retranslate()
+    assert label(status, "device_state_pack-scale").text() == "Scale: ● connected"

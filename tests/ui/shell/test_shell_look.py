@@ -74,9 +74,29 @@ def test_a_signed_in_workspace_is_rebuilt_in_the_new_language(qtbot, window: Mai
     assert window.workspace.findChild(object, "workspace_title").text() == "Supervision"
     change_settings(qtbot, window, language="zh_CN")
     qtbot.waitUntil(lambda: window.workspace is not None
-                    and window.workspace.findChild(object, "workspace_title").text() == "主管")
+                    and window.workspace.findChild(object, "workspace_title").text() == "主管工作台")
     assert window.actor is not None and window.actor.login == "super1"  # still signed in
     assert window.status_user.text().endswith("主管")
+
+
+def test_a_batch_in_hand_keeps_its_screen_until_it_is_done(qtbot, window: MainWindow, sign_in,
+                                                            english_afterwards) -> None:
+    """Rebuilding the picker mid-batch would drop the stop in hand: the menus switch now, the screen later."""
+    sign_in("picker1")
+    picker = window.workspace
+    qtbot.waitUntil(picker.isVisible)
+    with qtbot.waitSignal(picker.batch_shown, timeout=20_000):
+        picker.request_next_batch()
+    assert picker.in_the_middle()
+    change_settings(qtbot, window, language="zh_CN")
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.workspace is picker and window.look_timer.isActive()  # the batch stays as it was
+    assert "batch or order in hand" in window.statusBar().currentMessage() or \
+        "批次或订单完成后" in window.statusBar().currentMessage()
+    window.sign_out()  # the next person gets the new language
+    sign_in("picker2")
+    qtbot.waitUntil(lambda: window.workspace.findChild(object, "workspace_title").text() == "拣货")
+    assert not window.look_timer.isActive()
 
 
 def test_high_contrast_and_large_type_apply_to_the_whole_window(qtbot, window: MainWindow, sign_in,
