@@ -14,6 +14,7 @@ translate what `check` lists (Qt Linguist: `.venv/bin/pyside6-linguist <file>.ts
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -111,6 +112,25 @@ def unfinished(message: ET.Element, language: str) -> bool:
     return language == COMPLETE and not (translation.text or "").strip()
 
 
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+
+
+def placeholder_mismatch(message: ET.Element) -> str | None:
+    """Why a translation would fail or mislead when shown: a `{name}` or `%n` it drops or invents."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+        return None
+    wanted = set(PLACEHOLDER.findall(message.findtext("source") or ""))
+    forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+    for form in forms:
+        got = set(PLACEHOLDER.findall(form))
+        if got - wanted:
+            return f"placeholder {sorted(got - wanted)} not in the source"
+        if wanted - got - {"%n"}:  # a plural form may spell the number out ("one order")
+            return f"placeholder {sorted(wanted - got)} missing"
+    return None
+
+
 def check() -> list[str]:
     """Problems that would leave a visible string untranslated or a .qm stale (empty: all good)."""
     problems = [f"{path}: no translation area covers it (add it to AREAS in scripts/translations.py)"
@@ -133,6 +153,8 @@ def check() -> list[str]:
                 for key, message in sorted(have.items()):
                     if key in want and unfinished(message, language):
                         problems.append(f"{committed.relative_to(ROOT)}: untranslated: {key[0]}: {key[1]!r}")
+                    elif key in want and (bad := placeholder_mismatch(message)):
+                        problems.append(f"{committed.relative_to(ROOT)}: {bad}: {key[0]}: {key[1]!r}")
         built = Path(tmp) / "built"
         built.mkdir()
         release(FOLDER, built)

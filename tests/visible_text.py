@@ -23,11 +23,18 @@ from sqlalchemy import text
 
 TAG = re.compile(r"<[^>]+>")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
-# Words that are not English prose: codes and acronyms (PDF, ZPL, GS1, SLA, A-01-02), units, keys, the product.
+# Words that are not English prose: codes with a digit or a dash (A-01-02, GS1, SZ1-B12), the acronyms
+# a Chinese warehouse uses as they are, units, keys, the product's name. An all-capitals English word
+# (OK, REFUSED, FRAGILE) is prose: it must be translated.
+ACRONYMS = ("PDF", "ZPL", "GTIN", "SKU", "SLA", "RMA", "COD", "CNY", "TCP", "CUPS", "USB", "PIN", "QR", "CSV",
+            "XLSX", "URL", "ID", "GB", "CN", "MT-SICS", "PNG", "A5", "CJK", "SSCC", "EMS")
+# Codes: with a digit, dashed, or a code's prefix standing for it in a hint (BADGE-…, TOTE-…).
+CODE = re.compile(r"\b(?:[A-Z0-9]*[0-9][A-Z0-9_\-/.:#]*|[A-Z]+(?:[-_/][A-Z0-9]+)+|[A-Z]+-…)")
 ALLOWED = re.compile(
-    r"\b(?:[A-Z0-9][A-Z0-9_\-/.:#]*[A-Z0-9]|[A-Z]|Pickdesk|kg|g|mm|cm|km|m|d|h|min|s|ms|dpi|"
+    r"\b(?:[A-Z]|" + "|".join(map(re.escape, ACRONYMS)) +
+    r"|Pickdesk|kg|g|mm|cm|km|m|d|h|min|s|ms|dpi|"
     r"Ctrl|Shift|Alt|Enter|Return|Esc|Tab|Space|Del|Backspace|PgUp|PgDown|Home|End|"
-    r"SQLite|PostgreSQL|MT-SICS|socket|tcp|cups|lp)\b")
+    r"SQLite|PostgreSQL|socket|tcp|cups|lp)\b")
 WORD = re.compile(r"[A-Za-z]{2,}")
 PATH = re.compile(r"(?<![\w])/[\w.\-/]+")  # a file or device path (/dev/ttyS0): data, in any language
 
@@ -121,12 +128,14 @@ def wrong_language(texts: list[tuple[str, str]], language: str, data: Iterable[s
     data = sorted({d for d in data if d}, key=len, reverse=True)
     wrong = []
     for where, value in texts:
-        rest = value
+        rest = PATH.sub(" ", value) if language == "zh_CN" else value
         for d in data:
-            if d in rest:
+            if len(d) <= 3:  # a short code (SF, M1) only where it stands alone, not inside MF-SF-2026…
+                rest = re.sub(rf"(?<![\w\-]){re.escape(d)}(?![\w\-])", " ", rest)
+            elif d in rest:
                 rest = rest.replace(d, " ")
         if language == "zh_CN":
-            rest = ALLOWED.sub(" ", PATH.sub(" ", rest))
+            rest = ALLOWED.sub(" ", CODE.sub(" ", rest))
             if WORD.search(rest):
                 wrong.append((where, value))
         elif CJK.search(rest):

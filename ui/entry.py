@@ -6,6 +6,7 @@ Subcommands run without importing Qt; with no subcommand the window opens (`ui.a
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +17,10 @@ UI_COMMAND_MODULES = ("ui.smoke",)
 
 
 def _launch_gui(args: argparse.Namespace) -> int:
+    if getattr(sys, "frozen", False) and os.environ.get("XDG_SESSION_TYPE") == "wayland" \
+            and not os.environ.get("QT_QPA_PLATFORM"):
+        # The bundle carries the X11 platform only (build.spec): on a Wayland desktop it runs through XWayland.
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
     from ui.app import run
 
     return run(args)

@@ -38,6 +38,9 @@ PNG_NAME = "smoke.png"
 REPORT_NAME = "smoke.json"
 
 
+QT_CONTEXT = "QPlatformTheme"  # Qt's standard buttons
+
+
 class SmokeFailed(Exception):
     """A step did not work; the message says which and why."""
 
@@ -396,7 +399,9 @@ class SmokeDriver:
                 "plugins": QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath),
                 "translations": QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
                 # A string of Qt's own (standard dialog buttons): translated only if qtbase_<lang>.qm loaded.
-                "cancel_button": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+                # Qt's own translation (qtbase_<lang>.qm), not ours: the context is held in a variable
+                # so lupdate does not copy the message into our .ts files and mask a missing qtbase file.
+                "cancel_button": QCoreApplication.translate(QT_CONTEXT, "Cancel"),
             },
             "files": {
                 "looked_up": [{"path": str(p), "exists": p.exists()} for p in self.lookups],

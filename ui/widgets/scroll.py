@@ -6,12 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
-def vertical_scroll(widget: QWidget, name: str, parent: QWidget | None = None) -> QScrollArea:
-    """`widget` in a scroll area named `name`: as wide as the area (no sideways bar), no frame."""
+def vertical_scroll(widget: QWidget, name: str, parent: QWidget | None = None, *,
+                    sideways: bool = False) -> QScrollArea:
+    """`widget` in a scroll area named `name`, no frame: as wide as the area, or, with `sideways`,
+    scrolling sideways too when it cannot be made that narrow (large type on a small screen)."""
     scroll = QScrollArea(parent)
     scroll.setObjectName(name)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if sideways
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(widget)
     return scroll

@@ -84,7 +84,7 @@ class Workspace(QWidget):
             page.setObjectName("workspace_page")
             page.setLayout(self.body)
             self.body.setContentsMargins(0, 0, 0, 0)
-            scroll = vertical_scroll(page, "workspace_scroll", self)
+            scroll = vertical_scroll(page, "workspace_scroll", self, sideways=True)  # nothing out of reach
             self._scroll = scroll
             QApplication.instance().focusChanged.connect(self._keep_focus_in_sight)
             outer.addLayout(header)
