@@ -709,7 +709,16 @@ class PackerWorkspace(Workspace):
         bounds = self.weight.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), Qt.AlignmentFlag.AlignLeft, sample)
         width = self.weight.width()
         needed = self.weight.heightForWidth(width) if width > 0 and self.weight.text() else 0
-        self.weight.setMinimumHeight(max(bounds.height(), needed))
+        height = max(bounds.height(), needed)
+        if height != self.weight.minimumHeight():
+            self.weight.setMinimumHeight(height)
+            # Lay the box and what holds it out now, inner to outer: left to the event loop, nested
+            # layouts catch up one level per pass and the field below would sit over the text meanwhile.
+            widget = self.weight.parentWidget()
+            while widget is not None and widget is not self.parentWidget():
+                if widget.layout() is not None:
+                    widget.layout().activate()
+                widget = widget.parentWidget()
 
     def _carton_notes(self, choice, items: list) -> list[str]:  # noqa: ANN001 - a CartonChoice, PackItems
         """The domain's carton notes (`suggest_carton`) in the station's language, with product names."""
