@@ -185,10 +185,8 @@ class MainWindow(QMainWindow):
         self._fit_status_bar()
 
     def _fit_status_bar(self) -> None:
-        """Large type leaves no room for the database's name: it moves into the connection's tooltip."""
-        large = type_scale() > 1
-        self.status_database.setVisible(not large)
-        self.status_connection.setToolTip(self.tr("Central database") + (f": {self.db.describe()}" if large else ""))
+        """Large type leaves no room for the database's name (the connection's tooltip names it then)."""
+        self.status_database.setVisible(type_scale() <= 1)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Put a widget (the device status, the print queue) in the status bar, before the user."""

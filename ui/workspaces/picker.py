@@ -220,7 +220,7 @@ class PickerWorkspace(Workspace):
             label.setWordWrap(False)
 
         self.feedback = ScanFeedback(parent=page)
-        self.feedback.sounds.muted = getattr(self.context.settings, "muted", False)
+        self.feedback.sounds.muted = self.context.settings.muted
         self.feedback.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         self.qty = QLineEdit(page)
