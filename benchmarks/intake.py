@@ -24,14 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import select  # noqa: E402
 
-from desktop.crypto import Sealer  # noqa: E402
+from desktop.security.crypto import Sealer  # noqa: E402
 from desktop.db import models  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
-from desktop.demo import build_demo  # noqa: E402
-from desktop.demo_data import CN_ADDRESSES, CN_BAD_ADDRESSES  # noqa: E402
+from desktop.demo.builder import build_demo  # noqa: E402
+from desktop.demo.data import CN_ADDRESSES, CN_BAD_ADDRESSES  # noqa: E402
 from desktop.domain.actor import Actor  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
-from desktop.importer import import_orders  # noqa: E402
+from desktop.formats.mall_orders import import_orders  # noqa: E402
 from desktop.services.intake import price_rules, run_intake  # noqa: E402
 from desktop.domain.pricing import compute_price  # noqa: E402
 

@@ -88,7 +88,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="pickdesk-scanbench-"))
     os.environ["PICKDESK_DATA_DIR"] = str(work)
     from desktop.db.database import Database
-    from desktop.demo import build_demo
+    from desktop.demo.builder import build_demo
     from desktop.domain.picking import Step
     from ui.app import prepare_application
     from ui.main_window import MainWindow

@@ -1,7 +1,7 @@
 """Many stations against one PostgreSQL: sustained scans per second, propagation latency, losses.
 
 For each station count, a fresh database with the demo warehouse (ready orders to pick), N headless
-station processes (desktop/headless.py: sign in, take batches, journal every pick, apply it) run to
+station processes (desktop/station/headless.py: sign in, take batches, journal every pick, apply it) run to
 the end of the work, while this process LISTENs on the change feed and measures how long each
 committed pick takes to reach another station (feed row time → notification received and read).
 Then the run is checked: lost and duplicated actions must be 0.
@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 from desktop.db import models  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.notify import FeedListener  # noqa: E402
-from desktop.demo import build_demo  # noqa: E402
-from desktop.headless import last_event_id, stock_snapshot, verify_run  # noqa: E402
+from desktop.demo.builder import build_demo  # noqa: E402
+from desktop.station.headless import last_event_id, stock_snapshot, verify_run  # noqa: E402
 from desktop.services.auth import hash_pin  # noqa: E402
 
 SERVER = os.environ.get("PICKDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
@@ -93,7 +93,7 @@ def run(stations: int, orders: int) -> dict[str, float]:
         folder = Path(tempfile.mkdtemp(prefix="pickdesk-sync-"))
         journals = [folder / f"{login}.sqlite3" for login in pickers]
         started = time.perf_counter()
-        procs = [subprocess.Popen([sys.executable, "-m", "desktop.headless", "--db", url, "--login", login,
+        procs = [subprocess.Popen([sys.executable, "-m", "desktop.station.headless", "--db", url, "--login", login,
                                    "--pin", "1357", "--station", f"B{n}", "--journal", str(journals[n])],
                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
                  for n, login in enumerate(pickers)]

@@ -51,7 +51,7 @@ def main(language: str = "en") -> int:
     work = qt_shots.data_dir("pickdesk-shots-")
 
     from desktop.db.database import Database
-    from desktop.demo import build_demo
+    from desktop.demo.builder import build_demo
     from desktop.domain.roles import Role
     from ui.app import attach_devices, prepare_application
     from ui.help import GuideDialog, ShortcutsDialog

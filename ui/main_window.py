@@ -18,7 +18,7 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
-from desktop.journal import StationJournal, station_journal_path
+from desktop.station.journal import StationJournal, station_journal_path
 from desktop.services.auth import sign_out
 from ui import appearance
 from ui.appearance import type_scale

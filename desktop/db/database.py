@@ -12,8 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
-from desktop import config
-from desktop.crypto import Sealer, sealer_from_environment
+from desktop.station import config
+from desktop.security.crypto import Sealer, sealer_from_environment
 from desktop.db import migrate, models
 from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
@@ -90,7 +90,7 @@ class Database:
                         "中央数据库的结构版本低于本工作站，且本工作站无权升级。请管理员运行 `pickdesk db upgrade`。",
                     ) from exc
             if seed_demo and db.is_empty():
-                from desktop.demo import build_demo
+                from desktop.demo.builder import build_demo
 
                 build_demo(db)
         except OperationalError as exc:

@@ -2,7 +2,7 @@
 
 SQLAlchemy 2.0 typed declarative mapping. Money is `Decimal` stored as integer cents; times are
 timezone-aware UTC. Customer names, phones, e-mails and street details are stored only sealed
-(AES-GCM, see `desktop.crypto`); the coarse address (country, province, city, district, postal
+(AES-GCM, see `desktop.security.crypto`); the coarse address (country, province, city, district, postal
 code) stays readable because carrier rules and reports need it.
 
 Rows that people edit carry `version` (optimistic locking through SQLAlchemy's version_id_col).
@@ -228,7 +228,7 @@ class Order(Base):
     created_at: Mapped[datetime]
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    # Customer contact, sealed (AES-GCM). See desktop.crypto.
+    # Customer contact, sealed (AES-GCM). See desktop.security.crypto.
     customer_name_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     customer_phone_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     customer_email_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)

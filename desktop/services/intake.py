@@ -36,7 +36,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.crypto import SealBroken
+from desktop.security.crypto import SealBroken
 from desktop.db import models
 from desktop.db.database import Database, UnitOfWork
 from desktop.db.types import utcnow

@@ -30,7 +30,7 @@ from desktop.db import models
 from desktop.db.database import Database, UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
-from desktop.smtp import SmtpFailed, SmtpSettings, send_message
+from desktop.partners.smtp import SmtpFailed, SmtpSettings, send_message
 
 MAX_ATTEMPTS = 5
 FIRST_BACKOFF = timedelta(minutes=1)

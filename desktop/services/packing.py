@@ -32,8 +32,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from desktop import config
-from desktop.crypto import mask_name, mask_phone
+from desktop.station import config
+from desktop.security.crypto import mask_name, mask_phone
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow

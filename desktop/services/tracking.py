@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from desktop.carriers import EVENT_KINDS, DataCarrier, DemoCarrier, DemoShipment, TrackingUpdate
+from desktop.partners.carriers import EVENT_KINDS, DataCarrier, DemoCarrier, DemoShipment, TrackingUpdate
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow

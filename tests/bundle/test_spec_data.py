@@ -121,7 +121,7 @@ def test_the_code_is_read_for_its_lookups() -> None:
     # The kinds of lookup the code has today, so a change in how it looks files up is noticed here.
     assert {"resources/sounds/*.wav", "resources/icons/*.svg", "resources/translations/pickdesk_*.qm",
             "resources/fonts/DroidSansFallbackFull.ttf", "resources/styles/*.qss",
-            "desktop/carriers/definitions", "desktop/db/migrations"} <= globs, sorted(globs)
+            "desktop/partners/carriers/definitions", "desktop/db/migrations"} <= globs, sorted(globs)
 
 
 @pytest.mark.parametrize("lookup", LOOKUPS, ids=[f"{line} {glob}" for line, glob, _ in LOOKUPS])

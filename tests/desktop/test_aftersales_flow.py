@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import func, select
 
 from aftersales_helpers import actor, call, pack_whole_order
-from desktop.carriers import TrackingUpdate
+from desktop.partners.carriers import TrackingUpdate
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.services import picking, returns, shipping, tracking
 from desktop.services.intake import run_intake
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop import demo_data
-from desktop.carriers import EVENT_KINDS, CarrierCannotTake, DemoCarrier, DemoShipment, bundled, demo_story
+from desktop.demo import data as demo_data
+from desktop.partners.carriers import EVENT_KINDS, CarrierCannotTake, DemoCarrier, DemoShipment, bundled, demo_story
 from desktop.domain.packing import Destination
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.crypto import SealBroken, Sealer, generate_key, mask_name, mask_phone
+from desktop.security.crypto import SealBroken, Sealer, generate_key, mask_name, mask_phone
 from desktop.domain.pricing import PriceRule, compute_price
 
 

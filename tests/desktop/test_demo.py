@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import SZ1_LAYOUT, build_demo, s10_tracking
+from desktop.demo.builder import SZ1_LAYOUT, build_demo, s10_tracking
 from desktop.domain.lifecycle import OrderStatus
 from desktop.routing.layout import DEMO_LAYOUT
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from desktop.cli import main
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.domain.actor import Actor
 from desktop.domain.errors import NotAllowed, NotFound
 from desktop.domain.roles import Role

@@ -20,7 +20,7 @@ from test_intake_world import (  # noqa: F401 - fixtures
 
 from desktop.cli import main
 from desktop.db import models
-from desktop.importer import ORDER_FIELDS_CSV, ImportRefused, import_file
+from desktop.formats.mall_orders import ORDER_FIELDS_CSV, ImportRefused, import_file
 
 
 def to_csv(orders: list[dict]) -> str:
@@ -152,7 +152,7 @@ def test_an_order_already_in_the_database_is_a_duplicate(world, tmp_path) -> Non
 
 
 def test_errors_are_listed_for_every_order(world) -> None:
-    from desktop.importer import import_orders
+    from desktop.formats.mall_orders import import_orders
 
     bad1 = mall_order("M1-B1", payment={"method": "cheque"})
     bad2 = mall_order("M1-B2", lines=[])

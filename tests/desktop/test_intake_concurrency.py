@@ -10,7 +10,7 @@ from test_intake_world import KEY, NOW, SCARCE_GTIN, SUPERVISOR, AS_OF, add_worl
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.services.intake import run_intake
 
 

@@ -262,7 +262,7 @@ def test_a_picker_cannot_run_intake(world) -> None:
 
 
 def test_intake_of_the_demo_orders_holds_exactly_the_demo_problems(tmp_path) -> None:
-    from desktop.demo import build_demo
+    from desktop.demo.builder import build_demo
     from desktop.db.database import Database
     from test_intake_world import KEY
 

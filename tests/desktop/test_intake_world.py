@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.crypto import Sealer
+from desktop.security.crypto import Sealer
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo, gtin13
+from desktop.demo.builder import build_demo, gtin13
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role
 
@@ -128,7 +128,7 @@ def mall_order(order_no: str = "M1-20261123-000001", **changes) -> dict:
 
 
 def load(db: Database, *orders: dict) -> list[int]:
-    from desktop.importer import import_orders
+    from desktop.formats.mall_orders import import_orders
 
     with db.unit_of_work(SUPERVISOR) as uow:
         result = import_orders(uow, list(orders))

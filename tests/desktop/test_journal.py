@@ -8,7 +8,7 @@ from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.errors import PickdeskError
 from desktop.domain.roles import Role
-from desktop.journal import APPLIED, CONFLICT, PENDING, StationJournal, replay
+from desktop.station.journal import APPLIED, CONFLICT, PENDING, StationJournal, replay
 
 ACTOR = Actor(user_id=None, login="picker1", display_name="Li Na", role=Role.PICKER, station="PICK-01")
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.services.notifications import queue_notification, send_pending
-from desktop.smtp import SmtpSettings
+from desktop.partners.smtp import SmtpSettings
 
 
 class Inbox:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.db.types import utcnow
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.domain.actor import Actor
 from desktop.domain.errors import NotAllowed, NotFound
 from desktop.domain.lifecycle import OrderStatus

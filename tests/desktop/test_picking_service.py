@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.domain.actor import Actor
 from desktop.domain.errors import NotAllowed
 from desktop.domain.roles import Role

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from aftersales_helpers import call
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.services import returns
 
 TODAY = date(2026, 11, 23)

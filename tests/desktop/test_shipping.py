@@ -12,7 +12,7 @@ from sqlalchemy import select
 from aftersales_helpers import call, packed_and_labelled, parcel_of
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.domain.errors import NotAllowed, NotFound
 from desktop.services import shipping
 

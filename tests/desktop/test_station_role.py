@@ -11,7 +11,7 @@ from sqlalchemy.exc import ProgrammingError
 from desktop.cli import main
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.services import auth
 
 

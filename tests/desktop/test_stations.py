@@ -20,8 +20,8 @@ from sqlalchemy.engine import make_url
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
-from desktop.headless import last_event_id, stock_snapshot, verify_run
+from desktop.demo.builder import build_demo
+from desktop.station.headless import last_event_id, stock_snapshot, verify_run
 from desktop.services.auth import hash_pin
 
 pytestmark = pytest.mark.postgres
@@ -33,7 +33,7 @@ class Station:
     """One headless station process, its stdout collected line by line."""
 
     def __init__(self, url: str, login: str, pin: str, name: str, journal: Path, batches: int | None = None):
-        args = [sys.executable, "-m", "desktop.headless", "--db", url, "--login", login, "--pin", pin,
+        args = [sys.executable, "-m", "desktop.station.headless", "--db", url, "--login", login, "--pin", pin,
                 "--station", name, "--journal", str(journal)]
         if batches is not None:
             args += ["--batches", str(batches)]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from aftersales_helpers import call, packed_and_labelled, parcel_of
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from desktop.services import shipping, tracking
 
 TODAY = date(2026, 11, 23)
@@ -96,7 +96,7 @@ def test_lost_insured_parcel_gets_its_claim_and_refused_gets_an_rma(shipped):
         s.insured_value = Decimal("1200.00")
         uow.commit()
     t = datetime(2026, 11, 26, 12, tzinfo=UTC)
-    from desktop.carriers import TrackingUpdate
+    from desktop.partners.carriers import TrackingUpdate
 
     call(db, "super1", tracking.import_events, [TrackingUpdate(na, t, "lost", "中转站"),
                                                TrackingUpdate(nb, t, "refused", "上海")], "carrier")

@@ -1,4 +1,4 @@
-"""`label-sample` through a parser built like desktop/cli.py builds it (printing must not import desktop)."""
+"""`label-sample` through a parser built like desktop/cli/__init__.py builds it (printing must not import desktop)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
-from desktop.journal import StationJournal
+from desktop.station.journal import StationJournal
 from desktop.domain.roles import Role
 from ui.appearance import type_scale
 from ui.i18n import translate

@@ -2,7 +2,7 @@
 
 A scan is judged on the GUI thread by `desktop.domain.picking.PickSession` against the batch in
 memory (well under a millisecond), so the feedback panel turns green or red at once whatever the
-network does. Each confirmed action is first kept in the station's journal (desktop.journal: on
+network does. Each confirmed action is first kept in the station's journal (desktop.station.journal: on
 this machine, durable, with its own id) and only then answered; the journal is replayed to the
 central database off the GUI thread, in order. While the database is out of reach the picker goes
 on with the batch in hand and the screen says how many actions wait; an action that no longer fits
@@ -48,9 +48,9 @@ from desktop.domain.picking import (
     UnitTaken,
 )
 from desktop.domain.roles import Role
-from desktop.journal import ReplayReport, StationJournal, replay, station_journal_path
+from desktop.station.journal import ReplayReport, StationJournal, replay, station_journal_path
 from desktop.services import picking
-from desktop.services.station_actions import HANDLERS
+from desktop.station.actions import HANDLERS
 from desktop.services.orders import count_by_status
 from ui.feedback import ScanFeedback
 from ui.appearance import pixels, points

@@ -22,10 +22,10 @@ os.environ.setdefault("PICKDESK_DATA_DIR", tempfile.mkdtemp())
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from aftersales_helpers import actor, call, pack_whole_order, parcel_of  # noqa: E402
-from desktop.carriers import TrackingUpdate  # noqa: E402
+from desktop.partners.carriers import TrackingUpdate  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.types import utcnow  # noqa: E402
-from desktop.demo import build_demo  # noqa: E402
+from desktop.demo.builder import build_demo  # noqa: E402
 from desktop.services import picking, returns, shipping, tracking  # noqa: E402
 from printing.manifest import render_manifest_pdf  # noqa: E402
 from scripts.qt_shots import save, wait_until  # noqa: E402

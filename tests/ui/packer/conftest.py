@@ -224,7 +224,7 @@ def scale_port(tmp_path):
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     """A larger demo warehouse than the shared one (enough ready orders with lots and several lines)."""
-    from desktop.demo import build_demo
+    from desktop.demo.builder import build_demo
 
     folder = tmp_path_factory.mktemp("packer-db")
     with pytest.MonkeyPatch.context() as mp:

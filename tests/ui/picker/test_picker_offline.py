@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo import build_demo
+from desktop.demo.builder import build_demo
 from picker_scans import good_unit
 from PySide6.QtCore import Qt
 from tcp_proxy import TcpProxy

@@ -30,7 +30,7 @@ def main(language: str = "en") -> int:
     work = data_dir("pickdesk-supervisor-shots-")
 
     from desktop.db.database import Database
-    from desktop.demo import build_demo
+    from desktop.demo.builder import build_demo
     from ui.app import prepare_application
     from ui.i18n import apply_language
     from ui.main_window import MainWindow

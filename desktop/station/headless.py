@@ -6,7 +6,7 @@ speed, are killed at random, lose their database link, and restart. Each confirm
 to the station's journal before it is "answered" (a line `CONFIRMED <action id>` on stdout), then
 applied; a restarted station first replays what its journal still holds.
 
-    python -m desktop.headless --db URL --login picker1 --pin 1111 --station S1 --journal FILE [--batches N]
+    python -m desktop.station.headless --db URL --login picker1 --pin 1111 --station S1 --journal FILE [--batches N]
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import time
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from desktop.db.database import Database, DatabaseUnavailable
-from desktop.journal import StationJournal, replay
+from desktop.station.journal import StationJournal, replay
 from desktop.services import auth, picking
-from desktop.services.station_actions import HANDLERS
+from desktop.station.actions import HANDLERS
 
 
 def say(*words: object) -> None:
@@ -82,7 +82,7 @@ def run(url: str, login: str, pin: str, station: str, journal_path: str, batches
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m desktop.headless")
+    p = argparse.ArgumentParser(prog="python -m desktop.station.headless")
     p.add_argument("--db", required=True)
     p.add_argument("--login", required=True)
     p.add_argument("--pin", required=True)
@@ -136,7 +136,7 @@ def verify_run(db: Database, start_stock: dict[int, int], journal_paths: list, c
     from sqlalchemy import func, select
 
     from desktop.db import models
-    from desktop.journal import APPLIED, CONFLICT, StationJournal
+    from desktop.station.journal import APPLIED, CONFLICT, StationJournal
 
     journaled: dict[str, str] = {}
     for path in journal_paths:

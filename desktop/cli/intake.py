@@ -51,13 +51,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from desktop.commands import open_database
+    from desktop.cli.core import open_database
 
     return open_database(args)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.importer import ImportRefused, import_file
+    from desktop.formats.mall_orders import ImportRefused, import_file
 
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")

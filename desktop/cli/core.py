@@ -72,7 +72,7 @@ def _order_status(text: str) -> OrderStatus:
 
 def open_database(args: argparse.Namespace, *, seed_demo: bool = False):
     """Open the database the user named; only the embedded default is ever seeded with the demo."""
-    from desktop import config
+    from desktop.station import config
     from desktop.db.database import Database
 
     url = config.resolve_database_url(getattr(args, "db", None))
@@ -84,7 +84,7 @@ def open_database(args: argparse.Namespace, *, seed_demo: bool = False):
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.db import migrate
-    from desktop.demo import build_demo
+    from desktop.demo.builder import build_demo
 
     db = open_database(args)
     try:

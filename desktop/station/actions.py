@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.db.database import UnitOfWork
-from desktop.journal import Handler
+from desktop.station.journal import Handler
 from desktop.services import picking
 
 

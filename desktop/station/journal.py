@@ -78,7 +78,7 @@ def station_journal_path(station: str) -> Path:
     """Where a station keeps its journal: its data folder, one file per station name."""
     import re
 
-    from desktop import config
+    from desktop.station import config
 
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", station) or "station"
     return config.data_dir() / f"journal-{safe}.sqlite3"

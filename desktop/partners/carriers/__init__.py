@@ -142,7 +142,7 @@ class DataCarrier:
 
 def bundled() -> dict[str, DataCarrier]:
     """The carrier definitions shipped with Pickdesk, by code."""
-    folder = resources.files("desktop.carriers.definitions")
+    folder = resources.files("desktop.partners.carriers.definitions")
     out = {}
     for name in BUNDLED:
         carrier = DataCarrier.from_json((folder / name).read_text(encoding="utf-8"))

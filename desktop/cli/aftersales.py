@@ -175,7 +175,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace, op, *, seed_demo: bool = False):  # noqa: ANN001
-    from desktop.commands import open_database
+    from desktop.cli.core import open_database
 
     db = open_database(args, seed_demo=seed_demo)
     try:
@@ -221,7 +221,7 @@ def cmd_tracking_poll(args: argparse.Namespace) -> int:
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
-    from desktop.commands import open_database
+    from desktop.cli.core import open_database
     from desktop.services.shipping import HandoverRefused, handover_scan
 
     db = open_database(args)
@@ -373,9 +373,9 @@ def cmd_notify_send(args: argparse.Namespace) -> int:
     import getpass
     import os
 
-    from desktop.commands import open_database
+    from desktop.cli.core import open_database
     from desktop.services.notifications import send_pending
-    from desktop.smtp import SmtpSettings
+    from desktop.partners.smtp import SmtpSettings
 
     password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (getpass.getpass("SMTP password: ") if args.user else None)
     smtp = SmtpSettings(args.smtp_host, args.smtp_port, args.sender, args.user, password, args.security)

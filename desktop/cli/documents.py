@@ -47,7 +47,7 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 
 def _documents(args: argparse.Namespace, build):
-    from desktop.commands import open_database
+    from desktop.cli.core import open_database
 
     db = open_database(args, seed_demo=True)
     try:

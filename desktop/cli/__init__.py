@@ -17,10 +17,10 @@ from desktop import __version__
 
 # Modules that contribute subcommands, in the order they appear in --help.
 COMMAND_MODULES = (
-    "desktop.commands",
-    "desktop.commands_print",
-    "desktop.commands_after",
-    "desktop.commands_intake",
+    "desktop.cli.core",
+    "desktop.cli.documents",
+    "desktop.cli.aftersales",
+    "desktop.cli.intake",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",

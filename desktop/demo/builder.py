@@ -24,7 +24,7 @@ from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import demo_data as D
+from desktop.demo import data as D
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.domain.lifecycle import OrderStatus

@@ -1,0 +1,1 @@
+"""The demo warehouse: its fixed vocabularies (data) and the builder that writes it."""

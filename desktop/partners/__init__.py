@@ -1,0 +1,1 @@
+"""Outside partners: carriers (definitions as data, the demo carrier), SMTP, and next the carriers' and SMS providers' own protocols."""
