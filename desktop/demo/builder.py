@@ -21,16 +21,18 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from biip.checksums import gs1_standard_check_digit
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.demo import data as D
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.domain.lifecycle import OrderStatus
+from desktop.domain import packing as rules
+from desktop.domain.lifecycle import OrderStatus, PaymentMethod
 from desktop.routing.priority import priority_score
 from desktop.services.auth import hash_pin
 from desktop.services.routes import plan_stops
+from desktop.services.stock import InsufficientStock, release_line, reserve_line
 
 CENT = Decimal("0.01")
 
@@ -110,6 +112,10 @@ def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | Non
         _people_and_equipment(s, w)
         s.flush()
         made = _orders(uow, w, orders)
+        # Reserving flushed orders part-way, so later changes stamped them with the wall clock: the
+        # demo's story has every order last touched at as_of.
+        s.flush()
+        s.execute(update(models.Order).values(updated_at=w.as_of).execution_options(synchronize_session=False))
         uow.audit("demo_built", "database", None, seed=seed, orders=orders, as_of=as_of_day.isoformat())
         uow.announce("orders", None, event="demo_built")
         uow.commit()
@@ -262,26 +268,19 @@ def _customer(rng: random.Random, international: bool) -> tuple[str, str, str | 
     return name, phone, email
 
 
-def _fefo_reserve(w: _World, line: models.OrderLine, merchant: models.Merchant) -> bool:
-    """Reserve a line's units from SZ1, earliest expiry first, skipping lots too short-dated."""
-    need = line.qty
-    min_days = max(line.sku.min_remaining_shelf_days, merchant.min_remaining_shelf_days)
-    cutoff = (w.as_of + timedelta(days=min_days)).date()
-    rows = [st for st in w.stock[id(line.sku)]
-            if st.on_hand - st.reserved > 0 and (st.lot is None or st.lot.expiry is None or st.lot.expiry > cutoff)]
-    rows.sort(key=lambda st: (st.lot.expiry if st.lot and st.lot.expiry else date.max, st.location.code))
-    plan = []
-    for st in rows:
-        take = min(need, st.on_hand - st.reserved)
-        plan.append((st, take))
-        need -= take
-        if need == 0:
-            break
-    if need:
+def _reserve(uow, w: _World, order: models.Order) -> bool:
+    """Reserve every line of `order` in SZ1 the way intake does (`reserve_line`: earliest expiry
+    first, lots too short-dated left out); all lines or none."""
+    uow.session.flush()  # the order and its lines exist before the reservation's savepoint
+    warehouse_id, today = w.warehouses["SZ1"].id, w.as_of.date()
+    try:
+        for line in order.lines:
+            reserve_line(uow, line, warehouse_id, today)
+    except InsufficientStock:
+        for line in order.lines:
+            if line.reservations:
+                release_line(uow, line)
         return False
-    for st, take in plan:
-        st.reserved += take
-        line.reservations.append(models.Reservation(stock=st, qty=take))
     return True
 
 
@@ -399,12 +398,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         # Reserve stock for orders that reached ready; fall back to backorder when the shelves are bare.
         path = list(PATH[stage])
         if OrderStatus.READY in path and stage in (OrderStatus.READY, OrderStatus.PICKING):
-            ok = all(_fefo_reserve(w, ln, merchant) for ln in order.lines)
-            if not ok:
-                for ln in order.lines:
-                    for res in ln.reservations:
-                        res.stock.reserved -= res.qty
-                    ln.reservations.clear()
+            if not _reserve(uow, w, order):
                 path, stage = [OrderStatus.BACKORDERED], OrderStatus.BACKORDERED
         if stage is not OrderStatus.RECEIVED:
             order.warehouse = w.warehouses["SZ1"]
@@ -464,32 +458,31 @@ def _earliest_good_lot(w: _World, sku: models.Sku) -> models.Lot | None:
     return min(good, key=lambda lot: lot.expiry) if good else None
 
 
-def _carton_for(items: list[tuple[models.Sku, int]]) -> tuple[str, int]:
-    volume = sum(sku.length_mm * sku.width_mm * sku.height_mm * qty for sku, qty in items) * 1.3
-    weight = sum(sku.weight_g * qty for sku, qty in items)
-    longest = max(max(sku.length_mm, sku.width_mm, sku.height_mm) for sku, _ in items)
-    for code, length, width, height, own, max_load in D.CARTONS:
-        if volume <= length * width * height and weight <= max_load and longest <= length:
-            return code, own
-    code, *_rest, own, _ = D.CARTONS[-1]
-    return code, own
+def _pack_items(lines: list[models.OrderLine]) -> list[rules.PackItem]:
+    return [rules.PackItem(ln.sku.sku_code, ln.qty, ln.sku.weight_g, ln.sku.length_mm, ln.sku.width_mm,
+                           ln.sku.height_mm, ln.sku.fragile, ln.sku.name) for ln in lines]
 
 
 def _pack(s: Session, w: _World, order: models.Order, when: datetime) -> None:
+    """The order's parcels as a packer closed them: the bench's carton, weight, carrier and insurance
+    rules (`desktop.domain.packing`), with a scale reading a few grams off the expected weight."""
     rng = w.rng
     lines = list(order.lines)
     weight = sum(ln.sku.weight_g * ln.qty for ln in lines)
     groups = [lines] if len(lines) < 3 and weight <= 6000 else [lines[: (len(lines) + 1) // 2], lines[(len(lines) + 1) // 2:]]
     groups = [g for g in groups if g]
+    carriers = _carrier_definitions(w)
+    destination = rules.Destination(order.ship_country, order.ship_province)
     for seq, group in enumerate(groups, start=1):
         w.parcel_seq += 1
-        carton, carton_weight = _carton_for([(ln.sku, ln.qty) for ln in group])
-        expected = sum(ln.sku.weight_g * ln.qty for ln in group) + carton_weight
+        items = _pack_items(group)
+        carton = rules.suggest_carton(items).carton
+        expected = rules.expected_weight(items, carton)
         value = sum((ln.unit_price * ln.qty for ln in group), Decimal("0"))
         parcel = models.Parcel(
-            code=f"PCL-{w.parcel_seq:010d}", order=order, seq=seq, of=len(groups), carton=carton,
+            code=f"PCL-{w.parcel_seq:010d}", order=order, seq=seq, of=len(groups), carton=carton.code,
             expected_weight_g=expected, actual_weight_g=expected + rng.randint(-12, 12),
-            insured_value=value if value >= Decimal("1000") else None, status="labelled",
+            insured_value=rules.insure(value), status="labelled",
             packed_at=when, label_printed_at=when,
         )
         parcel.packer = w.users[rng.choice(["packer1", "packer2"])]
@@ -497,40 +490,28 @@ def _pack(s: Session, w: _World, order: models.Order, when: datetime) -> None:
             ln.packed_qty = ln.qty
             parcel.contents.append(models.ParcelItem(line=ln, lot=_earliest_good_lot(w, ln.sku), qty=ln.qty))
         # The carrier is chosen and the tracking number issued at packing: the label carries it.
-        carrier, service = _choose_carrier(w, order)
+        choice = rules.choose_carrier(carriers, destination, parcel.actual_weight_g, order.priority_class,
+                                      order.payment_method == PaymentMethod.COD, value)
+        carrier = w.carriers[choice.carrier]
         parcel.shipment = models.Shipment(
-            order=order, carrier=carrier, service=service, tracking_no=_tracking_number(w, carrier), status="created",
-            insured_value=parcel.insured_value, cost=Decimal("12.00") if service == "standard" else Decimal("23.00"))
+            order=order, carrier=carrier, service=choice.service, tracking_no=_tracking_number(w, carrier),
+            status="created", insured_value=parcel.insured_value, cost=choice.cost)
         s.add(parcel)
 
 
-def s10_tracking(prefix: str, serial: int) -> str:
-    """A UPU S10 item number (EMS): two letters, eight digits, a check digit, the country."""
-    digits = f"{serial % 10**8:08d}"
-    total = sum(int(d) * wgt for d, wgt in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
-    check = 11 - total % 11
-    check = {10: 0, 11: 5}.get(check, check)
-    return f"{prefix}{digits}{check}CN"
+def _carrier_definitions(w: _World) -> list[rules.CarrierDefinition]:
+    return [rules.CarrierDefinition(c.code, c.name, c.name_zh, c.definition)
+            for _, c in sorted(w.carriers.items())]
 
 
 def _tracking_number(w: _World, carrier: models.Carrier) -> str:
+    """The carrier's own format (`rules.tracking_number`) over a deterministic serial."""
     w.tracking_seq += 1
     if carrier.definition.get("tracking_format") == "S10":
-        return s10_tracking("EA", 10_000_000 + w.tracking_seq * 7919)
-    digits = carrier.definition["tracking_digits"]
-    return f"{carrier.definition['tracking_prefix']}{(w.tracking_seq * 104729 + 3_000_000_000) % 10**digits:0{digits}d}"
-
-
-def _choose_carrier(w: _World, order: models.Order) -> tuple[models.Carrier, str]:
-    if order.ship_country != "CN":
-        return w.carriers["SF" if order.ship_country in ("HK", "SG", "JP") else "EMS"], "standard"
-    if order.ship_province in D.REMOTE_PROVINCES:
-        return w.carriers["EMS"], "standard"
-    if order.priority_class in ("urgent", "expedited"):
-        return w.carriers["SF"], "express"
-    if order.payment_method == "cod":
-        return w.carriers["SF"], "standard"
-    return w.carriers["ZTO"], "standard"
+        serial = 10_000_000 + w.tracking_seq * 7919
+    else:
+        serial = w.tracking_seq * 104729 + 3_000_000_000
+    return rules.tracking_number(carrier.definition, serial)
 
 
 def _manifest(s: Session, w: _World, carrier: models.Carrier, shipped_at: datetime) -> models.Manifest:
@@ -576,14 +557,16 @@ def _picked_history(s: Session, w: _World, order: models.Order, started: datetim
 
 def _ship(s: Session, w: _World, order: models.Order, stage: OrderStatus, packed_at: datetime) -> None:
     rng = w.rng
-    carrier, service = _choose_carrier(w, order)
     shipped_at = min(packed_at, w.as_of - timedelta(minutes=5))
-    days = carrier.definition["services"][service]["days"]
-    manifest = _manifest(s, w, carrier, shipped_at)
+    days = 0
     for parcel in order.parcels:
         shipment = parcel.shipment
+        carrier = shipment.carrier  # each parcel goes with the carrier packing chose for it
+        service_days = carrier.definition["services"][shipment.service]["days"]
+        days = max(days, service_days)
+        manifest = _manifest(s, w, carrier, shipped_at)
         shipment.status, shipment.shipped_at = "in_transit", shipped_at
-        shipment.eta = shipped_at + timedelta(days=days)
+        shipment.eta = shipped_at + timedelta(days=service_days)
         shipment.manifest = manifest
         parcel.status = "shipped"
         events = [("picked_up", shipped_at, "深圳南山揽收点"), ("in_transit", shipped_at + timedelta(hours=6), "深圳转运中心")]
@@ -592,7 +575,7 @@ def _ship(s: Session, w: _World, order: models.Order, stage: OrderStatus, packed
         final = {OrderStatus.DELIVERED: "delivered", OrderStatus.COMPLETED: "delivered",
                  OrderStatus.REFUSED: "refused", OrderStatus.RETURNED: "refused", OrderStatus.LOST: "lost"}.get(stage)
         if final:
-            arrive = shipped_at + timedelta(days=days, hours=rng.randint(-6, 18))
+            arrive = shipped_at + timedelta(days=service_days, hours=rng.randint(-6, 18))
             arrive = min(arrive, w.as_of - timedelta(minutes=3))
             if final != "lost":
                 events.append(("out_for_delivery", arrive - timedelta(hours=3), f"{order.ship_city}派送中"))

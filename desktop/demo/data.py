@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.domain.packing import CARTONS  # noqa: F401 - the cartons' source of truth; the builder reads D.CARTONS
-
 # code, name, name_zh, phone, address, min remaining shelf days, return days, kind of goods
 MERCHANTS = [
     ("M1", "Lotus Home", "莲花家居", "+86 755 8666 1201", "深圳市南山区科技园南区科苑路 15 号", 0, 7, "home"),
@@ -119,8 +117,6 @@ USERS = [
     ("super1", "Zhou Jing 周静", "supervisor", "5555", "BADGE-S00001"),
     ("admin", "Administrator 管理员", "admin", "9999", "BADGE-A00001"),
 ]
-
-REMOTE_PROVINCES = ["新疆维吾尔自治区", "西藏自治区", "青海省", "内蒙古自治区", "宁夏回族自治区", "甘肃省"]
 
 CARRIERS = [
     ("SF", "SF Express", "顺丰速运", {

@@ -33,12 +33,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.security.crypto import SealBroken
 from desktop.db import models
 from desktop.db.database import Database, UnitOfWork
+from desktop.db.retry import run_with_retry
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.address import check_address, check_phone
@@ -265,17 +264,6 @@ def intake_order(uow: UnitOfWork, order_id: int, now: datetime | None = None) ->
     return result
 
 
-def _retryable(exc: BaseException) -> bool:
-    if isinstance(exc, StaleDataError):
-        return True
-    if isinstance(exc, DBAPIError):
-        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
-        if code in ("40001", "40P01", "55P03"):
-            return True
-        return isinstance(exc, OperationalError) and "locked" in str(exc.orig)
-    return False
-
-
 def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
     O = models.Order
     q = select(O.id, O.order_no).where(O.status == OrderStatus.RECEIVED.value).order_by(O.received_at, O.id)
@@ -294,26 +282,21 @@ def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int]
         waiting = waiting_orders(uow, order_ids)
     summary = IntakeSummary()
     for order_id, order_no in waiting:
-        for attempt in range(RETRIES):
-            try:
-                with factory() as uow:
-                    result = intake_order(uow, order_id, now)
-            except PickdeskError as exc:
-                summary.failed.append((order_no, exc.message))
-                break
-            except Exception as exc:  # noqa: BLE001 - a lost race is retried; anything else is reported
-                if _retryable(exc) and attempt < RETRIES - 1:
-                    continue
-                log.exception("intake of %s failed", order_no)
-                summary.failed.append((order_no, f"{type(exc).__name__}: {exc}"))
-                break
-            if result is None:
-                summary.skipped.append(order_no)
-            else:
-                summary.results.append(result)
-                if on_result:
-                    on_result(result)
-            break
+        try:  # a lost race is run again (`desktop.db.retry`: the one retry policy)
+            result = run_with_retry(factory, lambda uow, i=order_id: intake_order(uow, i, now), attempts=RETRIES)
+        except PickdeskError as exc:
+            summary.failed.append((order_no, exc.message))
+            continue
+        except Exception as exc:  # noqa: BLE001 - anything else is reported, and the next order goes on
+            log.exception("intake of %s failed", order_no)
+            summary.failed.append((order_no, f"{type(exc).__name__}: {exc}"))
+            continue
+        if result is None:
+            summary.skipped.append(order_no)
+        else:
+            summary.results.append(result)
+            if on_result:
+                on_result(result)
     return summary
 
 

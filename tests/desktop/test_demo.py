@@ -1,6 +1,7 @@
 """The demo warehouse: deterministic, realistic, and covering every stage each later screen needs."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from biip.checksums import gs1_standard_check_digit
@@ -8,8 +9,11 @@ from sqlalchemy import func, select
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo.builder import SZ1_LAYOUT, build_demo, s10_tracking
-from desktop.domain.lifecycle import OrderStatus
+from desktop.demo.builder import SZ1_LAYOUT, build_demo
+from desktop.domain import packing as rules
+from desktop.domain.lifecycle import OrderStatus, PaymentMethod
+from desktop.domain.packing import s10_tracking
+from desktop.services.stock import shelf_life_cutoff
 from desktop.routing.layout import DEMO_LAYOUT
 
 AS_OF = date(2026, 11, 23)
@@ -153,6 +157,68 @@ def test_s10_check_digit_follows_upu():
     total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7)))
     expected = {10: 0, 11: 5}.get(11 - total % 11, 11 - total % 11)
     assert number == f"EA47326785{expected}CN"
+
+
+def test_parcels_follow_the_benchs_carton_carrier_and_insurance_rules(demo_db):
+    """One rule, one place: the demo's parcels are what `desktop.domain.packing` chooses for them."""
+    with demo_db.unit_of_work() as uow:
+        s = uow.session
+        carriers = [rules.CarrierDefinition(c.code, c.name, c.name_zh, c.definition)
+                    for c in s.scalars(select(models.Carrier).order_by(models.Carrier.code))]
+        parcels = s.scalars(select(models.Parcel).order_by(models.Parcel.id)).all()
+        assert parcels
+        seen_carriers = set()
+        for parcel in parcels:
+            items = [rules.PackItem(i.line.sku.sku_code, i.qty, i.line.sku.weight_g, i.line.sku.length_mm,
+                                    i.line.sku.width_mm, i.line.sku.height_mm, i.line.sku.fragile)
+                     for i in parcel.contents]
+            carton = rules.suggest_carton(items).carton
+            assert parcel.carton == carton.code
+            assert parcel.expected_weight_g == rules.expected_weight(items, carton)
+            assert rules.weight_check(parcel.expected_weight_g, parcel.actual_weight_g).ok
+            value = sum((i.line.unit_price * i.qty for i in parcel.contents), Decimal(0))
+            assert parcel.insured_value == rules.insure(value)
+            order = parcel.order
+            choice = rules.choose_carrier(carriers, rules.Destination(order.ship_country, order.ship_province),
+                                          parcel.actual_weight_g, order.priority_class,
+                                          order.payment_method == PaymentMethod.COD, value)
+            shipment = parcel.shipment
+            assert (shipment.carrier.code, shipment.service, shipment.cost) == (choice.carrier, choice.service,
+                                                                                choice.cost)
+            if shipment.manifest is not None:
+                assert shipment.manifest.carrier_id == shipment.carrier_id
+            seen_carriers.add(shipment.carrier.code)
+            definition = shipment.carrier.definition
+            if definition.get("tracking_format") == "S10":
+                assert shipment.tracking_no == s10_tracking("EA", int(shipment.tracking_no[2:10]))
+            else:
+                assert shipment.tracking_no.startswith(definition["tracking_prefix"])
+                assert len(shipment.tracking_no) == len(definition["tracking_prefix"]) + definition["tracking_digits"]
+        assert len(seen_carriers) >= 2
+
+
+def test_reservations_are_intakes_earliest_expiry_first(demo_db):
+    """Every reserved unit passes intake's shelf-life cutoff, and no line skipped an earlier lot that
+    still has units free (what `reserve_line` would have taken first)."""
+    today = AS_OF
+    with demo_db.unit_of_work() as uow:
+        s = uow.session
+        reserved = s.scalars(select(models.OrderLine).join(models.Reservation).distinct()).all()
+        assert reserved
+        for line in reserved:
+            assert sum(r.qty for r in line.reservations) == line.qty
+            cutoff = shelf_life_cutoff(line.sku, line.order.merchant, today)
+            for r in line.reservations:
+                lot = r.stock.lot
+                assert lot is None or lot.expiry is None or lot.expiry > cutoff
+                assert r.stock.location.warehouse.code == "SZ1"
+            latest = max((r.stock.lot.expiry if r.stock.lot and r.stock.lot.expiry else date.max)
+                         for r in line.reservations)
+            for st in s.scalars(select(models.Stock).where(models.Stock.sku_id == line.sku_id)):
+                expiry = st.lot.expiry if st.lot and st.lot.expiry else date.max
+                usable = st.location.warehouse.code == "SZ1" and (expiry == date.max or expiry > cutoff)
+                if usable and expiry < latest:
+                    assert st.reserved == st.on_hand, f"{line.sku.sku_code}: {st.location.code} left units before a later lot"
 
 
 @pytest.mark.postgres
