@@ -92,3 +92,116 @@ def test_a_deadlock_is_recognised_as_retryable(pg_empty_url):
         assert isinstance(errors[0].orig, psycopg.errors.DeadlockDetected)
     finally:
         db.dispose()
+
+
+# ─── the one policy: what is retried and what is not ────────────────────────────
+
+
+def _locked_error(tmp_path):
+    """A real "database is locked": another connection holds the write lock and we do not wait."""
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "locked.sqlite3"
+    holder = sqlite3.connect(path)
+    holder.execute("CREATE TABLE t (v int)")
+    holder.commit()
+    holder.execute("BEGIN IMMEDIATE")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 0})
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO t VALUES (1)"))
+    except Exception as exc:  # noqa: BLE001 - the error under test
+        return exc
+    finally:
+        holder.rollback()
+        holder.close()
+        engine.dispose()
+    raise AssertionError("the write was not refused")
+
+
+def _stale_error(db):
+    """A real StaleDataError: a versioned row changed between this session's read and its write."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    with db.unit_of_work() as uow:
+        uow.session.add(models.ExceptionCase(kind="stale_one"))
+        uow.commit()
+    E = models.ExceptionCase
+    with db.unit_of_work() as first, db.unit_of_work() as second:
+        mine = first.session.scalar(select(E).where(E.kind == "stale_one"))
+        theirs = second.session.scalar(select(E).where(E.kind == "stale_one"))
+        theirs.reason = "settled at the console"
+        second.commit()
+        mine.reason = "settled at the bench"
+        with pytest.raises(StaleDataError) as caught:
+            first.session.flush()
+    return caught.value
+
+
+def _constraint_error(db):
+    from sqlalchemy.exc import IntegrityError
+
+    with db.unit_of_work() as uow:
+        uow.session.add_all([models.Tote(code="TOTE-DUP"), models.Tote(code="TOTE-DUP")])
+        with pytest.raises(IntegrityError) as caught:
+            uow.session.flush()
+    return caught.value
+
+
+def _unreachable_error(tmp_path):
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.sqlite3'}")
+    try:
+        with pytest.raises(OperationalError) as caught:
+            engine.connect()
+    finally:
+        engine.dispose()
+    return caught.value
+
+
+def test_the_policy_retries_lost_races_and_nothing_else(db, tmp_path):
+    assert is_retryable(_locked_error(tmp_path))  # SQLite busy: the other writer finishes soon
+    assert is_retryable(_stale_error(db))  # a version moved under us: read again, decide again
+    assert not is_retryable(_constraint_error(db))  # a duplicate stays a duplicate
+    assert not is_retryable(_unreachable_error(tmp_path))  # no database: the journal keeps the work
+    assert not is_retryable(NotFound("No order X.", "没有订单 X。"))  # a business rule
+    assert not is_retryable(ValueError("a bug"))
+
+
+def test_a_stale_version_is_run_again_and_lands_on_the_new_one(db):
+    """The first attempt loses to another writer; the retry reads the new version and succeeds."""
+    E = models.ExceptionCase
+    with db.unit_of_work() as uow:
+        uow.session.add(E(kind="stale_two"))
+        uow.commit()
+    attempts = []
+
+    def note(uow):
+        attempts.append(1)
+        case = uow.session.scalar(select(E).where(E.kind == "stale_two"))
+        if len(attempts) == 1:
+            with db.unit_of_work() as other:  # another station changes the case meanwhile
+                other.session.scalar(select(E).where(E.kind == "stale_two")).detail = {"seen": True}
+                other.commit()
+        case.reason = "noted"
+        uow.commit()
+        return case.version
+
+    version = run_with_retry(db, note, sleep=lambda s: None)
+    assert len(attempts) == 2 and version == 3
+
+
+def test_intake_and_replay_share_the_policy():
+    """No second opinion: intake and journal replay call `desktop.db.retry`, and have no check of their own."""
+    import inspect
+
+    from desktop.services import intake
+    from desktop.station import journal
+
+    assert not hasattr(intake, "_retryable")
+    assert "run_with_retry" in inspect.getsource(intake.run_intake)
+    assert journal.is_retryable is is_retryable and journal.run_with_retry is run_with_retry
