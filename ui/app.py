@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
 
 import resources
 from desktop.db.database import Database
-from ui import appearance, i18n
+from ui import appearance
+from ui.errors import error_text
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -172,7 +173,7 @@ class _Startup:
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Pickdesk"),
                           QCoreApplication.translate("app", "The central database could not be opened."))
         box.setObjectName("database_error")
-        box.setInformativeText(i18n.error_text(exc))
+        box.setInformativeText(error_text(exc))
         settings_button = box.addButton(QCoreApplication.translate("app", "Settings…"),
                                         QMessageBox.ButtonRole.ActionRole)
         retry_button = box.addButton(QCoreApplication.translate("app", "Try again"),

@@ -6,8 +6,7 @@ translation chosen in the settings ("system", "en" or "zh_CN"; "system" follows 
 locale, any Chinese locale getting Simplified Chinese) together with Qt's own (standard buttons,
 dialogs), and makes that locale the default one, so `QLocale()` formats for it.
 
-Everything the station writes for a person goes through here:
-- `error_text(exc)` — a typed `PickdeskError` in the station's language (the domain carries both);
+Everything the station writes for a person goes through here (an exception's text: `ui.errors`):
 - `bilingual(name, name_zh)` — a record's name in the station's language (products, carriers);
 - `money`, `number`, `weight`, `date`, `date_time`, `time_of_day` — locale formats.
 Strings defined outside a class (module tables) are marked with `QT_TRANSLATE_NOOP(context, text)`
@@ -23,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLo
 from PySide6.QtGui import QKeySequence
 
 import resources
-from desktop.domain.errors import PickdeskError
 
 SUPPORTED = ("en", "zh_CN")
 DEFAULT = "en"
@@ -92,17 +90,14 @@ def bilingual(english: str, chinese: str | None) -> str:
     return chinese if is_chinese() and chinese else english
 
 
-def error_text(exc: BaseException) -> str:
-    """What went wrong, in the station's language.
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562: a name kept for modules not yet moved
+    """`error_text` lives in `ui.errors` now; the packer's bench and the supervisor's console still
+    import it from here (as `ui.errors.plain_text`, which they frame themselves) until their rewrite."""
+    if name == "error_text":
+        from ui.errors import plain_text
 
-    A PickdeskError, or any refusal that carries `message` and `message_zh` (scan, scale and pick
-    refusals), speaks for itself; anything else shows its type and text.
-    """
-    message = getattr(exc, "message", None)
-    if isinstance(exc, PickdeskError) or (isinstance(message, str) and hasattr(exc, "message_zh")):
-        chinese = getattr(exc, "message_zh", "") or ""
-        return chinese if is_chinese() and chinese else str(message)
-    return f"{type(exc).__name__}: {exc}"
+        return plain_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def key_name(shortcut: str | QKeySequence) -> str:

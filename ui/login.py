@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actor import Actor
-from desktop.domain.errors import PickdeskError
 from desktop.domain.roles import Role
 from desktop.services.auth import sign_in_names, sign_in_with_badge, sign_in_with_pin
 from devices.decode import BadgeScan, ScanRejected, decode_scan
 from ui.tasks import TaskRunner
 from ui.widgets.icons import pixmap
-from ui.i18n import error_text
+from ui.errors import error_text
 from ui.labels import role_name
 from ui.widgets.message import MessageBanner
 
@@ -256,11 +255,7 @@ class SignInView(QWidget):
         self.status.setText(self.tr("Checking…") if busy else "")
 
     def _show_error(self, exc: BaseException) -> None:
-        if isinstance(exc, PickdeskError):
-            text = error_text(exc)
-        else:
-            text = self.tr("Cannot reach the central database: {error}").format(error=exc)
-        self._show_message(text)
+        self._show_message(error_text(exc))
 
     def _show_message(self, text: str) -> None:
         self.error.show_message(text, "error")

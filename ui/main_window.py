@@ -23,7 +23,7 @@ from desktop.services.auth import sign_out
 from ui import appearance
 from ui.appearance import type_scale
 from ui.help import GuideDialog, ShortcutsDialog
-from ui.i18n import error_text
+from ui.errors import error_text
 from ui.labels import role_name
 from ui.login import SignInView
 from ui.settings import Settings

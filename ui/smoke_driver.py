@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLab
 
 import resources
 from ui import i18n
+from ui.errors import error_text
 from ui.settings import Settings
 
 STATION = "SMOKE-01"
@@ -248,7 +249,7 @@ class SmokeDriver:
         workspace = self.window.workspace
         workspace.refreshed.connect(self._mark_loaded)
         workspace.refresh_failed.connect(
-            lambda exc: self.fail(f"the workspace could not load its data: {i18n.error_text(exc)}"))
+            lambda exc: self.fail(f"the workspace could not load its data: {error_text(exc)}"))
 
     def _mark_loaded(self) -> None:
         self._workspace_loaded = True

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from ui.i18n import error_text, translate, with_shortcut
+from ui.i18n import translate, with_shortcut
 
 TOUCH_PX = 48
 
@@ -103,7 +103,3 @@ def scan_field(name: str, placeholder: str, parent: QWidget) -> QLineEdit:
     field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
     return field
 
-
-def failure_text(exc: BaseException) -> str:
-    """A failure in the station's language (`ui.i18n.error_text`)."""
-    return error_text(exc)

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, 
 
 from desktop.db.types import utcnow
 from desktop.services.figures import Figures, compute_figures, period_of
+from ui.errors import error_text
 from ui.i18n import number
 from ui.widgets.aftersales_common import (
     TOUCH_PX,
     big_button,
     date_edit_format,
-    failure_text,
     month_day_format,
     return_reason_name,
     term,
@@ -172,7 +172,7 @@ class FiguresPanel(QWidget):
                         actor=self.actor, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.slowest.setText(failure_text(exc))
+        self.slowest.setText(error_text(exc))
         self.load_failed.emit(exc)
 
     def show_figures(self, f: Figures) -> None:

@@ -34,7 +34,8 @@ from desktop.services import shipping
 from printing.manifest import manifest_csv, render_manifest_pdf
 from ui.i18n import bilingual, weight
 from ui.i18n import date as date_text
-from ui.widgets.aftersales_common import TOUCH_PX, big_button, failure_text, scan_field
+from ui.errors import error_text
+from ui.widgets.aftersales_common import TOUCH_PX, big_button, scan_field
 from ui.widgets.message import MessageBanner
 
 
@@ -173,7 +174,7 @@ class HandoverPanel(QWidget):
         self.state_loaded.emit(state)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.show_message(failure_text(exc), "error")
+        self.message.show_message(error_text(exc), "error")
         self.refused.emit(exc)
 
     # --- scanning -----------------------------------------------------------------------------

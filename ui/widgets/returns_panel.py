@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import returns
+from ui.errors import error_text
 from ui.i18n import bilingual, date, money
 from ui.widgets.aftersales_common import (
     TOUCH_PX,
     big_button,
-    failure_text,
     order_status_name,
     return_reason_name,
     scan_field,
@@ -241,7 +241,7 @@ class ReturnsPanel(QWidget):
         self.rma_loaded.emit(view)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.show_message(failure_text(exc), "error")
+        self.message.show_message(error_text(exc), "error")
         self.refused.emit(exc)
 
     def _run(self, op, note: str | None = None) -> None:  # noqa: ANN001

@@ -54,18 +54,14 @@ from desktop.station.actions import HANDLERS
 from desktop.services.orders import count_by_status
 from ui.feedback import ScanFeedback
 from ui.appearance import pixels, points
-from ui.i18n import bilingual, date, error_text, is_chinese, number, with_shortcut
+from ui.errors import error_text
+from ui.i18n import bilingual, date, number, with_shortcut
 from ui.live import ChangeFeedWatcher
 from ui.widgets.pick_stops import ShortPickDialog, StopsTable
 from ui.widgets.route_map import MapStop, RouteMap
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 RETRY_MS = 2000
-
-
-def refusal_text(refused: PickRefused) -> str:
-    """Why a scan was refused, in the station's language (the scan rules give both)."""
-    return refused.message_zh if is_chinese() and refused.message_zh else refused.message
 
 
 class PickerWorkspace(Workspace):
@@ -311,7 +307,7 @@ class PickerWorkspace(Workspace):
     def _batch_failed(self, exc: BaseException) -> None:
         self._loading = False
         self.next_batch.setEnabled(True)
-        self._say(self._message(exc))
+        self._say(error_text(exc))
 
     def show_batch(self, view: picking.BatchView) -> None:
         self.batch = view
@@ -413,7 +409,7 @@ class PickerWorkspace(Workspace):
         try:
             verdict = session.scan_raw(raw)
         except PickRefused as refused:
-            self.feedback.refused(refusal_text(refused))
+            self.feedback.refused(error_text(refused))
             if stop is not None:
                 self._record_refusal(refused.reason.value, raw, stop.task_id)
             return True
@@ -426,7 +422,7 @@ class PickerWorkspace(Workspace):
         try:
             verdict = self.session.key_count(int(self.qty.text()))
         except PickRefused as refused:
-            self.feedback.refused(refusal_text(refused))
+            self.feedback.refused(error_text(refused))
             return
         finally:
             self.qty.clear()
@@ -638,11 +634,6 @@ class PickerWorkspace(Workspace):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.notice.emit(text)
-
-    def _message(self, exc: BaseException) -> str:
-        if isinstance(exc, PickdeskError):
-            return error_text(exc)
-        return self.tr("Could not reach the database: {error}").format(error=exc)
 
     def _product_name(self, task_id: int, fallback: str) -> str:
         """A stop's product in the station's language (the batch view keeps both names)."""

@@ -394,10 +394,6 @@
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Cannot reach the central database: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Workspace</name>
@@ -438,6 +434,17 @@
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot reach the central database: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

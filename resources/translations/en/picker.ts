@@ -195,10 +195,6 @@
         <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Could not reach the database: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RouteMap</name>

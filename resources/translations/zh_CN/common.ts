@@ -392,10 +392,6 @@
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
-    <message>
-        <source>Cannot reach the central database: {error}</source>
-        <translation>无法连接中央数据库：{error}</translation>
-    </message>
 </context>
 <context>
     <name>Workspace</name>
@@ -437,6 +433,17 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cannot reach the central database: {error}</source>
+        <translation>无法连接中央数据库：{error}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
     </message>
 </context>
 </TS>

@@ -191,10 +191,6 @@
         <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>
         <translation>批次 {code} 已转给 {who}。请将周转箱留在推车上。</translation>
     </message>
-    <message>
-        <source>Could not reach the database: {error}</source>
-        <translation>无法连接数据库：{error}</translation>
-    </message>
 </context>
 <context>
     <name>RouteMap</name>
