@@ -12,14 +12,16 @@ $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# setuptools' notice on every editable install of a flat layout (InformationOnly) says nothing to act on.
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 system-deps:
 	bash scripts/system-deps.sh
 
+# Quiet: on an installed tree `make run` prints nothing but the app's own output.
 run: $(STAMP)
-	$(BIN)/pickdesk $(ARGS)
+	@$(BIN)/pickdesk $(ARGS)
 
 test: $(STAMP)
 	bash scripts/ensure-postgres.sh

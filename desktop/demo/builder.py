@@ -28,7 +28,7 @@ from desktop.demo import data as D
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.domain import packing as rules
-from desktop.domain.lifecycle import OrderStatus, PaymentMethod
+from desktop.domain.lifecycle import BatchStatus, HoldReason, OrderStatus, PaymentMethod, PaymentStatus, PriorityClass
 from desktop.routing.priority import priority_score
 from desktop.services.auth import hash_pin
 from desktop.services.routes import plan_stops
@@ -313,8 +313,8 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         hold_zh = ""  # the same finding in Chinese, for a supervisor's Chinese screen
         international = rng.random() < 0.08 and stage is not OrderStatus.HELD
         if stage is OrderStatus.HELD:  # the kinds of hold take turns, so every kind is there
-            hold = [("address", ""), ("price", ""), ("payment", "")][made[OrderStatus.HELD.value] % 3]
-        bad_address = hold is not None and hold[0] == "address" or (stage is OrderStatus.RECEIVED and rng.random() < 0.15)
+            hold = [(HoldReason.ADDRESS, ""), (HoldReason.PRICE, ""), (HoldReason.PAYMENT, "")][made[OrderStatus.HELD.value] % 3]
+        bad_address = hold is not None and hold[0] is HoldReason.ADDRESS or (stage is OrderStatus.RECEIVED and rng.random() < 0.15)
 
         name, phone, email = _customer(rng, international)
         n, b, r = rng.randint(1, 999), rng.randint(1, 30), rng.randint(101, 2808)
@@ -326,7 +326,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
             province, city, district, postcode, street, bad_field = rng.choice(D.CN_BAD_ADDRESSES)
             country, detail = "CN", street.format(n=n, b=b, r=r)
             if hold:
-                hold = ("address", f"missing or inconsistent: {bad_field}")
+                hold = (HoldReason.ADDRESS, f"missing or inconsistent: {bad_field}")
                 hold_zh = f"地址信息缺失或不一致：{ADDRESS_FIELDS_ZH.get(bad_field, bad_field)}"
         else:
             province, city, district, postcode, street = rng.choice(D.CN_ADDRESSES)
@@ -370,29 +370,29 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
                               standard_shipping_fee=merchant.standard_shipping_fee)
         order.goods_total, order.discount_total, order.shipping_fee = price.goods_total, price.discount_total, price.shipping_fee
         order.total_charged = price.payable
-        if hold and hold[0] == "price":
+        if hold and hold[0] is HoldReason.PRICE:
             order.total_charged = price.payable - Decimal("5.00") if price.payable > 5 else price.payable + 5
-            hold = ("price", f"charged {order.total_charged}, rules give {price.payable}")
+            hold = (HoldReason.PRICE, f"charged {order.total_charged}, rules give {price.payable}")
             hold_zh = f"实收 {order.total_charged}，按规则应为 {price.payable}"
         order.currency = "CNY"
 
         # Payment.
-        method = "cod" if (country == "CN" and rng.random() < 0.12) else "online"
-        status_pay = "pending" if method == "cod" else "paid"
-        if hold and hold[0] == "payment":
-            method, status_pay = "online", rng.choice(["pending", "failed"])
-            hold = ("payment", f"payment {status_pay}")
-            hold_zh = "支付未完成" if status_pay == "pending" else "支付失败"
+        method = PaymentMethod.COD if (country == "CN" and rng.random() < 0.12) else PaymentMethod.ONLINE
+        status_pay = PaymentStatus.PENDING if method is PaymentMethod.COD else PaymentStatus.PAID
+        if hold and hold[0] is HoldReason.PAYMENT:
+            method, status_pay = PaymentMethod.ONLINE, rng.choice([PaymentStatus.PENDING, PaymentStatus.FAILED])
+            hold = (HoldReason.PAYMENT, f"payment {status_pay}")
+            hold_zh = "支付未完成" if status_pay is PaymentStatus.PENDING else "支付失败"
         elif stage is OrderStatus.RECEIVED and (i == 1 or rng.random() < 0.08):
-            method, status_pay = "online", "failed"
+            method, status_pay = PaymentMethod.ONLINE, PaymentStatus.FAILED
         order.payment_method, order.payment_status = method, status_pay
-        order.payment_txn = f"T{rng.randint(10**9, 10**10 - 1)}" if status_pay == "paid" else None
-        order.cod_amount = order.total_charged if method == "cod" else None
+        order.payment_txn = f"T{rng.randint(10**9, 10**10 - 1)}" if status_pay is PaymentStatus.PAID else None
+        order.cod_amount = order.total_charged if method is PaymentMethod.COD else None
 
         # Priority.
-        order.priority_class = rng.choices(["normal", "expedited", "urgent"], [77, 15, 8])[0]
+        order.priority_class = rng.choices([PriorityClass.NORMAL, PriorityClass.EXPEDITED, PriorityClass.URGENT], [77, 15, 8])[0]
         order.gift = rng.random() < 0.06
-        hours = {"urgent": 4, "expedited": 12, "normal": 48}[order.priority_class]
+        hours = {PriorityClass.URGENT: 4, PriorityClass.EXPEDITED: 12, PriorityClass.NORMAL: 48}[order.priority_class]
         order.promised_ship_by = created + timedelta(hours=hours)
 
         # Reserve stock for orders that reached ready; fall back to backorder when the shelves are bare.
@@ -410,14 +410,14 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         when = order.received_at
         prev = OrderStatus.RECEIVED
         reached: dict[OrderStatus, datetime] = {OrderStatus.RECEIVED: when}
-        order.status_history.append(models.OrderStatusChange(from_status=None, to_status="received", at=when))
+        order.status_history.append(models.OrderStatusChange(from_status=None, to_status=OrderStatus.RECEIVED, at=when))
         for target in path:
             when = when + timedelta(hours=STAGE_HOURS[target] * rng.uniform(0.4, 1.8))
             when = min(when, w.as_of - timedelta(minutes=1))
             reason = None
             if target is OrderStatus.HELD:
                 reason = hold[1] if hold else "customer asked to cancel"
-                order.hold_reason, order.hold_detail = (hold[0] if hold else "customer"), reason
+                order.hold_reason, order.hold_detail = (hold[0] if hold else HoldReason.CUSTOMER), reason
             order.status_history.append(models.OrderStatusChange(from_status=prev.value, to_status=target.value,
                                                                  at=when, reason=reason))
             reached[target] = when
@@ -533,7 +533,7 @@ def _picked_history(s: Session, w: _World, order: models.Order, started: datetim
     rng = w.history_rng  # its own stream: adding history leaves every other demo choice as it was
     picker = pickers[order.id % len(pickers) if order.id else rng.randrange(len(pickers))]
     batch = models.PickBatch(code=f"H{w.as_of:%y%m%d}-{w.history_seq:04d}", warehouse=w.warehouses["SZ1"],
-                             status="done", created_at=started, started_at=started, finished_at=picked,
+                             status=BatchStatus.DONE, created_at=started, started_at=started, finished_at=picked,
                              priority_score=order.priority_score)
     w.history_seq += 1
     batch.picker = picker
@@ -611,7 +611,7 @@ def _batches(s: Session, w: _World, orders: list[models.Order], pickers: list[mo
         group = orders[start:start + 3]
         picker = pickers[(n - 1) % len(pickers)]
         batch = models.PickBatch(code=f"B{w.as_of:%y%m%d}-{n:03d}", warehouse=w.warehouses["SZ1"],
-                                 status="assigned", priority_score=max(o.priority_score for o in group),
+                                 status=BatchStatus.ASSIGNED, priority_score=max(o.priority_score for o in group),
                                  created_at=w.as_of - timedelta(minutes=30))
         batch.picker = picker
         stops = []

@@ -41,6 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from desktop.domain.errors import PickdeskError
+from desktop.domain.lifecycle import PriorityClass
 
 # ─── cartons ────────────────────────────────────────────────────────────────────
 
@@ -239,7 +240,7 @@ def insure(value: Decimal) -> Decimal | None:
 # (its own `remote_provinces`).
 REMOTE_REGIONS = frozenset({"新疆维吾尔自治区", "西藏自治区", "青海省", "内蒙古自治区", "宁夏回族自治区", "甘肃省"})
 
-DAYS_FOR_PRIORITY = {"urgent": 1, "expedited": 2, "normal": None}
+DAYS_FOR_PRIORITY = {PriorityClass.URGENT: 1, PriorityClass.EXPEDITED: 2, PriorityClass.NORMAL: None}
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,7 @@ def carrier_options(carriers: Iterable[CarrierDefinition], destination: Destinat
 
 
 def choose_carrier(carriers: Iterable[CarrierDefinition], destination: Destination, weight_g: int,
-                   priority_class: str = "normal", cod: bool = False, value: Decimal = Decimal(0)) -> CarrierChoice:
+                   priority_class: str = PriorityClass.NORMAL, cod: bool = False, value: Decimal = Decimal(0)) -> CarrierChoice:
     """The cheapest eligible service that meets the urgency's days (see the module notes)."""
     options = carrier_options(carriers, destination, weight_g, cod=cod, value=value)
     eligible = [o for o in options if o.eligible]

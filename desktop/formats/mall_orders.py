@@ -24,11 +24,12 @@ from sqlalchemy import select
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.domain.errors import PickdeskError
+from desktop.domain.lifecycle import OrderStatus, PaymentMethod, PaymentStatus, PriorityClass
 from desktop.domain.roles import Role, require_role
 
-PAYMENT_METHODS = ("online", "cod")
-PAYMENT_STATUSES = ("paid", "pending", "failed")
-PRIORITIES = ("normal", "expedited", "urgent")
+PAYMENT_METHODS = tuple(PaymentMethod)
+PAYMENT_STATUSES = tuple(PaymentStatus)
+PRIORITIES = (PriorityClass.NORMAL, PriorityClass.EXPEDITED, PriorityClass.URGENT)
 DECIMAL = re.compile(r"-?\d+(?:\.\d{1,2})?")
 ORDER_FIELDS_CSV = (
     "order_no", "merchant", "created_at", "customer.name", "customer.phone", "customer.email", "address.country",
@@ -363,7 +364,7 @@ def parse_order(raw: Any, label: str) -> tuple[ParsedOrder | None, list[ImportPr
         payment["method"] = c.choice(pay, "method", "payment.method", PAYMENT_METHODS)
         payment["status"] = c.choice(pay, "status", "payment.status", PAYMENT_STATUSES)
         payment["transaction_id"] = c.text(pay, "transaction_id", "payment.transaction_id", required=False)
-    priority = c.choice(raw, "priority", "priority", PRIORITIES, default="normal")
+    priority = c.choice(raw, "priority", "priority", PRIORITIES, default=PriorityClass.NORMAL)
     gift = raw.get("gift", False)
     if not isinstance(gift, bool):
         c.bad("gift", f"expected true or false, got {gift!r}")
@@ -439,11 +440,11 @@ def write_orders(uow: UnitOfWork, orders: list[ParsedOrder]) -> list[str]:
             shipping_fee=o.shipping_fee, discount_total=o.discount_total, total_charged=o.total_charged,
             currency=o.currency, payment_method=o.payment["method"], payment_status=o.payment["status"],
             payment_txn=o.payment.get("transaction_id"), priority_class=o.priority, gift=o.gift,
-            promised_ship_by=o.promised_ship_by, status="received",
+            promised_ship_by=o.promised_ship_by, status=OrderStatus.RECEIVED,
         )
         for n, (ln, sku_id) in enumerate(zip(o.lines, o.line_skus, strict=True), start=1):
             order.lines.append(models.OrderLine(line_no=n, sku_id=sku_id, qty=ln.qty, unit_price=ln.unit_price))
-        order.status_history.append(models.OrderStatusChange(from_status=None, to_status="received",
+        order.status_history.append(models.OrderStatusChange(from_status=None, to_status=OrderStatus.RECEIVED,
                                                              user_id=uow.actor.user_id, reason="imported"))
         s.add(order)
     return [o.order_no for o in orders]

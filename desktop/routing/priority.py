@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-CLASS_POINTS = {"urgent": 1000.0, "expedited": 500.0, "normal": 0.0}
+from desktop.domain.lifecycle import PriorityClass
+
+CLASS_POINTS = {PriorityClass.URGENT: 1000.0, PriorityClass.EXPEDITED: 500.0, PriorityClass.NORMAL: 0.0}
 DUE_POINTS = 3000.0  # at the promised ship-by moment
 DUE_HALF_LIFE_HOURS = 2.0
 OVERDUE_POINTS_PER_HOUR = 200.0

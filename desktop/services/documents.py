@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.domain.errors import NotFound, PickdeskError
+from desktop.domain.lifecycle import PaymentMethod
 from desktop.domain.roles import Role, require_role
 from printing.documents import Address, PackingSlip, Party, ShippingLabel, SlipLine
 
@@ -71,7 +72,7 @@ def shipping_labels(uow: UnitOfWork, order_no: str, parcel: int | None = None) -
             tracking_number=p.shipment.tracking_no, order_number=order.order_no,
             parcel_index=p.seq, parcel_count=p.of, weight_grams=p.actual_weight_g or p.expected_weight_g or 0,
             fragile=any(item.line.sku.fragile for item in p.contents), insured=p.insured_value is not None,
-            cod_amount=order.cod_amount if order.payment_method == "cod" else None, currency=order.currency,
+            cod_amount=order.cod_amount if order.payment_method == PaymentMethod.COD else None, currency=order.currency,
             ship_date=(p.shipment.shipped_at or p.packed_at or order.updated_at).date(), sscc=p.sscc,
         ))
     uow.audit("customer_data_opened", "order", order.order_no, purpose="shipping_label", parcels=len(labels))

@@ -42,7 +42,7 @@ from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.address import check_address, check_phone
 from desktop.domain.errors import PickdeskError
-from desktop.domain.lifecycle import HoldReason, OrderStatus
+from desktop.domain.lifecycle import HoldReason, OrderStatus, PaymentMethod, PaymentStatus
 from desktop.domain.pricing import PriceRule, compute_price
 from desktop.domain.roles import Role, require_role
 from desktop.routing.priority import priority_score
@@ -149,16 +149,16 @@ def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
 
 
 def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
-    if order.payment_method == "cod":
+    if order.payment_method == PaymentMethod.COD:
         order.cod_amount = order.total_charged
         return _gate("passed", f"cash on delivery: carrier collects {order.total_charged}", cod=str(order.total_charged))
-    if order.payment_status == "paid":
+    if order.payment_status == PaymentStatus.PAID:
         return _gate("passed", f"paid online ({order.payment_txn or 'no transaction id'})")
-    kind = "payment_failed" if order.payment_status == "failed" else "payment_pending"
+    kind = "payment_failed" if order.payment_status == PaymentStatus.FAILED else "payment_pending"
     uow.session.add(models.Notification(order_id=order.id, kind=kind, channel="email",
                                         payload={"order_no": order.order_no, "amount": str(order.total_charged),
                                                  "currency": order.currency}))
-    said_zh = "支付失败" if order.payment_status == "failed" else "支付未完成"
+    said_zh = "支付失败" if order.payment_status == PaymentStatus.FAILED else "支付未完成"
     return _gate("held", f"payment.status: {order.payment_status}; customer notified ({kind})",
                  fields=["payment.status"], notification=kind, note_zh=f"{said_zh}；已通知顾客")
 

@@ -29,7 +29,7 @@ from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, PickdeskError
-from desktop.domain.lifecycle import OrderStatus, can_transition
+from desktop.domain.lifecycle import OrderStatus, PaymentMethod, PaymentStatus, PriorityClass, can_transition
 from desktop.domain.roles import Role, require_role
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
@@ -403,14 +403,14 @@ def _reship_copy(uow: UnitOfWork, order: models.Order, rma: models.ReturnRequest
         ship_district=order.ship_district, ship_detail_sealed=reseal(order.ship_detail_sealed, "ship_detail"),
         ship_postal_code=order.ship_postal_code, coupons=[], member_tier=order.member_tier,
         goods_total=Decimal("0.00"), shipping_fee=Decimal("0.00"), discount_total=Decimal("0.00"),
-        total_charged=Decimal("0.00"), currency=order.currency, payment_method="online", payment_status="paid",
-        payment_txn=f"RESHIP {rma.rma_no}", priority_class="expedited", promised_ship_by=now + timedelta(hours=12),
+        total_charged=Decimal("0.00"), currency=order.currency, payment_method=PaymentMethod.ONLINE, payment_status=PaymentStatus.PAID,
+        payment_txn=f"RESHIP {rma.rma_no}", priority_class=PriorityClass.EXPEDITED, promised_ship_by=now + timedelta(hours=12),
         gift=order.gift, status=OrderStatus.RECEIVED.value,
         intake_outcome={"reship_of": order.order_no, "rma": rma.rma_no})
     for rl in rma.lines:
         copy.lines.append(models.OrderLine(line_no=rl.line.line_no, sku_id=rl.line.sku_id, qty=rl.qty,
                                            unit_price=Decimal("0.00")))
-    copy.status_history.append(models.OrderStatusChange(from_status=None, to_status="received", at=now,
+    copy.status_history.append(models.OrderStatusChange(from_status=None, to_status=OrderStatus.RECEIVED, at=now,
                                                         user_id=uow.actor.user_id, reason=f"reship {rma.rma_no}"))
     uow.session.add(copy)
     uow.session.flush()

@@ -24,7 +24,7 @@ from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, PickdeskError
-from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.lifecycle import OrderStatus, PaymentMethod
 from desktop.domain.roles import Role, require_role
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
@@ -255,7 +255,7 @@ def _rows(uow: UnitOfWork, manifest_id: int) -> list[ManifestRow]:
             o = s.order
             rows.append(ManifestRow(p.code, o.order_no, s.tracking_no, s.service, f"{p.seq}/{p.of}",
                                     p.actual_weight_g, o.ship_province or o.ship_country, o.ship_city,
-                                    s.insured_value, o.cod_amount if o.payment_method == "cod" and p.seq == 1 else None))
+                                    s.insured_value, o.cod_amount if o.payment_method == PaymentMethod.COD and p.seq == 1 else None))
     return rows
 
 
