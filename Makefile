@@ -8,11 +8,12 @@ STAMP  := $(VENV)/.pickdesk-installed
 
 .PHONY: run test system-deps bench lint clean screenshots translations
 
+# The install filters one message: setuptools' notice on every editable install of a flat layout
+# (an InformationOnly "Editable installation."), which asks nothing of us.
 $(STAMP): pyproject.toml
 	bash scripts/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# setuptools' notice on every editable install of a flat layout (InformationOnly) says nothing to act on.
 	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

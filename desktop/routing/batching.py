@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from desktop.domain.lifecycle import PriorityClass
 from desktop.routing.graph import Point, depot_point, distance, point
 from desktop.routing.layout import Layout, Pick, Position
 from desktop.routing.planner import Route, RoutePlanner
@@ -38,7 +39,7 @@ class ReadyOrder:
     lines: tuple[OrderLine, ...]
     totes: int
     volume_litres: float
-    priority_class: str = "normal"
+    priority_class: str = PriorityClass.NORMAL
     promised_ship_by: datetime | None = None
     gift: bool = False
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
@@ -75,7 +76,7 @@ RUSH, EXPEDITED, NORMAL = 0, 1, 2
 def urgency_tier(order: ReadyOrder, now: datetime, due_soon: timedelta) -> int:
     """0 rush (urgent, or ship-by within ``due_soon`` or past), 1 expedited, 2 normal."""
     klass = order.priority_class.strip().lower()
-    if klass == "urgent":
+    if klass == PriorityClass.URGENT:
         return RUSH
     if order.promised_ship_by is not None:
         deadline = order.promised_ship_by
@@ -84,7 +85,7 @@ def urgency_tier(order: ReadyOrder, now: datetime, due_soon: timedelta) -> int:
         moment = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
         if deadline - moment <= due_soon:
             return RUSH
-    return EXPEDITED if klass == "expedited" else NORMAL
+    return EXPEDITED if klass == PriorityClass.EXPEDITED else NORMAL
 
 
 def _fits(order: ReadyOrder, totes: int, litres: float, capacity: CartCapacity) -> bool:
