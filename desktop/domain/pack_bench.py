@@ -16,6 +16,10 @@ The rules:
 * A new order can be opened unless the current parcel holds units of an order not yet packed.
 * A unit scanned or the parcel re-weighed drops the reading, the verdict and any override.
 * A **supervisor override** is possible for a weight outside the tolerance, once, not while busy.
+* A parcel closed while the central database is out of reach is **kept** on the station (its
+  journal) and the next parcel starts; the kept parcels have no tracking number yet, so nothing
+  prints and no other order opens until the database has recorded them (`parcel_packed`), and a
+  print asked for meanwhile goes out then.
 * The carrier is the rules' choice (`choose_carrier`) for the parcel's weight and value unless the
   packer chose another (with a reason, which the service checks again).
 """
@@ -75,6 +79,7 @@ class Expect(enum.StrEnum):
     REPRINT = "reprint"  # something failed for good: F9 prints it again
     NEXT_ORDER = "next_order"  # every label printed: the next tote
     SERVICE = "service"  # a service call is under way
+    DATABASE = "database"  # kept parcels wait for the central database (and their carrier's numbers)
 
 
 class BenchRefused(Exception):
@@ -88,6 +93,7 @@ class BenchRefused(Exception):
 
 FINISH_PARCEL_FIRST = "finish_parcel_first"
 NO_ORDER_OPEN = "no_order_open"
+PARCELS_KEPT = "parcels_kept"  # closed on this station, not yet recorded centrally
 
 
 @dataclass(frozen=True)
@@ -165,11 +171,15 @@ class PackBench:
         self.jobs: dict[int, str] = {}  # print job id → parcel code or SLIP
         self.job_states: dict[int, str] = {}
         self.job_errors: dict[int, str] = {}
+        self.kept: list[str] = []  # action ids of parcels closed here and kept in the journal, not yet recorded
+        self.print_when_recorded = False  # F9 closed the last parcel while the database was away
 
     # --- the order -------------------------------------------------------------------------------
 
     def check_can_open(self) -> None:
         """Raise BenchRefused while the open parcel holds units of an order not yet packed."""
+        if self.kept:
+            raise BenchRefused(PARCELS_KEPT, len(self.kept))
         if self.checklist is not None and self.checklist.current and not self.order_packed:
             raise BenchRefused(FINISH_PARCEL_FIRST, len(self.checklist.current))
 
@@ -182,6 +192,7 @@ class PackBench:
         self.order_packed = False
         self.closed_here = []
         self.jobs, self.job_states, self.job_errors = {}, {}, {}
+        self.kept, self.print_when_recorded = [], False
         return sum(ln.qty for ln in view.lines)
 
     @property
@@ -272,7 +283,8 @@ class PackBench:
         return None
 
     def can_change_carrier(self) -> bool:
-        return self.view is not None and self.checklist is not None and not self.order_packed and not self.busy
+        return self.view is not None and self.checklist is not None and not self.order_packed and not self.busy \
+            and not (self.checklist.complete and not self.checklist.current)  # nothing left to send
 
     def choose_carrier(self, carrier: str, service: str, reason: str) -> None:
         self.carrier, self.carrier_reason = (carrier, service), reason
@@ -314,17 +326,36 @@ class PackBench:
                            self.verdict.measured_g, carrier[0], carrier[1], self.override, self.carrier_reason,
                            uuid.uuid4().hex, self.view.today)
 
-    def parcel_packed(self, parcel: ParcelView) -> None:
-        """The service closed the parcel: the next one starts empty and unweighed."""
+    def parcel_kept(self, action_id: str, *, then_print: bool = False) -> None:
+        """The database is out of reach: the parcel is closed on this station (its journal holds it)
+        and the next one starts; it is recorded, and gets its tracking number, when the database is back."""
         assert self.checklist is not None
         self.checklist.close_parcel()
-        self.closed_here.append(parcel)
         self._weigh_again()
+        self.kept.append(action_id)
+        self.print_when_recorded = self.print_when_recorded or then_print
+
+    def parcel_packed(self, parcel: ParcelView, action_id: str | None = None) -> bool:
+        """The central database recorded the parcel: the next one starts empty and unweighed.
+
+        A parcel kept earlier (its `action_id` among `kept`) is closed already. Returns True when the
+        order is packed and a print was asked for while its parcels were kept: print now."""
+        assert self.checklist is not None
+        if action_id is not None and action_id in self.kept:
+            self.kept.remove(action_id)
+        else:
+            self.checklist.close_parcel()
+            self._weigh_again()
+        self.closed_here.append(parcel)
         self.order_packed = parcel.order_packed
         if parcel.order_packed and self.view is not None:  # every parcel is "n of m" now
             of = parcel.of
             self.closed_here = [p if p.of == of else replace(p, of=of) for p in self.closed_here]
             self.view = replace(self.view, parcels=tuple(replace(p, of=of) for p in self.view.parcels))
+        if self.order_packed and not self.kept and self.print_when_recorded:
+            self.print_when_recorded = False
+            return True
+        return False
 
     # --- printing --------------------------------------------------------------------------------
 
@@ -332,6 +363,8 @@ class PackBench:
         """F9: close the last parcel and print; or print the packed order; or print again what failed."""
         if self.busy or self.checklist is None:
             return False
+        if self.kept:  # no tracking numbers yet: the last parcel closes, the labels wait
+            return self.closes_order() and not self.blockers()
         if self.order_packed:
             return not self.jobs or bool(self.failed_documents())
         return self.closes_order() and not self.blockers()
@@ -385,7 +418,7 @@ class PackBench:
         """An order on the bench until its labels have printed: its checklist, parcels and print jobs live here."""
         if self.checklist is None:
             return False
-        if not self.order_packed:
+        if not self.order_packed or self.kept:
             return True
         return not self.jobs or any(self.job_states.get(j) != PRINTED for j in self.jobs)
 
@@ -396,6 +429,8 @@ class PackBench:
             return Expect.SERVICE
         if self.checklist is None:
             return Expect.ORDER
+        if self.kept and self.checklist.complete and not self.checklist.current:
+            return Expect.DATABASE
         if self.order_packed:
             if self.failed_documents():
                 return Expect.REPRINT

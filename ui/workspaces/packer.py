@@ -25,6 +25,7 @@ from desktop.domain.pack_bench import (
     SLIP,
     Blocker,
     BenchRefused,
+    Expect,
     NothingToWeigh,
     PackBench,
     PackRequest,
@@ -42,6 +43,8 @@ from desktop.domain.packing import (
 from desktop.domain.roles import Role
 from desktop.services import packing
 from desktop.services.orders import count_by_status
+from desktop.station.actions import pack_payload
+from desktop.station.sync import SyncReport
 from devices.decode import BadgeScan, ItemScan, OrderScan, ScanRejected, ToteScan, decode_scan
 from devices.scale import ScaleReading
 from printing.queue import PrintJob, PrintQueue, PrintWorker
@@ -77,7 +80,8 @@ BLOCKERS = {
     Blocker.WEIGHT_MISMATCH: QT_TRANSLATE_NOOP("PackerWorkspace", "Weight mismatch"),
     Blocker.NO_CARRIER: QT_TRANSLATE_NOOP("PackerWorkspace", "No carrier"),
 }
-WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a supervisor's override
+WEIGHT_LINES = 3
+PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal  # the weight box: expected and measured · the verdict · a supervisor's override
 
 
 def said(exc: BaseException) -> str:
@@ -168,7 +172,11 @@ class PackerWorkspace(Workspace):
         self.today = today
         self.bench = PackBench()  # the bench's state and rules; this widget draws it
         self._polling = False
+        self._closing: dict[str, bool] = {}  # parcels sent to the station's sync → print when recorded
         self._build()
+        # The station's sync (one for every workspace): parcels are kept there first, then recorded.
+        self.sync = context.sync
+        self.sync.replayed.connect(self._replayed)
 
         # The print queue: the station's own file, drained by a worker thread.
         self.printer = printer_from_settings(self.settings)
@@ -371,8 +379,11 @@ class PackerWorkspace(Workspace):
         try:
             self.bench.check_can_open()
         except BenchRefused as exc:
-            assert exc.reason == FINISH_PARCEL_FIRST
-            self.feedback.refused(self.tr("Finish this parcel first: %n unit(s) in it.", "", exc.units))
+            if exc.reason == FINISH_PARCEL_FIRST:
+                self.feedback.refused(self.tr("Finish this parcel first: %n unit(s) in it.", "", exc.units))
+            else:  # PARCELS_KEPT
+                self.feedback.refused(self.tr("This order's %n kept parcel(s) wait for the database: their labels "
+                                              "print first.", "", exc.units))
             return
         today = self.today()
         what = (self.tr("Tote {code}: opening…").format(code=scan.code) if isinstance(scan, ToteScan)
@@ -572,7 +583,7 @@ class PackerWorkspace(Workspace):
             (" · " + self.tr("cash on delivery") if view.cod else "")
         self.order_label.setText(f"<b>{view.order_no}</b>{where} · {priority}{flags}<br>"
                                  f"{view.recipient} · {view.phone} · {view.city}")
-        if self.order_packed:
+        if self.order_packed or bench.expects() is Expect.DATABASE:
             self.carton.setText(self.tr("All parcels closed"))
             self.fragile_notes.clear()
             self.fragile_notes.setToolTip("")
@@ -616,6 +627,9 @@ class PackerWorkspace(Workspace):
                     lines.append(self.tr("Override by {who}: {why}").format(
                         who=self.override.supervisor.display_name, why=self.override.reason))
                     state = "ok"
+        elif bench.expects() is Expect.DATABASE:
+            lines, state = [self.tr("Every parcel is kept on this station: the labels print when the database "
+                                    "is back.")], "none"
         else:
             lines, state = [self.tr("Scan units into the parcel, then weigh it.")], "none"
         self.weight.setText("\n".join(lines))
@@ -644,9 +658,12 @@ class PackerWorkspace(Workspace):
         lines = [self.tr("#{seq} {code} · {carton} · %n unit(s) · {weight} · {tracking}", "", p.units).format(
             seq=p.seq, code=p.code, carton=p.carton, tracking=p.tracking_no or "—",
             weight=weight(p.actual_weight_g) if p.actual_weight_g is not None else "—") for p in closed]
-        if not self.order_packed:
+        lines += [self.tr("#{seq} kept on this station: recorded, with its tracking number, when the database "
+                          "is back").format(seq=len(closed) + n) for n in range(1, len(bench.kept) + 1)]
+        if not self.order_packed and bench.expects() is not Expect.DATABASE:
             lines.append(self.tr("#{seq} open: {packed} in it, {missing} to scan")
-                         .format(seq=len(closed) + 1, packed=len(checklist.current), missing=checklist.missing_units))
+                         .format(seq=len(closed) + len(bench.kept) + 1, packed=len(checklist.current),
+                                 missing=checklist.missing_units))
         self.parcels.setText("\n".join(lines))
         blockers = self.blockers()
         self.close_parcel.setEnabled(self.can_close())
@@ -735,20 +752,51 @@ class PackerWorkspace(Workspace):
 
     # --- closing and printing ----------------------------------------------------------------
 
-    def _pack_op(self):  # noqa: ANN202
+    def _keep_parcel(self, *, then_print: bool) -> None:
+        """Close the parcel as the picker confirms a pick: kept in the station journal first, then
+        recorded by the station's sync; the answer comes back in `_replayed`."""
         r: PackRequest = self.bench.pack_request()
-        return lambda uow: packing.pack_parcel(uow, r.order_no, r.contents, r.carton, r.measured_g, r.carrier,
-                                               r.service, override=r.override, carrier_reason=r.carrier_reason,
-                                               action_id=r.action_id, today=r.today)
+        payload = pack_payload(r.order_no, r.contents, r.carton, r.measured_g, r.carrier, r.service,
+                               override=r.override, carrier_reason=r.carrier_reason, today=r.today)
+        self._set_busy(True)
+        self._closing[r.action_id] = then_print
+        try:
+            self.sync.record(self.actor, "pack", payload, action_id=r.action_id)
+        except Exception as exc:  # noqa: BLE001 - the station's own disk refused: nothing was kept
+            self._closing.pop(r.action_id, None)
+            self._failed(exc)
 
     def _close_parcel(self) -> None:
         if not self.can_close():
             return
-        self._set_busy(True)
-        self.runner.run(self._pack_op(), self._parcel_packed, self._failed, actor=self.actor, owner=self)
+        self._keep_parcel(then_print=False)
 
-    def _parcel_packed(self, parcel: packing.ParcelView, then: Callable[[], None] | None = None) -> None:
-        self.bench.parcel_packed(parcel)
+    def _replayed(self, report: SyncReport) -> None:
+        """What the station's sync did with the packer's parcels (and the others' actions, ignored)."""
+        for action_id in report.applied_of(PACKER_KINDS):
+            parcel = report.outcomes[action_id]
+            if action_id in self._closing:
+                self._parcel_packed(parcel, self._submit_print if self._closing.pop(action_id) else None)
+            elif action_id in self.bench.kept:
+                self._parcel_packed(parcel, action_id=action_id)
+        for conflict in report.conflicts_of(PACKER_KINDS):
+            if conflict.action_id in self._closing or conflict.action_id in self.bench.kept:
+                self._closing.pop(conflict.action_id, None)
+                if conflict.action_id in self.bench.kept:
+                    self.bench.kept.remove(conflict.action_id)
+                self._failed(conflict.error or PickdeskError(conflict.message, conflict.message))
+        if report.retry and self._closing:  # the database is away: the parcels are kept, the next one starts
+            for action_id, then_print in list(self._closing.items()):
+                self.bench.parcel_kept(action_id, then_print=then_print)
+            self._closing.clear()
+            self._set_busy(False)
+            self.feedback.info(self.tr("Database out of reach: %n parcel(s) kept on this station. Their labels "
+                                       "print when it is back.", "", len(self.bench.kept)))
+
+    def _parcel_packed(self, parcel: packing.ParcelView, then: Callable[[], None] | None = None, *,
+                       action_id: str | None = None) -> None:
+        if self.bench.parcel_packed(parcel, action_id):  # the last kept parcel: the print asked for goes now
+            then = self._submit_print
         self._set_busy(False)
         self.feedback.good(self.tr("Parcel {seq} closed: {code} · {tracking}")
                            .format(seq=parcel.seq, code=parcel.code, tracking=parcel.tracking_no))
@@ -763,12 +811,10 @@ class PackerWorkspace(Workspace):
             self.print_status.setText(self.tr("No printer set up: File → Settings → Label printer."))
             self.feedback.refused(self.print_status.text())
             return
-        self._set_busy(True)
         if self.order_packed:
             self._submit_print()
         else:
-            self.runner.run(self._pack_op(), lambda parcel: self._parcel_packed(parcel, self._submit_print),
-                            self._failed, actor=self.actor, owner=self)
+            self._keep_parcel(then_print=True)
 
     def _submit_print(self) -> None:
         assert self.view is not None
@@ -869,6 +915,7 @@ class PackerWorkspace(Workspace):
         self._show_state()
 
     def stop(self) -> None:
+        self.sync.replayed.disconnect(self._replayed)
         super().stop()
         self.print_timer.stop()
         self.worker.stop(10)
