@@ -12,6 +12,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.pack_bench import (
     FINISH_PARCEL_FIRST,
     NO_ORDER_OPEN,
+    PARCELS_KEPT,
     SLIP,
     BenchRefused,
     Blocker,
@@ -334,3 +335,44 @@ def test_opening_the_next_order_forgets_the_last_ones_jobs_and_choices():
     bench.open(replace(view(), order_no="ORD-2"))
     assert bench.jobs == {} and bench.job_errors == {} and bench.carrier is None and bench.parcels == []
     assert not bench.order_packed and bench.expects() is Expect.UNITS
+
+
+# ─── kept on the station while the database is away ─────────────────────────────
+
+
+def test_a_parcel_kept_offline_lets_the_next_start_but_nothing_prints_until_it_is_recorded():
+    bench = opened()
+    fill(bench, tea=2, mug=0)
+    weigh_right(bench)
+    first = bench.pack_request()
+    bench.parcel_kept(first.action_id)
+    assert bench.kept == [first.action_id] and bench.checklist.current == [] and bench.verdict is None
+    assert bench.expects() is Expect.UNITS and bench.in_the_middle()
+    with pytest.raises(BenchRefused) as refused:  # its labels first: no other order opens
+        bench.check_can_open()
+    assert (refused.value.reason, refused.value.units) == (PARCELS_KEPT, 1)
+    fill(bench, tea=0, mug=1)
+    weigh_right(bench)
+    assert bench.can_print() and not bench.can_close()  # F9 closes the last parcel; the labels wait
+    last = bench.pack_request()
+    bench.parcel_kept(last.action_id, then_print=True)
+    assert bench.expects() is Expect.DATABASE and not bench.can_print() and not bench.can_close()
+    assert not bench.can_change_carrier() and bench.parcels == []
+
+    # The database is back: the parcels are recorded in the order they were closed.
+    assert bench.parcel_packed(parcel("PCL-1", seq=1, of=1), first.action_id) is False
+    assert bench.kept == [last.action_id] and bench.expects() is Expect.DATABASE
+    assert bench.parcel_packed(parcel("PCL-2", seq=2, of=2, packed=True), last.action_id) is True  # print now
+    assert bench.kept == [] and bench.order_packed and [(p.seq, p.of) for p in bench.parcels] == [(1, 2), (2, 2)]
+    assert bench.checklist.closed and len(bench.checklist.closed) == 2  # closed once each, not again
+    assert bench.expects() is Expect.PRINT and bench.can_print()
+
+
+def test_a_kept_parcel_recorded_without_a_print_asked_does_not_print_by_itself():
+    bench = opened()
+    fill(bench, tea=2, mug=0)
+    weigh_right(bench)
+    request = bench.pack_request()
+    bench.parcel_kept(request.action_id)
+    assert bench.parcel_packed(parcel("PCL-1", seq=1, of=1), request.action_id) is False
+    assert bench.expects() is Expect.UNITS
