@@ -260,6 +260,13 @@
         <source>No carrier</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
+        <translation>
+            <numerusform>This order&apos;s %n kept parcel waits for the database: its label prints first.</numerusform>
+            <numerusform>This order&apos;s %n kept parcels wait for the database: their labels print first.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No order on the bench.</source>
         <translation type="unfinished"></translation>
@@ -305,6 +312,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Every parcel is kept on this station: the labels print when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan units into the parcel, then weigh it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,6 +333,10 @@
             <numerusform>#{seq} {code} · {carton} · %n unit · {weight} · {tracking}</numerusform>
             <numerusform>#{seq} {code} · {carton} · %n units · {weight} · {tracking}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>#{seq} kept on this station: recorded, with its tracking number, when the database is back</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>#{seq} open: {packed} in it, {missing} to scan</source>
@@ -350,6 +365,13 @@
     <message>
         <source>{carrier}: {why}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Database out of reach: %n parcel(s) kept on this station. Their labels print when it is back.</source>
+        <translation>
+            <numerusform>Database out of reach: %n parcel kept on this station. Its label prints when it is back.</numerusform>
+            <numerusform>Database out of reach: %n parcels kept on this station. Their labels print when it is back.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Parcel {seq} closed: {code} · {tracking}</source>

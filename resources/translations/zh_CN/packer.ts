@@ -256,6 +256,12 @@
         <source>No carrier</source>
         <translation>无承运商</translation>
     </message>
+    <message numerus="yes">
+        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
+        <translation>
+            <numerusform>本订单有 %n 个包裹暂存在本工作站，正等待数据库：请先打印它们的面单。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No order on the bench.</source>
         <translation>工作台上没有订单。</translation>
@@ -301,6 +307,10 @@
         <translation>比预期偏轻 {difference} 克（允差 ±{tolerance} 克）</translation>
     </message>
     <message>
+        <source>Every parcel is kept on this station: the labels print when the database is back.</source>
+        <translation>所有包裹已暂存在本工作站：数据库恢复后即打印面单。</translation>
+    </message>
+    <message>
         <source>Scan units into the parcel, then weigh it.</source>
         <translation>先扫描装箱，再称重。</translation>
     </message>
@@ -317,6 +327,10 @@
         <translation>
             <numerusform>第 {seq} 箱 {code} · {carton} · %n 件 · {weight} · {tracking}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>#{seq} kept on this station: recorded, with its tracking number, when the database is back</source>
+        <translation>第 {seq} 箱暂存在本工作站：数据库恢复后登记并取得运单号</translation>
     </message>
     <message>
         <source>#{seq} open: {packed} in it, {missing} to scan</source>
@@ -345,6 +359,12 @@
     <message>
         <source>{carrier}: {why}</source>
         <translation>{carrier}：{why}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Database out of reach: %n parcel(s) kept on this station. Their labels print when it is back.</source>
+        <translation>
+            <numerusform>无法连接数据库：%n 个包裹已暂存在本工作站，恢复后即打印面单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Parcel {seq} closed: {code} · {tracking}</source>
