@@ -9,11 +9,14 @@ Use cases (each checks the role, audits, announces and commits once):
   everything again (contents against the pick, weight within tolerance or a supervisor's
   override, an eligible carrier, a reason when the packer changed the rules' choice), then writes
   the parcel, its items and its shipment. The order becomes packed when its last unit is in a
-  closed parcel, and every parcel's "n of m" is fixed then.
+  closed parcel, and every parcel's "n of m" is fixed then. Idempotent by `action_id` (a column of
+  the parcel): the station journals each close (`desktop.station.actions`, kind "pack") and
+  replays it after an outage.
 * `verify_supervisor(uow, login_or_badge, pin)` — a supervisor at the pack bench proves who they
   are for an override, without signing the packer out.
 * `print_documents(uow, order_no, queue, printer)` — labels (one job per parcel) and the packing
-  slip, rendered for the station's printer and put in its print queue.
+  slip, rendered for the station's printer and put in its print queue — only after the commit
+  that records them, so a failed commit prints nothing.
 * `record_labels_printed(uow, parcel_codes)` and `report_print_failure(uow, job)` — what the
   queue reports back: the time a label came out, or an exception for a supervisor.
 

@@ -1,8 +1,12 @@
 """The packer's bench: scan a tote or order, scan every unit again, weigh, check the carrier, print.
 
-Everything a person does here is a scan, a key or a large button. Business rules are the domain's
-(`desktop.domain.packing`), shown live while scanning; the services check them again when a parcel
-is closed (`desktop.services.packing`). Database work and printing run off the GUI thread.
+Everything a person does here is a scan, a key or a large button. The bench's state and its close,
+print and reprint rules are `desktop.domain.pack_bench.PackBench` (over the rules of
+`desktop.domain.packing`); this widget draws it and forwards input to it. The services check the
+rules again when a parcel is closed (`desktop.services.packing`). A closed parcel is kept in the
+station journal first and recorded by the station's sync (`ui.sync`), so the bench carries on while
+the central database is away; labels print once it has recorded the parcels. Database work and
+printing run off the GUI thread.
 
 Keys: F5 re-weigh · F6 supervisor override · F7 change carrier · F8 close parcel and start the next ·
 F9 print label + slip · Esc closes an open panel.
