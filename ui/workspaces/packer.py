@@ -84,8 +84,8 @@ BLOCKERS = {
     Blocker.WEIGHT_MISMATCH: QT_TRANSLATE_NOOP("PackerWorkspace", "Weight mismatch"),
     Blocker.NO_CARRIER: QT_TRANSLATE_NOOP("PackerWorkspace", "No carrier"),
 }
-WEIGHT_LINES = 3
-PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal  # the weight box: expected and measured · the verdict · a supervisor's override
+WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a supervisor's override
+PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal
 
 
 def said(exc: BaseException) -> str:
