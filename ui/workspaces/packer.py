@@ -632,8 +632,7 @@ class PackerWorkspace(Workspace):
                         who=self.override.supervisor.display_name, why=self.override.reason))
                     state = "ok"
         elif bench.expects() is Expect.DATABASE:
-            lines, state = [self.tr("Every parcel is kept on this station: the labels print when the database "
-                                    "is back.")], "none"
+            lines, state = [self.tr("Kept here: the labels print when\nthe database is back.")], "none"
         else:
             lines, state = [self.tr("Scan units into the parcel, then weigh it.")], "none"
         self.weight.setText("\n".join(lines))
@@ -662,8 +661,7 @@ class PackerWorkspace(Workspace):
         lines = [self.tr("#{seq} {code} · {carton} · %n unit(s) · {weight} · {tracking}", "", p.units).format(
             seq=p.seq, code=p.code, carton=p.carton, tracking=p.tracking_no or "—",
             weight=weight(p.actual_weight_g) if p.actual_weight_g is not None else "—") for p in closed]
-        lines += [self.tr("#{seq} kept on this station: recorded, with its tracking number, when the database "
-                          "is back").format(seq=len(closed) + n) for n in range(1, len(bench.kept) + 1)]
+        lines += [self.tr("#{seq} kept here · waits for the database").format(seq=len(closed) + n) for n in range(1, len(bench.kept) + 1)]
         if not self.order_packed and bench.expects() is not Expect.DATABASE:
             lines.append(self.tr("#{seq} open: {packed} in it, {missing} to scan")
                          .format(seq=len(closed) + len(bench.kept) + 1, packed=len(checklist.current),
@@ -794,8 +792,8 @@ class PackerWorkspace(Workspace):
                 self.bench.parcel_kept(action_id, then_print=then_print)
             self._closing.clear()
             self._set_busy(False)
-            self.feedback.info(self.tr("Database out of reach: %n parcel(s) kept on this station. Their labels "
-                                       "print when it is back.", "", len(self.bench.kept)))
+            self.feedback.info(self.tr("Offline: %n parcel(s) kept here; labels print later.", "",
+                                       len(self.bench.kept)))
 
     def _parcel_packed(self, parcel: packing.ParcelView, then: Callable[[], None] | None = None, *,
                        action_id: str | None = None) -> None:

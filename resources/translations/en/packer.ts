@@ -241,6 +241,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kept here: the labels print when
+the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{seq} kept here · waits for the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,10 +321,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every parcel is kept on this station: the labels print when the database is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scan units into the parcel, then weigh it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,10 +338,6 @@
             <numerusform>#{seq} {code} · {carton} · %n unit · {weight} · {tracking}</numerusform>
             <numerusform>#{seq} {code} · {carton} · %n units · {weight} · {tracking}</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>#{seq} kept on this station: recorded, with its tracking number, when the database is back</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>#{seq} open: {packed} in it, {missing} to scan</source>
@@ -367,10 +368,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Database out of reach: %n parcel(s) kept on this station. Their labels print when it is back.</source>
+        <source>Offline: %n parcel(s) kept here; labels print later.</source>
         <translation>
-            <numerusform>Database out of reach: %n parcel kept on this station. Its label prints when it is back.</numerusform>
-            <numerusform>Database out of reach: %n parcels kept on this station. Their labels print when it is back.</numerusform>
+            <numerusform>Offline: %n parcel kept here; its label prints later.</numerusform>
+            <numerusform>Offline: %n parcels kept here; their labels print later.</numerusform>
         </translation>
     </message>
     <message>

@@ -307,8 +307,10 @@
         <translation>比预期偏轻 {difference} 克（允差 ±{tolerance} 克）</translation>
     </message>
     <message>
-        <source>Every parcel is kept on this station: the labels print when the database is back.</source>
-        <translation>所有包裹已暂存在本工作站：数据库恢复后即打印面单。</translation>
+        <source>Kept here: the labels print when
+the database is back.</source>
+        <translation>已暂存本站：数据库恢复后
+即打印面单。</translation>
     </message>
     <message>
         <source>Scan units into the parcel, then weigh it.</source>
@@ -329,8 +331,8 @@
         </translation>
     </message>
     <message>
-        <source>#{seq} kept on this station: recorded, with its tracking number, when the database is back</source>
-        <translation>第 {seq} 箱暂存在本工作站：数据库恢复后登记并取得运单号</translation>
+        <source>#{seq} kept here · waits for the database</source>
+        <translation>第 {seq} 箱暂存本站 · 等待数据库</translation>
     </message>
     <message>
         <source>#{seq} open: {packed} in it, {missing} to scan</source>
@@ -361,9 +363,9 @@
         <translation>{carrier}：{why}</translation>
     </message>
     <message numerus="yes">
-        <source>Database out of reach: %n parcel(s) kept on this station. Their labels print when it is back.</source>
+        <source>Offline: %n parcel(s) kept here; labels print later.</source>
         <translation>
-            <numerusform>无法连接数据库：%n 个包裹已暂存在本工作站，恢复后即打印面单。</numerusform>
+            <numerusform>离线：%n 个包裹已暂存本站，面单稍后打印。</numerusform>
         </translation>
     </message>
     <message>

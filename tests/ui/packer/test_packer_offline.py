@@ -81,8 +81,8 @@ def test_a_parcel_closed_offline_is_kept_then_recorded_once_and_its_labels_print
         ws.printed.connect(printed.append)
         qtbot.mouseClick(ws.findChild(QPushButton, "packer_print"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(ws.bench.kept), timeout=30_000)
-        assert ws.bench.expects() is Expect.DATABASE and "kept on this station" in ws.feedback.text.text()
-        assert "kept on this station" in ws.findChild(QLabel, "packer_parcels").text()
+        assert ws.bench.expects() is Expect.DATABASE and "kept here" in ws.feedback.text.text()
+        assert "kept here" in ws.findChild(QLabel, "packer_parcels").text()
         assert not ws.findChild(QPushButton, "packer_print").isEnabled() and ws.in_the_middle()
         assert closed == [] and ws.queue.list_jobs() == []  # no tracking number yet: nothing printed
         assert window.sync.pending == 1
