@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
+from desktop.station.actions import HANDLERS
 from desktop.station.journal import StationJournal, station_journal_path
 from desktop.services.auth import sign_out
 from ui import appearance
@@ -28,6 +29,7 @@ from ui.labels import role_name
 from ui.login import SignInView
 from ui.no_workspace import NoWorkspaceView
 from ui.settings import Settings
+from ui.sync import QtStationSync
 from ui.tasks import TaskRunner
 from ui.widgets.icons import icon
 from ui.workspaces import PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace, WorkspaceContext
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.refresh_ms = refresh_ms
         # The station's journal: what its people confirmed, kept here before the central database has it.
         self.journal = journal or StationJournal(station_journal_path(settings.station_name))
+        self.sync = QtStationSync(self.journal, db, HANDLERS, runner, parent=self)
+        self.sync.journal_changed.connect(self.show_journal)
         self.device_status: QWidget | None = None  # set by ui.app.attach_devices
         self.serial_scanner = None
         self.actor: Actor | None = None
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         if ping_ms > 0:
             self.ping_timer.start(ping_ms)
         QTimer.singleShot(0, self.check_connection)
+        QTimer.singleShot(0, self.sync.request)  # what a previous session left in the journal goes first
 
     # --- menus --------------------------------------------------------------------------------
 
@@ -246,6 +251,8 @@ class MainWindow(QMainWindow):
         self.status_connection.style().unpolish(self.status_connection)
         self.status_connection.style().polish(self.status_connection)
         if ok is not None and ok != previous:
+            if ok:
+                self.sync.request()  # the database is back: what waits goes now, not at the next retry
             self.connection_changed.emit(ok)
 
     # --- signing in and out -------------------------------------------------------------------
@@ -294,10 +301,8 @@ class MainWindow(QMainWindow):
             return
         self.look_timer.stop()
         context = WorkspaceContext(actor=self.actor, db=self.db, runner=self.runner, settings=self.settings,
-                                   refresh_ms=self.refresh_ms, journal=self.journal)
+                                   refresh_ms=self.refresh_ms, sync=self.sync)
         workspace = WORKSPACES[role](context)
-        if hasattr(workspace, "journal_changed"):
-            workspace.journal_changed.connect(self.show_journal)
         scale = getattr(workspace, "scale", None)
         if scale is not None and self.device_status is not None and hasattr(scale, "status_changed"):
             status = self.device_status
@@ -507,6 +512,7 @@ class MainWindow(QMainWindow):
             self.runner.run(lambda uow: sign_out(uow, actor), actor=actor,
                             on_failure=lambda _exc: None)
         # Whatever is still being written finishes first; what it could not write stays in the journal.
+        self.sync.stop()
         self.runner.wait_for_done(3000)
         if not self.journal.closed:
             self.journal.close()

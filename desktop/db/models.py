@@ -457,6 +457,8 @@ class Parcel(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)  # "PCL-0000012345"
+    # The packing station's action id: replaying a journaled close finds the parcel it made.
+    action_id: Mapped[str | None] = mapped_column(String(40), unique=True, nullable=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)  # parcel n …
     of: Mapped[int] = mapped_column(Integer)  # … of m

@@ -9,11 +9,14 @@ Use cases (each checks the role, audits, announces and commits once):
   everything again (contents against the pick, weight within tolerance or a supervisor's
   override, an eligible carrier, a reason when the packer changed the rules' choice), then writes
   the parcel, its items and its shipment. The order becomes packed when its last unit is in a
-  closed parcel, and every parcel's "n of m" is fixed then.
+  closed parcel, and every parcel's "n of m" is fixed then. Idempotent by `action_id` (a column of
+  the parcel): the station journals each close (`desktop.station.actions`, kind "pack") and
+  replays it after an outage.
 * `verify_supervisor(uow, login_or_badge, pin)` — a supervisor at the pack bench proves who they
   are for an override, without signing the packer out.
 * `print_documents(uow, order_no, queue, printer)` — labels (one job per parcel) and the packing
-  slip, rendered for the station's printer and put in its print queue.
+  slip, rendered for the station's printer and put in its print queue — only after the commit
+  that records them, so a failed commit prints nothing.
 * `record_labels_printed(uow, parcel_codes)` and `report_print_failure(uow, job)` — what the
   queue reports back: the time a label came out, or an exception for a supervisor.
 
@@ -124,6 +127,8 @@ class ParcelView:
     units: int
     label_printed_at: object | None = None
     order_packed: bool = False
+    order_no: str = ""
+    replayed: bool = False  # an earlier call with the same action id made it (a journal replayed again)
 
 
 @dataclass(frozen=True)
@@ -267,7 +272,7 @@ def _parcel_view(parcel: models.Parcel, order_packed: bool = False) -> ParcelVie
         carrier=shipment.carrier.code if shipment else None, service=shipment.service if shipment else None,
         tracking_no=shipment.tracking_no if shipment else None, cost=shipment.cost if shipment else None,
         units=sum(i.qty for i in parcel.contents), label_printed_at=parcel.label_printed_at,
-        order_packed=order_packed)
+        order_packed=order_packed, order_no=parcel.order.order_no)
 
 
 def _items(lines: dict[int, ChecklistLine], contents) -> list[PackItem]:  # noqa: ANN001
@@ -369,15 +374,12 @@ def verify_supervisor(uow: UnitOfWork, login_or_badge: str, pin: str | None = No
 # ─── pack ───────────────────────────────────────────────────────────────────────
 
 
-def _replayed(uow: UnitOfWork, order: models.Order, action_id: str) -> ParcelView | None:
-    entries = uow.session.scalars(select(models.AuditEntry).where(
-        models.AuditEntry.action == "parcel_packed", models.AuditEntry.entity_id == order.order_no)).all()
-    for entry in entries:
-        if entry.detail.get("action_id") == action_id:
-            for parcel in order.parcels:
-                if parcel.code == entry.detail.get("parcel"):
-                    return _parcel_view(parcel, order.status == OrderStatus.PACKED.value)
-    return None
+def _replayed(uow: UnitOfWork, action_id: str) -> ParcelView | None:
+    """The parcel this action made already (a journal replayed after a crash or an outage)."""
+    parcel = uow.session.scalar(select(models.Parcel).where(models.Parcel.action_id == action_id))
+    if parcel is None:
+        return None
+    return dataclasses.replace(_parcel_view(parcel, parcel.order.status == OrderStatus.PACKED.value), replayed=True)
 
 
 def _next_parcel_code(uow: UnitOfWork) -> str:
@@ -422,7 +424,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
     order = _load_order(uow, order_no)
     if order is None:
         raise NotFound(f"There is no order {order_no}.", f"没有订单 {order_no}。")
-    replay = _replayed(uow, order, action_id)
+    replay = _replayed(uow, action_id)
     if replay is not None:
         return replay
     _check_packable(order)
@@ -461,7 +463,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
     seq = len(order.parcels) + 1
     insured = rules.insure(value)
     parcel = models.Parcel(
-        code=_next_parcel_code(uow), order=order, seq=seq, of=seq, carton=box.code,
+        code=_next_parcel_code(uow), action_id=action_id, order=order, seq=seq, of=seq, carton=box.code,
         expected_weight_g=verdict.expected_g, actual_weight_g=verdict.measured_g,
         weight_override_reason=override.reason.strip() if supervisor is not None else None,
         insured_value=insured, status="sealed", packed_by=uow.actor.user_id, packed_at=now)
@@ -552,17 +554,15 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
                               f"订单 {order_no} 尚未打包完成：请先封好最后一个包裹。")
     wanted = shipping_labels(uow, order_no, parcel) if labels else []
     codes = {p.seq: p.code for p in order.parcels}
-    jobs = []
+    documents: list[tuple[bytes, str, PrinterSettings, str, str]] = []  # (document, format, printer, code, title)
     for label in wanted:
         if printer.format == "zpl":
             document = printing.render_label_zpl(label, printer.label_size, printer.dpi,
                                                  text_mode=printer.zpl_text_mode, printer_font=printer.printer_font)
         else:
             document = render_labels_pdf([label], printer.label_size)
-        code = codes[label.parcel_index]
         title = f"{order_no} {label.parcel_text} {label.tracking_number}"
-        job = queue.submit(document, printer.format, printer, order_ref=order_no, parcel_ref=code, title=title)
-        jobs.append((job, code, title))
+        documents.append((document, printer.format, printer, codes[label.parcel_index], title))
     note = None
     if slip and parcel is None:
         if printer.kind == "tcp":
@@ -570,15 +570,16 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
                               "装箱单需要 PDF 打印机；本工作台只有 ZPL 标签打印机。")
         else:
             document = printing.render_slip_pdf(packing_slip(uow, order_no), slip_page)
-            slip_printer = dataclasses.replace(printer, format="pdf")
-            title = f"{order_no} slip"
-            jobs.append((queue.submit(document, "pdf", slip_printer, order_ref=order_no, parcel_ref="slip",
-                                      title=title), "slip", title))
-    uow.audit("documents_queued", "order", order_no, jobs=[j for j, _c, _t in jobs], printer=printer.printer_key,
-              format=printer.format)
-    uow.announce("print", order_no, event="queued", jobs=len(jobs))
+            documents.append((document, "pdf", dataclasses.replace(printer, format="pdf"), "slip",
+                              f"{order_no} slip"))
+    uow.audit("documents_queued", "order", order_no, jobs=[code for *_d, code, _t in documents],
+              printer=printer.printer_key, format=printer.format)
+    uow.announce("print", order_no, event="queued", jobs=len(documents))
     uow.commit()
-    return PrintSubmission(order_no, tuple(jobs), note)
+    # Only now, with the record committed: a commit that fails leaves nothing in the printer's queue.
+    jobs = tuple((queue.submit(document, fmt, settings, order_ref=order_no, parcel_ref=code, title=title), code, title)
+                 for document, fmt, settings, code, title in documents)
+    return PrintSubmission(order_no, jobs, note)
 
 
 def record_labels_printed(uow: UnitOfWork, parcel_codes: list[str]) -> int:

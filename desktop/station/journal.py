@@ -158,6 +158,7 @@ class ReplayReport:
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     outcomes: dict[str, Any] = field(default_factory=dict)  # what each applied action's handler returned
     errors: dict[str, PickdeskError] = field(default_factory=dict)  # why each conflict did not fit
+    kinds: dict[str, str] = field(default_factory=dict)  # the kind of each action applied or refused
     stopped: str | None = None  # why replay stopped early (the database dropped again)
 
     @property
@@ -198,6 +199,7 @@ def replay(journal: StationJournal, db: Database, handlers: dict[str, Handler]) 
 def _replay(journal: StationJournal, db: Database, handlers: dict[str, Handler]) -> ReplayReport:
     report = ReplayReport()
     for entry in journal.pending():
+        report.kinds[entry.action_id] = entry.kind
         handler = handlers.get(entry.kind)
         actor = actor_from(entry)
         try:

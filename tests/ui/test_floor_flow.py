@@ -62,7 +62,7 @@ def test_a_batch_picked_then_packed_to_a_printed_label(qtbot, window, sign_in, s
         for _ in range(stop.qty):
             window.on_scan(item_scan(stop))
             assert packer.feedback.verdict is Verdict.GOOD, packer.feedback.text.text()
-    packer.on_weighed(ScaleReading(Decimal(packer._expected()), True))
+    packer.on_weighed(ScaleReading(Decimal(packer.bench.expected_weight()), True))
     print_button = packer.findChild(QPushButton, "packer_print")
     assert print_button.isEnabled()
     with qtbot.waitSignal(packer.printed, timeout=30_000):

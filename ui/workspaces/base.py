@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
-from desktop.station.journal import StationJournal
 from desktop.domain.roles import Role
 from ui.appearance import type_scale
 from ui.i18n import translate
 from ui.labels import role_name
 from ui.settings import Settings
+from ui.sync import QtStationSync
 from ui.tasks import TaskRunner
 from ui.widgets.scroll import vertical_scroll
 
@@ -39,7 +39,7 @@ class WorkspaceContext:
     runner: TaskRunner
     settings: Settings
     refresh_ms: int = 5000  # 0: refresh only when asked (tests)
-    journal: StationJournal | None = None  # the station's durable record of confirmed actions
+    sync: QtStationSync | None = None  # the station's journal and its replay (the picker needs it)
 
 
 class Workspace(QWidget):

@@ -1,8 +1,12 @@
 """The packer's bench: scan a tote or order, scan every unit again, weigh, check the carrier, print.
 
-Everything a person does here is a scan, a key or a large button. Business rules are the domain's
-(`desktop.domain.packing`), shown live while scanning; the services check them again when a parcel
-is closed (`desktop.services.packing`). Database work and printing run off the GUI thread.
+Everything a person does here is a scan, a key or a large button. The bench's state and its close,
+print and reprint rules are `desktop.domain.pack_bench.PackBench` (over the rules of
+`desktop.domain.packing`); this widget draws it and forwards input to it. The services check the
+rules again when a parcel is closed (`desktop.services.packing`). A closed parcel is kept in the
+station journal first and recorded by the station's sync (`ui.sync`), so the bench carries on while
+the central database is away; labels print once it has recorded the parcels. Database work and
+printing run off the GUI thread.
 
 Keys: F5 re-weigh · F6 supervisor override · F7 change carrier · F8 close parcel and start the next ·
 F9 print label + slip · Esc closes an open panel.
@@ -11,7 +15,6 @@ F9 print label + slip · Esc closes an open panel.
 from __future__ import annotations
 
 import html
-import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -21,23 +24,31 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.pack_bench import (
+    FINISH_PARCEL_FIRST,
+    SLIP,
+    Blocker,
+    BenchRefused,
+    Expect,
+    NothingToWeigh,
+    PackBench,
+    PackRequest,
+)
 from desktop.domain.packing import (
     DAYS_FOR_PRIORITY,
     FRAGILE_NOTES,
     CarrierChoice,
-    NoCarrier,
     PackChecklist,
     UnitRefused,
     WeightVerdict,
     carrier_options,
-    choose_carrier,
-    expected_weight,
     suggest_carton,
-    weight_check,
 )
 from desktop.domain.roles import Role
 from desktop.services import packing
 from desktop.services.orders import count_by_status
+from desktop.station.actions import pack_payload
+from desktop.station.sync import SyncReport
 from devices.decode import BadgeScan, ItemScan, OrderScan, ScanRejected, ToteScan, decode_scan
 from devices.scale import ScaleReading
 from printing.queue import PrintJob, PrintQueue, PrintWorker
@@ -66,7 +77,15 @@ PRINT_STATES = {
     "failed": QT_TRANSLATE_NOOP("PackerWorkspace", "FAILED"),
 }
 PRINT_MARKS = {"printed": " ✔", "failed": " ✖"}  # the word is never the only sign
+BLOCKERS = {
+    Blocker.NO_ORDER: QT_TRANSLATE_NOOP("PackerWorkspace", "No order"),
+    Blocker.EMPTY_PARCEL: QT_TRANSLATE_NOOP("PackerWorkspace", "The parcel is empty"),
+    Blocker.NOT_WEIGHED: QT_TRANSLATE_NOOP("PackerWorkspace", "Not weighed"),
+    Blocker.WEIGHT_MISMATCH: QT_TRANSLATE_NOOP("PackerWorkspace", "Weight mismatch"),
+    Blocker.NO_CARRIER: QT_TRANSLATE_NOOP("PackerWorkspace", "No carrier"),
+}
 WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a supervisor's override
+PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal
 
 
 def said(exc: BaseException) -> str:
@@ -155,18 +174,13 @@ class PackerWorkspace(Workspace):
         super().__init__(context, parent)
         self.settings = context.settings
         self.today = today
-        self.view: packing.PackView | None = None
-        self.checklist: PackChecklist | None = None
-        self.reading: int | None = None
-        self.verdict: WeightVerdict | None = None
-        self.override: packing.WeightOverride | None = None
-        self.carrier: tuple[str, str] | None = None
-        self.carrier_reason: str | None = None
-        self.busy = False
-        self.order_packed = False
-        self.jobs: dict[int, str] = {}  # print job id → parcel code or "slip"
-        self.job_states: dict[int, str] = {}
+        self.bench = PackBench()  # the bench's state and rules; this widget draws it
+        self._polling = False
+        self._closing: dict[str, bool] = {}  # parcels sent to the station's sync → print when recorded
         self._build()
+        # The station's sync (one for every workspace): parcels are kept there first, then recorded.
+        self.sync = context.sync
+        self.sync.replayed.connect(self._replayed)
 
         # The print queue: the station's own file, drained by a worker thread.
         self.printer = printer_from_settings(self.settings)
@@ -188,7 +202,6 @@ class PackerWorkspace(Workspace):
         self.print_timer.setObjectName("packer_print_timer")
         self.print_timer.setInterval(150)
         self.print_timer.timeout.connect(self._poll_jobs)
-        self._polling = False
 
         # The scale: a serial one from the settings, or readings handed to on_weighed().
         self.scale = scale if scale is not None else scale_from_settings(self.settings)
@@ -367,9 +380,14 @@ class PackerWorkspace(Workspace):
         return True
 
     def _open_order(self, scan: ToteScan | OrderScan) -> None:
-        if self.checklist is not None and self.checklist.current and not self.order_packed:
-            self.feedback.refused(self.tr("Finish this parcel first: %n unit(s) in it.", "",
-                                          len(self.checklist.current)))
+        try:
+            self.bench.check_can_open()
+        except BenchRefused as exc:
+            if exc.reason == FINISH_PARCEL_FIRST:
+                self.feedback.refused(self.tr("Finish this parcel first: %n unit(s) in it.", "", exc.units))
+            else:  # PARCELS_KEPT
+                self.feedback.refused(self.tr("This order's %n kept parcel(s) wait for the database: their labels "
+                                              "print first.", "", exc.units))
             return
         today = self.today()
         what = (self.tr("Tote {code}: opening…").format(code=scan.code) if isinstance(scan, ToteScan)
@@ -380,17 +398,10 @@ class PackerWorkspace(Workspace):
                         self._open_failed, actor=self.actor, owner=self)
 
     def _opened(self, view: packing.PackView) -> None:
-        self.view = view
-        self.checklist = PackChecklist(view.lines, view.today)
-        self.reading = self.verdict = self.override = None
-        self.carrier, self.carrier_reason = None, None
-        self.order_packed = False
-        self.jobs.clear()
-        self.job_states.clear()
+        units = self.bench.open(view)
         self.result.clear()
         self.print_status.clear()
         self._close_panels()
-        units = sum(ln.qty for ln in view.lines)
         self.feedback.info(self.tr("Order {order}: scan each of the %n unit(s).", "", units)
                            .format(order=view.order_no))
         self._show_state()
@@ -400,18 +411,16 @@ class PackerWorkspace(Workspace):
         self._refuse_error(exc)
 
     def _item(self, scan: ItemScan) -> None:
-        if self.checklist is None or self.order_packed:
+        try:
+            packed = self.bench.scan_unit(scan.gtin, scan.lot, scan.expiry)  # the contents changed: weigh again
+        except BenchRefused:
             self.feedback.refused(self.tr("Scan a tote or order first."))
             return
-        try:
-            unit = self.checklist.scan(scan.gtin, scan.lot, scan.expiry)
         except UnitRefused as exc:
             self.feedback.refused(error_text(exc))
             return
-        ln = self.checklist.lines[unit.line_no]
-        lot = f" · {unit.lot}" if unit.lot else ""
-        self.feedback.good(f"{bilingual(ln.name, ln.name_zh)}{lot} — {self.checklist.packed(ln.line_no)}/{ln.qty}")
-        self.reading = self.verdict = self.override = None  # the contents changed: weigh again
+        lot = f" · {packed.unit.lot}" if packed.unit.lot else ""
+        self.feedback.good(f"{bilingual(packed.name, packed.name_zh)}{lot} — {packed.packed}/{packed.qty}")
         self._show_state()
 
     # --- weight ------------------------------------------------------------------------------
@@ -420,16 +429,13 @@ class PackerWorkspace(Workspace):
         """A stable reading from the scale (or typed in)."""
         if not reading.stable:
             return
-        if self.checklist is None or not self.checklist.current:
+        weighed = self.bench.weigh(reading.grams)
+        if isinstance(weighed, NothingToWeigh):
             self.feedback.info(self.tr("Scale: {weight}, but nothing is in the parcel yet.")
-                               .format(weight=weight(int(reading.grams))))
+                               .format(weight=weight(weighed.grams)))
             return
-        expected = self._expected()
-        self.verdict = weight_check(expected, reading.grams)
-        self.reading = self.verdict.measured_g
-        self.override = None
-        note = self.verdict.describe()
-        if self.verdict.ok:
+        note = weighed.verdict.describe()
+        if weighed.verdict.ok:
             self.feedback.good(bilingual(note.en, note.zh))
         else:
             self.feedback.refused(bilingual(note.en, note.zh))
@@ -449,29 +455,17 @@ class PackerWorkspace(Workspace):
         self.scan.setFocus()
 
     def _reweigh(self) -> None:
-        self.reading = self.verdict = self.override = None
+        self.bench.reweigh()
         device = getattr(self.scale, "device", None)
         if device is not None and hasattr(device, "request_weight"):
             device.request_weight()
         self.feedback.info(self.tr("Put the parcel on the scale."))
         self._show_state()
 
-    def _expected(self) -> int:
-        assert self.checklist is not None
-        return expected_weight(self.checklist.parcel_items(), self._carton().carton)
-
-    def _carton_items(self) -> list:
-        """What the carton is chosen for: everything not yet in a closed parcel."""
-        assert self.checklist is not None
-        return self.checklist.remaining_items() or self.checklist.parcel_items()
-
-    def _carton(self):  # noqa: ANN202
-        return suggest_carton(self._carton_items())
-
     # --- override ----------------------------------------------------------------------------
 
     def _open_override(self) -> None:
-        if self.verdict is None or self.verdict.ok or self.busy:
+        if not self.bench.can_override():
             return
         self.carrier_panel.hide()
         self.override_panel.open()
@@ -482,7 +476,7 @@ class PackerWorkspace(Workspace):
                         actor=self.actor, owner=self)
 
     def _overridden(self, supervisor, reason: str) -> None:  # noqa: ANN001
-        self.override = packing.WeightOverride(supervisor, reason)
+        self.bench.overridden(packing.WeightOverride(supervisor, reason))
         self.override_panel.hide()
         self.feedback.good(self.tr("Override by {who}: {why}").format(who=supervisor.display_name, why=reason))
         self._show_state()
@@ -495,43 +489,22 @@ class PackerWorkspace(Workspace):
 
     # --- carrier -----------------------------------------------------------------------------
 
-    def _options(self):  # noqa: ANN202
-        assert self.view is not None and self.checklist is not None
-        weight = self.reading or self._expected()
-        return weight, self.checklist.parcel_value()
-
-    def _rule_choice(self):  # noqa: ANN202
-        if self.view is None or self.checklist is None:
-            return None
-        if not self.checklist.current:
-            return self.view.carrier
-        weight, value = self._options()
-        try:
-            return choose_carrier(self.view.carriers, self.view.destination, weight, self.view.priority_class,
-                                  self.view.cod, value)
-        except NoCarrier:
-            return None
-
     def _open_carrier(self) -> None:
-        if self.view is None or self.checklist is None or self.busy:
+        if not self.bench.can_change_carrier():
             return
-        weight, value = self._options() if self.checklist.current else (self.view.expected_weight_g or 0, 0)
+        assert self.view is not None and self.checklist is not None
+        weight, value = self.bench.parcel_weight_and_value() if self.checklist.current \
+            else (self.view.expected_weight_g or 0, 0)
         options = carrier_options(self.view.carriers, self.view.destination, weight, cod=self.view.cod, value=value)
         self.override_panel.hide()
-        choice = self._current_carrier()
+        choice = self.bench.current_carrier()
         self.carrier_panel.open(options, choice, {c.code: bilingual(c.name, c.name_zh) for c in self.view.carriers})
 
     def _carrier_chosen(self, carrier: str, service: str, reason: str) -> None:
-        self.carrier, self.carrier_reason = (carrier, service), reason
+        self.bench.choose_carrier(carrier, service, reason)
         self.carrier_panel.hide()
         self._show_state()
         self.scan.setFocus()
-
-    def _current_carrier(self) -> tuple[str, str] | None:
-        if self.carrier is not None:
-            return self.carrier
-        rule = self._rule_choice()
-        return (rule.carrier, rule.service) if rule else None
 
     def _close_panels(self) -> None:
         self.override_panel.hide()
@@ -546,54 +519,53 @@ class PackerWorkspace(Workspace):
 
     # --- what blocks -------------------------------------------------------------------------
 
+    # The bench's state and rules, read where tests and the main window look for them.
+
+    @property
+    def view(self) -> packing.PackView | None:
+        return self.bench.view
+
+    @property
+    def checklist(self) -> PackChecklist | None:
+        return self.bench.checklist
+
+    @property
+    def verdict(self) -> WeightVerdict | None:
+        return self.bench.verdict
+
+    @property
+    def override(self) -> packing.WeightOverride | None:
+        return self.bench.override
+
+    @property
+    def order_packed(self) -> bool:
+        return self.bench.order_packed
+
+    @property
+    def jobs(self) -> dict[int, str]:
+        return self.bench.jobs
+
     def blockers(self) -> list[str]:
-        """Why the current parcel cannot be closed (empty: it can)."""
-        if self.checklist is None:
-            return [self.tr("No order")]
-        out = []
-        if not self.checklist.current:
-            out.append(self.tr("The parcel is empty"))
-        if self.verdict is None:
-            out.append(self.tr("Not weighed"))
-        elif not self.verdict.ok and self.override is None:
-            out.append(self.tr("Weight mismatch"))
-        if self._current_carrier() is None:
-            out.append(self.tr("No carrier"))
-        return out
+        """Why the current parcel cannot be closed (empty: it can), in the station's language."""
+        return [translate("PackerWorkspace", BLOCKERS[b]) for b in self.bench.blockers()]
 
     def can_close(self) -> bool:
-        return not self.busy and not self.blockers() and self.checklist is not None and \
-            not self._closes_order()
+        return self.bench.can_close()
 
     def can_print(self) -> bool:
-        if self.busy or self.checklist is None:
-            return False
-        if self.order_packed:
-            return not self.jobs or bool(self.failed_documents())
-        return self._closes_order() and not self.blockers()
+        return self.bench.can_print()
 
     def in_the_middle(self) -> bool:
         """An order on the bench until its labels have printed: its checklist, parcels and print jobs live here."""
-        if self.checklist is None:
-            return False
-        if not self.order_packed:
-            return True
-        return not self.jobs or any(self.job_states.get(j) != "printed" for j in self.jobs)
+        return self.bench.in_the_middle()
 
     def failed_documents(self) -> list[str]:
-        """Labels (parcel codes) and the slip ("slip") whose printing failed for good, once nothing else is
-        still printing: what F9 prints again when the printer is back."""
-        states = [self.job_states.get(j) for j in self.jobs]
-        if any(state not in ("printed", "failed") for state in states):
-            return []
-        return [code for j, code in self.jobs.items() if self.job_states.get(j) == "failed"]
-
-    def _closes_order(self) -> bool:
-        assert self.checklist is not None
-        return self.checklist.complete
+        """What F9 prints again (see `PackBench.failed_documents`)."""
+        return self.bench.failed_documents()
 
     def _show_state(self) -> None:
-        checklist, view = self.checklist, self.view
+        bench = self.bench
+        checklist, view = bench.checklist, bench.view
         self._reserve_weight_lines()
         self.table.show_checklist(checklist)
         if view is None or checklist is None:
@@ -615,12 +587,12 @@ class PackerWorkspace(Workspace):
             (" · " + self.tr("cash on delivery") if view.cod else "")
         self.order_label.setText(f"<b>{view.order_no}</b>{where} · {priority}{flags}<br>"
                                  f"{view.recipient} · {view.phone} · {view.city}")
-        if self.order_packed:
+        if self.order_packed or bench.expects() is Expect.DATABASE:
             self.carton.setText(self.tr("All parcels closed"))
             self.fragile_notes.clear()
             self.fragile_notes.setToolTip("")
         else:
-            items = self._carton_items()
+            items = bench.carton_items()
             choice = suggest_carton(items)
             full = self.tr("{percent}% full").format(percent=number(round(choice.fill * 100)))
             self.carton.setText(f"<b>{choice.carton.describe()}</b> · {full}")
@@ -636,7 +608,7 @@ class PackerWorkspace(Workspace):
             self.fragile_notes.setVisible(bool(notes))
         # Weight: expected and measured, the verdict, an override (one line each).
         if checklist.current and not self.order_packed:
-            expected = self._expected()
+            expected = bench.expected_weight()
             if self.verdict is None:
                 lines = [self.tr("Expected {expected} · not weighed yet").format(expected=weight(expected))]
                 state = "none"
@@ -659,6 +631,8 @@ class PackerWorkspace(Workspace):
                     lines.append(self.tr("Override by {who}: {why}").format(
                         who=self.override.supervisor.display_name, why=self.override.reason))
                     state = "ok"
+        elif bench.expects() is Expect.DATABASE:
+            lines, state = [self.tr("Kept here: the labels print when\nthe database is back.")], "none"
         else:
             lines, state = [self.tr("Scan units into the parcel, then weigh it.")], "none"
         self.weight.setText("\n".join(lines))
@@ -667,15 +641,15 @@ class PackerWorkspace(Workspace):
         self.weight.style().unpolish(self.weight)
         self.weight.style().polish(self.weight)
         # Carrier.
-        rule = self._rule_choice()
-        current = self._current_carrier()
+        rule = bench.rule_choice()
+        current = bench.current_carrier()
         if current is None:
             self.carrier_label.setText(self.tr("No carrier can take this parcel."))
         else:
             label = self._service_label(*current)
-            if self.carrier is not None and rule is not None and (rule.carrier, rule.service) != self.carrier:
+            if bench.carrier_changed() is not None:
                 why = self.tr("Changed by the packer: {reason} (the rules chose {carrier} · {service})").format(
-                    reason=html.escape(self.carrier_reason or ""), carrier=self._carrier_name(rule.carrier),
+                    reason=html.escape(bench.carrier_reason or ""), carrier=self._carrier_name(rule.carrier),
                     service=service_label(rule.service))
             elif rule is not None:
                 why = self._rule_reason(rule)
@@ -683,22 +657,23 @@ class PackerWorkspace(Workspace):
                 why = ""
             self.carrier_label.setText(f"<b>{label}</b><br>{why}")
         # Parcels.
-        closed = list(view.parcels) + list(self._closed_here)
+        closed = bench.parcels
         lines = [self.tr("#{seq} {code} · {carton} · %n unit(s) · {weight} · {tracking}", "", p.units).format(
             seq=p.seq, code=p.code, carton=p.carton, tracking=p.tracking_no or "—",
             weight=weight(p.actual_weight_g) if p.actual_weight_g is not None else "—") for p in closed]
-        if not self.order_packed:
+        lines += [self.tr("#{seq} kept here · waits for the database").format(seq=len(closed) + n) for n in range(1, len(bench.kept) + 1)]
+        if not self.order_packed and bench.expects() is not Expect.DATABASE:
             lines.append(self.tr("#{seq} open: {packed} in it, {missing} to scan")
-                         .format(seq=len(closed) + 1, packed=len(checklist.current), missing=checklist.missing_units))
+                         .format(seq=len(closed) + len(bench.kept) + 1, packed=len(checklist.current),
+                                 missing=checklist.missing_units))
         self.parcels.setText("\n".join(lines))
         blockers = self.blockers()
         self.close_parcel.setEnabled(self.can_close())
         self.print_button.setEnabled(self.can_print())
         self.print_button.setToolTip("" if self.can_print() else " · ".join(blockers))
-        self.override_button.setEnabled(self.verdict is not None and not self.verdict.ok and self.override is None
-                                        and not self.busy)
-        self.carrier_change.setEnabled(not self.order_packed and not self.busy)
-        self.reweigh.setEnabled(bool(checklist.current) and not self.busy)
+        self.override_button.setEnabled(bench.can_override())
+        self.carrier_change.setEnabled(bench.can_change_carrier())
+        self.reweigh.setEnabled(bench.can_reweigh())
         self.state_changed.emit()
 
     def _reserve_weight_lines(self) -> None:
@@ -756,10 +731,6 @@ class PackerWorkspace(Workspace):
                                                               why=bilingual(refused.en, refused.zh)))
         return "<br>".join(lines)
 
-    @property
-    def _closed_here(self) -> list[packing.ParcelView]:
-        return getattr(self, "_closed_parcels", [])
-
     def _carrier_name(self, code: str) -> str:
         assert self.view is not None
         return next((bilingual(c.name, c.name_zh) for c in self.view.carriers if c.code == code), code)
@@ -771,7 +742,7 @@ class PackerWorkspace(Workspace):
                 svc = c.definition.get("services", {}).get(service, {})
                 cost = ""
                 if self.checklist is not None and self.checklist.current:
-                    grams, value = self._options()
+                    grams, value = self.bench.parcel_weight_and_value()
                     for o in carrier_options([c], self.view.destination, grams, cod=self.view.cod, value=value):
                         if o.service == service and o.cost is not None:
                             cost = f" · {money(o.cost)}"
@@ -783,34 +754,51 @@ class PackerWorkspace(Workspace):
 
     # --- closing and printing ----------------------------------------------------------------
 
-    def _pack_op(self):  # noqa: ANN202
-        assert self.view is not None and self.checklist is not None and self.verdict is not None
-        order_no, contents = self.view.order_no, self.checklist.contents()
-        carton = self._carton().carton.code
-        measured = self.verdict.measured_g
-        carrier, service = self._current_carrier()
-        override, reason = self.override, self.carrier_reason
-        action_id = uuid.uuid4().hex
-        today = self.view.today
-        return lambda uow: packing.pack_parcel(uow, order_no, contents, carton, measured, carrier, service,
-                                               override=override, carrier_reason=reason, action_id=action_id,
-                                               today=today)
+    def _keep_parcel(self, *, then_print: bool) -> None:
+        """Close the parcel as the picker confirms a pick: kept in the station journal first, then
+        recorded by the station's sync; the answer comes back in `_replayed`."""
+        r: PackRequest = self.bench.pack_request()
+        payload = pack_payload(r.order_no, r.contents, r.carton, r.measured_g, r.carrier, r.service,
+                               override=r.override, carrier_reason=r.carrier_reason, today=r.today)
+        self._set_busy(True)
+        self._closing[r.action_id] = then_print
+        try:
+            self.sync.record(self.actor, "pack", payload, action_id=r.action_id)
+        except Exception as exc:  # noqa: BLE001 - the station's own disk refused: nothing was kept
+            self._closing.pop(r.action_id, None)
+            self._failed(exc)
 
     def _close_parcel(self) -> None:
         if not self.can_close():
             return
-        self._set_busy(True)
-        self.runner.run(self._pack_op(), self._parcel_packed, self._failed, actor=self.actor, owner=self)
+        self._keep_parcel(then_print=False)
 
-    def _parcel_packed(self, parcel: packing.ParcelView, then: Callable[[], None] | None = None) -> None:
-        assert self.checklist is not None
-        self.checklist.close_parcel()
-        self._closed_parcels = [*self._closed_here, parcel]
-        self.reading = self.verdict = self.override = None
-        self.order_packed = parcel.order_packed
-        if parcel.order_packed:  # every parcel is "n of m" now
-            self._closed_parcels = [p if p.of == parcel.of else _with_of(p, parcel.of) for p in self._closed_here]
-            self.view = _with_parcels(self.view, parcel.of)
+    def _replayed(self, report: SyncReport) -> None:
+        """What the station's sync did with the packer's parcels (and the others' actions, ignored)."""
+        for action_id in report.applied_of(PACKER_KINDS):
+            parcel = report.outcomes[action_id]
+            if action_id in self._closing:
+                self._parcel_packed(parcel, self._submit_print if self._closing.pop(action_id) else None)
+            elif action_id in self.bench.kept:
+                self._parcel_packed(parcel, action_id=action_id)
+        for conflict in report.conflicts_of(PACKER_KINDS):
+            if conflict.action_id in self._closing or conflict.action_id in self.bench.kept:
+                self._closing.pop(conflict.action_id, None)
+                if conflict.action_id in self.bench.kept:
+                    self.bench.kept.remove(conflict.action_id)
+                self._failed(conflict.error or PickdeskError(conflict.message, conflict.message))
+        if report.retry and self._closing:  # the database is away: the parcels are kept, the next one starts
+            for action_id, then_print in list(self._closing.items()):
+                self.bench.parcel_kept(action_id, then_print=then_print)
+            self._closing.clear()
+            self._set_busy(False)
+            self.feedback.info(self.tr("Offline: %n parcel(s) kept here; labels print later.", "",
+                                       len(self.bench.kept)))
+
+    def _parcel_packed(self, parcel: packing.ParcelView, then: Callable[[], None] | None = None, *,
+                       action_id: str | None = None) -> None:
+        if self.bench.parcel_packed(parcel, action_id):  # the last kept parcel: the print asked for goes now
+            then = self._submit_print
         self._set_busy(False)
         self.feedback.good(self.tr("Parcel {seq} closed: {code} · {tracking}")
                            .format(seq=parcel.seq, code=parcel.code, tracking=parcel.tracking_no))
@@ -825,22 +813,18 @@ class PackerWorkspace(Workspace):
             self.print_status.setText(self.tr("No printer set up: File → Settings → Label printer."))
             self.feedback.refused(self.print_status.text())
             return
-        self._set_busy(True)
         if self.order_packed:
             self._submit_print()
         else:
-            self.runner.run(self._pack_op(), lambda parcel: self._parcel_packed(parcel, self._submit_print),
-                            self._failed, actor=self.actor, owner=self)
+            self._keep_parcel(then_print=True)
 
     def _submit_print(self) -> None:
         assert self.view is not None
         self._set_busy(True)
         order_no, queue, printer = self.view.order_no, self.queue, self.printer
-        again = self.failed_documents()
-        if again:  # only what failed: a label printed twice could end up on two parcels
-            seqs = {p.code: p.seq for p in list(self.view.parcels) + list(self._closed_here)}
-            label_seqs = [seqs[code] for code in again if code != "slip" and code in seqs]
-            slip = "slip" in again
+        again = self.bench.reprint()
+        if again is not None:  # only what failed: a label printed twice could end up on two parcels
+            label_seqs, slip = again.label_seqs, again.slip
 
             def op(uow):  # noqa: ANN001, ANN202
                 parts = [packing.print_documents(uow, order_no, queue, printer, parcel=seq, slip=False)
@@ -850,25 +834,15 @@ class PackerWorkspace(Workspace):
                 return packing.PrintSubmission(order_no, tuple(j for part in parts for j in part.jobs),
                                                next((p.note for p in parts if p.note is not None), None))
             self.print_status.setText(self.tr("Printing again what failed…"))
-            self.runner.run(op, lambda sub: self._submitted(sub, replacing=again), self._failed,
+            self.runner.run(op, lambda sub: self._submitted(sub, replacing=again.codes), self._failed,
                             actor=self.actor, owner=self)
             return
         self.print_status.setText(self.tr("Sending to the printer…"))
         self.runner.run(lambda uow: packing.print_documents(uow, order_no, queue, printer), self._submitted,
                         self._failed, actor=self.actor, owner=self)
 
-    def _submitted(self, submission: packing.PrintSubmission, replacing: list[str] | None = None) -> None:
-        if replacing:  # the failed jobs make way for their new ones; what printed stays as it was
-            sent = {code for _job, code, _title in submission.jobs}  # a failed one not sent again stays failed
-            failed = [j for j, code in self.jobs.items()
-                      if code in replacing and code in sent and self.job_states.get(j) == "failed"]
-            for job in failed:
-                self.jobs.pop(job)
-                self.job_states.pop(job, None)
-        else:
-            self.jobs, self.job_states = {}, {}
-        self.jobs.update({job: code for job, code, _title in submission.jobs})
-        self.job_states.update({job: "queued" for job, _code, _title in submission.jobs})
+    def _submitted(self, submission: packing.PrintSubmission, replacing: tuple[str, ...] | None = None) -> None:
+        self.bench.submitted([(job, code) for job, code, _title in submission.jobs], replacing)
         if submission.note is not None:
             self.result.show_message(bilingual(submission.note.en, submission.note.zh), "info")
         self._set_busy(False)
@@ -885,33 +859,29 @@ class PackerWorkspace(Workspace):
 
     def _jobs_polled(self, states: dict[int, tuple[str, str | None]]) -> None:
         self._polling = False
-        newly_printed = [self.jobs[j] for j, (state, _e) in states.items()
-                         if state == "printed" and self.job_states.get(j) != "printed" and self.jobs[j] != "slip"]
-        self.job_states.update({j: s for j, (s, _e) in states.items()})
-        self._errors = {j: e for j, (_s, e) in states.items() if e}
+        progress = self.bench.jobs_polled(states)
         self._show_print_status()
-        if newly_printed:
+        if progress.newly_printed:
+            newly_printed = list(progress.newly_printed)
             self.runner.run(lambda uow: packing.record_labels_printed(uow, newly_printed), None, self._failed,
                             actor=self.actor, owner=self)
-        labels = [j for j, code in self.jobs.items() if code != "slip"]
-        if labels and all(self.job_states.get(j) == "printed" for j in labels) and \
-                all(self.job_states.get(j) in ("printed", "failed") for j in self.jobs):
+        if progress.all_labels_printed:
             self.print_timer.stop()
             assert self.view is not None
             self.feedback.good(self.tr("Labels printed: put them on the parcels."))
             self.printed.emit(self.view.order_no)
-        elif all(self.job_states.get(j) in ("printed", "failed") for j in self.jobs):
+        elif progress.settled:
             self.print_timer.stop()
             self._show_state()  # F9 prints again what failed
 
     def _show_print_status(self) -> None:
         lines = []
-        errors = getattr(self, "_errors", {})
-        for job, code in self.jobs.items():
-            state = self.job_states.get(job, "queued")
+        errors = self.bench.job_errors
+        for job, code in self.bench.jobs.items():
+            state = self.bench.job_states.get(job, "queued")
             word = (translate("PackerWorkspace", PRINT_STATES[state]) if state in PRINT_STATES else state) \
                 + PRINT_MARKS.get(state, "")
-            line = (self.tr("Packing slip: {state}").format(state=word) if code == "slip"
+            line = (self.tr("Packing slip: {state}").format(state=word) if code == SLIP
                     else self.tr("Label {code}: {state}").format(code=code, state=word))
             if state in ("retrying", "failed") and errors.get(job):
                 line += f" — {errors[job]}"
@@ -920,7 +890,7 @@ class PackerWorkspace(Workspace):
 
     def _job_failed(self, job: PrintJob) -> None:
         """On the GUI thread: a job failed for good — record an exception a supervisor sees."""
-        self.job_states[job.id] = "failed"
+        self.bench.job_failed(job.id)
         self._show_print_status()
         self.feedback.refused(self.tr("Printing failed, the supervisors are told: {error}\n"
                                       "Mend the printer, then press F9 to print what failed.")
@@ -943,10 +913,11 @@ class PackerWorkspace(Workspace):
         self._show_state()
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
+        self.bench.busy = busy
         self._show_state()
 
     def stop(self) -> None:
+        self.sync.replayed.disconnect(self._replayed)
         super().stop()
         self.print_timer.stop()
         self.worker.stop(10)
@@ -955,16 +926,3 @@ class PackerWorkspace(Workspace):
         if self._own_queue:
             self.queue.close()
 
-
-def _with_of(parcel: packing.ParcelView, of: int) -> packing.ParcelView:
-    from dataclasses import replace
-
-    return replace(parcel, of=of)
-
-
-def _with_parcels(view: packing.PackView | None, of: int) -> packing.PackView | None:
-    from dataclasses import replace
-
-    if view is None:
-        return None
-    return replace(view, parcels=tuple(replace(p, of=of) for p in view.parcels))

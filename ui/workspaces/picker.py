@@ -3,7 +3,8 @@
 A scan is judged on the GUI thread by `desktop.domain.picking.PickSession` against the batch in
 memory (well under a millisecond), so the feedback panel turns green or red at once whatever the
 network does. Each confirmed action is first kept in the station's journal (desktop.station.journal: on
-this machine, durable, with its own id) and only then answered; the journal is replayed to the
+this machine, durable, with its own id) and only then answered; the station's sync (one for every
+workspace, `ui.sync.QtStationSync` over `desktop.station.sync.StationSync`) replays the journal to the
 central database off the GUI thread, in order. While the database is out of reach the picker goes
 on with the batch in hand and the screen says how many actions wait; an action that no longer fits
 (the batch was reassigned meanwhile) becomes a conflict on the supervisor's console, never a drop.
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QIntValidator, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -48,10 +49,9 @@ from desktop.domain.picking import (
     UnitTaken,
 )
 from desktop.domain.roles import Role
-from desktop.station.journal import ReplayReport, StationJournal, replay, station_journal_path
 from desktop.services import picking
-from desktop.station.actions import HANDLERS
 from desktop.services.orders import count_by_status
+from desktop.station.sync import SyncReport
 from ui.feedback import ScanFeedback
 from ui.appearance import pixels, points
 from ui.errors import error_text
@@ -61,7 +61,8 @@ from ui.widgets.pick_stops import ShortPickDialog, StopsTable
 from ui.widgets.route_map import MapStop, RouteMap
 from ui.workspaces.base import Workspace, WorkspaceContext
 
-RETRY_MS = 2000
+# What this workspace keeps in the station journal (desktop.station.actions applies them).
+PICKER_KINDS = frozenset({"pick", "refusal", "short"})
 
 
 class PickerWorkspace(Workspace):
@@ -74,8 +75,7 @@ class PickerWorkspace(Workspace):
     Signals:
         batch_shown(str): a batch is on screen (its code).
         batch_closed(str): back to "Next batch" (why: "done", "reassigned", "empty").
-        persisted(str): an action was written to the central database (its action id).
-        journal_changed(int): how many confirmed actions wait on this station for the central database.
+        persisted(str): a picker's action was written to the central database (its action id).
         notice(str): something the picker was told outside the feedback panel (the status line).
     """
 
@@ -83,7 +83,6 @@ class PickerWorkspace(Workspace):
     batch_closed = Signal(str)
     persisted = Signal(str)
     notice = Signal(str)
-    journal_changed = Signal(int)
 
     role = Role.PICKER
     object_name = "workspace_picker"
@@ -96,12 +95,11 @@ class PickerWorkspace(Workspace):
         self.reassigned_to: str | None = None
         self._loading = False
         self._callbacks: dict[str, Callable[[Any], None]] = {}
-        self._replaying = False
-        self._replay_again = False
         self._finished_codes: set[str] = set()
         super().__init__(context, parent)
-        self._own_journal = context.journal is None
-        self.journal = context.journal or StationJournal(station_journal_path(context.settings.station_name))
+        # The station's sync (one for every workspace): kept here first, replayed off the GUI thread.
+        self.sync = context.sync
+        self.sync.replayed.connect(self._replayed)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # scans only; no IME in the way
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -125,10 +123,6 @@ class PickerWorkspace(Workspace):
         self.watcher = ChangeFeedWatcher(self.runner, interval_ms=500, parent=self)
         self.watcher.changed.connect(self._on_feed)
         self.watcher.start()
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self._pump)
-        QTimer.singleShot(0, self._pump)  # what a previous session left in the journal goes first
 
     # --- building -----------------------------------------------------------------------------
 
@@ -528,53 +522,30 @@ class PickerWorkspace(Workspace):
         return f"{self.context.settings.station_name[:12]}-{uuid.uuid4().hex[:20]}"
 
     def _keep(self, kind: str, payload: dict[str, Any], on_done: Callable[[Any], None] | None = None) -> str:
-        action_id = self.journal.record(self.actor, kind, payload, action_id=self._action_id())
+        action_id = self.sync.record(self.actor, kind, payload, action_id=self._action_id())
         if on_done is not None:
             self._callbacks[action_id] = on_done
-        self._pump()
         return action_id
 
     @property
     def pending_writes(self) -> int:
-        return len(self.journal.pending()) if not self.journal.closed else 0
+        """Confirmed actions on this station not yet in the central database (every workspace's)."""
+        return self.sync.pending
 
-    def _pump(self) -> None:
-        """Replay the journal to the central database, off the GUI thread, one replay at a time."""
-        if self.journal.closed:
-            return
-        if self._replaying:
-            self._replay_again = True
-            return
-        if not self.journal.pending():
-            return
-        self._replaying = True
-        journal, db = self.journal, self.context.db
-        self.runner.call(lambda: replay(journal, db, HANDLERS), self._replayed, self._replay_failed, owner=self)
-
-    def _replayed(self, report: ReplayReport) -> None:
-        self._replaying = False
-        for action_id in report.applied:
+    def _replayed(self, report: SyncReport) -> None:
+        for action_id in report.applied_of(PICKER_KINDS):
             self.persisted.emit(action_id)
             callback = self._callbacks.pop(action_id, None)
             if callback is not None:
                 callback(report.outcomes[action_id])
-        for action_id, message in report.conflicts:
-            self._callbacks.pop(action_id, None)
-            self._conflict(report.errors.get(action_id), message)
-        pending = self.pending_writes
-        self.journal_changed.emit(pending)
-        if not report.complete:
+        for conflict in report.conflicts_of(PICKER_KINDS):
+            self._callbacks.pop(conflict.action_id, None)
+            self._conflict(conflict.error, conflict.message)
+        if report.offline is not None:
             self._say(self.tr("Offline: %n confirmed action(s) kept on this station, sent when the database is "
-                              "back", "", pending))
-            self._retry.start(RETRY_MS)
-        elif self._replay_again or pending:
-            self._replay_again = False
-            self._pump()
-
-    def _replay_failed(self, exc: BaseException) -> None:
-        self._replaying = False
-        self._say(self.tr("Not saved yet — retrying… ({error})").format(error=error_text(exc)))
-        self._retry.start(RETRY_MS)
+                              "back", "", report.pending))
+        elif report.failure is not None:
+            self._say(self.tr("Not saved yet — retrying… ({error})").format(error=error_text(report.failure)))
 
     def _conflict(self, exc: PickdeskError | None, message: str) -> None:
         """The central database refused a kept action: the supervisor has it as a conflict; tell the picker."""
@@ -647,8 +618,5 @@ class PickerWorkspace(Workspace):
 
     def stop(self) -> None:
         self.watcher.stop()
-        self._retry.stop()
-        if self._own_journal and not self.journal.closed:
-            self.runner.wait_for_done(3000)
-            self.journal.close()
+        self.sync.replayed.disconnect(self._replayed)
         super().stop()

@@ -241,6 +241,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kept here: the labels print when
+the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{seq} kept here · waits for the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,6 +268,13 @@
     <message>
         <source>No carrier</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
+        <translation>
+            <numerusform>This order&apos;s %n kept parcel waits for the database: its label prints first.</numerusform>
+            <numerusform>This order&apos;s %n kept parcels wait for the database: their labels print first.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No order on the bench.</source>
@@ -350,6 +366,13 @@
     <message>
         <source>{carrier}: {why}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n parcel(s) kept here; labels print later.</source>
+        <translation>
+            <numerusform>Offline: %n parcel kept here; its label prints later.</numerusform>
+            <numerusform>Offline: %n parcels kept here; their labels print later.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Parcel {seq} closed: {code} · {tracking}</source>

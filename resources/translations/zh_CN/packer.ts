@@ -256,6 +256,12 @@
         <source>No carrier</source>
         <translation>无承运商</translation>
     </message>
+    <message numerus="yes">
+        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
+        <translation>
+            <numerusform>本订单有 %n 个包裹暂存在本工作站，正等待数据库：请先打印它们的面单。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No order on the bench.</source>
         <translation>工作台上没有订单。</translation>
@@ -301,6 +307,12 @@
         <translation>比预期偏轻 {difference} 克（允差 ±{tolerance} 克）</translation>
     </message>
     <message>
+        <source>Kept here: the labels print when
+the database is back.</source>
+        <translation>已暂存本站：数据库恢复后
+即打印面单。</translation>
+    </message>
+    <message>
         <source>Scan units into the parcel, then weigh it.</source>
         <translation>先扫描装箱，再称重。</translation>
     </message>
@@ -317,6 +329,10 @@
         <translation>
             <numerusform>第 {seq} 箱 {code} · {carton} · %n 件 · {weight} · {tracking}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>#{seq} kept here · waits for the database</source>
+        <translation>第 {seq} 箱暂存本站 · 等待数据库</translation>
     </message>
     <message>
         <source>#{seq} open: {packed} in it, {missing} to scan</source>
@@ -345,6 +361,12 @@
     <message>
         <source>{carrier}: {why}</source>
         <translation>{carrier}：{why}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n parcel(s) kept here; labels print later.</source>
+        <translation>
+            <numerusform>离线：%n 个包裹已暂存本站，面单稍后打印。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Parcel {seq} closed: {code} · {tracking}</source>

@@ -234,3 +234,9 @@ def demo_db(tmp_path_factory):
         build_demo(db, orders=120, seed=3)
         yield db
         db.dispose()
+
+
+@pytest.fixture
+def pick_in():
+    """`pick_in(db, **kw) -> Picked`: a picked order on a database of the test's own (not the shared demo)."""
+    return make_picked
