@@ -29,7 +29,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -149,8 +148,6 @@ class Location(Base):
     x: Mapped[float] = mapped_column(Float)
     y: Mapped[float] = mapped_column(Float)
     kind: Mapped[str] = mapped_column(String(12), default="pick")  # pick, reserve, quarantine, returns, dock
-    # Retired by an admin (only when it holds nothing): kept for the history that names it.
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     warehouse: Mapped[Warehouse] = relationship(back_populates="locations")
 
