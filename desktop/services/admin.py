@@ -302,6 +302,8 @@ class MerchantRow:
     return_days: int
     warranty_days: int
     min_remaining_shelf_days: int
+    shipping_regions: list[dict[str, Any]]  # [{"provinces": [...], "fee": "20.00"}], first match wins
+    active: bool
     skus: int
     promotions: int
 
@@ -315,18 +317,27 @@ def list_merchants(uow: UnitOfWork, text: str = "") -> list[MerchantRow]:
     if text.strip():
         q = q.where(or_(M.code.ilike(_like(text), escape="\\"), M.name.ilike(_like(text), escape="\\")))
     return [MerchantRow(m.id, m.code, m.name, m.phone, m.free_shipping_threshold, m.standard_shipping_fee,
-                        m.return_days, m.warranty_days, m.min_remaining_shelf_days, int(skus.get(m.id, 0)),
+                        m.return_days, m.warranty_days, m.min_remaining_shelf_days,
+                        [dict(r) for r in (m.shipping_regions or [])], m.active, int(skus.get(m.id, 0)),
                         int(promos.get(m.id, 0)))
             for m in uow.session.scalars(q)]
 
 
 def edit_merchant_terms(uow: UnitOfWork, merchant_id: int, *, name: str, phone: str,
                         free_shipping_threshold: Any, standard_shipping_fee: Any, return_days: Any,
-                        warranty_days: Any, min_remaining_shelf_days: Any) -> None:
-    """A merchant's name and the terms intake and after-sales apply (shipping, returns, shelf life)."""
+                        warranty_days: Any, min_remaining_shelf_days: Any,
+                        shipping_regions: Sequence[dict[str, Any]] | None = None) -> None:
+    """A merchant's name and the terms intake and after-sales apply (shipping, returns, shelf life).
+
+    `shipping_regions` (None: unchanged) replaces the regional fees: provinces listed there pay
+    that region's fee instead of the standard one, the first region naming a province wins.
+    """
     _admin(uow)
     m = _get(uow, models.Merchant, merchant_id, "merchant", "商家")
-    changes = _changed(m, {
+    values: dict[str, Any] = {}
+    if shipping_regions is not None:
+        values["shipping_regions"] = _regions(shipping_regions)
+    changes = _changed(m, {**values, 
         "name": _text(name, 120, "The merchant name", "商家名称"),
         "phone": _text(phone, 40, "The phone", "电话", required=False),
         "free_shipping_threshold": _money(free_shipping_threshold, "Free shipping from", "包邮门槛", optional=True),
@@ -339,6 +350,22 @@ def edit_merchant_terms(uow: UnitOfWork, merchant_id: int, *, name: str, phone: 
         uow.audit("merchant_terms", "merchant", m.code, **changes)
         uow.announce("merchants", m.code, event="terms")
     uow.commit()
+
+
+def _regions(regions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    clean: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for region in regions:
+        provinces = [str(p).strip() for p in region.get("provinces", []) if str(p).strip()]
+        if not provinces:
+            raise InvalidValue("A shipping region names at least one province.", "运费地区至少要列出一个省份。")
+        twice = [p for p in provinces if p in seen]
+        if twice:
+            raise InvalidValue(f"{twice[0]} is in two shipping regions.", f"{twice[0]} 出现在两个运费地区中。")
+        seen.update(provinces)
+        fee = _money(region.get("fee"), f"The fee for {provinces[0]}", f"{provinces[0]} 的运费")
+        clean.append({"provinces": provinces, "fee": str(fee)})
+    return clean
 
 
 # ─── SKUs ───────────────────────────────────────────────────────────────────────
@@ -485,7 +512,7 @@ def set_sku_picture(uow: UnitOfWork, sku_id: int, path: str | None) -> None:
 @dataclass(frozen=True)
 class PromotionRow:
     id: int
-    merchant: str
+    merchant: str | None  # None: every merchant
     code: str
     kind: str
     params: dict[str, Any]
@@ -501,13 +528,14 @@ class PromotionRow:
 def list_promotions(uow: UnitOfWork, merchant_id: int | None = None, text: str = "") -> list[PromotionRow]:
     _admin(uow)
     P, M = models.Promotion, models.Merchant
-    q = select(P.id, M.code, P.code, P.kind, P.params, P.valid_from, P.valid_to, P.active).join(M, P.merchant_id == M.id)
-    if merchant_id is not None:
-        q = q.where(P.merchant_id == merchant_id)
+    q = (select(P.id, M.code, P.code, P.kind, P.params, P.valid_from, P.valid_to, P.active)
+         .outerjoin(M, P.merchant_id == M.id))
+    if merchant_id is not None:  # the merchant's own, and those for every merchant
+        q = q.where(or_(P.merchant_id == merchant_id, P.merchant_id.is_(None)))
     if text.strip():
         q = q.where(P.code.ilike(_like(text), escape="\\"))
     return [PromotionRow(r[0], r[1], r[2], r[3], dict(r[4] or {}), r[5], r[6], r[7])
-            for r in uow.session.execute(q.order_by(M.code, P.code))]
+            for r in uow.session.execute(q.order_by(P.code))]
 
 
 @dataclass(frozen=True)
@@ -519,15 +547,16 @@ class TouchedOrder:
 
 
 def orders_touched(uow: UnitOfWork, promotion_id: int, *, limit: int = 500) -> list[TouchedOrder]:
-    """The orders of the promotion's merchant that named it as a coupon or had it applied at intake."""
+    """The orders (of the promotion's merchant, if it has one) that named it as a coupon or had it applied at intake."""
     _admin(uow)
     promo = _get(uow, models.Promotion, promotion_id, "promotion", "促销")
     O = models.Order
     quoted = f'%"{promo.code}"%'  # a JSON string anywhere in the coupons or the outcome; confirmed below
     q = (select(O.order_no, O.status, O.created_at, O.coupons, O.intake_outcome)
-         .where(O.merchant_id == promo.merchant_id,
-                or_(cast(O.coupons, String).like(quoted), cast(O.intake_outcome, String).like(quoted)))
+         .where(or_(cast(O.coupons, String).like(quoted), cast(O.intake_outcome, String).like(quoted)))
          .order_by(O.created_at.desc()))
+    if promo.merchant_id is not None:
+        q = q.where(O.merchant_id == promo.merchant_id)
     touched: list[TouchedOrder] = []
     for no, status, created, coupons, outcome in uow.session.execute(q):
         applied = promo.code in ((outcome or {}).get("price") or {}).get("applied", [])
