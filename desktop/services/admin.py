@@ -218,6 +218,7 @@ def location_ids(uow: UnitOfWork, warehouse_id: int | None = None, text: str = "
 
 def location_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[LocationRow]:
     """The rows for these ids, in the same order (what a table shows of a search)."""
+    _admin(uow)
     if not ids:
         return []
     L, W, S = models.Location, models.Warehouse, models.Stock
@@ -410,6 +411,7 @@ def sku_ids(uow: UnitOfWork, text: str = "", *, merchant_id: int | None = None, 
 
 
 def sku_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[SkuRow]:
+    _admin(uow)
     if not ids:
         return []
     K, M, S = models.Sku, models.Merchant, models.Stock

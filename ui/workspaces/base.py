@@ -27,7 +27,7 @@ ROLE_TITLES = {
     Role.PICKER: QT_TRANSLATE_NOOP("Workspace", "Picking"),
     Role.PACKER: QT_TRANSLATE_NOOP("Workspace", "Packing"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Administration"),
 }
 
 
