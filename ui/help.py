@@ -24,8 +24,8 @@ from ui.appearance import pixels
 from ui.i18n import current_language, key_name
 from ui.labels import role_name
 
-GUIDE_FILES = {Role.PICKER: "picker.md", Role.PACKER: "packer.md", Role.SUPERVISOR: "supervisor.md",
-               Role.ADMIN: "admin.md"}
+GUIDE_FILES = {Role.PICKER: "picker.md", Role.PACKER: "packer.md", Role.RECEIVER: "receiver.md",
+               Role.SUPERVISOR: "supervisor.md", Role.ADMIN: "admin.md"}
 
 
 def guide_folder() -> Path:

@@ -13,6 +13,7 @@ from ui.i18n import translate
 ROLE_NAMES = {
     Role.PICKER: QT_TRANSLATE_NOOP("Roles", "Picker"),
     Role.PACKER: QT_TRANSLATE_NOOP("Roles", "Packer"),
+    Role.RECEIVER: QT_TRANSLATE_NOOP("Roles", "Receiver"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("Roles", "Supervisor"),
     Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator"),
 }

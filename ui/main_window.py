@@ -26,6 +26,7 @@ from ui.help import GuideDialog, ShortcutsDialog
 from ui.i18n import error_text
 from ui.labels import role_name
 from ui.login import SignInView
+from ui.no_workspace import NoWorkspaceView
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.icons import icon
@@ -38,7 +39,9 @@ WORKSPACES: dict[Role, type[Workspace]] = {
     Role.ADMIN: AdminWorkspace,
 }
 MINIMUM_SIZE = (960, 640)
-HOME_WORKSPACE = {Role.PICKER: Role.PICKER, Role.PACKER: Role.PACKER,
+# A role whose home has no entry in WORKSPACES yet (the receiver's, until inbound is built) signs
+# in to the `no_workspace` view, which says so and offers to sign out.
+HOME_WORKSPACE = {Role.PICKER: Role.PICKER, Role.PACKER: Role.PACKER, Role.RECEIVER: Role.RECEIVER,
                   Role.SUPERVISOR: Role.SUPERVISOR, Role.ADMIN: Role.ADMIN}
 
 
@@ -269,8 +272,22 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.settings.last_user = actor.login
         self._update_station_and_user()
-        self.open_workspace(HOME_WORKSPACE[actor.role])
+        self._open_home()
         self.signed_in.emit(actor)
+
+    def _open_home(self) -> None:
+        """The signed-in person's own workspace, or the `no_workspace` view when their role has none yet."""
+        assert self.actor is not None
+        home = HOME_WORKSPACE[self.actor.role]
+        if home in WORKSPACES:
+            self.open_workspace(home)
+            return
+        self.look_timer.stop()
+        view = NoWorkspaceView(self.actor)
+        view.sign_out_requested.connect(self.sign_out)
+        self._replace_central(view)
+        view.setFocus()
+        self.workspace_opened.emit(view.objectName())
 
     def open_workspace(self, role: Role) -> None:
         """Show the workspace for `role`, if the signed-in user may act in it."""
@@ -392,6 +409,8 @@ class MainWindow(QMainWindow):
                     "The new settings reach this screen when the batch or order in hand is done."), 15000)
             else:
                 self.open_workspace(workspace.role)
+        elif isinstance(self.centralWidget(), NoWorkspaceView) and self.actor is not None:
+            self._open_home()
         elif self.sign_in_view is not None:
             self.show_sign_in()
 

@@ -139,5 +139,9 @@ def cmd_exceptions(args: argparse.Namespace) -> int:
         db.dispose()
     for r in rows:
         print(f"{r.id:>5} {r.status:<9} {r.kind:<16} {r.order_no or '-':<24} {r.summary}")
+        findings = r.detail.get("findings") or []
+        if len(findings) > 1:  # an intake hold: every finding of the order, from every gate that held it
+            for f in findings:
+                print(f"{'':>5}   - {f.get('gate', '?')} · {f.get('field', '?')}: {f.get('message', '')}")
     print(f"{len(rows)} exceptions")
     return 0

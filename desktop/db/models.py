@@ -654,15 +654,19 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(32), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
-    name_zh: Mapped[str] = mapped_column(String(80), default="")
+    name_zh: Mapped[str | None] = mapped_column(String(80), nullable=True)
     role: Mapped[str] = mapped_column(String(12))  # picker, packer, receiver, supervisor, admin
-    # argon2id; None until an admin sets a PIN (a user from set-up cannot sign in before).
+    # argon2id; None: a person an admin added who has no PIN yet and cannot sign in until one is set.
     pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
     badge_code: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    __table_args__ = (
+        CheckConstraint("role IN ('picker', 'packer', 'receiver', 'supervisor', 'admin')", name="role_known"),
+    )
 
 
 class Station(Base):

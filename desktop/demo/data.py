@@ -99,7 +99,7 @@ INTL_ADDRESSES = [
     ("GB", "", "London", "SW1A 1AA", "{n} Whitehall, Flat {r}", "+44 20 7946 {p4}"),
     ("SG", "", "Singapore", "018956", "{n} Marina Boulevard #{b}-{r}", "+65 6123 {p4}"),
     ("JP", "東京都", "千代田区", "100-0005", "丸の内{n}-{b}-{r}", "+81 3 1234 {p4}"),
-    ("HK", "", "Hong Kong", "", "Flat {r}, {n} Queen's Road Central", "+852 2123 {p4}"),
+    ("HK", "Hong Kong Island", "Central", "", "Flat {r}, {n} Queen's Road Central", "+852 2123 {p4}"),
 ]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
@@ -116,6 +116,7 @@ USERS = [
     ("picker3", "Chen Jie 陈杰", "picker", "2323", "BADGE-P00003"),
     ("packer1", "Zhao Min 赵敏", "packer", "3333", "BADGE-K00001"),
     ("packer2", "Liu Yang 刘洋", "packer", "4444", "BADGE-K00002"),
+    ("receiver1", "Sun Hao 孙浩", "receiver", "6666", "BADGE-R00001"),
     ("super1", "Zhou Jing 周静", "supervisor", "5555", "BADGE-S00001"),
     ("admin", "Administrator 管理员", "admin", "9999", "BADGE-A00001"),
 ]

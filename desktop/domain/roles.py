@@ -10,19 +10,22 @@ from desktop.domain.errors import NotAllowed
 class Role(enum.StrEnum):
     PICKER = "picker"
     PACKER = "packer"
+    RECEIVER = "receiver"  # inbound goods and stock counts
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
 
     @property
     def label_zh(self) -> str:
-        return {"picker": "拣货员", "packer": "打包员", "supervisor": "主管", "admin": "管理员"}[self.value]
+        return {"picker": "拣货员", "packer": "打包员", "receiver": "收货员", "supervisor": "主管",
+                "admin": "管理员"}[self.value]
 
 
-# Supervisors may step in for pickers and packers; admins may do everything.
+# Supervisors may step in for pickers, packers and receivers; admins may do everything.
 _CAN_ACT_AS: dict[Role, frozenset[Role]] = {
     Role.PICKER: frozenset({Role.PICKER}),
     Role.PACKER: frozenset({Role.PACKER}),
-    Role.SUPERVISOR: frozenset({Role.SUPERVISOR, Role.PICKER, Role.PACKER}),
+    Role.RECEIVER: frozenset({Role.RECEIVER}),
+    Role.SUPERVISOR: frozenset({Role.SUPERVISOR, Role.PICKER, Role.PACKER, Role.RECEIVER}),
     Role.ADMIN: frozenset(Role),
 }
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -27,10 +28,33 @@ class WeakPin(PickdeskError):
     code = "weak_pin"
 
 
+class NoPinYet(SignInRefused):
+    """The person exists but no PIN has been set for them: an admin must set one first."""
+
+    code = "no_pin_yet"
+
+    def __init__(self) -> None:
+        super().__init__("No PIN has been set for you yet: ask an administrator to set one, then sign in.",
+                         "您还没有 PIN 码：请管理员为您设置后再登录。")
+
+
 def hash_pin(pin: str) -> str:
     if not PIN_PATTERN.match(pin):
         raise WeakPin("A PIN is 4 to 8 digits.", "PIN 码为 4 到 8 位数字。")
     return _hasher.hash(pin)
+
+
+def badge_value(badge_code: str) -> str:
+    """What the users table stores for a badge code, and what a scanned badge is looked up by.
+
+    Every write and lookup of `users.badge_code` goes through here (and `user_with_badge`), so a
+    different way of keeping badges (a keyed hash, say) changes only these two functions.
+    """
+    return badge_code.strip()
+
+
+def user_with_badge(session: Session, badge_code: str) -> models.User | None:
+    return session.scalar(select(models.User).where(models.User.badge_code == badge_value(badge_code)))
 
 
 def _actor(user: models.User, station: str) -> Actor:
@@ -66,6 +90,8 @@ def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Act
     user = uow.session.scalar(select(models.User).where(models.User.login == login.strip()))
     if user is None or not user.active:
         raise _refused()
+    if not user.pin_hash:
+        raise NoPinYet()
     now = utcnow()
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
@@ -91,10 +117,12 @@ def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Act
 
 
 def sign_in_with_badge(uow: UnitOfWork, badge_code: str, station: str) -> Actor:
-    user = uow.session.scalar(select(models.User).where(models.User.badge_code == badge_code.strip()))
+    user = user_with_badge(uow.session, badge_code)
     if user is None or not user.active:
         raise SignInRefused("This badge is not known. Sign in with your PIN or ask a supervisor.",
                             "无法识别此工牌。请用 PIN 码登录或联系主管。")
+    if not user.pin_hash:
+        raise NoPinYet()
     if user.locked_until is not None and user.locked_until > utcnow():
         raise SignInRefused("This account is locked for a few minutes.", "该账户已被暂时锁定。")
     actor = _mark_signed_in(uow, user, station, "badge")

@@ -3,8 +3,9 @@
 Gates, in order, each leaving an outcome in `orders.intake_outcome[gate]` = {"status", "note"}:
 
 1. ``address`` — the contact phone (phonenumbers; masked numbers held, a virtual number with an
-   extension accepted) and the address (China's administrative divisions, postal codes per
-   country). A problem holds the order (HoldReason.ADDRESS) naming the field.
+   extension accepted) and the address (China's administrative divisions; every other country by
+   Google's address metadata: required fields, postal code, division names; see
+   `desktop.domain.address`). A problem holds the order (HoldReason.ADDRESS) naming the field.
 2. ``price`` — the payable amount recomputed by `desktop.domain.pricing.compute_price` from the
    lines, the promotions in force when the order was placed (the merchant's and those for every
    merchant) and the merchant's shipping terms with their regional fees, all as set up; a coupon problem or a
@@ -16,7 +17,10 @@ Gates, in order, each leaving an outcome in `orders.intake_outcome[gate]` = {"st
    waits as BACKORDERED, nothing stays reserved, and a replenishment request is raised.
 5. ``pii`` — the customer fields are sealed (they are sealed on import) and open for this order.
 
-A held order gets an ExceptionCase per failed gate (address_hold, price_hold, payment_hold). A
+Every gate runs, whatever the others found: an order wrong in address and price is held with both.
+Each held gate's outcome lists its `findings` (field, message, message_zh), every one, not only
+the first. A held order gets an ExceptionCase per failed gate (address_hold, price_hold,
+payment_hold), each carrying the findings of all its gates (`detail["findings"]`). A
 released order becomes READY with its priority score. Afterwards any SKU the order took under its
 low-stock threshold raises one low-stock request.
 
@@ -58,6 +62,8 @@ GATES = ("address", "price", "payment", "stock", "pii")
 DEFAULT_WAREHOUSE = "SZ1"
 HOLD_KINDS = {"address": HoldReason.ADDRESS, "price": HoldReason.PRICE, "payment": HoldReason.PAYMENT}
 RETRIES = 5
+# How a Chinese note names the fields a gate finds wrong (address fields keep the mall's names).
+FIELDS_ZH = {"coupons": "优惠券", "total_charged": "实收金额", "payment.status": "支付状态", "customer": "顾客资料"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,19 @@ def _gate(status: str, note: str = "", **extra: Any) -> dict[str, Any]:
     return {"status": status, "note": note, **extra}
 
 
+def _finding(field: str, message: str, message_zh: str) -> dict[str, str]:
+    """One thing a gate found wrong: the field as the mall names it, and why, in both languages."""
+    return {"field": field, "message": message, "message_zh": message_zh}
+
+
+def _held(findings: list[dict[str, str]], **extra: Any) -> dict[str, Any]:
+    """A gate that holds the order, listing every finding (not only the first)."""
+    return _gate("held", "; ".join(f"{f['field']}: {f['message']}" for f in findings),
+                 fields=[f["field"] for f in findings], findings=findings,
+                 note_zh="；".join(f"{FIELDS_ZH.get(f['field'], f['field'])}：{f['message_zh']}" for f in findings),
+                 **extra)
+
+
 # ─── the gates ──────────────────────────────────────────────────────────────────
 
 
@@ -113,8 +132,7 @@ def address_gate(order: models.Order, phone: str, detail: str) -> dict[str, Any]
     if phone_check.problem:
         problems.append(phone_check.problem)
     if problems:
-        return _gate("held", "; ".join(str(p) for p in problems), fields=[p.field for p in problems],
-                     note_zh="；".join(f"{p.field}：{p.message_zh}" for p in problems))
+        return _held([_finding(p.field, p.message, p.message_zh) for p in problems])
     note = f"phone {phone_check.kind}" + (f" ext. {phone_check.extension}" if phone_check.extension else "")
     return _gate("passed", note)
 
@@ -139,18 +157,18 @@ def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
                "discount_rules": str(check.discount_total), "discount_mall": str(order.discount_total),
                "shipping_rules": str(check.shipping_fee), "shipping_mall": str(order.shipping_fee),
                "applied": list(check.applied)}
-    notes = [f"coupons: {p}" for p in check.problems]
-    notes_zh = [f"优惠券：{p}" for p in check.problems]
+    findings = [_finding("coupons", str(p), str(p)) for p in check.problems]
     if check.payable != order.total_charged:
-        notes.append(f"total_charged: charged {order.total_charged}, rules give {check.payable} "
-                     f"(discounts {check.discount_total} vs mall {order.discount_total}, "
-                     f"shipping {check.shipping_fee} vs mall {order.shipping_fee})")
-        notes_zh.append(f"实收金额：已收 {order.total_charged}，按规则应为 {check.payable}"
-                        f"（优惠 {check.discount_total}，商城为 {order.discount_total}；"
-                        f"运费 {check.shipping_fee}，商城为 {order.shipping_fee}）")
-    if notes:
-        fields = (["coupons"] if check.problems else []) + (["total_charged"] if check.payable != order.total_charged else [])
-        return _gate("held", "; ".join(notes), fields=fields, note_zh="；".join(notes_zh), **figures)
+        findings.append(_finding(
+            "total_charged",
+            f"charged {order.total_charged}, rules give {check.payable} "
+            f"(discounts {check.discount_total} vs mall {order.discount_total}, "
+            f"shipping {check.shipping_fee} vs mall {order.shipping_fee})",
+            f"已收 {order.total_charged}，按规则应为 {check.payable}"
+            f"（优惠 {check.discount_total}，商城为 {order.discount_total}；"
+            f"运费 {check.shipping_fee}，商城为 {order.shipping_fee}）"))
+    if findings:
+        return _held(findings, **figures)
     return _gate("passed", f"payable {check.payable} = charged", **figures)
 
 
@@ -165,8 +183,8 @@ def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
                                         payload={"order_no": order.order_no, "amount": str(order.total_charged),
                                                  "currency": order.currency}))
     said_zh = "支付失败" if order.payment_status == "failed" else "支付未完成"
-    return _gate("held", f"payment.status: {order.payment_status}; customer notified ({kind})",
-                 fields=["payment.status"], notification=kind, note_zh=f"{said_zh}；已通知顾客")
+    return _held([_finding("payment.status", f"{order.payment_status}; customer notified ({kind})",
+                           f"{said_zh}；已通知顾客")], notification=kind)
 
 
 def warehouse_for(uow: UnitOfWork, order: models.Order) -> models.Warehouse:
@@ -214,8 +232,8 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
         outcome["pii"] = _gate("passed", "customer fields sealed (AES-256-GCM)")
         outcome["address"] = address_gate(order, contact["phone"], contact["detail"])
     except SealBroken as exc:
-        outcome["pii"] = _gate("held", f"customer data: {exc.message}", fields=["customer"])
-        outcome["address"] = _gate("held", "customer data cannot be opened", fields=["customer"])
+        outcome["pii"] = _held([_finding("customer", exc.message, exc.message_zh)])
+        outcome["address"] = _held([_finding("customer", "customer data cannot be opened", "无法打开顾客资料")])
     outcome["price"] = price_gate(uow, order)
     outcome["payment"] = payment_gate(uow, order)
     held = [g for g in ("address", "price", "payment") if outcome[g]["status"] == "held"]
@@ -224,10 +242,14 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
         order.intake_outcome = outcome
         detail = "; ".join(outcome[g]["note"] for g in held)[:300]
         change_status(uow, order, OrderStatus.HELD, reason=detail, hold_reason=HOLD_KINDS[held[0]], at=now)
+        # Each held gate gets its exception; each exception lists every finding of the order, so
+        # whichever a supervisor opens shows all that is wrong with it (address and price, say).
+        findings = [{"gate": g, **f} for g in held for f in outcome[g].get("findings", [])]
         for gate in held:
             uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now, detail={
                 "reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
-                "fields": outcome[gate].get("fields", []), "gate": gate}))
+                "fields": outcome[gate].get("fields", []), "gate": gate, "held_gates": held,
+                "findings": findings}))
         uow.announce("exceptions", order.order_no, event="held", gates=held)
         status = OrderStatus.HELD
     else:

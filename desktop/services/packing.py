@@ -330,12 +330,14 @@ def verify_supervisor(uow: UnitOfWork, login_or_badge: str, pin: str | None = No
     Wrong PINs count towards the lock like at sign-in. The station's signed-in user is unchanged.
     """
     who = login_or_badge.strip()
-    user = uow.session.scalar(select(models.User).where(models.User.badge_code == who))
+    user = auth.user_with_badge(uow.session, who)
     by_badge = user is not None
     if user is None:
         user = uow.session.scalar(select(models.User).where(models.User.login == who))
     if user is None or not user.active:
         raise auth.SignInRefused("Unknown supervisor badge or login.", "无法识别主管工牌或用户名。")
+    if not user.pin_hash:
+        raise auth.NoPinYet()
     now = utcnow()
     if user.locked_until is not None and user.locked_until > now:
         raise auth.SignInRefused("This account is locked for a few minutes.", "该账户已被暂时锁定。")

@@ -102,22 +102,94 @@ def test_phones(world, phone, ok, note) -> None:
         assert "customer.phone" in o.hold_detail
 
 
-def test_international_addresses(world) -> None:
-    good = mall_order("M1-US-1", address={"country": "US", "province": "CA", "city": "San Francisco", "district": "",
-                                          "detail": "1 Market Street", "postal_code": "94103"},
-                      customer={"phone": "+1 415 555 0123"})
-    bad = mall_order("M1-GB-1", address={"country": "GB", "province": "", "city": "London", "district": "",
-                                         "detail": "1 Whitehall", "postal_code": "12345"},
-                     customer={"phone": "+44 20 7946 0123"})
-    hk = mall_order("M1-HK-1", address={"country": "HK", "province": "", "city": "Hong Kong", "district": "",
-                                        "detail": "Flat 3, 8 Queen's Road Central", "postal_code": ""},
-                    customer={"phone": "+852 2123 0123"})
-    load(world, good, bad, hk)
-    run_intake(world, now=NOW, actor=SUPERVISOR)
-    assert order(world, "M1-US-1").status == "ready"
-    assert order(world, "M1-HK-1").status == "ready"
-    gb = order(world, "M1-GB-1")
-    assert gb.status == "held" and "address.postal_code" in gb.hold_detail
+# Real addresses abroad, checked by Google's address metadata (every country, not a hand-kept five).
+GOOD_ABROAD = [
+    ("US", "CA", "San Francisco", "", "1 Market Street", "94105"),
+    ("US", "NY", "New York", "", "350 Fifth Avenue", "10118"),
+    ("GB", "", "London", "", "10 Downing Street", "SW1A 2AA"),
+    ("DE", "", "Berlin", "", "Platz der Republik 1", "11011"),
+    ("FR", "", "Paris", "", "5 Avenue Anatole France", "75007"),
+    ("JP", "東京都", "千代田区", "", "丸の内1-9-1", "100-0005"),
+    ("HK", "Hong Kong Island", "Central", "", "Flat 3, 8 Queen's Road Central", ""),
+    ("SG", "", "Singapore", "", "10 Bayfront Avenue", "018956"),
+    ("AU", "NSW", "Sydney", "", "Bennelong Point", "2000"),
+    ("CA", "ON", "Toronto", "", "290 Bremner Boulevard", "M5V 3L9"),
+    ("BR", "SP", "São Paulo", "", "Avenida Paulista 1578", "01310-200"),
+    ("IN", "Maharashtra", "Mumbai", "", "Apollo Bandar, Colaba", "400001"),
+    ("NL", "", "Amsterdam", "", "Museumstraat 1", "1071 XX"),
+]
+BROKEN_ABROAD = [
+    # (address, every field that must be named)
+    (("US", "CA", "San Francisco", "", "1 Market Street", "10118"), ["address.postal_code"]),  # a New York ZIP
+    (("US", "Calif.", "", "", "1 Market Street", "9410"), ["address.province", "address.city", "address.postal_code"]),
+    (("GB", "", "London", "", "10 Downing Street", "12345"), ["address.postal_code"]),
+    (("DE", "", "", "", "Platz der Republik 1", "1101"), ["address.city", "address.postal_code"]),
+    (("JP", "", "千代田区", "", "丸の内1-9-1", "100-0005"), ["address.province"]),  # the prefecture is required
+    (("HK", "", "Hong Kong", "", "Flat 3, 8 Queen's Road Central", ""), ["address.province"]),  # the area is required
+    (("AU", "VIC", "Sydney", "", "Bennelong Point", "2000"), ["address.postal_code"]),  # a NSW code in Victoria
+    (("CA", "QC", "Toronto", "", "290 Bremner Boulevard", "M5V 3L9"), ["address.postal_code"]),  # Ontario's in Québec
+    (("FR", "", "Paris", "", "", "75007"), ["address.detail"]),
+    (("QQ", "", "Springfield", "", "742 Evergreen Terrace", "49007"), ["address.country"]),  # no such country
+]
+
+
+def _abroad(order_no: str, address: tuple[str, ...]) -> dict:
+    country, province, city, district, detail, postal = address
+    return mall_order(order_no, address={"country": country, "province": province, "city": city,
+                                         "district": district, "detail": detail, "postal_code": postal})
+
+
+@pytest.mark.parametrize("address", GOOD_ABROAD, ids=lambda a: f"{a[0]}-{a[2]}")
+def test_real_addresses_abroad_pass(world, address) -> None:
+    _, o = intake_one(world, _abroad(f"M1-{address[0]}-1", address))
+    assert o.status == "ready", o.hold_detail
+
+
+@pytest.mark.parametrize(("address", "fields"), BROKEN_ABROAD, ids=lambda a: "-".join(a[:3]) if len(a) > 2 else None)
+def test_broken_addresses_abroad_are_held_with_every_problem(world, address, fields) -> None:
+    _, o = intake_one(world, _abroad(f"M1-{address[0]}-2", address))
+    assert o.status == "held" and o.hold_reason == "address"
+    assert o.intake_outcome["address"]["fields"] == fields
+    findings = o.intake_outcome["address"]["findings"]
+    assert [f["field"] for f in findings] == fields
+    assert all(f["message"] and f["message_zh"] and f["message"] != f["message_zh"] for f in findings)
+
+
+def test_a_wrong_postal_code_names_the_area_and_gives_an_example() -> None:
+    from desktop.domain.address import check_address
+
+    (problem,) = check_address("US", "CA", "San Francisco", "", "1 Market Street", "10118")
+    assert problem.field == "address.postal_code"
+    assert problem.message == "'10118' is not a ZIP code of US CA (for example 90000)"
+    assert problem.message_zh == "'10118' 不是 US CA 的邮政编码（例如 90000）"
+    (problem,) = check_address("KR", "", "Seoul", "", "Sejong-daero 110", "04524")
+    assert problem.message == "the province is missing (required in KR)"
+
+
+def test_an_order_failing_two_gates_is_held_with_every_finding(world, capsys, monkeypatch) -> None:
+    from desktop.cli import main
+    from desktop.services.supervision import list_exceptions
+
+    # A German address without a city and with a four-digit code, and 5.00 less charged than the rules give.
+    raw = _abroad("M1-DE-3", ("DE", "", "", "", "Platz der Republik 1", "1101"))
+    raw.update(total_charged="62.90")
+    result, o = intake_one(world, raw)
+    assert o.status == "held" and result.held_gates == ("address", "price")
+    assert "address.city" in o.hold_detail and "address.postal_code" in o.hold_detail
+    assert "total_charged" in o.hold_detail
+    with world.unit_of_work(SUPERVISOR) as uow:
+        cases = list_exceptions(uow)
+    assert sorted(c.kind for c in cases) == ["address_hold", "price_hold"]
+    expected = [("address", "address.city"), ("address", "address.postal_code"), ("price", "total_charged")]
+    for case in cases:  # whichever a supervisor opens shows the whole order's findings
+        assert [(f["gate"], f["field"]) for f in case.detail["findings"]] == expected
+        assert case.detail["held_gates"] == ["address", "price"]
+    monkeypatch.setenv("PICKDESK_DATA_DIR", str(world.engine.url.database).rsplit("/", 1)[0])
+    assert main(["exceptions", "--db", str(world.engine.url)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("- address · address.city: the city is missing (required in DE)") == 2
+    assert out.count("- address · address.postal_code: '1101' is not a postal code of DE") == 2
+    assert out.count("- price · total_charged: charged 62.90, rules give 67.90") == 2
 
 
 @pytest.mark.parametrize(("changes", "held", "words"), [

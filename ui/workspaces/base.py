@@ -26,6 +26,7 @@ from ui.widgets.scroll import vertical_scroll
 ROLE_TITLES = {
     Role.PICKER: QT_TRANSLATE_NOOP("Workspace", "Picking"),
     Role.PACKER: QT_TRANSLATE_NOOP("Workspace", "Packing"),
+    Role.RECEIVER: QT_TRANSLATE_NOOP("Workspace", "Receiving"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
     Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Administration"),
 }

@@ -992,6 +992,12 @@ class SupervisorWorkspace(Workspace):
             else:
                 order = self.tr("No order")
             lines = [f"#{case.id} {kind_name(case.kind)}", order, self.exception_summary(case)]
+            findings = (case.detail or {}).get("findings") or []
+            if len(findings) > 1:  # an intake hold lists everything wrong with the order, from every gate
+                lines.append(self.tr("Everything intake found wrong with this order:"))
+                zh = is_chinese()
+                lines += [f"• {f.get('field', '?')}: {(f.get('message_zh') if zh else None) or f.get('message', '')}"
+                          for f in findings]
             self.exception_detail.setText("\n".join(lines))
             for d in case.decisions:
                 self.decision.addItem(exception_decision_name(d), d)

@@ -9,7 +9,7 @@
 - users: `name_zh`, and `pin_hash` nullable (a person from set-up has no PIN until an admin sets one).
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005'
-down_revision = '0001'
+down_revision = '0004'  # people's users changes first (merged in branch adminui)
 branch_labels = None
 depends_on = None
 
@@ -38,11 +38,7 @@ def upgrade() -> None:
     with op.batch_alter_table('locations', schema=None) as batch_op:
         batch_op.alter_column('active', server_default=None)
 
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('name_zh', sa.String(length=80), nullable=False, server_default=''))
-        batch_op.alter_column('pin_hash', existing_type=sa.String(length=200), nullable=True)
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.alter_column('name_zh', server_default=None)
+    # users.name_zh and a nullable users.pin_hash come with 0004 (people), which this follows.
 
     # One row per code: a code held by several merchants becomes one promotion for every merchant.
     conn = op.get_bind()
@@ -80,11 +76,6 @@ def downgrade() -> None:
         op.bulk_insert(promotions, rows)
     with op.batch_alter_table('promotions', schema=None) as batch_op:
         batch_op.alter_column('merchant_id', existing_type=sa.Integer(), nullable=False)
-
-    conn.execute(sa.text("UPDATE users SET pin_hash = '!' WHERE pin_hash IS NULL"))  # '!': matches no PIN
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.alter_column('pin_hash', existing_type=sa.String(length=200), nullable=False)
-        batch_op.drop_column('name_zh')
 
     with op.batch_alter_table('locations', schema=None) as batch_op:
         batch_op.drop_column('active')
