@@ -33,14 +33,15 @@ AREAS: dict[str, tuple[str, ...]] = {
                "ui/main_window.py", "ui/settings.py", "ui/settings_dialog.py", "ui/tasks.py",
                "ui/help.py", "ui/appearance.py", "ui/devices", "ui/printing", "ui/workspaces/__init__.py",
                "ui/workspaces/base.py", "ui/widgets/__init__.py", "ui/widgets/icons.py",
-               "ui/widgets/message.py", "ui/widgets/scroll.py", "ui/labels.py", "ui/smoke.py", "ui/smoke_driver.py"),
+               "ui/widgets/message.py", "ui/widgets/scroll.py", "ui/labels.py", "ui/smoke.py", "ui/smoke_driver.py",
+               "ui/no_workspace.py"),
     "picker": ("ui/workspaces/picker.py", "ui/widgets/pick_stops.py", "ui/widgets/route_map.py"),
     "packer": ("ui/workspaces/packer.py", "ui/widgets/pack_checklist.py", "ui/widgets/pack_panels.py"),
     "supervisor": ("ui/workspaces/supervisor.py", "ui/widgets/handover_panel.py", "ui/widgets/returns_panel.py",
                    "ui/widgets/figures_panel.py", "ui/widgets/aftersales_common.py"),
     "admin": ("ui/workspaces/admin.py", "ui/widgets/admin_common.py", "ui/widgets/admin_stations.py",
               "ui/widgets/admin_warehouses.py", "ui/widgets/admin_merchants.py", "ui/widgets/admin_skus.py",
-              "ui/widgets/admin_promotions.py"),
+              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py"),
 }
 
 

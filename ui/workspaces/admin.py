@@ -1,5 +1,6 @@
 """The admin's workspace: the warehouse's master data, one tab each (object name `admin_tabs`).
 
+* People — add, retire, role, badge, PIN, unlock, who is signed in where (ui/widgets/admin_people.py)
 * Stations — `admin_stations` (ui/widgets/admin_stations.py)
 * Warehouses — the warehouses, their locations and the layout map (ui/widgets/admin_warehouses.py)
 * Merchants — their terms (ui/widgets/admin_merchants.py)
@@ -7,8 +8,9 @@
 * Promotions — validity and the orders they touched (ui/widgets/admin_promotions.py)
 
 Each tab loads when it is first shown and again when shown later; the workspace timer reloads only
-the stations tab (who is signed in where changes by itself), so an idle console does no work.
-Every edit goes through `desktop.services.admin`, which checks the admin role and audits it.
+the people and stations tabs (who is signed in where changes by itself) while they are on screen.
+Every edit goes through `desktop.services.admin` or `desktop.services.people`, which check the
+admin role and audit it. A badge scanned on the people tab goes into the chosen person's badge field.
 
 Signals:
     action_done(str): an edit was saved in some tab (its name).
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop.domain.roles import Role
 from ui.widgets.admin_common import AdminPanel
 from ui.widgets.admin_merchants import MerchantsPanel
+from ui.widgets.admin_people import PeoplePanel
 from ui.widgets.admin_promotions import PromotionsPanel
 from ui.widgets.admin_skus import SkusPanel
 from ui.widgets.admin_stations import StationsPanel
@@ -43,13 +46,14 @@ class AdminWorkspace(Workspace):
         super().__init__(context, parent)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("admin_tabs")
+        self.people = PeoplePanel(context, self)
         self.stations = StationsPanel(context, self)
         self.warehouses = WarehousesPanel(context, self)
         self.merchants = MerchantsPanel(context, self)
         self.skus = SkusPanel(context, self)
         self.promotions = PromotionsPanel(context, self)
-        self.panels: list[AdminPanel] = [self.stations, self.warehouses, self.merchants, self.skus, self.promotions]
-        titles = [self.tr("Stations"), self.tr("Warehouses"), self.tr("Merchants"), self.tr("SKUs"),
+        self.panels: list[AdminPanel] = [self.people, self.stations, self.warehouses, self.merchants, self.skus, self.promotions]
+        titles = [self.tr("People"), self.tr("Stations"), self.tr("Warehouses"), self.tr("Merchants"), self.tr("SKUs"),
                   self.tr("Promotions")]
         for panel, title in zip(self.panels, titles, strict=True):
             self.tabs.addTab(panel, title)
@@ -62,7 +66,7 @@ class AdminWorkspace(Workspace):
     def refresh(self) -> None:
         """The tab on screen loads; after that the timer reloads the stations tab only."""
         panel = self.tabs.currentWidget()
-        if isinstance(panel, AdminPanel) and (id(panel) not in self._loaded or panel is self.stations):
+        if isinstance(panel, AdminPanel) and (id(panel) not in self._loaded or panel in (self.people, self.stations)):
             self._loaded.add(id(panel))
             panel.refresh()
 
@@ -73,7 +77,12 @@ class AdminWorkspace(Workspace):
             panel.refresh()
 
     def panel(self, name: str) -> AdminPanel:
-        """The tab by its panel name (stations, warehouses, merchants, skus, promotions), brought on screen."""
+        """The tab by its panel name (people, stations, warehouses, merchants, skus, promotions), brought on screen."""
         panel = next(p for p in self.panels if p.name == name)
         self.tabs.setCurrentWidget(panel)
         return panel
+
+    def on_scan(self, raw: str) -> bool:
+        if self.tabs.currentWidget() is self.people:
+            return self.people.on_scan(raw)
+        return super().on_scan(raw)

@@ -27,6 +27,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,6 +161,161 @@
     </message>
     <message>
         <source>Terms saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login, e.g. picker7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new badge: scan or type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sign in: no PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{login} added: set a PIN so they can sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a person first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN set: they can sign in with it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN cleared: they cannot sign in until a new one is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked: they can try their PIN again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired: signed out everywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

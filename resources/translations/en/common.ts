@@ -165,6 +165,21 @@
     </message>
 </context>
 <context>
+    <name>NoWorkspaceView</name>
+    <message>
+        <source>No workspace for your role yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in as {name} ({role}). This station has no workspace for the {role} role yet, so there is nothing to do here for now. Ask a supervisor what to work on, and sign out when you leave the station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Picker</source>
@@ -172,6 +187,10 @@
     </message>
     <message>
         <source>Packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -411,6 +430,10 @@
     </message>
     <message>
         <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1768,6 +1768,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Everything intake found wrong with this order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose an exception first.</source>
         <translation type="unfinished"></translation>
     </message>

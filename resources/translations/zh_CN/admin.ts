@@ -27,6 +27,10 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
         <source>Promotions</source>
         <translation>促销</translation>
     </message>
@@ -157,6 +161,161 @@
     <message>
         <source>Terms saved.</source>
         <translation>条款已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Login</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>工牌</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation>登录于</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Retired too</source>
+        <translation>含已停用</translation>
+    </message>
+    <message>
+        <source>login, e.g. picker7</source>
+        <translation>用户名（小写字母或数字）</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新人员</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>new badge: scan or type</source>
+        <translation>新工牌：扫描或输入</translation>
+    </message>
+    <message>
+        <source>Save person</source>
+        <translation>保存人员</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 到 8 位数字</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <source>Clear PIN</source>
+        <translation>清除 PIN</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>离职</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>恢复在职</translation>
+    </message>
+    <message>
+        <source>Chosen person</source>
+        <translation>所选人员</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: no PIN</source>
+        <translation>无法登录：未设 PIN</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>{login} added: set a PIN so they can sign in.</source>
+        <translation>已添加 {login}：请设置 PIN 以便登录。</translation>
+    </message>
+    <message>
+        <source>Choose a person first.</source>
+        <translation>请先选择人员。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>PIN set: they can sign in with it now.</source>
+        <translation>PIN 已设置：现在可以用它登录。</translation>
+    </message>
+    <message>
+        <source>PIN cleared: they cannot sign in until a new one is set.</source>
+        <translation>PIN 已清除：设置新 PIN 之前无法登录。</translation>
+    </message>
+    <message>
+        <source>Unlocked: they can try their PIN again.</source>
+        <translation>已解锁：可以再次尝试 PIN。</translation>
+    </message>
+    <message>
+        <source>Retired: signed out everywhere.</source>
+        <translation>已离职：已在所有工作站退出登录。</translation>
+    </message>
+    <message>
+        <source>Reinstated.</source>
+        <translation>已恢复在职。</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,21 @@
     </message>
 </context>
 <context>
+    <name>NoWorkspaceView</name>
+    <message>
+        <source>No workspace for your role yet</source>
+        <translation>您的角色暂无工作台</translation>
+    </message>
+    <message>
+        <source>You are signed in as {name} ({role}). This station has no workspace for the {role} role yet, so there is nothing to do here for now. Ask a supervisor what to work on, and sign out when you leave the station.</source>
+        <translation>您已以 {name}（{role}）身份登录。本工作站暂无「{role}」角色的工作台，目前这里没有可做的工作。请向主管询问工作安排，离开工作站时请退出登录。</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Picker</source>
@@ -171,6 +186,10 @@
     <message>
         <source>Packer</source>
         <translation>打包员</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收货员</translation>
     </message>
     <message>
         <source>Supervisor</source>
@@ -410,6 +429,10 @@
     <message>
         <source>Packing</source>
         <translation>打包</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>收货工作台</translation>
     </message>
     <message>
         <source>Supervision</source>

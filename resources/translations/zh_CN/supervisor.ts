@@ -1761,6 +1761,10 @@
         <translation>无订单</translation>
     </message>
     <message>
+        <source>Everything intake found wrong with this order:</source>
+        <translation>接单检查发现此订单的全部问题：</translation>
+    </message>
+    <message>
         <source>Choose an exception first.</source>
         <translation>请先选择异常。</translation>
     </message>

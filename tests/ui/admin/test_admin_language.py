@@ -67,6 +67,15 @@ def test_every_tab_of_the_admin_workspace_reads_in_the_station_language(
         assert wrong == [], f"{state}: {wrong}"
         seen.append(state)
 
+    crew = ws.panel("people")
+    qtbot.waitUntil(lambda: built(crew.table), timeout=10_000)
+    check("people")
+    assert crew.select_person("picker2")
+    crew.findChild(QLineEdit, "admin_person_pin").setText("12")
+    with qtbot.waitSignal(ws.action_failed, timeout=10_000):
+        qtbot.mouseClick(crew.findChild(QPushButton, "admin_person_set_pin"), Qt.MouseButton.LeftButton)
+    check("people: a short PIN refused")
+
     stations = ws.panel("stations")
     qtbot.waitUntil(lambda: built(stations.table), timeout=10_000)
     check("stations")
@@ -78,7 +87,7 @@ def test_every_tab_of_the_admin_workspace_reads_in_the_station_language(
     check("stations: a name in use refused")
     refusal = stations.message.text()
     assert ("已有其他工作站" in refusal) if language == "zh_CN" else ("Another station" in refusal)
-    assert ws.tabs.tabText(0) == ("工作站" if language == "zh_CN" else "Stations")
+    assert ws.tabs.tabText(0) == ("人员" if language == "zh_CN" else "People")
 
     warehouses = ws.panel("warehouses")
     qtbot.waitUntil(lambda: built(warehouses.location_table), timeout=10_000)
@@ -121,4 +130,4 @@ def test_every_tab_of_the_admin_workspace_reads_in_the_station_language(
     with qtbot.waitSignal(promotions.orders_loaded, timeout=10_000):
         assert promotions.select_promotion("SAVE10")
     check("promotions: the orders it touched")
-    assert len(seen) == 9
+    assert len(seen) == 11
