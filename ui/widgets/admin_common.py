@@ -14,9 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QLayout, QPushButton, QScrollArea, QTableView, QWidget,
+)
 
 from ui.i18n import error_text, with_shortcut
+from ui.widgets.scroll import vertical_scroll
 from ui.workspaces.base import WorkspaceContext
 
 Column = tuple[str, Callable[[Any], str]]  # header, cell text of a row
@@ -136,9 +139,39 @@ def admin_table(name: str, model: IdTableModel, parent: QWidget, stretch: int | 
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch is None)
     header.setMinimumSectionSize(60)
+    header.setResizeContentsPrecision(40)  # fit the columns to the rows in sight, not to all of them
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Columns fit their contents once a new list is in: at once for a full list, when the first
+    # page is built for a search (the person can widen or narrow them afterwards).
+    pending = [False]
+
+    def reset() -> None:
+        if model.cache:
+            view.resizeColumnsToContents()
+        else:
+            pending[0] = True
+
+    def arrived() -> None:
+        if pending[0]:
+            pending[0] = False
+            view.resizeColumnsToContents()
+
+    model.modelReset.connect(reset)
+    model.rows_arrived.connect(arrived)
     return view
+
+
+def side_panel(layout: QLayout, name: str, parent: QWidget) -> QScrollArea:
+    """A tab's form beside its table, scrolling up and down when the window is too low for all of it."""
+    page = QWidget(parent)
+    page.setObjectName(f"{name}_page")
+    page.setLayout(layout)
+    layout.setContentsMargins(0, 0, 4, 0)
+    scroll = vertical_scroll(page, name, parent)
+    scroll.viewport().setAutoFillBackground(False)  # the tab's own background, not a grey box
+    page.setAutoFillBackground(False)
+    return scroll
 
 
 def selected_row(view: QTableView) -> Any | None:

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdi
 
 from desktop.services import admin
 from ui.i18n import money, number
-from ui.widgets.admin_common import AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row
+from ui.widgets.admin_common import (
+    AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row, side_panel,
+)
 from ui.workspaces.base import WorkspaceContext
 
 
@@ -64,7 +66,7 @@ class MerchantsPanel(AdminPanel):
         self.regions = QPlainTextEdit(self)
         self.regions.setObjectName("admin_merchant_regions")
         self.regions.setPlaceholderText(self.tr("One region a line — fee: province, province"))
-        self.regions.setFixedHeight(96)
+        self.regions.setFixedHeight(80)
         self.return_days = self._line("admin_merchant_return_days")
         self.warranty_days = self._line("admin_merchant_warranty_days")
         self.shelf_days = self._line("admin_merchant_shelf_days")
@@ -91,13 +93,13 @@ class MerchantsPanel(AdminPanel):
         left.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(side_panel(side, "admin_merchant_side", self), 2)
         self._selected()
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
-        edit.setMinimumHeight(40)
+        edit.setMinimumHeight(36)
         return edit
 
     def load_op(self):  # noqa: ANN201

@@ -16,14 +16,16 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.domain.roles import Role
 from desktop.services import people
 from ui.i18n import bilingual, date_time, time_of_day
 from ui.labels import role_name
-from ui.widgets.admin_common import AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row
+from ui.widgets.admin_common import (
+    AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row, side_panel,
+)
 from ui.workspaces.base import WorkspaceContext
 
 
@@ -66,12 +68,12 @@ class PeoplePanel(AdminPanel):
         self.new_role = self._roles("admin_new_role")
         add = admin_button(self.tr("Add person"), "admin_person_add", self, self.add_person, "Ctrl+N")
         new_box = QGroupBox(self.tr("New person"), self)
-        new_form = QGridLayout(new_box)
-        new_form.addWidget(self.new_login, 0, 0)
-        new_form.addWidget(self.new_role, 0, 1)
-        new_form.addWidget(self.new_name, 1, 0)
-        new_form.addWidget(self.new_name_zh, 1, 1)
-        new_form.addWidget(add, 2, 0, 1, 2)
+        new_form = QHBoxLayout(new_box)
+        new_form.addWidget(self.new_login, 2)
+        new_form.addWidget(self.new_name, 2)
+        new_form.addWidget(self.new_name_zh, 2)
+        new_form.addWidget(self.new_role, 1)
+        new_form.addWidget(add)
         self.new_name.setPlaceholderText(self.tr("Name"))
         self.new_name_zh.setPlaceholderText(self.tr("Chinese name"))
 
@@ -101,43 +103,44 @@ class PeoplePanel(AdminPanel):
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin, 1)
         pin_row.addWidget(self.set_pin_button)
-        buttons = QGridLayout()
-        buttons.addWidget(self.save, 0, 0, 1, 2)
-        buttons.addLayout(pin_row, 1, 0, 1, 2)
-        buttons.addWidget(self.clear_pin, 2, 0)
-        buttons.addWidget(self.unlock, 2, 1)
-        buttons.addWidget(self.retire, 3, 0)
-        buttons.addWidget(self.reinstate, 3, 1)
+        pin_row.addWidget(self.clear_pin)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.unlock)
+        state_row.addWidget(self.retire)
+        state_row.addWidget(self.reinstate)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addLayout(pin_row)
+        buttons.addLayout(state_row)
         person_layout = QVBoxLayout(person_box)
         person_layout.addLayout(form)
         person_layout.addLayout(buttons)
 
         side = QVBoxLayout()
-        side.addWidget(new_box)
         side.addWidget(person_box)
         side.addWidget(self.message)
         side.addStretch(1)
         left = QVBoxLayout()
-        top = QHBoxLayout()
-        top.addStretch(1)
-        top.addWidget(self.show_retired)
-        left.addLayout(top)
         left.addWidget(self.table, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(side, 2)
+        left.addWidget(self.show_retired)
+        lower = QHBoxLayout()
+        lower.addLayout(left, 3)
+        lower.addWidget(side_panel(side, "admin_person_side", self), 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(new_box)
+        layout.addLayout(lower, 1)
         self._selected()
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
-        edit.setMinimumHeight(40)
+        edit.setMinimumHeight(36)
         return edit
 
     def _roles(self, name: str) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
-        box.setMinimumHeight(40)
+        box.setMinimumHeight(36)
         for role in Role:
             box.addItem(role_name(role), role.value)
         return box

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.db.types import utcnow
 from desktop.services import admin
 from ui.i18n import date_time, money, translate
+from ui.i18n import date as date_text
 from ui.widgets.admin_common import AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row
 from ui.widgets.aftersales_common import date_edit_format, order_status_name
 from ui.workspaces.base import WorkspaceContext
@@ -28,6 +29,11 @@ PROMOTION_KINDS = {
     "threshold": QT_TRANSLATE_NOOP("PromotionKindName", "Spend threshold"),
     "percent": QT_TRANSLATE_NOOP("PromotionKindName", "Percent off"),
 }
+
+
+def _day(when: datetime | None) -> str:
+    """A validity bound as the day it falls on at this station (the admin sets whole days)."""
+    return date_text(when.astimezone().date()) if when is not None else "—"
 
 
 def promotion_kind_name(kind: str) -> str:
@@ -53,8 +59,8 @@ class PromotionsPanel(AdminPanel):
             (self.tr("Merchant"), lambda r: r.merchant or self.tr("every merchant")),
             (self.tr("Kind"), lambda r: promotion_kind_name(r.kind)),
             (self.tr("Terms"), self.terms),
-            (self.tr("From"), lambda r: date_time(r.valid_from)),
-            (self.tr("To"), lambda r: date_time(r.valid_to)),
+            (self.tr("From"), lambda r: _day(r.valid_from)),
+            (self.tr("To"), lambda r: _day(r.valid_to)),
             (self.tr("Now"), lambda r: self.tr("In force") if r.in_force(utcnow()) else self.tr("Not in force")),
         ], parent=self)
         self.table = admin_table("admin_promotions", self.model, self, stretch=3)
@@ -77,7 +83,7 @@ class PromotionsPanel(AdminPanel):
             (self.tr("Placed"), lambda r: date_time(r.created_at)),
             (self.tr("Intake"), lambda r: self.tr("Applied") if r.applied else self.tr("Named only")),
         ], parent=self)
-        self.orders = admin_table("admin_promotion_orders", self.orders_model, self, stretch=0)
+        self.orders = admin_table("admin_promotion_orders", self.orders_model, self)
         self.orders_title = QLabel(self.tr("Orders it touched"), self)
         self.orders_title.setObjectName("section_title")
 

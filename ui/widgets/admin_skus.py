@@ -15,12 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.services import admin
 from ui.i18n import bilingual, money, number
-from ui.widgets.admin_common import AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row
+from ui.widgets.admin_common import (
+    AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row, side_panel,
+)
 from ui.workspaces.base import WorkspaceContext
 
 
@@ -68,8 +70,8 @@ class SkusPanel(AdminPanel):
         self.picture.setObjectName("admin_sku_picture")
         self.picture.setFixedSize(96, 96)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.save = admin_button(self.tr("Save SKU"), "admin_sku_save", self, self.save_sku, "F6")
-        self.retire = admin_button(self.tr("Retire SKU"), "admin_sku_retire", self, self.retire_sku, "F7")
+        self.save = admin_button(self.tr("Save"), "admin_sku_save", self, self.save_sku, "F6")
+        self.retire = admin_button(self.tr("Retire"), "admin_sku_retire", self, self.retire_sku, "F7")
         self.restore = admin_button(self.tr("Sell again"), "admin_sku_restore", self, self.restore_sku, "F9")
         self.choose_picture = admin_button(self.tr("Picture…"), "admin_sku_choose_picture", self,
                                            self.choose_picture_file, "F8")
@@ -85,18 +87,18 @@ class SkusPanel(AdminPanel):
         form.addRow(self.tr("Unit value"), self.price)
         form.addRow(self.tr("Weight (g)"), self.weight)
         form.addRow(self.tr("L × W × H (mm)"), size)
-        form.addRow(self.tr("Low stock under"), self.threshold)
-        form.addRow("", self.fragile)
+        handling = QHBoxLayout()
+        handling.addWidget(self.threshold, 1)
+        handling.addWidget(self.fragile)
+        form.addRow(self.tr("Low stock under"), handling)
         pictures = QHBoxLayout()
         pictures.addWidget(self.picture)
-        picture_buttons = QVBoxLayout()
-        picture_buttons.addWidget(self.choose_picture)
-        picture_buttons.addWidget(self.clear_picture)
-        pictures.addLayout(picture_buttons, 1)
-        buttons = QGridLayout()
-        buttons.addWidget(self.save, 0, 0, 1, 2)
-        buttons.addWidget(self.retire, 1, 0)
-        buttons.addWidget(self.restore, 1, 1)
+        pictures.addWidget(self.choose_picture, 1)
+        pictures.addWidget(self.clear_picture, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.retire)
+        buttons.addWidget(self.restore)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addLayout(pictures)
@@ -113,13 +115,13 @@ class SkusPanel(AdminPanel):
         left.addWidget(self.count)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(side_panel(side, "admin_sku_side", self), 2)
         self._selected()
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
-        edit.setMinimumHeight(40)
+        edit.setMinimumHeight(36)
         return edit
 
     # --- searching ----------------------------------------------------------------------------

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QV
 
 from desktop.services import admin
 from ui.i18n import date_time, translate
-from ui.widgets.admin_common import AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row
+from ui.widgets.admin_common import (
+    AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row, side_panel,
+)
 from ui.workspaces.base import WorkspaceContext
 
 STATION_KINDS = {
@@ -71,8 +73,8 @@ class StationsPanel(AdminPanel):
         left.addLayout(bar)
         left.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(side, 1)
+        layout.addLayout(left, 2)
+        layout.addWidget(side_panel(side, "admin_station_side", self), 1)
         self._selected()
 
     def load_op(self):  # noqa: ANN201

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop.services import admin
@@ -96,7 +96,7 @@ class WarehousesPanel(AdminPanel):
             (self.tr("Locations"), lambda r: number(r.locations)),
         ], parent=self)
         self.warehouse_table = admin_table("admin_warehouses", self.warehouse_model, self, stretch=1)
-        self.warehouse_table.setMaximumHeight(170)
+        self.warehouse_table.setMaximumHeight(150)
         self.warehouse_table.selectionModel().selectionChanged.connect(self._warehouse_selected)
         self.wh_name = self._line("admin_warehouse_name")
         self.wh_city = self._line("admin_warehouse_city")
@@ -115,7 +115,7 @@ class WarehousesPanel(AdminPanel):
             (self.tr("In use"), lambda r: self.tr("Yes") if r.active else self.tr("Retired")),
         ], self.runner, admin.location_rows, self.actor, self)
         self.location_model.rows_arrived.connect(self._location_selected)
-        self.location_table = admin_table("admin_locations", self.location_model, self, stretch=0)
+        self.location_table = admin_table("admin_locations", self.location_model, self)
         self.location_table.selectionModel().selectionChanged.connect(self._location_selected)
         self.kind = QComboBox(self)
         self.kind.setObjectName("admin_location_kind")
@@ -129,35 +129,41 @@ class WarehousesPanel(AdminPanel):
         self.count = QLabel(self)
         self.count.setObjectName("admin_location_count")
 
-        # Upper: the warehouses and the chosen one's details. Lower: its locations, their actions, the map.
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.wh_name)
-        form.addRow(self.tr("City"), self.wh_city)
-        form.addRow(self.tr("Address"), self.wh_address)
-        wh_side = QVBoxLayout()
-        wh_side.addLayout(form)
-        wh_side.addWidget(self.wh_save)
+        # Upper: the warehouses and the chosen one's details. Lower: its locations with their actions
+        # beside the layout map, which gets the full height.
+        form = QGridLayout()
+        form.addWidget(QLabel(self.tr("Name"), self), 0, 0)
+        form.addWidget(self.wh_name, 0, 1, 1, 3)
+        form.addWidget(QLabel(self.tr("City"), self), 1, 0)
+        form.addWidget(self.wh_city, 1, 1)
+        form.addWidget(QLabel(self.tr("Address"), self), 1, 2)
+        form.addWidget(self.wh_address, 1, 3)
+        form.addWidget(self.wh_save, 2, 0, 1, 4)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 2)
         upper = QHBoxLayout()
-        upper.addWidget(self.warehouse_table, 3)
-        upper.addLayout(wh_side, 2)
+        upper.addWidget(self.warehouse_table, 1)
+        upper.addLayout(form, 1)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(find)
+        actions = QHBoxLayout()
+        actions.addWidget(self.kind, 1)
+        actions.addWidget(self.set_kind)
+        actions.addWidget(self.retire)
+        actions.addWidget(self.restore)
         list_side = QVBoxLayout()
+        list_side.setContentsMargins(0, 0, 0, 0)
         list_side.addLayout(bar)
         list_side.addWidget(self.location_table, 1)
         list_side.addWidget(self.count)
+        list_side.addLayout(actions)
         list_box = QWidget(self)
         list_box.setLayout(list_side)
-        actions = QGridLayout()
-        actions.addWidget(self.kind, 0, 0)
-        actions.addWidget(self.set_kind, 0, 1)
-        actions.addWidget(self.retire, 1, 0)
-        actions.addWidget(self.restore, 1, 1)
         map_side = QVBoxLayout()
+        map_side.setContentsMargins(0, 0, 0, 0)
         map_side.addWidget(self.map, 1)
-        map_side.addLayout(actions)
         map_side.addWidget(self.message)
         map_box = QWidget(self)
         map_box.setLayout(map_side)
@@ -175,7 +181,7 @@ class WarehousesPanel(AdminPanel):
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
-        edit.setMinimumHeight(48)
+        edit.setMinimumHeight(36)
         return edit
 
     # --- loading ------------------------------------------------------------------------------

@@ -511,11 +511,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save SKU</source>
+        <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retire SKU</source>
+        <source>Retire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -509,12 +509,12 @@
         <translation>易碎</translation>
     </message>
     <message>
-        <source>Save SKU</source>
-        <translation>保存商品</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
-        <source>Retire SKU</source>
-        <translation>停用商品</translation>
+        <source>Retire</source>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Sell again</source>
