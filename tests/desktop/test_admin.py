@@ -247,12 +247,25 @@ def test_a_sku_on_an_open_order_cannot_be_retired(db: Database, boss: Actor) -> 
 
 
 def test_a_sku_on_no_open_order_is_retired_and_restored(db: Database, boss: Actor) -> None:
+    from desktop.formats.mall_orders import ImportRefused, import_orders
+
     sku = _sku_on_no_order(db)
     with db.unit_of_work(boss) as uow:
         admin.retire_sku(uow, sku.id)
     with db.unit_of_work(boss) as uow:
         assert sku.id not in admin.sku_ids(uow, sku.sku_code, retired=False)
         assert sku.id in admin.sku_ids(uow, sku.sku_code)
+    order = {"order_no": "M4-RETIRED-000001", "merchant": "M4", "created_at": "2026-11-23T09:15:00+08:00",
+             "customer": {"name": "张伟", "phone": "+86 138 0013 8000"},
+             "address": {"country": "CN", "province": "广东省", "city": "深圳市", "district": "南山区",
+                         "detail": "科技园南区科苑路15号", "postal_code": "518057"},
+             "lines": [{"gtin": sku.gtin, "qty": 1, "unit_price": str(sku.unit_value)}],
+             "shipping_fee": "0.00", "discount_total": "0.00", "total_charged": str(sku.unit_value),
+             "currency": "CNY", "payment": {"method": "online", "status": "paid", "transaction_id": "T-R1"}}
+    with db.unit_of_work(boss) as uow, pytest.raises(ImportRefused) as caught:
+        import_orders(uow, [order])  # the mall still lists it: the order is refused, not taken
+    assert "retired" in str(caught.value.problems)
+    with db.unit_of_work(boss) as uow:
         admin.restore_sku(uow, sku.id)
     assert audited(db, "sku_retired", sku.sku_code) == [{}]
 
