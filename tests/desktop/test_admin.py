@@ -32,10 +32,7 @@ def db(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('admin') / 'central.sqlite3'}"
     else:
-        from conftest import create_pg_database, drop_pg_database
-
-        url = create_pg_database()
-        request.addfinalizer(lambda: drop_pg_database(url))
+        url = request.getfixturevalue("pg_module_url")
     db = Database.open(url, sealer=KEY)
     build_demo(db, orders=12, seed=5, as_of=date(2026, 11, 23))
     yield db

@@ -63,7 +63,7 @@ class PromotionsPanel(AdminPanel):
             (self.tr("To"), lambda r: _day(r.valid_to)),
             (self.tr("Now"), lambda r: self.tr("In force") if r.in_force(utcnow()) else self.tr("Not in force")),
         ], parent=self)
-        self.table = admin_table("admin_promotions", self.model, self, stretch=3)
+        self.table = admin_table("admin_promotions", self.model, self)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         self.from_on = QCheckBox(self.tr("From"), self)
