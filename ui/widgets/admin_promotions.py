@@ -112,7 +112,8 @@ class PromotionsPanel(AdminPanel):
         split.addWidget(left_box)
         split.addWidget(side_box)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([860, 360])  # the promotions' columns first; the person can drag it
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         self._selected()
