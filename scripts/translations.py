@@ -30,11 +30,10 @@ COMPLETE = "zh_CN"  # the language that must translate every message
 # Which sources each .ts file covers (paths relative to the repository; folders mean their *.py).
 AREAS: dict[str, tuple[str, ...]] = {
     "common": ("ui/__init__.py", "ui/app.py", "ui/entry.py", "ui/feedback.py", "ui/i18n.py", "ui/live.py", "ui/login.py",
-               "ui/main_window.py", "ui/settings.py", "ui/settings_dialog.py", "ui/tasks.py",
+               "ui/main_window.py", "ui/no_workspace.py", "ui/settings.py", "ui/settings_dialog.py", "ui/tasks.py",
                "ui/help.py", "ui/appearance.py", "ui/devices", "ui/printing", "ui/workspaces/__init__.py",
                "ui/workspaces/base.py", "ui/widgets/__init__.py", "ui/widgets/icons.py",
-               "ui/widgets/message.py", "ui/widgets/scroll.py", "ui/labels.py", "ui/smoke.py", "ui/smoke_driver.py",
-               "ui/no_workspace.py"),
+               "ui/widgets/message.py", "ui/widgets/scroll.py", "ui/labels.py", "ui/smoke.py", "ui/smoke_driver.py"),
     "picker": ("ui/workspaces/picker.py", "ui/widgets/pick_stops.py", "ui/widgets/route_map.py"),
     "packer": ("ui/workspaces/packer.py", "ui/widgets/pack_checklist.py", "ui/widgets/pack_panels.py"),
     "supervisor": ("ui/workspaces/supervisor.py", "ui/widgets/handover_panel.py", "ui/widgets/returns_panel.py",

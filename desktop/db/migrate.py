@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -42,13 +45,37 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
             return
         revision = "heads"
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _migrating(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _migrating(engine) as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
+
+
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[Connection]:
+    """One transaction for the migrations. On SQLite, foreign keys are off while it runs: a batch
+    migration copies a table and drops the old one, and with foreign keys on, dropping a table that
+    other rows point at (users, orders …) fails. They are checked before the commit instead, so a
+    migration cannot leave a dangling reference behind."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
+            conn.commit()
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise RuntimeError(f"a migration left rows pointing at nothing: {dangling[:5]}")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()

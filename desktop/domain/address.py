@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 
@@ -164,7 +164,7 @@ def _known_country(country: str) -> bool:
     return country != "ZZ"
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: `pickdesk intake --watch` runs for days
 def _check_by_metadata(country: str, province: str, city: str, district: str, has_detail: bool,
                        postal_code: str) -> tuple[Problem, ...]:
     """Required fields, the postal code's pattern (the country's, narrowed by its area's) and the names of

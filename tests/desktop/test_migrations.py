@@ -65,3 +65,37 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_a_database_with_people_in_it_migrates_up_and_down(empty_url):
+    """Rows that point at users (a station's signed-in person, the audit log) survive the users table
+    being rebuilt (SQLite batch copies), and a person without a PIN comes back down with an empty hash."""
+    from sqlalchemy import text
+
+    engine = make_engine(empty_url)
+    try:
+        migrate.upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO users (id, login, display_name, role, pin_hash, active, failed_attempts) "
+                              "VALUES (1, 'li.na', 'Li Na', 'picker', '$argon2id$x', :yes, 0)"), {"yes": True})
+            conn.execute(text("INSERT INTO stations (name, kind, current_user_id) VALUES ('PICK-01', 'pick', 1)"))
+            conn.execute(text("INSERT INTO audit_log (at, user_id, action, entity, detail) "
+                              "VALUES (CURRENT_TIMESTAMP, 1, 'sign_in', 'user', '{}')"))
+        migrate.upgrade(engine)
+        with engine.begin() as conn:
+            assert conn.execute(text("SELECT login, name_zh, pin_hash FROM users")).one() == ("li.na", None, "$argon2id$x")
+            assert conn.execute(text("SELECT current_user_id FROM stations")).scalar() == 1
+            conn.execute(text("INSERT INTO users (id, login, display_name, role, pin_hash, active, failed_attempts) "
+                              "VALUES (2, 'wang', 'Wang', 'receiver', NULL, :yes, 0)"), {"yes": True})
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on for the stations
+        migrate.downgrade(engine, "0001")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT login, pin_hash FROM users ORDER BY id")).all() == [
+                ("li.na", "$argon2id$x"), ("wang", "")]
+            assert conn.execute(text("SELECT count(*) FROM audit_log WHERE user_id = 1")).scalar() == 1
+        migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == migrate.head_revision()
+    finally:
+        engine.dispose()

@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>You are signed in as {name} ({role}). This station has no workspace for the {role} role yet, so there is nothing to do here for now. Ask a supervisor what to work on, and sign out when you leave the station.</source>
-        <translation>您已以 {name}（{role}）身份登录。本工作站暂无「{role}」角色的工作台，目前这里没有可做的工作。请向主管询问工作安排，离开工作站时请退出登录。</translation>
+        <translation>您已以 {name}（{role}）身份登录。本工作站暂时还没有「{role}」角色的工作台，目前这里没有可做的工作。请向主管询问当前的工作，离开工作站时请退出登录。</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>Receiving</source>
-        <translation>收货工作台</translation>
+        <translation>收货</translation>
     </message>
     <message>
         <source>Supervision</source>

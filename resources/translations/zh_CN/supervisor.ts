@@ -1762,7 +1762,7 @@
     </message>
     <message>
         <source>Everything intake found wrong with this order:</source>
-        <translation>接单检查发现此订单的全部问题：</translation>
+        <translation>入库检查发现此订单的全部问题：</translation>
     </message>
     <message>
         <source>Choose an exception first.</source>

@@ -169,7 +169,7 @@ def test_the_last_user_is_remembered_per_station(qtbot, window: MainWindow, sign
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-@pytest.mark.parametrize("role", ["picker", "packer", "supervisor"])
+@pytest.mark.parametrize("role", ["picker", "packer", "receiver", "supervisor"])
 def test_every_role_has_a_guide_with_its_pictures(role: str, language: str) -> None:
     from desktop.domain.roles import Role
 
