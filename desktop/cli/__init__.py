@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "desktop.cli.documents",
     "desktop.cli.aftersales",
     "desktop.cli.intake",
+    "desktop.cli.setup",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",
