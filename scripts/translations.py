@@ -38,6 +38,9 @@ AREAS: dict[str, tuple[str, ...]] = {
     "packer": ("ui/workspaces/packer.py", "ui/widgets/pack_checklist.py", "ui/widgets/pack_panels.py"),
     "supervisor": ("ui/workspaces/supervisor.py", "ui/widgets/handover_panel.py", "ui/widgets/returns_panel.py",
                    "ui/widgets/figures_panel.py", "ui/widgets/aftersales_common.py"),
+    "admin": ("ui/workspaces/admin.py", "ui/widgets/admin_common.py", "ui/widgets/admin_stations.py",
+              "ui/widgets/admin_warehouses.py", "ui/widgets/admin_merchants.py", "ui/widgets/admin_skus.py",
+              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py"),
 }
 
 

@@ -57,6 +57,16 @@ def pg_empty_url() -> Iterator[str]:
         drop_pg_database(url)
 
 
+@pytest.fixture(scope="module")
+def pg_module_url() -> Iterator[str]:
+    """An empty PostgreSQL database for one test module (filled once, shared by its tests), dropped afterwards."""
+    url = create_pg_database()
+    try:
+        yield url
+    finally:
+        drop_pg_database(url)
+
+
 @pytest.fixture
 def sqlite_empty_url(tmp_path) -> str:
     """An empty SQLite database file for one test."""

@@ -1,7 +1,7 @@
 """Help from inside the station: the user guide for one's role, and the keyboard shortcuts on screen.
 
 The guides are Markdown with screenshots, one per role and language, in `docs/guide/<language>/`
-(`picker.md`, `packer.md`, `supervisor.md`); the bundle carries the same folder as `resources/guide`.
+(`picker.md`, `packer.md`, `supervisor.md`, `admin.md`); the bundle carries the same folder as `resources/guide`.
 `GuideDialog` shows the guide for a role in the station's language (English when there is no
 translation), with its pictures, in a QTextBrowser. `ShortcutsDialog` lists every key that does
 something in the window right now: menu actions, buttons, and the workspace's own shortcuts.
@@ -25,7 +25,7 @@ from ui.i18n import current_language, key_name
 from ui.labels import role_name
 
 GUIDE_FILES = {Role.PICKER: "picker.md", Role.PACKER: "packer.md", Role.RECEIVER: "receiver.md",
-               Role.SUPERVISOR: "supervisor.md", Role.ADMIN: "supervisor.md"}
+               Role.SUPERVISOR: "supervisor.md", Role.ADMIN: "admin.md"}
 
 
 def guide_folder() -> Path:

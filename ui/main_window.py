@@ -32,18 +32,19 @@ from ui.settings import Settings
 from ui.sync import QtStationSync
 from ui.tasks import TaskRunner
 from ui.widgets.icons import icon
-from ui.workspaces import PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace, WorkspaceContext
+from ui.workspaces import AdminWorkspace, PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace, WorkspaceContext
 
 WORKSPACES: dict[Role, type[Workspace]] = {
     Role.PICKER: PickerWorkspace,
     Role.PACKER: PackerWorkspace,
     Role.SUPERVISOR: SupervisorWorkspace,
+    Role.ADMIN: AdminWorkspace,
 }
 MINIMUM_SIZE = (960, 640)
 # A role whose home has no entry in WORKSPACES yet (the receiver's, until inbound is built) signs
 # in to the `no_workspace` view, which says so and offers to sign out.
 HOME_WORKSPACE = {Role.PICKER: Role.PICKER, Role.PACKER: Role.PACKER, Role.RECEIVER: Role.RECEIVER,
-                  Role.SUPERVISOR: Role.SUPERVISOR, Role.ADMIN: Role.SUPERVISOR}
+                  Role.SUPERVISOR: Role.SUPERVISOR, Role.ADMIN: Role.ADMIN}
 
 
 def short_description(description: str) -> str:
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self.workspace_menu)  # goes with the menu when the menus are rebuilt
         self.workspace_actions: dict[Role, QAction] = {}
         names = {Role.PICKER: self.tr("&Picking"), Role.PACKER: self.tr("P&acking"),
-                 Role.SUPERVISOR: self.tr("Super&vision")}
+                 Role.SUPERVISOR: self.tr("Super&vision"), Role.ADMIN: self.tr("A&dministration")}
         for n, (role, text) in enumerate(names.items(), start=1):
             action = self._action(f"action_workspace_{role.value}", text, f"Ctrl+{n}",
                                   lambda _checked=False, r=role: self.open_workspace(r))

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.cli.aftersales",
     "desktop.cli.intake",
     "desktop.cli.people",
+    "desktop.cli.setup",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",

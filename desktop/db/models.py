@@ -88,8 +88,13 @@ class Merchant(Base):
     warranty_days: Mapped[int] = mapped_column(Integer, default=365)
     # Minimum remaining shelf life in days the merchant requires at shipping (0: SKU's own rule only).
     min_remaining_shelf_days: Mapped[int] = mapped_column(Integer, default=0)
+    # The fee the mall charges (warehouse-setup.md): standard unless goods − discounts reach the
+    # threshold (None: never free); a destination province listed in `shipping_regions`
+    # ([{"provinces": [...], "fee": "20.00"}, ...], first match wins) pays that region's fee instead.
     free_shipping_threshold: Mapped[Decimal | None] = mapped_column(nullable=True)
     standard_shipping_fee: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    shipping_regions: Mapped[list[Any]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Sku(Base):
@@ -148,6 +153,7 @@ class Location(Base):
     x: Mapped[float] = mapped_column(Float)
     y: Mapped[float] = mapped_column(Float)
     kind: Mapped[str] = mapped_column(String(12), default="pick")  # pick, reserve, quarantine, returns, dock
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     warehouse: Mapped[Warehouse] = relationship(back_populates="locations")
 
@@ -335,21 +341,23 @@ class OrderStatusChange(Base):
 
 
 class Promotion(Base):
-    """A price rule in force: coupon, member-tier discount, spend-threshold reduction (满减), percent off."""
+    """A price rule in force: coupon, member-tier discount, spend-threshold reduction (满减), percent off.
+
+    The code is the key (warehouse-setup.md); no merchant means every merchant.
+    """
 
     __tablename__ = "promotions"
-    __table_args__ = (UniqueConstraint("merchant_id", "code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
-    code: Mapped[str] = mapped_column(String(32))
+    merchant_id: Mapped[int | None] = mapped_column(ForeignKey("merchants.id"), index=True, nullable=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
     kind: Mapped[str] = mapped_column(String(12))  # coupon, tier, threshold, percent
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     valid_from: Mapped[datetime | None] = mapped_column(nullable=True)
     valid_to: Mapped[datetime | None] = mapped_column(nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    merchant: Mapped[Merchant] = relationship()
+    merchant: Mapped[Merchant | None] = relationship()
 
 
 # ─── picking ────────────────────────────────────────────────────────────────────

@@ -231,12 +231,11 @@ def _people_and_equipment(s: Session, w: _World) -> None:
         s.add(carrier)
         w.carriers[code] = carrier
     for code, kind, params, merchant, valid in D.PROMOTIONS:
-        for m in ([w.merchants[merchant]] if merchant else w.merchants.values()):
-            s.add(models.Promotion(
-                merchant=m, code=code, kind=kind, params=params,
-                valid_from=w.as_of + timedelta(days=valid[0]) if valid else None,
-                valid_to=w.as_of + timedelta(days=valid[1]) if valid else None,
-            ))
+        s.add(models.Promotion(
+            merchant=w.merchants[merchant] if merchant else None, code=code, kind=kind, params=params,
+            valid_from=w.as_of + timedelta(days=valid[0]) if valid else None,
+            valid_to=w.as_of + timedelta(days=valid[1]) if valid else None,
+        ))
     for n in range(1, 61):
         tote = models.Tote(code=f"TOTE-{n:05d}")
         s.add(tote)
@@ -292,7 +291,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
     for sku in w.skus:
         skus_by_merchant.setdefault(sku.merchant.code, []).append(sku)
     # The promotions were flushed already (s.new is empty by now): read them back from the session.
-    promos = {(p.merchant.code, p.code): p for p in s.scalars(select(models.Promotion))}
+    promos = {(p.merchant.code if p.merchant else None, p.code): p for p in s.scalars(select(models.Promotion))}
     pickers = [w.users["picker1"], w.users["picker2"], w.users["picker3"]]
     made = {status.value: 0 for status in OrderStatus}
     picking_orders: list[models.Order] = []
@@ -360,14 +359,15 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         if stage is OrderStatus.RECEIVED and rng.random() < 0.1:
             coupons.append("OLD5")  # expired: intake will hold it
         order.coupons = coupons
-        from desktop.domain.pricing import PriceRule, compute_price
+        from desktop.domain.pricing import PriceRule, ShippingRegion, compute_price
 
         rules = [PriceRule(p.code, p.kind, p.params, p.valid_from, p.valid_to)
-                 for (mc, _), p in promos.items() if mc == merchant.code]
+                 for (mc, _), p in promos.items() if mc in (None, merchant.code)]
         price = compute_price([(ln.qty, ln.unit_price) for ln in order.lines], rules=rules,
                               coupons=[c for c in coupons if c != "OLD5"], member_tier=order.member_tier, at=created,
                               free_shipping_threshold=merchant.free_shipping_threshold,
-                              standard_shipping_fee=merchant.standard_shipping_fee)
+                              standard_shipping_fee=merchant.standard_shipping_fee,
+                              shipping_regions=ShippingRegion.from_terms(merchant.shipping_regions), province=province)
         order.goods_total, order.discount_total, order.shipping_fee = price.goods_total, price.discount_total, price.shipping_fee
         order.total_charged = price.payable
         if hold and hold[0] is HoldReason.PRICE:

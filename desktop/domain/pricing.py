@@ -6,7 +6,8 @@ Order of application (the mall's published rule):
 3. spend-threshold reduction (满减): the best single threshold the goods total reaches (before tier);
 4. coupons: each applicable coupon (valid now, minimum spend reached on the goods total) takes its amount,
    once (a code listed twice is a problem, not a second discount);
-5. shipping fee: free when goods total − discounts reaches the merchant's threshold, else its standard fee;
+5. shipping fee: free when goods total − discounts reaches the merchant's threshold, else the fee of the
+   first of the merchant's regions that lists the destination province, else its standard fee;
 payable = goods total − discounts + shipping fee, never below zero.
 Every step is in Decimal; percentages round half-up to the cent once, at the step that makes them.
 """
@@ -46,9 +47,32 @@ def _round(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@dataclass(frozen=True)
+class ShippingRegion:
+    """A regional fee of a merchant's shipping terms: destinations in these provinces pay `fee`."""
+
+    provinces: tuple[str, ...]
+    fee: Decimal
+
+    @classmethod
+    def from_terms(cls, regions: list[dict]) -> tuple[ShippingRegion, ...]:
+        """The stored form (warehouse-setup.md: [{"provinces": [...], "fee": "20.00"}, ...])."""
+        return tuple(cls(tuple(r["provinces"]), Decimal(str(r["fee"]))) for r in regions or ())
+
+
+def shipping_fee_for(province: str, standard_shipping_fee: Decimal,
+                     regions: tuple[ShippingRegion, ...] | list[ShippingRegion] = ()) -> Decimal:
+    """The fee for a destination province when the order is not shipped free."""
+    for region in regions:
+        if province and province in region.provinces:
+            return region.fee
+    return standard_shipping_fee
+
+
 def compute_price(lines: list[tuple[int, Decimal]], *, rules: list[PriceRule], coupons: list[str],
                   member_tier: str | None, at: datetime, free_shipping_threshold: Decimal | None,
-                  standard_shipping_fee: Decimal) -> PriceCheck:
+                  standard_shipping_fee: Decimal, shipping_regions: tuple[ShippingRegion, ...] = (),
+                  province: str = "") -> PriceCheck:
     goods = _round(sum((Decimal(q) * p for q, p in lines), Decimal("0")))
     discount = Decimal("0.00")
     applied: list[str] = []
@@ -91,6 +115,6 @@ def compute_price(lines: list[tuple[int, Decimal]], *, rules: list[PriceRule], c
     discount = min(discount, goods)
     after = goods - discount
     shipping = (Decimal("0.00") if free_shipping_threshold is not None and after >= free_shipping_threshold
-                else standard_shipping_fee)
+                else shipping_fee_for(province, standard_shipping_fee, shipping_regions))
     return PriceCheck(goods, _round(discount), _round(shipping), _round(max(after + shipping, Decimal("0"))),
                       tuple(applied), tuple(problems))

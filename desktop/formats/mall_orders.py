@@ -416,6 +416,8 @@ def validate(uow: UnitOfWork, raw_orders: list[Any], labels: list[str]) -> tuple
             elif sku.merchant_id != merchant.id:
                 problems.append(ImportProblem(order.order_no, f"lines[{n}].gtin",
                                               f"{ln.gtin} is a product of another merchant"))
+            elif not sku.active:  # retired by an admin: no longer sold
+                problems.append(ImportProblem(order.order_no, f"lines[{n}]", f"{sku.sku_code} is retired"))
             elif ln.sku and ln.gtin and ln.sku != sku.sku_code:
                 problems.append(ImportProblem(order.order_no, f"lines[{n}].sku", f"{ln.sku} does not match gtin {ln.gtin}"))
             else:

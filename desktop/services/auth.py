@@ -97,6 +97,8 @@ def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Act
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         raise SignInRefused(f"Too many wrong PINs: try again in {minutes} min or ask a supervisor.",
                             f"PIN 码错误次数过多：请 {minutes} 分钟后再试，或联系主管。")
+    if user.pin_hash is None:  # set up without a PIN: nobody signs in as them before an admin sets one
+        raise _refused()
     try:
         _hasher.verify(user.pin_hash, pin)
     except (VerifyMismatchError, VerificationError, InvalidHashError):

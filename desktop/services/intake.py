@@ -7,7 +7,8 @@ Gates, in order, each leaving an outcome in `orders.intake_outcome[gate]` = {"st
    Google's address metadata: required fields, postal code, division names; see
    `desktop.domain.address`). A problem holds the order (HoldReason.ADDRESS) naming the field.
 2. ``price`` — the payable amount recomputed by `desktop.domain.pricing.compute_price` from the
-   lines and the merchant's promotions in force when the order was placed; a coupon problem or a
+   lines, the promotions in force when the order was placed (the merchant's and those for every
+   merchant) and the merchant's shipping terms with their regional fees, all as set up; a coupon problem or a
    payable ≠ `total_charged` holds it (HoldReason.PRICE), reporting both amounts.
 3. ``payment`` — paid online: on; cash on delivery: `cod_amount` set for the carrier; pending or
    failed: held (HoldReason.PAYMENT) and a customer notification queued.
@@ -36,7 +37,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from desktop.security.crypto import SealBroken
 from desktop.db import models
@@ -47,7 +48,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.address import check_address, check_phone
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import HoldReason, OrderStatus, PaymentMethod, PaymentStatus
-from desktop.domain.pricing import PriceRule, compute_price
+from desktop.domain.pricing import PriceRule, ShippingRegion, compute_price
 from desktop.domain.roles import Role, require_role
 from desktop.routing.priority import priority_score
 from desktop.services.orders import change_status
@@ -136,9 +137,11 @@ def address_gate(order: models.Order, phone: str, detail: str) -> dict[str, Any]
 
 
 def price_rules(uow: UnitOfWork, merchant_id: int) -> list[PriceRule]:
+    """The merchant's own promotions and those for every merchant (no merchant), as imported by set-up."""
     P = models.Promotion
-    return [PriceRule(p.code, p.kind, dict(p.params), p.valid_from, p.valid_to)
-            for p in uow.session.scalars(select(P).where(P.merchant_id == merchant_id, P.active.is_(True)))]
+    q = (select(P).where(or_(P.merchant_id == merchant_id, P.merchant_id.is_(None)), P.active.is_(True))
+         .order_by(P.code))
+    return [PriceRule(p.code, p.kind, dict(p.params), p.valid_from, p.valid_to) for p in uow.session.scalars(q)]
 
 
 def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
@@ -146,7 +149,9 @@ def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
     check = compute_price([(ln.qty, ln.unit_price) for ln in order.lines], rules=price_rules(uow, merchant.id),
                           coupons=list(order.coupons or []), member_tier=order.member_tier, at=order.created_at,
                           free_shipping_threshold=merchant.free_shipping_threshold,
-                          standard_shipping_fee=merchant.standard_shipping_fee)
+                          standard_shipping_fee=merchant.standard_shipping_fee,
+                          shipping_regions=ShippingRegion.from_terms(merchant.shipping_regions),
+                          province=order.ship_province)
     figures = {"payable": str(check.payable), "charged": str(order.total_charged),
                "discount_rules": str(check.discount_total), "discount_mall": str(order.discount_total),
                "shipping_rules": str(check.shipping_fee), "shipping_mall": str(order.shipping_fee),

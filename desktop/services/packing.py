@@ -348,7 +348,7 @@ def verify_supervisor(uow: UnitOfWork, login_or_badge: str, pin: str | None = No
         raise auth.SignInRefused("This account is locked for a few minutes.", "该账户已被暂时锁定。")
     if not by_badge:
         try:
-            auth._hasher.verify(user.pin_hash, pin or "")
+            auth._hasher.verify(user.pin_hash or "!", pin or "")  # "!": no PIN set, matches none
         except (auth.VerifyMismatchError, auth.VerificationError, auth.InvalidHashError):
             user.failed_attempts += 1
             if user.failed_attempts >= auth.MAX_FAILED_ATTEMPTS:

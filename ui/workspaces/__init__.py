@@ -1,8 +1,9 @@
-"""The workspaces a signed-in user works in: one per role (picker, packer, supervisor)."""
+"""The workspaces a signed-in user works in: one per role (picker, packer, supervisor, admin)."""
 
+from ui.workspaces.admin import AdminWorkspace
 from ui.workspaces.base import Workspace, WorkspaceContext
 from ui.workspaces.packer import PackerWorkspace
 from ui.workspaces.picker import PickerWorkspace
 from ui.workspaces.supervisor import SupervisorWorkspace
 
-__all__ = ["PackerWorkspace", "PickerWorkspace", "SupervisorWorkspace", "Workspace", "WorkspaceContext"]
+__all__ = ["AdminWorkspace", "PackerWorkspace", "PickerWorkspace", "SupervisorWorkspace", "Workspace", "WorkspaceContext"]

@@ -28,7 +28,7 @@ ROLE_TITLES = {
     Role.PACKER: QT_TRANSLATE_NOOP("Workspace", "Packing"),
     Role.RECEIVER: QT_TRANSLATE_NOOP("Workspace", "Receiving"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Administration"),
 }
 
 

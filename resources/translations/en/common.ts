@@ -82,6 +82,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A&amp;dministration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,6 +434,10 @@
     </message>
     <message>
         <source>Supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

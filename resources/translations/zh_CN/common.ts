@@ -82,6 +82,10 @@
         <translation>主管(&amp;V)</translation>
     </message>
     <message>
+        <source>A&amp;dministration</source>
+        <translation>系统管理(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -429,6 +433,10 @@
     <message>
         <source>Supervision</source>
         <translation>主管工作台</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理工作台</translation>
     </message>
 </context>
 <context>

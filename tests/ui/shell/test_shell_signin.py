@@ -25,7 +25,7 @@ def station_user(db: Database) -> int | None:
     ("picker1", Role.PICKER, "workspace_picker"),
     ("packer1", Role.PACKER, "workspace_packer"),
     ("super1", Role.SUPERVISOR, "workspace_supervisor"),
-    ("admin", Role.ADMIN, "workspace_supervisor"),
+    ("admin", Role.ADMIN, "workspace_admin"),
 ])
 def test_pin_sign_in_opens_the_workspace_for_the_role(qtbot, window: MainWindow, settings: Settings,
                                                        login: str, role: Role, workspace: str, sign_in) -> None:

@@ -113,8 +113,9 @@ def test_supervisor_refreshes_on_its_timer(qtbot, window: MainWindow, sign_in) -
 
 def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow, sign_in) -> None:
     actor = sign_in("admin")
+    assert window.centralWidget().objectName() == "workspace_admin"  # the admin's own, first
     for role, name in ((actor.role.PICKER, "workspace_picker"), (actor.role.PACKER, "workspace_packer"),
-                       (actor.role.SUPERVISOR, "workspace_supervisor")):
+                       (actor.role.SUPERVISOR, "workspace_supervisor"), (actor.role.ADMIN, "workspace_admin")):
         assert window.workspace_actions[role].isEnabled()
         with qtbot.waitSignal(window.workspace_opened, check_params_cb=lambda n, name=name: n == name):
             window.workspace_actions[role].trigger()

@@ -1,0 +1,133 @@
+"""`pickdesk setup import FILE` and `pickdesk setup export [-o FILE]`: the warehouse set-up format.
+
+Import refuses a file with any problem (exit status 2, every problem listed by section, position
+and field, nothing written). Into a database without an admin it runs without sign-in (that is
+how a warehouse starts); from then on an admin signs in: `--user LOGIN`, the PIN from the terminal, or
+from standard input with `--pin-stdin`. Export only reads, and asks nobody.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from desktop.cli import UsageError
+
+STATION = "cli"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("setup", help="import or export the warehouse set-up (warehouses, merchants, SKUs, "
+                                            "promotions, users, opening stock)")
+    sub = p.add_subparsers(dest="setup_command", metavar="ACTION", required=True)
+
+    q = sub.add_parser("import", help="load a set-up file (JSON, or CSV of skus, locations or stock); all or nothing")
+    q.add_argument("file", type=Path, help="FILE.json, or FILE.csv with --section or a name like skus.csv")
+    q.add_argument("--section", choices=("skus", "locations", "stock"), default=None,
+                   help="the section a CSV file holds (default: from its name)")
+    q.add_argument("--user", metavar="LOGIN", default=None, help="the admin importing (asked for a PIN)")
+    q.add_argument("--pin-stdin", action="store_true", help="read the admin's PIN from the first line of stdin")
+    q.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    q.set_defaults(func=cmd_import)
+
+    q = sub.add_parser("export", help="write the set-up of this database in the same format")
+    q.add_argument("-o", "--output", metavar="FILE", type=Path, default=None, help="write to FILE (default: stdout)")
+    q.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    q.set_defaults(func=cmd_export)
+
+
+def _open(args: argparse.Namespace):
+    from desktop.cli.core import open_database
+
+    return open_database(args)
+
+
+def _read_pin(args: argparse.Namespace) -> str:
+    if args.pin_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("--pin-stdin: standard input is empty")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the PIN: give it on standard input with --pin-stdin")
+    return getpass.getpass(f"PIN for {args.user}: ")
+
+
+def _actor(db, args: argparse.Namespace):
+    """Who imports: nobody needs to sign in while the database has no admin (that is how a warehouse
+    starts, as with `pickdesk users add --role admin`); from then on a signed-in admin."""
+    from sqlalchemy import func, select
+
+    from desktop.db import models
+    from desktop.domain.actor import Actor
+    from desktop.domain.errors import PickdeskError
+    from desktop.services.auth import sign_in_with_pin
+
+    with db.unit_of_work() as uow:
+        admins = uow.session.scalar(select(func.count()).select_from(models.User)
+                                    .where(models.User.role == "admin", models.User.active.is_(True)))
+    if not admins and args.user is None:
+        return Actor.system(STATION)
+    if args.user is None:
+        raise UsageError("this database has an admin: sign in with --user LOGIN (PIN from the terminal, "
+                         "or --pin-stdin)")
+    pin = _read_pin(args)
+    try:
+        with db.unit_of_work() as uow:
+            return sign_in_with_pin(uow, args.user, pin, STATION)
+    except PickdeskError as exc:
+        raise UsageError(exc.message) from exc
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.domain.errors import NotAllowed
+    from desktop.formats.setup import SetupRefused, import_setup, read_setup
+
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    parsed = read_setup(args.file, args.section)  # read and checked before anyone is asked for a PIN
+    db = _open(args)
+    try:
+        actor = _actor(db, args)
+        try:
+            if parsed.problems:
+                raise SetupRefused(list(parsed.problems))
+            with db.unit_of_work(actor) as uow:
+                report = import_setup(uow, parsed)
+        except SetupRefused as exc:
+            print(f"pickdesk setup import: {args.file.name} refused, nothing written — {len(exc.problems)} problems:",
+                  file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 2
+        except NotAllowed as exc:
+            raise UsageError(exc.message) from exc
+    finally:
+        db.dispose()
+    if report.changed:
+        print(f"Set-up imported from {args.file.name}: {report.describe()}.")
+    else:
+        print(f"Nothing to change: {args.file.name} matches the database ({report.describe()}).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.formats.setup import write_setup
+
+    db = _open(args)
+    try:
+        with db.unit_of_work() as uow:
+            if args.output is None:
+                write_setup(uow, sys.stdout)
+                return 0
+            tmp = args.output.with_name(args.output.name + ".part")
+            with tmp.open("w", encoding="utf-8") as out:
+                counts = write_setup(uow, out)
+            tmp.replace(args.output)
+    finally:
+        db.dispose()
+    print(f"Set-up written to {args.output}: " + ", ".join(f"{n} {name}" for name, n in counts.items()),
+          file=sys.stderr)
+    return 0
