@@ -37,6 +37,10 @@ from desktop.services import intake
 from desktop.services.orders import change_status
 from desktop.services.replenishment import available_in_pick, request_replenishment
 from desktop.services.stock import release_line, reserve_line
+from desktop.domain.events import (
+    AddressCorrected, BatchChanged, BatchReassigned, ExceptionResolved, OrderPriorityRaised, OrderReassigned, OrderReleased,
+    ReprintRequested,
+)
 
 ACTIVE_BATCH = (BatchStatus.OPEN.value, BatchStatus.ASSIGNED.value, BatchStatus.PICKING.value)
 ON_FLOOR = (OrderStatus.RECEIVED, OrderStatus.HELD, OrderStatus.BACKORDERED, OrderStatus.READY,
@@ -135,7 +139,7 @@ def _close(uow: UnitOfWork, case: models.ExceptionCase, decision: str, reason: s
     case.resolved_by, case.resolved_at = uow.actor.user_id, utcnow()
     uow.audit("exception_decided", "exception", case.id, kind=case.kind, decision=decision, reason=reason,
               order=case.order.order_no if case.order else None)
-    uow.announce("exceptions", case.id, event="resolved", kind=case.kind, decision=decision)
+    uow.announce(ExceptionResolved(subject=str(case.id), kind=case.kind, decision=decision))
 
 
 # ─── orders ─────────────────────────────────────────────────────────────────────
@@ -174,6 +178,7 @@ def release_order(uow: UnitOfWork, order_no: str, reason: str, now: datetime | N
     order = _order(uow, order_no)
     result = _release(uow, order, reason, now or utcnow())
     uow.audit("order_released", "order", order_no, reason=reason, result=result)
+    uow.announce(OrderReleased(order_no=order_no, result=result))
     uow.commit()
     return result
 
@@ -216,7 +221,7 @@ def raise_priority(uow: UnitOfWork, order_no: str, priority_class: str, reason: 
     order.priority_score = priority_score(new.value, order.promised_ship_by, order.gift, order.created_at,
                                           now or utcnow())
     uow.audit("order_priority", "order", order_no, **{"from": before, "to": new.value, "reason": reason})
-    uow.announce("orders", order_no, status=order.status, event="priority", priority=new.value)
+    uow.announce(OrderPriorityRaised(order_no=order_no, priority=new.value, status=order.status))
     uow.commit()
     return order.priority_score
 
@@ -263,7 +268,7 @@ def reassign_batch(uow: UnitOfWork, batch_code: str, to_login: str, reason: str,
     for order in uow.session.scalars(select(models.Order).where(models.Order.id.in_(order_ids))):
         order.assigned_picker_id = target.id
     uow.audit("batch_reassigned", "batch", batch_code, picker=to_login, from_picker=from_login, reason=reason)
-    uow.announce("batches", batch_code, event="reassigned", picker=to_login, from_picker=from_login, reason=reason)
+    uow.announce(BatchReassigned(batch_code=batch_code, picker=to_login, from_picker=from_login, reason=reason))
     uow.commit()
     return version + 1
 
@@ -289,7 +294,7 @@ def reassign_order(uow: UnitOfWork, order_no: str, to_login: str, reason: str) -
         from_login = _login(uow, order.assigned_picker_id)
         order.assigned_picker_id = target.id
         uow.audit("order_reassigned", "order", order_no, picker=to_login, from_picker=from_login, reason=reason)
-        uow.announce("orders", order_no, status=order.status, event="reassigned", picker=to_login)
+        uow.announce(OrderReassigned(order_no=order_no, picker=to_login, status=order.status))
         uow.commit()
         return None
     batch = tasks[0].batch
@@ -323,9 +328,8 @@ def reassign_order(uow: UnitOfWork, order_no: str, to_login: str, reason: str) -
     uow.audit("order_reassigned", "order", order_no, picker=to_login, from_picker=from_login, reason=reason,
               from_batch=batch.code, batch=new_batch.code)
     # The old batch stays its picker's: "changed", not "reassigned" (which would send them away from it).
-    uow.announce("batches", batch.code, event="changed", picker=from_login, orders_removed=[order_no], reason=reason)
-    uow.announce("batches", new_batch.code, event="reassigned", picker=to_login, from_picker=from_login,
-                 reason=reason)
+    uow.announce(BatchChanged(batch_code=batch.code, picker=from_login, orders_removed=(order_no,), reason=reason))
+    uow.announce(BatchReassigned(batch_code=new_batch.code, picker=to_login, from_picker=from_login, reason=reason))
     uow.commit()
     return new_batch.code
 
@@ -504,7 +508,7 @@ def decide_exception(uow: UnitOfWork, exception_id: int, decision: str, reason: 
         else:
             _cancel(uow, order, reason)
     elif decision == "reprint":
-        uow.announce("print", case.parcel_id, event="reprint", exception=case.id, detail=dict(case.detail or {}))
+        uow.announce(ReprintRequested(parcel_id=case.parcel_id, exception=case.id, detail=dict(case.detail or {})))
     if consent := done.get("consent"):
         case.detail = {**(case.detail or {}), "customer_consent": consent}
     if case.status != "resolved" or case.decision is None:
@@ -695,7 +699,7 @@ def correct_address(uow: UnitOfWork, order_no: str, reason: str, *, province: st
         order.customer_phone_sealed = uow.sealer.seal(phone.strip(), "customer_phone", order_no)
         changed.append("customer_phone")
     uow.audit("address_corrected", "order", order_no, fields=changed, reason=reason)
-    uow.announce("orders", order_no, status=order.status, event="address_corrected")
+    uow.announce(AddressCorrected(order_no=order_no, status=order.status))
     uow.commit()
 
 

@@ -55,9 +55,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.events import (
+    BatchChange, ExceptionOpened, ExceptionResolved, LowStock, OrderChange, OrderHeld, ParcelLabelled, ParcelManifested,
+    ParcelPacked, PrintQueued, ReplenishmentRequested, ReplenishmentStatusChanged, ReprintRequested, StationSignedIn,
+    StationSignedOut, StockPutBack,
+)
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role
 from desktop.services import intake, replenishment
+from desktop.services.feed import FeedEntry
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, count_by_status, list_orders
 from ui.i18n import (
@@ -73,7 +79,11 @@ from ui.widgets.returns_panel import ReturnsPanel, decision_name, resolution_nam
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 HELD_LIMIT = 200
-LIVE_TOPICS = frozenset({"orders", "batches", "exceptions", "stock", "stations", "parcels", "print"})
+# What the console shows changes with these (not with tracking, returns, feedback or notifications: their tabs
+# load themselves).
+LIVE_EVENTS = (OrderChange, BatchChange, OrderHeld, ExceptionOpened, ExceptionResolved, ReplenishmentRequested,
+               LowStock, ReplenishmentStatusChanged, StockPutBack, StationSignedIn, StationSignedOut, ParcelPacked,
+               ParcelLabelled, ParcelManifested, PrintQueued, ReprintRequested)
 
 # The codes the console shows, by name in the station's language (module tables: QT_TRANSLATE_NOOP).
 HOLD_REASONS = {
@@ -839,8 +849,8 @@ class SupervisorWorkspace(Workspace):
     def show_failure(self, exc: BaseException) -> None:
         self.updated.setText(self.tr("Not updated: the central database cannot be reached."))
 
-    def _on_feed(self, entry: object) -> None:
-        if getattr(entry, "topic", None) in LIVE_TOPICS:
+    def _on_feed(self, entry: FeedEntry) -> None:
+        if isinstance(entry.change, LIVE_EVENTS):
             self._soon.start()
 
     # --- actions ------------------------------------------------------------------------------
