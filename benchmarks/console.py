@@ -34,12 +34,17 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r'''
 import json, os, sys, threading, time
 variant, db_url, idle_s = sys.argv[1], sys.argv[2], float(sys.argv[3])
-if variant == "baseline":
+if variant == "baseline":  # main's console in place of this tree's, everything else this tree's
     import importlib.util
-    spec = importlib.util.spec_from_file_location("ui.workspaces.supervisor", sys.argv[4])
+    import ui.main_window
+    from desktop.domain.roles import Role
+    spec = importlib.util.spec_from_file_location("ui.workspaces.supervisor_main", sys.argv[4])
     module = importlib.util.module_from_spec(spec)
-    sys.modules["ui.workspaces.supervisor"] = module
+    sys.modules["ui.workspaces.supervisor_main"] = module
     spec.loader.exec_module(module)
+    for role, cls in list(ui.main_window.WORKSPACES.items()):
+        if cls.__name__ == "SupervisorWorkspace":
+            ui.main_window.WORKSPACES[role] = module.SupervisorWorkspace
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -107,13 +112,13 @@ stop = threading.Event()
 sent = [0]
 def feeder():
     feed_db = Database.open(db_url)
-    i = 0
+    i, begun = 0, time.perf_counter()
     while not stop.is_set():
         with feed_db.unit_of_work(Actor.system()) as uow:
             uow.announce(news(order_nos[i % len(order_nos)]))
             uow.commit()
         i += 1; sent[0] = i
-        time.sleep(0.02)
+        time.sleep(max(0.0, begun + i / 50 - time.perf_counter()))  # 50 a second, on a schedule
     feed_db.dispose()
 latencies = []
 pending = {}
