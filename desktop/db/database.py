@@ -17,6 +17,7 @@ from desktop.security.crypto import Sealer, sealer_from_environment
 from desktop.db import migrate, models
 from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
+from desktop.domain.events import Change, encode
 
 
 FEED_CHANNEL = "pickdesk_feed"
@@ -173,11 +174,18 @@ class UnitOfWork:
             entity_id=None if entity_id is None else str(entity_id), detail=detail,
         ))
 
-    def announce(self, topic: str, entity_id: object = None, **payload: Any) -> None:
+    def announce(self, change: Change | str, entity_id: object = None, **payload: Any) -> None:
+        """Append a change-feed row for `change` (a `desktop.domain.events` dataclass), in this transaction.
+
+        The keyword form `announce(topic, entity_id, **payload)` is what announcements looked like before
+        the events were typed; it still writes a row (read back by the same rules as old rows), so a
+        branch written in it keeps working until it is converted to an event class."""
         assert self.session is not None
-        self.session.add(models.ChangeFeedEntry(
-            topic=topic, entity_id=None if entity_id is None else str(entity_id), payload=payload,
-        ))
+        if isinstance(change, Change):
+            topic, key, payload = encode(change)
+        else:
+            topic, key = change, None if entity_id is None else str(entity_id)
+        self.session.add(models.ChangeFeedEntry(topic=topic, entity_id=key, payload=payload))
         if self.db.backend == "postgresql":
             # Delivered to LISTENing stations when (and only if) this transaction commits.
             self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})

@@ -224,6 +224,7 @@ class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
         Index("ix_orders_status_priority", "status", "priority_score"),
+        Index("ix_orders_status_ship_by", "status", "promised_ship_by"),  # the console's floor board
         CheckConstraint("total_charged >= 0", name="total_nonneg"),
     )
 

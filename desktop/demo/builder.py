@@ -33,6 +33,7 @@ from desktop.routing.priority import priority_score
 from desktop.services.auth import hash_pin
 from desktop.services.routes import plan_stops
 from desktop.services.stock import InsufficientStock, release_line, reserve_line
+from desktop.domain.events import DemoBuilt
 
 CENT = Decimal("0.01")
 
@@ -117,7 +118,7 @@ def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | Non
         s.flush()
         s.execute(update(models.Order).values(updated_at=w.as_of).execution_options(synchronize_session=False))
         uow.audit("demo_built", "database", None, seed=seed, orders=orders, as_of=as_of_day.isoformat())
-        uow.announce("orders", None, event="demo_built")
+        uow.announce(DemoBuilt())
         uow.commit()
     made.update(skus=len(w.skus), merchants=len(w.merchants), warehouses=len(w.warehouses))
     return made

@@ -26,6 +26,7 @@ from desktop.db.database import UnitOfWork
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus, PaymentMethod, PaymentStatus, PriorityClass
 from desktop.domain.roles import Role, require_role
+from desktop.domain.events import OrdersImported
 
 PAYMENT_METHODS = tuple(PaymentMethod)
 PAYMENT_STATUSES = tuple(PaymentStatus)
@@ -463,7 +464,7 @@ def import_orders(uow: UnitOfWork, raw_orders: list[Any], labels: list[str] | No
     order_nos = write_orders(uow, parsed)
     uow.audit("orders_imported", "import", source or None, orders=len(order_nos), first=order_nos[0],
               last=order_nos[-1])
-    uow.announce("orders", None, event="imported", count=len(order_nos))
+    uow.announce(OrdersImported(count=len(order_nos)))
     uow.commit()
     return ImportResult(order_nos)
 

@@ -16,6 +16,7 @@ from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.errors import PickdeskError, SignInRefused
 from desktop.domain.roles import Role
+from desktop.domain.events import StationSignedIn, StationSignedOut
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)
@@ -81,7 +82,7 @@ def _mark_signed_in(uow: UnitOfWork, user: models.User, station: str, how: str) 
     actor = _actor(user, station)
     uow.actor = actor
     uow.audit("sign_in", "user", user.id, how=how)
-    uow.announce("stations", station, user=user.login, event="sign_in")
+    uow.announce(StationSignedIn(station=station, user=user.login))
     return actor
 
 
@@ -136,7 +137,7 @@ def sign_out(uow: UnitOfWork, actor: Actor) -> None:
         st.current_user_id = None
         st.last_seen_at = utcnow()
     uow.audit("sign_out", "user", actor.user_id)
-    uow.announce("stations", actor.station, user=actor.login, event="sign_out")
+    uow.announce(StationSignedOut(station=actor.station, user=actor.login))
     uow.commit()
 
 

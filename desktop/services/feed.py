@@ -1,4 +1,9 @@
-"""Reading the change feed: what other stations committed since a station last looked."""
+"""Reading the change feed: what other stations committed since a station last looked.
+
+Rows come back as `FeedEntry`s whose `change` is the typed event (`desktop.domain.events`); rows
+no event class claims (a newer station's, a damaged one) come back as `UnknownChange`, never as
+an error.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,27 @@ from sqlalchemy import func, select
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
+from desktop.domain.events import Change, decode
 
 
 @dataclass(frozen=True)
 class FeedEntry:
     id: int
     at: datetime
-    topic: str
-    entity_id: str | None
-    payload: dict[str, Any]
+    change: Change
+
+    @property
+    def topic(self) -> str:
+        return self.change.topic or getattr(self.change, "row_topic", "")
+
+    @property
+    def entity_id(self) -> str | None:
+        return self.change.entity_id
+
+
+def entry_from_row(row: models.ChangeFeedEntry) -> FeedEntry:
+    payload: dict[str, Any] = row.payload if isinstance(row.payload, dict) else {}
+    return FeedEntry(row.id, row.at, decode(row.topic, row.entity_id, payload))
 
 
 def latest_id(uow: UnitOfWork) -> int:
@@ -30,4 +47,4 @@ def read_since(uow: UnitOfWork, after_id: int, limit: int = 500) -> list[FeedEnt
     rows = uow.session.scalars(
         select(models.ChangeFeedEntry).where(models.ChangeFeedEntry.id > after_id)
         .order_by(models.ChangeFeedEntry.id).limit(limit))
-    return [FeedEntry(r.id, r.at, r.topic, r.entity_id, dict(r.payload or {})) for r in rows]
+    return [entry_from_row(r) for r in rows]

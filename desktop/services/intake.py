@@ -54,6 +54,7 @@ from desktop.routing.priority import priority_score
 from desktop.services.orders import change_status
 from desktop.services.replenishment import check_low_stock, request_replenishment
 from desktop.services.stock import InsufficientStock, release_line, reserve_line
+from desktop.domain.events import OrderHeld
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +250,7 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
                 "reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
                 "fields": outcome[gate].get("fields", []), "gate": gate, "held_gates": held,
                 "findings": findings}))
-        uow.announce("exceptions", order.order_no, event="held", gates=held)
+        uow.announce(OrderHeld(order_no=order.order_no, gates=tuple(held)))
         status = OrderStatus.HELD
     else:
         outcome["stock"] = stock_gate(uow, order, now)

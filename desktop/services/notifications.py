@@ -31,6 +31,7 @@ from desktop.db.database import Database, UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.partners.smtp import SmtpFailed, SmtpSettings, send_message
+from desktop.domain.events import NotificationQueued, NotificationStatusChanged
 
 MAX_ATTEMPTS = 5
 FIRST_BACKOFF = timedelta(minutes=1)
@@ -75,7 +76,7 @@ def queue_notification(uow: UnitOfWork, order: models.Order, kind: str, **payloa
     row = models.Notification(order_id=order.id, kind=kind, channel=channel, status="queued",
                               payload={k: (str(v) if v is not None else "") for k, v in payload.items()})
     uow.session.add(row)
-    uow.announce("notifications", order.order_no, kind=kind, channel=channel)
+    uow.announce(NotificationQueued(order_no=order.order_no, kind=kind, channel=channel))
     return row
 
 
@@ -153,7 +154,7 @@ def send_pending(db: Database, smtp: SmtpSettings, *, now: Callable[[], datetime
                 row.status, row.sent_at = "sent", at
                 uow.audit("notification_sent", "notification", row.id, order=order.order_no, kind=row.kind)
                 sent += 1
-            uow.announce("notifications", order.order_no, kind=row.kind, status=row.status)
+            uow.announce(NotificationStatusChanged(order_no=order.order_no, kind=row.kind, status=row.status))
             uow.commit()
     return SendReport(sent, retried, failed, waiting_sms)
 

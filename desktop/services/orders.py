@@ -12,6 +12,7 @@ from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.lifecycle import HoldReason, OrderStatus, check_order_transition
+from desktop.domain.events import OrderStatusChanged
 
 
 def change_status(uow: UnitOfWork, order: models.Order, target: OrderStatus, *, reason: str | None = None,
@@ -31,7 +32,7 @@ def change_status(uow: UnitOfWork, order: models.Order, target: OrderStatus, *, 
         from_status=current.value, to_status=target.value, at=when, user_id=uow.actor.user_id, reason=reason))
     uow.audit("order_status", "order", order.order_no, **{"from": current.value, "to": target.value,
                                                          "reason": reason})
-    uow.announce("orders", order.order_no, status=target.value)
+    uow.announce(OrderStatusChanged(order_no=order.order_no, status=target.value))
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ from desktop.domain.roles import Role, may_act_as, require_role
 from desktop.services import auth
 from desktop.services.documents import NotReadyToPrint, packing_slip, shipping_labels
 from desktop.services.orders import change_status
+from desktop.domain.events import ExceptionOpened, ExceptionResolved, ParcelLabelled, ParcelPacked, PrintQueued
 from devices.decode import OrderScan, ToteScan
 from printing.documents import gs1_check_digit
 from printing.queue import PrintJob, PrintQueue
@@ -500,7 +501,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
                     "tolerance_g": verdict.tolerance_g, "packer": uow.actor.login, "supervisor": supervisor.login}))
         uow.audit("weight_override", "parcel", parcel.code, supervisor=supervisor.login, reason=override.reason.strip(),
                   expected_g=verdict.expected_g, measured_g=verdict.measured_g)
-        uow.announce("exceptions", parcel.code, kind="weight_override", status="resolved")
+        uow.announce(ExceptionResolved(subject=parcel.code, kind="weight_override"))
     if changed:
         uow.audit("carrier_changed", "parcel", parcel.code, rules_choice=f"{choice.carrier} {choice.service}",
                   chosen=f"{carrier_code} {service}", reason=carrier_reason.strip())
@@ -508,7 +509,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
               carton=box.code, expected_g=verdict.expected_g, measured_g=verdict.measured_g,
               carrier=carrier_code, service=service, tracking_no=shipment.tracking_no,
               units=sum(q for _n, _l, q in contents), last=last)
-    uow.announce("parcels", parcel.code, order=order.order_no, seq=seq, event="packed")
+    uow.announce(ParcelPacked(parcel_code=parcel.code, order_no=order.order_no, seq=seq))
     uow.commit()
     return _parcel_view(parcel, last)
 
@@ -574,7 +575,7 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
                               f"{order_no} slip"))
     uow.audit("documents_queued", "order", order_no, jobs=[code for *_d, code, _t in documents],
               printer=printer.printer_key, format=printer.format)
-    uow.announce("print", order_no, event="queued", jobs=len(documents))
+    uow.announce(PrintQueued(order_no=order_no, jobs=len(documents)))
     uow.commit()
     # Only now, with the record committed: a commit that fails leaves nothing in the printer's queue.
     jobs = tuple((queue.submit(document, fmt, settings, order_ref=order_no, parcel_ref=code, title=title), code, title)
@@ -595,7 +596,7 @@ def record_labels_printed(uow: UnitOfWork, parcel_codes: list[str]) -> int:
         if parcel.status in ("open", "sealed"):
             parcel.status = "labelled"
         uow.audit("label_printed", "parcel", parcel.code)
-        uow.announce("parcels", parcel.code, event="labelled")
+        uow.announce(ParcelLabelled(parcel_code=parcel.code))
     uow.commit()
     return changed
 
@@ -613,6 +614,6 @@ def report_print_failure(uow: UnitOfWork, job: PrintJob) -> int:
     uow.session.add(case)
     uow.session.flush()
     uow.audit("print_failed", "order", job.order_ref, job=job.id, error=job.last_error)
-    uow.announce("exceptions", case.id, kind="print_failed", order=job.order_ref)
+    uow.announce(ExceptionOpened(subject=str(case.id), kind="print_failed", order_no=job.order_ref))
     uow.commit()
     return case.id

@@ -34,6 +34,7 @@ from desktop.routing.planner import replan
 from desktop.services.orders import change_status
 from desktop.services.routes import layout_of, plan_stops
 from desktop.services.stock import InsufficientStock, release_line, reserve_line, shelf_life_cutoff
+from desktop.domain.events import BatchAssigned, BatchDone, BatchReplanned, BatchStarted, ExceptionOpened, ItemPicked
 
 # One cart: eight totes, 160 litres in all.
 CART = CartCapacity(totes=8, volume_litres=160.0)
@@ -233,7 +234,7 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
             mine.status = BatchStatus.PICKING.value
             mine.started_at = mine.started_at or now
             uow.audit("batch_started", "pick_batch", mine.code)
-            uow.announce("batches", mine.code, event="started", picker=uow.actor.login)
+            uow.announce(BatchStarted(batch_code=mine.code, picker=uow.actor.login))
         code = mine.code
         uow.commit()
         return _view(_load_batch(uow, code), today)
@@ -267,7 +268,7 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     batch.tasks.extend(tasks)
     uow.audit("batch_assigned", "pick_batch", batch.code, picker=uow.actor.login,
               orders=[o.order_no for o in claimed], stops=len(tasks))
-    uow.announce("batches", batch.code, event="assigned", picker=uow.actor.login)
+    uow.announce(BatchAssigned(batch_code=batch.code, picker=uow.actor.login))
     code = batch.code
     uow.commit()
     return _view(_load_batch(uow, code), today)
@@ -400,7 +401,7 @@ def _finish(uow: UnitOfWork, task: models.PickTask) -> tuple[bool, bool]:
         for tote in uow.session.scalars(select(models.Tote).where(models.Tote.batch_id == batch.id)):
             tote.status = "at_pack"
         uow.audit("batch_done", "pick_batch", batch.code)
-        uow.announce("batches", batch.code, event="done", picker=uow.actor.login)
+        uow.announce(BatchDone(batch_code=batch.code, picker=uow.actor.login))
         batch_done = True
     elif batch.status == BatchStatus.ASSIGNED.value:
         batch.status = BatchStatus.PICKING.value
@@ -435,7 +436,7 @@ def confirm_pick(uow: UnitOfWork, task_id: int, qty: int, lot_code: str | None, 
     order_picked, batch_done = _finish(uow, task)
     uow.audit("pick_confirmed", "pick_task", task.id, qty=qty, lot=lot_code, batch=task.batch.code,
               order=task.line.order.order_no, action_id=action_id)
-    uow.announce("batches", task.batch.code, event="picked", picker=uow.actor.login, task=task.id)
+    uow.announce(ItemPicked(batch_code=task.batch.code, picker=uow.actor.login, task=task.id))
     outcome = PickOutcome(task.id, qty, task.status == "picked", task.line.order.order_no, order_picked, batch_done)
     uow.commit()
     return outcome
@@ -539,7 +540,7 @@ def report_short(uow: UnitOfWork, task_id: int, found_qty: int, action_id: str, 
     uow.session.add(models.PickEvent(action_id=action_id, task_id=task.id, user_id=uow.actor.user_id, qty=found_qty,
                                      kind="short", detail=detail))
     uow.audit("pick_short", "pick_task", task.id, found=found_qty, order=order.order_no, **detail)
-    uow.announce("batches", batch.code, event="replanned", picker=uow.actor.login, task=task.id)
+    uow.announce(BatchReplanned(batch_code=batch.code, picker=uow.actor.login, task=task.id))
     code = batch.code
     uow.commit()
     return ShortPickOutcome(task.id, found_qty, missing, tuple(alternative), exception_id, order.order_no, held,
@@ -566,5 +567,5 @@ def _hold_for_shortage(uow: UnitOfWork, task: models.PickTask, missing: int) -> 
         held = True
     uow.session.flush()
     uow.audit("exception_opened", "exception", case.id, kind="short_pick", order=order.order_no)
-    uow.announce("exceptions", case.id, kind="short_pick", order=order.order_no)
+    uow.announce(ExceptionOpened(subject=str(case.id), kind="short_pick", order_no=order.order_no))
     return case.id, held

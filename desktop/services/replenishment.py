@@ -20,6 +20,7 @@ from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.roles import Role, require_role
+from desktop.domain.events import LowStock, ReplenishmentRequested, ReplenishmentStatusChanged
 
 STATUSES = ("open", "sent", "received", "cancelled")
 
@@ -49,7 +50,7 @@ def request_replenishment(uow: UnitOfWork, sku: models.Sku, warehouse_id: int, q
     uow.session.add(req)
     uow.session.flush()
     uow.audit("replenishment_requested", "sku", sku.sku_code, reason=reason, qty=qty, warehouse_id=warehouse_id)
-    uow.announce("stock", sku.sku_code, event="replenishment", reason=reason, qty=qty)
+    uow.announce(ReplenishmentRequested(sku=sku.sku_code, reason=reason, qty=qty))
     return req
 
 
@@ -71,8 +72,7 @@ def check_low_stock(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int) 
         uow.session.add(req)
         uow.session.flush()
         uow.audit("low_stock", "sku", sku.sku_code, available=available, threshold=sku.low_stock_threshold, qty=qty)
-        uow.announce("stock", sku.sku_code, event="low_stock", available=available,
-                     threshold=sku.low_stock_threshold)
+        uow.announce(LowStock(sku=sku.sku_code, available=available, threshold=sku.low_stock_threshold))
         made.append(req)
     return made
 
@@ -172,5 +172,5 @@ def set_replenishment_status(uow: UnitOfWork, request_id: int, status: str) -> N
         raise NotFound(f"No replenishment request {request_id}.", f"没有补货申请 {request_id}。")
     before, req.status = req.status, status
     uow.audit("replenishment_status", "replenishment", req.id, **{"from": before, "to": status})
-    uow.announce("stock", None, event="replenishment_status", id=req.id, status=status)
+    uow.announce(ReplenishmentStatusChanged(id=req.id, status=status))
     uow.commit()

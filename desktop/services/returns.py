@@ -34,6 +34,10 @@ from desktop.domain.roles import Role, require_role
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
 from desktop.services.tracking import next_rma_no
+from desktop.domain.events import (
+    ExceptionResolved, FeedbackRecorded, ReshipCreated, ReturnDecided, ReturnInspected, ReturnReceived, ReturnRequested,
+    ReturnSettled, StockPutBack,
+)
 
 REASONS = ("no_reason", "quality", "damaged", "wrong_item", "refused")
 DECISIONS = ("restock", "quarantine", "repair", "scrap")
@@ -228,7 +232,7 @@ def request_return(uow: UnitOfWork, order_no: str, lines: list[tuple[int, int]] 
     uow.session.add(rma)
     uow.session.flush()
     uow.audit("return_requested", "order", order.order_no, rma=rma.rma_no, reason=reason, status=status, note=note)
-    uow.announce("returns", rma.rma_no, order=order.order_no, event="requested", status=status)
+    uow.announce(ReturnRequested(rma_no=rma.rma_no, order=order.order_no, status=status))
     uow.commit()
     return _view(uow, _load(uow, rma.rma_no))
 
@@ -275,7 +279,7 @@ def receive_return(uow: UnitOfWork, scan: str, *, now: datetime | None = None) -
                 rma.lines.append(models.ReturnLine(order_line_id=line.id, qty=qty))
         rma.status, rma.received_at = "received", now or utcnow()
         uow.audit("return_received", "return", rma.rma_no, scan=scan.strip())
-        uow.announce("returns", rma.rma_no, event="received")
+        uow.announce(ReturnReceived(rma_no=rma.rma_no))
         uow.commit()
     return get_return(uow, rma.rma_no)
 
@@ -305,7 +309,7 @@ def inspect_unit(uow: UnitOfWork, rma_no: str, line_no: int, checklist: dict[str
     rl = _return_line(rma, line_no)
     rl.checklist = {k: bool(checklist[k]) for k in CHECKLIST}
     uow.audit("return_inspected", "return", rma.rma_no, line=line_no, **rl.checklist)
-    uow.announce("returns", rma.rma_no, event="inspected", line=line_no)
+    uow.announce(ReturnInspected(rma_no=rma.rma_no, line=line_no))
     uow.commit()
     return get_return(uow, rma.rma_no)
 
@@ -371,13 +375,13 @@ def decide(uow: UnitOfWork, rma_no: str, line_no: int, decision: str, location_c
         location = _location(uow, location_code) if location_code else _special_location(uow, warehouse_id, "quarantine")
     if location is not None:
         _put_back(uow, location, rl.line.sku_id, lot.id if lot else None, rl.qty)
-        uow.announce("stock", rl.line.sku.sku_code, event=decision, location=location.code, qty=rl.qty)
+        uow.announce(StockPutBack(sku=rl.line.sku.sku_code, decision=decision, location=location.code, qty=rl.qty))
     rl.decision = decision
     rl.location_id = location.id if location else None
     rl.lot_id = lot.id if lot else None
     uow.audit("return_decided", "return", rma.rma_no, line=line_no, decision=decision, qty=rl.qty,
               location=location.code if location else None, lot=lot.lot_code if lot else None)
-    uow.announce("returns", rma.rma_no, event="decided", line=line_no, decision=decision)
+    uow.announce(ReturnDecided(rma_no=rma.rma_no, line=line_no, decision=decision))
     uow.commit()
     return get_return(uow, rma.rma_no)
 
@@ -414,7 +418,7 @@ def _reship_copy(uow: UnitOfWork, order: models.Order, rma: models.ReturnRequest
                                                         user_id=uow.actor.user_id, reason=f"reship {rma.rma_no}"))
     uow.session.add(copy)
     uow.session.flush()
-    uow.announce("orders", no, status="received", reship_of=order.order_no)
+    uow.announce(ReshipCreated(order_no=no, reship_of=order.order_no))
     return copy
 
 
@@ -453,9 +457,11 @@ def settle(uow: UnitOfWork, rma_no: str, resolution: str, amount: Decimal | None
             models.ExceptionCase.status == "open")):
         exc.status, exc.resolved_at, exc.resolved_by = "resolved", utcnow(), uow.actor.user_id
         exc.decision, exc.reason = resolution if resolution in ("refund", "reship") else "refund", f"{rma.rma_no}"
-        uow.announce("exceptions", order.order_no, kind="refused", status="resolved")
+        uow.announce(ExceptionResolved(subject=order.order_no, kind="refused", decision=exc.decision))
     uow.audit("return_settled", "return", rma.rma_no, order=order.order_no, **detail)
-    uow.announce("returns", rma.rma_no, event="settled", **detail)
+    uow.announce(ReturnSettled(rma_no=rma.rma_no, resolution=resolution,
+                              amount=str(detail["amount"]) if "amount" in detail else None,
+                              new_order=str(detail["new_order"]) if "new_order" in detail else None))
     uow.commit()
     return get_return(uow, rma.rma_no)
 
@@ -501,7 +507,7 @@ def record_feedback(uow: UnitOfWork, order_no: str, score: int | None, category:
     uow.session.add(row)
     uow.session.flush()
     uow.audit("feedback_recorded", "order", order.order_no, score=score, category=row.category)
-    uow.announce("feedback", order.order_no, score=score, category=row.category)
+    uow.announce(FeedbackRecorded(order_no=order.order_no, score=score, category=row.category))
     uow.commit()
     return row.id
 

@@ -28,6 +28,7 @@ from desktop.domain.lifecycle import OrderStatus, PaymentMethod
 from desktop.domain.roles import Role, require_role
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
+from desktop.domain.events import ExceptionOpened, ManifestClosed, ParcelManifested
 from printing.manifest import ManifestRow, ManifestSheet
 
 
@@ -161,7 +162,7 @@ def handover_scan(uow: UnitOfWork, code: str, carrier_code: str, *, day: date | 
     count = _count_on(uow, manifest.id)
     uow.audit("parcel_handed_over", "parcel", parcel.code, manifest=number, carrier=carrier.code,
               tracking_no=shipment.tracking_no, order=order.order_no)
-    uow.announce("parcels", parcel.code, event="manifested", manifest=number, carrier=carrier.code)
+    uow.announce(ParcelManifested(parcel_code=parcel.code, manifest=number, carrier=carrier.code))
     uow.commit()
     return HandoverResult(parcel.code, order.order_no, shipment.tracking_no, carrier.code, manifest.id, number, count)
 
@@ -224,7 +225,7 @@ def close_manifest(uow: UnitOfWork, carrier_code: str, day: date | None = None) 
                 shipped_orders.append(order.order_no)
         uow.audit("manifest_closed", "manifest", manifest_no(manifest, carrier.code), parcels=len(shipments),
                   orders_shipped=len(orders))
-        uow.announce("manifests", manifest_no(manifest, carrier.code), event="closed", carrier=carrier.code)
+        uow.announce(ManifestClosed(manifest_no=manifest_no(manifest, carrier.code), carrier=carrier.code))
     left = unmanifested_parcels(uow, day, carrier.code)
     flagged = []
     for item in left:
@@ -237,7 +238,7 @@ def close_manifest(uow: UnitOfWork, carrier_code: str, day: date | None = None) 
                 kind="not_manifested", order_id=parcel.order_id, parcel_id=parcel.id,
                 detail={"carrier": carrier.code, "day": day.isoformat(), "tracking_no": item.tracking_no,
                         "actions": ["find_parcel", "next_pickup"]}))
-            uow.announce("exceptions", parcel.code, kind="not_manifested", status="open")
+            uow.announce(ExceptionOpened(subject=parcel.code, kind="not_manifested"))
         flagged.append(item)
     first = manifests[0]
     uow.commit()

@@ -37,6 +37,7 @@ from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role, require_role
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
+from desktop.domain.events import ExceptionOpened, ReturnRequested, TrackingImported
 
 FILE_COLUMNS = ("tracking_no", "at", "kind", "place", "detail", "eta")
 OPEN_SHIPMENT = ("created", "shipped", "picked_up", "in_transit", "delayed", "out_for_delivery")
@@ -150,7 +151,7 @@ def _open_exception(uow: UnitOfWork, kind: str, shipment: models.Shipment, detai
     parcel = shipment.parcels[0] if shipment.parcels else None
     uow.session.add(E(kind=kind, order_id=shipment.order_id, parcel_id=parcel.id if parcel else None,
                       detail={"tracking_no": shipment.tracking_no, "carrier": shipment.carrier.code, **detail}))
-    uow.announce("exceptions", shipment.order.order_no, kind=kind, status="open")
+    uow.announce(ExceptionOpened(subject=shipment.order.order_no, kind=kind, order_no=shipment.order.order_no))
     return True
 
 
@@ -177,7 +178,7 @@ def _refusal_rma(uow: UnitOfWork, order: models.Order, at: datetime) -> str:
     uow.session.add(rma)
     uow.session.flush()
     uow.audit("return_requested", "order", order.order_no, rma=rma.rma_no, reason="refused", status="approved")
-    uow.announce("returns", rma.rma_no, order=order.order_no, event="requested")
+    uow.announce(ReturnRequested(rma_no=rma.rma_no, order=order.order_no))
     return rma.rma_no
 
 
@@ -263,7 +264,7 @@ def import_events(uow: UnitOfWork, events: Iterable[TrackingUpdate], source: str
     uow.audit("tracking_imported", "tracking", source, added=result.added, duplicates=result.duplicates,
               unknown=len(result.unknown))
     if result.added:
-        uow.announce("tracking", source, added=result.added)
+        uow.announce(TrackingImported(source=source, added=result.added))
     uow.commit()
     return result
 

@@ -31,6 +31,7 @@ from desktop.db.database import Database, DatabaseUnavailable, UnitOfWork
 from desktop.db.retry import is_retryable, run_with_retry
 from desktop.domain.actor import Actor
 from desktop.domain.errors import PickdeskError
+from desktop.domain.events import ExceptionOpened
 
 PENDING, APPLIED, CONFLICT = "pending", "applied", "conflict"
 
@@ -183,7 +184,7 @@ def report_conflict(uow: UnitOfWork, entry: JournalEntry, reason: str) -> None:
         "action_id": entry.action_id, "kind": entry.kind, "payload": entry.payload, "by": entry.actor.get("login"),
         "station": entry.actor.get("station"), "at": entry.at.isoformat(), "reason": reason}))
     uow.audit("journal_conflict", "journal", entry.action_id, kind=entry.kind, reason=reason)
-    uow.announce("exceptions", entry.action_id, kind="conflict")
+    uow.announce(ExceptionOpened(subject=entry.action_id, kind="conflict"))
     uow.commit()
 
 

@@ -95,7 +95,8 @@ class FiguresPanel(QWidget):
     load_failed = Signal(object)
     exported = Signal(str)
 
-    def __init__(self, context, parent: QWidget | None = None, *, today: date | None = None) -> None:  # noqa: ANN001
+    def __init__(self, context, parent: QWidget | None = None, *, today: date | None = None,  # noqa: ANN001
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("figures_panel")
         self.actor, self.runner = context.actor, context.runner
@@ -156,7 +157,8 @@ class FiguresPanel(QWidget):
         outer.addLayout(top)
         outer.addLayout(texts)
         outer.addLayout(grid, 1)
-        self.refresh()
+        if load:  # False: the owner calls refresh() when the panel is first shown (the console's tab)
+            self.refresh()
 
     # --- loading ------------------------------------------------------------------------------
 

@@ -50,6 +50,8 @@ from desktop.domain.picking import (
 )
 from desktop.domain.roles import Role
 from desktop.services import picking
+from desktop.domain.events import BatchAssigned, BatchReassigned, OrderChange
+from desktop.services.feed import FeedEntry
 from desktop.services.orders import count_by_status
 from desktop.station.sync import SyncReport
 from ui.feedback import ScanFeedback
@@ -558,39 +560,35 @@ class PickerWorkspace(Workspace):
 
     # --- live updates -------------------------------------------------------------------------
 
-    def _on_feed(self, entry: object) -> None:
-        if getattr(entry, "topic", None) == "orders":
-            # A new or released order (an urgent one, say): the "ready to pick" count follows at once.
-            if self.batch is None:
-                self.refresh()
-            return
-        if getattr(entry, "topic", None) != "batches":
-            return
-        payload = entry.payload  # type: ignore[attr-defined]
-        code = entry.entity_id  # type: ignore[attr-defined]
+    def _on_feed(self, entry: FeedEntry) -> None:
         me = self.actor.login
-        event = payload.get("event")
-        if event == "reassigned" and payload.get("picker") == me and payload.get("from_picker") == me \
-                and self.batch is not None and code == self.batch.code:
-            # The batch stays mine but changed (an order was moved out of it): reload between stops.
-            if self.session is not None and not self.session.mid_stop and self.pending_writes == 0:
-                self._load_batch(code)
-            else:
-                self._say(self.tr("Batch {code} was changed by the supervisor; the list updates after this "
-                                  "stop.").format(code=code))
-        elif event == "reassigned" and payload.get("from_picker") == me and self.batch is not None \
-                and code == self.batch.code:
-            self.reassigned_to = payload.get("picker") or "—"
-            if self.session is not None and self.session.mid_stop:
-                self._say(self.tr("Batch {code} was reassigned to {who}. Finish this stop; then you go back to "
-                                  "Next batch.").format(code=code, who=self.reassigned_to))
-            else:
-                self._leave_reassigned()
-        elif event in ("assigned", "reassigned") and payload.get("picker") == me and code not in self._finished_codes:
-            if self.batch is None and not self._loading:
-                self._load_batch(code)
-            elif self.batch is not None and code != self.batch.code:
-                self._say(self.tr("Batch {code} was assigned to you; it comes after this one.").format(code=code))
+        match entry.change:
+            case OrderChange():
+                # A new or released order (an urgent one, say): the "ready to pick" count follows at once.
+                if self.batch is None:
+                    self.refresh()
+            case BatchReassigned(batch_code=code, picker=to, from_picker=frm) if (
+                    to == me and frm == me and self.batch is not None and code == self.batch.code):
+                # The batch stays mine but changed (an order was moved out of it): reload between stops.
+                if self.session is not None and not self.session.mid_stop and self.pending_writes == 0:
+                    self._load_batch(code)
+                else:
+                    self._say(self.tr("Batch {code} was changed by the supervisor; the list updates after this "
+                                      "stop.").format(code=code))
+            case BatchReassigned(batch_code=code, picker=to, from_picker=frm) if (
+                    frm == me and self.batch is not None and code == self.batch.code):
+                self.reassigned_to = to or "—"
+                if self.session is not None and self.session.mid_stop:
+                    self._say(self.tr("Batch {code} was reassigned to {who}. Finish this stop; then you go back to "
+                                      "Next batch.").format(code=code, who=self.reassigned_to))
+                else:
+                    self._leave_reassigned()
+            case BatchAssigned(batch_code=code, picker=to) | BatchReassigned(batch_code=code, picker=to) if (
+                    to == me and code not in self._finished_codes):
+                if self.batch is None and not self._loading:
+                    self._load_batch(code)
+                elif self.batch is not None and code != self.batch.code:
+                    self._say(self.tr("Batch {code} was assigned to you; it comes after this one.").format(code=code))
 
     def _leave_reassigned(self) -> None:
         code = self.batch.code if self.batch else ""

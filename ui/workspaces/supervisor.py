@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 from datetime import datetime, time, timezone
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +56,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.events import (
+    BatchChange, ExceptionOpened, ExceptionResolved, LowStock, OrderChange, OrderHeld, ParcelLabelled, ParcelManifested,
+    ParcelPacked, PrintQueued, ReplenishmentRequested, ReplenishmentStatusChanged, ReprintRequested, StationSignedIn,
+    StationSignedOut, StockPutBack,
+)
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role
 from desktop.services import intake, replenishment
+from desktop.services.feed import FeedEntry
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, count_by_status, list_orders
 from ui.i18n import (
@@ -73,7 +80,12 @@ from ui.widgets.returns_panel import ReturnsPanel, decision_name, resolution_nam
 from ui.workspaces.base import Workspace, WorkspaceContext
 
 HELD_LIMIT = 200
-LIVE_TOPICS = frozenset({"orders", "batches", "exceptions", "stock", "stations", "parcels", "print"})
+FALLBACK_REFRESH_MS = 30_000
+# What the console shows changes with these (not with tracking, returns, feedback or notifications: their tabs
+# load themselves).
+LIVE_EVENTS = (OrderChange, BatchChange, OrderHeld, ExceptionOpened, ExceptionResolved, ReplenishmentRequested,
+               LowStock, ReplenishmentStatusChanged, StockPutBack, StationSignedIn, StationSignedOut, ParcelPacked,
+               ParcelLabelled, ParcelManifested, PrintQueued, ReprintRequested)
 
 # The codes the console shows, by name in the station's language (module tables: QT_TRANSLATE_NOOP).
 HOLD_REASONS = {
@@ -327,11 +339,27 @@ def _ship_by(when: datetime | None) -> str:
     return month_day_time(when)
 
 
+def _tip(item: QTableWidgetItem | None, text: str) -> None:
+    """Set a cell's tooltip only when it differs: a change re-measures a column that sizes to its contents."""
+    if item is not None and item.toolTip() != text:
+        item.setToolTip(text)
+
+
+def _overdue(item: QTableWidgetItem | None, overdue: bool) -> None:
+    if item is None:
+        return
+    now = item.data(Qt.ItemDataRole.ForegroundRole)
+    if overdue and now is None:
+        item.setForeground(Qt.GlobalColor.red)
+    elif not overdue and now is not None:
+        item.setData(Qt.ItemDataRole.ForegroundRole, None)
+
+
 def _moment_tips(table: QTableWidget, column: int, moments: list[datetime | None]) -> None:
     """The full date and time of each row's moment (shown without its year) as its cell's tooltip."""
     for row, when in enumerate(moments):
-        if when is not None and table.item(row, column) is not None:
-            table.item(row, column).setToolTip(date_time(when))
+        if when is not None:
+            _tip(table.item(row, column), date_time(when))
 
 
 def _table(name: str, headers: list[str], parent: QWidget, stretch: int | None = None) -> QTableWidget:
@@ -351,22 +379,56 @@ def _table(name: str, headers: list[str], parent: QWidget, stretch: int | None =
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], keys: list[Any] | None = None) -> None:
-    """Replace a table's rows, keeping the selection on the same key (column 0 data)."""
+def _fill(table: QTableWidget, rows: list[list[str]], keys: list[Any] | None = None,
+          decorate: Callable[[], None] | None = None) -> bool:
+    """Show `rows` in a table, keeping the selection on the same key (column 0 data); False when nothing changed.
+
+    `decorate` sets what the cells carry besides their text (tooltips, colours) with the guarded setters
+    (`_tip`, `_overdue`). Only cells whose text changed are touched, and the columns that size to their
+    contents are measured once afterwards rather than after every cell: a visible table in
+    ResizeToContents mode re-measures every row of a column on each change, and refilling 300 rows that
+    way held the GUI thread for tens of seconds, longer than the refresh interval (the console never
+    went idle, and keys waited seconds to appear)."""
+    keys = keys if keys is not None else [cells[0] if cells else None for cells in rows]
+    if table.rowCount() == len(rows) and all(
+            table.item(r, 0) is not None and table.item(r, 0).data(Qt.ItemDataRole.UserRole) == keys[r]
+            and all(table.item(r, c) is not None and table.item(r, c).text() == text for c, text in enumerate(cells))
+            for r, cells in enumerate(rows)):
+        if decorate is not None:
+            decorate()  # guarded: nothing is re-measured unless a tooltip or colour really changed
+        return False
+    header = table.horizontalHeader()
+    measured = [c for c in range(header.count())
+                if header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents]
+    for c in measured:
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
     selected = _selected_key(table)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            if c == 0:
-                item.setData(Qt.ItemDataRole.UserRole, keys[r] if keys else text)
-            table.setItem(r, c, item)
-    if selected is not None:
-        for r in range(table.rowCount()):
-            if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == selected:
-                table.selectRow(r)
-                break
+    table.setUpdatesEnabled(False)
+    try:
+        table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    table.setItem(r, c, item)
+                elif item.text() != text:
+                    item.setText(text)
+                _tip(item, text)
+                if c == 0 and item.data(Qt.ItemDataRole.UserRole) != keys[r]:
+                    item.setData(Qt.ItemDataRole.UserRole, keys[r])
+        if decorate is not None:
+            decorate()
+        if selected is not None:
+            for r in range(table.rowCount()):
+                if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == selected:
+                    table.selectRow(r)
+                    break
+    finally:
+        for c in measured:  # one measurement of each such column, now
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        table.setUpdatesEnabled(True)
+    return True
 
 
 def _selected_key(table: QTableWidget) -> Any:
@@ -428,11 +490,13 @@ class SupervisorWorkspace(Workspace):
         # After the parcel leaves: hand-over to carriers, returns receiving, and the figures.
         self.handover = HandoverPanel(context, self)
         self.returns = ReturnsPanel(context, self)
-        self.figures = FiguresPanel(context, self)
+        self._figures_asked = False
+        self.figures = FiguresPanel(context, self, load=False)  # computed when its tab is first opened
         self.tabs.addTab(self.handover, self.tr("Hand-over"))
         self.tabs.addTab(self.returns, self.tr("Returns"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
         self.body.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -441,6 +505,10 @@ class SupervisorWorkspace(Workspace):
         self.watcher = ChangeFeedWatcher(self.runner, parent=self)
         self.watcher.changed.connect(self._on_feed)
         self.watcher.start()
+        # The feed brings every change within its polling interval; the workspace timer is only the safety
+        # net (and moves the "left" column on), so the console reloads everything at most twice a minute.
+        if self.timer.isActive():
+            self.timer.setInterval(max(self.timer.interval(), FALLBACK_REFRESH_MS))
         QTimer.singleShot(0, self.search_audit)
 
     # --- building -----------------------------------------------------------------------------
@@ -736,8 +804,8 @@ class SupervisorWorkspace(Workspace):
             n=number(self.counts.get(OrderStatus.HELD, len(held)))))
         _fill(self.held_table, [[o.order_no, o.merchant, priority_name(o.priority_class),
                                  hold_reason_name(o.hold_reason), _ship_by(o.promised_ship_by), o.hold_detail or ""]
-                                for o in held])
-        _moment_tips(self.held_table, 4, [o.promised_ship_by for o in held])
+                                for o in held],
+              decorate=lambda: _moment_tips(self.held_table, 4, [o.promised_ship_by for o in held]))
 
     def _left(self, minutes: int | None) -> str:
         """Time to the ship-by: 3 h 05 left, or overdue by 1 h 20 (a minus sign)."""
@@ -752,27 +820,32 @@ class SupervisorWorkspace(Workspace):
         for o in board.orders:
             rows.append([o.order_no, order_status_name(o.status), priority_name(o.priority_class),
                          _ship_by(o.promised_ship_by), self._left(o.minutes_left), o.picker or ""])
-        _fill(self.board_table, rows)
-        for r, o in enumerate(board.orders):
-            self.board_table.item(r, 0).setToolTip(" · ".join([
-                o.order_no, o.merchant, order_status_name(o.status), priority_name(o.priority_class),
-                self.tr("ship by {time}").format(time=date_time(o.promised_ship_by))]))
-            if o.minutes_left is not None and o.minutes_left < 0:
-                self.board_table.item(r, 4).setForeground(Qt.GlobalColor.red)
-            if o.batch:  # the picker's batch: in the pickers' table below, and here on hover
-                self.board_table.item(r, 5).setToolTip(self.tr("{picker}, batch {batch}").format(
-                    picker=o.picker or "—", batch=o.batch))
+
+        def board_cells() -> None:
+            for r, o in enumerate(board.orders):
+                _tip(self.board_table.item(r, 0), " · ".join([
+                    o.order_no, o.merchant, order_status_name(o.status), priority_name(o.priority_class),
+                    self.tr("ship by {time}").format(time=date_time(o.promised_ship_by))]))
+                _overdue(self.board_table.item(r, 4), o.minutes_left is not None and o.minutes_left < 0)
+                if o.batch:  # the picker's batch: in the pickers' table below, and here on hover
+                    _tip(self.board_table.item(r, 5), self.tr("{picker}, batch {batch}").format(
+                        picker=o.picker or "—", batch=o.batch))
+            _moment_tips(self.board_table, 3, [o.promised_ship_by for o in board.orders])
+
+        _fill(self.board_table, rows, decorate=board_cells)
         _fill(self.orders_table, [[o.order_no, o.merchant, order_status_name(o.status), priority_name(o.priority_class),
                                    _ship_by(o.promised_ship_by), self._left(o.minutes_left), o.picker or "",
-                                   o.hold_detail or ""] for o in board.orders])
-        _moment_tips(self.board_table, 3, [o.promised_ship_by for o in board.orders])
-        _moment_tips(self.orders_table, 4, [o.promised_ship_by for o in board.orders])
+                                   o.hold_detail or ""] for o in board.orders],
+              decorate=lambda: _moment_tips(self.orders_table, 4, [o.promised_ship_by for o in board.orders]))
+
+        def picker_cells() -> None:
+            for r, p in enumerate(board.pickers):
+                seen = self.tr("last seen {time}").format(time=date_time(p.last_seen)) if p.last_seen else ""
+                _tip(self.pickers_table.item(r, 0), " · ".join(t for t in (p.display_name, seen) if t))
+
         _fill(self.pickers_table, [[p.login, (p.station or "—") + (" ●" if p.online else ""),
                                     p.batch or "", f"{p.stops_done}/{p.stops}" if p.batch else ""]
-                                   for p in board.pickers], [p.login for p in board.pickers])
-        for r, p in enumerate(board.pickers):
-            seen = self.tr("last seen {time}").format(time=date_time(p.last_seen)) if p.last_seen else ""
-            self.pickers_table.item(r, 0).setToolTip(" · ".join(t for t in (p.display_name, seen) if t))
+                                   for p in board.pickers], [p.login for p in board.pickers], decorate=picker_cells)
 
     def _set_pickers(self, pickers: list[tuple[str, str]]) -> None:
         for combo in (self.batch_picker, self.order_picker):
@@ -790,8 +863,8 @@ class SupervisorWorkspace(Workspace):
         _fill(self.exceptions_table, [[str(e.id), kind_name(e.kind), e.order_no or "",
                                        order_status_name(e.order_status) if e.order_status else "",
                                        month_day_time(e.created_at), self.exception_summary(e)]
-                                      for e in self.exceptions], [e.id for e in self.exceptions])
-        _moment_tips(self.exceptions_table, 4, [e.created_at for e in self.exceptions])
+                                      for e in self.exceptions], [e.id for e in self.exceptions],
+              decorate=lambda: _moment_tips(self.exceptions_table, 4, [e.created_at for e in self.exceptions]))
         self._exception_selected()
 
     def exception_summary(self, case: sv.ExceptionRow) -> str:
@@ -836,11 +909,18 @@ class SupervisorWorkspace(Workspace):
             return str(note_zh)
         return case.summary
 
+    def _tab_shown(self, _index: int) -> None:
+        """The figures are a report over days of work: computed when first looked at, not at sign-in, so the
+        floor is on screen sooner."""
+        if self.tabs.currentWidget() is self.figures and not self._figures_asked:
+            self._figures_asked = True
+            self.figures.refresh()
+
     def show_failure(self, exc: BaseException) -> None:
         self.updated.setText(self.tr("Not updated: the central database cannot be reached."))
 
-    def _on_feed(self, entry: object) -> None:
-        if getattr(entry, "topic", None) in LIVE_TOPICS:
+    def _on_feed(self, entry: FeedEntry) -> None:
+        if isinstance(entry.change, LIVE_EVENTS):
             self._soon.start()
 
     # --- actions ------------------------------------------------------------------------------

@@ -1,0 +1,252 @@
+"""Exceptions: listing them, and settling one — `decide_exception`, a table of handlers, one per kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from desktop.db import models
+from desktop.db.database import UnitOfWork
+from desktop.db.types import utcnow
+from desktop.domain.errors import NotFound, StaleData
+from desktop.domain.lifecycle import HoldReason, OrderStatus
+from desktop.services import intake
+from desktop.services.replenishment import available_in_pick, request_replenishment
+from desktop.services.stock import reserve_line
+from desktop.domain.events import ReprintRequested
+from desktop.services.supervision.common import (
+    DECISIONS, DEFAULT_DECISIONS, DecisionRefused, _supervisor, _reason, _move, _release_reservations,
+    _cancel_tasks, _close,
+)
+from desktop.services.supervision.orders import _release, _cancel
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    id: int
+    kind: str
+    status: str
+    order_no: str | None
+    order_status: str | None
+    parcel: str | None
+    created_at: datetime
+    summary: str
+    detail: dict[str, Any]
+    decision: str | None
+    reason: str | None
+    resolved_by: str | None
+    version: int
+    decisions: tuple[str, ...]
+
+
+def _summary(case: models.ExceptionCase) -> str:
+    d = case.detail or {}
+    if case.kind == "short_pick" and d.get("sku"):
+        return (f"{d['sku']} short {d.get('missing_qty', d.get('short_qty', '?'))} at {d.get('location', '?')}"
+                f" (batch {d.get('batch', '?')}, {d.get('picker', '?')})")
+    if case.kind == "weight_override" and d.get("expected_g") is not None:
+        return f"expected {d['expected_g']} g, weighed {d.get('measured_g')} g (±{d.get('tolerance_g')} g)"
+    for key in ("reason", "note", "message", "error"):
+        if d.get(key):
+            return str(d[key])
+    return ", ".join(f"{k}={v}" for k, v in d.items())
+
+
+def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = None, limit: int = 500) -> list[ExceptionRow]:
+    E, U = models.ExceptionCase, models.User
+    q = (select(E, U.login).outerjoin(U, E.resolved_by == U.id).options(selectinload(E.order))
+         .order_by(E.status.desc(), E.created_at, E.id).limit(limit))
+    if open_only:
+        q = q.where(E.status == "open")
+    if kind:
+        q = q.where(E.kind == kind)
+    parcels = {}
+    rows = list(uow.session.execute(q))
+    pids = {c.parcel_id for c, _ in rows if c.parcel_id}
+    if pids:
+        parcels = {pid: code for pid, code in uow.session.execute(
+            select(models.Parcel.id, models.Parcel.code).where(models.Parcel.id.in_(pids)))}
+    return [ExceptionRow(c.id, c.kind, c.status, c.order.order_no if c.order else None,
+                         c.order.status if c.order else None, parcels.get(c.parcel_id), c.created_at, _summary(c),
+                         dict(c.detail or {}), c.decision, c.reason, login, c.version,
+                         DECISIONS.get(c.kind, DEFAULT_DECISIONS)) for c, login in rows]
+
+
+def _short_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Order) -> list[tuple[models.OrderLine, int]]:
+    d = case.detail or {}
+    line_id = d.get("order_line_id") or d.get("line_id")
+    if not line_id and d.get("line_no"):  # the picker's short pick names the line by its number
+        line = next((ln for ln in order.lines if ln.line_no == int(d["line_no"])), None)
+        qty = int(d.get("missing_qty") or d.get("short_qty") or (line.short_qty if line else 0))
+        return [(line, qty)] if line and qty > 0 else []
+    if line_id:
+        line = uow.session.get(models.OrderLine, int(line_id))
+        qty = int(d.get("short_qty") or d.get("qty") or (line.short_qty if line else 0))
+        return [(line, qty)] if line and qty > 0 else []
+    return [(ln, ln.short_qty) for ln in order.lines if ln.short_qty > 0]
+
+
+def _transfer(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]]) -> list[int]:
+    to_wh = order.warehouse_id or intake.warehouse_for(uow, order).id
+    made = []
+    for line, qty in lines:
+        W = models.Warehouse
+        source = None
+        for wh in uow.session.scalars(select(W).where(W.id != to_wh, W.active.is_(True)).order_by(W.id)):
+            if available_in_pick(uow, line.sku_id, wh.id) >= qty:
+                source = wh
+                break
+        if source is None:
+            raise DecisionRefused(f"No other warehouse holds {qty} of {line.sku.sku_code}: choose wait or refund.",
+                                  f"其他仓库没有 {qty} 件 {line.sku.sku_code}：请选择等待或退款。")
+        transfer = models.StockTransfer(sku_id=line.sku_id, from_warehouse_id=source.id, to_warehouse_id=to_wh,
+                                        qty=qty, order_id=order.id)
+        uow.session.add(transfer)
+        uow.session.flush()
+        made.append(transfer.id)
+    return made
+
+
+def _refund(uow: UnitOfWork, order: models.Order, amount: Decimal, why: str) -> Decimal:
+    amount = amount.quantize(Decimal("0.01"))
+    uow.session.add(models.Notification(order_id=order.id, kind="refund", payload={
+        "order_no": order.order_no, "amount": str(amount), "currency": order.currency, "why": why}))
+    uow.audit("refund", "order", order.order_no, amount=str(amount), why=why)
+    return amount
+
+
+def _back_to_ready(uow: UnitOfWork, order: models.Order, reason: str) -> None:
+    if OrderStatus(order.status) in (OrderStatus.READY, OrderStatus.PICKING):
+        return
+    _move(uow, order, OrderStatus.READY, reason, HoldReason.SHORTAGE)
+
+
+@dataclass
+class Settling:
+    """One decision being carried out: what a kind's handler gets, and `done` (what it did) to fill in."""
+
+    uow: UnitOfWork
+    case: models.ExceptionCase
+    order: models.Order
+    decision: str
+    reason: str
+    now: datetime
+    substitute_sku: str | None
+    customer_consent: str | None
+    done: dict[str, Any]
+
+
+def _settle_shortage(s: Settling) -> None:
+    """Short pick or backorder: transfer, wait for stock, substitute, refund part or all."""
+    uow, order, reason = s.uow, s.order, s.reason
+    lines = _short_lines(uow, s.case, order) if s.case.kind == "short_pick" else [(ln, ln.qty) for ln in order.lines]
+    if s.decision == "transfer":
+        s.done["transfers"] = _transfer(uow, order, lines)
+        if OrderStatus(order.status) is not OrderStatus.HELD:
+            _move(uow, order, OrderStatus.HELD, f"waiting for transfer: {reason}", HoldReason.SHORTAGE)
+            order.hold_reason, order.hold_detail = HoldReason.SHORTAGE.value, f"transfer: {reason}"[:300]
+    elif s.decision == "wait":
+        for line, qty in lines:
+            request_replenishment(uow, line.sku, order.warehouse_id or intake.warehouse_for(uow, order).id,
+                                  qty + max(line.sku.low_stock_threshold, 1) * 2, "short_pick")
+        _release_reservations(uow, order)
+        _cancel_tasks(uow, order)
+        _move(uow, order, OrderStatus.BACKORDERED, reason, HoldReason.SHORTAGE)
+    elif s.decision == "substitute":
+        _substitute(s, lines)
+    elif s.decision == "partial_refund":
+        amount = sum((line.unit_price * qty for line, qty in lines), Decimal("0"))
+        s.done["refund"] = str(_refund(uow, order, amount, f"short pick: {reason}"))
+        if OrderStatus(order.status) is OrderStatus.HELD:
+            _back_to_ready(uow, order, f"partial refund: {reason}")
+    elif s.decision == "full_refund":
+        s.done["refund"] = str(_refund(uow, order, order.total_charged, f"full refund: {reason}"))
+        _cancel(uow, order, reason)
+
+
+def _substitute(s: Settling, lines: list[tuple[models.OrderLine, int]]) -> None:
+    uow, order = s.uow, s.order
+    consent = (s.customer_consent or "").strip()
+    if not s.substitute_sku or not consent:
+        raise DecisionRefused("A substitute needs the product and the customer's consent (how and when).",
+                              "替代商品需要填写商品及客户同意的记录（方式和时间）。")
+    sku = uow.session.scalar(select(models.Sku).where(
+        models.Sku.merchant_id == order.merchant_id,
+        or_(models.Sku.sku_code == s.substitute_sku, models.Sku.gtin == s.substitute_sku.zfill(14))))
+    if sku is None:
+        raise NotFound(f"No product {s.substitute_sku} of this merchant.", f"该商户没有商品 {s.substitute_sku}。")
+    next_no = max(ln.line_no for ln in order.lines) + 1
+    new_lines = []
+    for n, (line, qty) in enumerate(lines):
+        new = models.OrderLine(line_no=next_no + n, sku=sku, qty=qty, unit_price=line.unit_price,
+                               substitute_for_line_id=line.id)
+        order.lines.append(new)
+        uow.session.flush()
+        reserve_line(uow, new, order.warehouse_id or intake.warehouse_for(uow, order).id, s.now.date())
+        new_lines.append(new.line_no)
+    s.done.update(new_lines=new_lines, substitute=sku.sku_code, consent=consent)
+    s.case.detail = {**(s.case.detail or {}), "customer_consent": consent}
+    _back_to_ready(uow, order, f"substitute {sku.sku_code}: {s.reason}")
+
+
+def _settle_hold(s: Settling) -> None:
+    """An intake hold (address, price, payment): release after the fix, or cancel."""
+    if s.decision == "release":
+        s.case.status = "resolved"  # settled by this decision; _release must not close it twice
+        s.done["result"] = _release(s.uow, s.order, s.reason, s.now)
+    else:
+        _cancel(s.uow, s.order, s.reason)
+
+
+def _settle_print_failed(s: Settling) -> None:
+    if s.decision == "reprint":
+        s.uow.announce(ReprintRequested(parcel_id=s.case.parcel_id, exception=s.case.id,
+                                        detail=dict(s.case.detail or {})))
+
+
+def _acknowledge(s: Settling) -> None:
+    """Nothing to do but record the decision (weight overrides, tracking news, conflicts …)."""
+
+
+# How each kind of exception is settled; a kind not listed is acknowledged (DEFAULT_DECISIONS).
+SETTLE: dict[str, Callable[[Settling], None]] = {
+    "short_pick": _settle_shortage,
+    "backorder": _settle_shortage,
+    "address_hold": _settle_hold,
+    "price_hold": _settle_hold,
+    "payment_hold": _settle_hold,
+    "print_failed": _settle_print_failed,
+    "weight_override": _acknowledge,
+}
+
+
+def decide_exception(uow: UnitOfWork, exception_id: int, decision: str, reason: str, *,
+                     expected_version: int | None = None, substitute_sku: str | None = None,
+                     customer_consent: str | None = None, now: datetime | None = None) -> dict[str, Any]:
+    """Settle one exception by its kind's handler (`SETTLE`). Returns what was done (transfer ids, refund …)."""
+    _supervisor(uow)
+    reason = _reason(reason)
+    case = uow.session.get(models.ExceptionCase, exception_id)
+    if case is None:
+        raise NotFound(f"No exception {exception_id}.", f"没有异常 {exception_id}。")
+    if expected_version is not None and case.version != expected_version:
+        raise StaleData("Someone settled or changed this exception meanwhile.", "此异常已被他人处理或更改。")
+    if case.status != "open":
+        raise DecisionRefused(f"Exception {exception_id} is already {case.status}.", f"异常 {exception_id} 已处理。")
+    allowed = DECISIONS.get(case.kind, DEFAULT_DECISIONS)
+    if decision not in allowed:
+        raise DecisionRefused(f"{decision!r} is not a decision for {case.kind}: one of {', '.join(allowed)}.",
+                              f"「{decision}」不适用于 {case.kind}：可选 {'、'.join(allowed)}。")
+    settling = Settling(uow, case, case.order, decision, reason, now or utcnow(), substitute_sku, customer_consent,
+                        {"decision": decision})
+    SETTLE.get(case.kind, _acknowledge)(settling)
+    if case.status != "resolved" or case.decision is None:
+        _close(uow, case, decision, reason)
+    uow.commit()
+    return settling.done
