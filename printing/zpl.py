@@ -7,8 +7,9 @@ Text modes:
   as an option), and printer fonts have other metrics than ours, so this is the only way a Chinese
   address prints at all on a stock printer, and the only way the label looks like its PDF. The cost
   is size: a label is some tens of kilobytes, which a 9100 socket moves in milliseconds. Each
-  graphic is cropped to its ink and preceded by a ``^FX`` comment holding the text, so a ZPL file
-  can still be searched and read.
+  graphic is cropped to its ink and preceded by a ``^FX`` comment naming its box (``recipient-name``,
+  ``tracking-text`` …), never its text: a ZPL file sits in spools and print-server logs, and the
+  customer's name, phone and address must not be readable there.
 * ``printer-font``: text goes as UTF-8 (``^CI28``) in ``^FD`` with ``^A@`` and a font file already on
   the printer (``printer_font``, e.g. ``E:SIMSUN.TTF`` or ``E:ANMDJ.TTF``), placed at the same
   baselines. Much smaller; only correct when that font is installed and has the glyphs.
@@ -109,7 +110,7 @@ def render_layout_zpl(layout: LabelLayout, *, text_mode: str = "graphic", printe
                 x, y, bitmap = placed
                 bpr, data = graphic_field(bitmap)
                 total = bpr * bitmap.height
-                out.append(_comment(" / ".join(line.text for line in box.lines)))
+                out.append(_comment(box.name or "text"))
                 out.append(f"^FO{x},{y}^GFA,{total},{total},{bpr},{data}^FS\n")
             else:
                 if box.reverse:

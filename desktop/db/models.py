@@ -648,11 +648,23 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(12))  # picker, packer, supervisor, admin
     pin_hash: Mapped[str] = mapped_column(String(200))  # argon2id
-    badge_code: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
+    # HMAC-SHA256 (hex) of the badge code under BadgeKey.key: a badge is a password, never stored plain.
+    badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class BadgeKey(Base):
+    """The one random key badge codes are hashed under (HMAC), made by migration 0003."""
+
+    __tablename__ = "badge_key"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Station(Base):

@@ -193,16 +193,16 @@ def parse_picks(data: object, layout: Layout, *, where: str = "picks") -> list[P
 
 
 def _read_json(path: str | Path, error: type[ValueError], what: str) -> object:
+    from desktop.domain.errors import FileRefused
+    from desktop.formats import checks
+
+    if not Path(path).exists():
+        raise error(f"{what} file not found: {path}")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"{what} file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read {what} file {path}: {exc}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise error(f"{what} file {path}: malformed JSON: {exc}") from None
+        return checks.load_json(checks.decode_text(checks.read_bytes(path), f"{what} file {path}"),
+                                f"{what} file {path}")
+    except FileRefused as exc:
+        raise error(exc.message) from None
 
 
 def load_layout(path: str | Path) -> Layout:
@@ -221,22 +221,24 @@ def load_picks(path: str | Path, layout: Layout) -> list[Pick]:
 
 def iter_batch(path: str | Path, layout: Layout) -> Iterator[list[Pick]]:
     """Read a JSON Lines batch file: one checked pick list per non-empty line."""
+    from desktop.domain.errors import FileRefused
+    from desktop.formats import checks
+
+    if not Path(path).exists():
+        raise PicksError(f"batch file not found: {path}")
     try:
-        handle = Path(path).open(encoding="utf-8")
-    except FileNotFoundError:
-        raise PicksError(f"batch file not found: {path}") from None
-    except OSError as exc:
-        raise PicksError(f"cannot read batch file {path}: {exc}") from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path} line {number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise PicksError(f"{where}: malformed JSON: {exc}") from None
-            yield parse_picks(data, layout, where=where)
+        text = checks.decode_text(checks.read_bytes(path), f"batch file {path}")
+    except FileRefused as exc:
+        raise PicksError(exc.message) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        try:
+            data = checks.load_json(line, where)
+        except FileRefused as exc:
+            raise PicksError(exc.message) from None
+        yield parse_picks(data, layout, where=where)
 
 
 def load_batch(path: str | Path, layout: Layout) -> list[list[Pick]]:

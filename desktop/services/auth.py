@@ -1,13 +1,22 @@
-"""Signing in and out: PIN (argon2id-hashed) or a scanned badge. Five wrong PINs lock for five minutes."""
+"""Signing in and out: PIN (argon2id-hashed) or a scanned badge. Five wrong PINs lock for five minutes.
+
+A badge code works as a password, so the database holds only `badge_digest(code)`: HMAC-SHA256 under
+a random key of the database's own (`badge_key`, made by migration 0003). A keyed hash, not argon2,
+because signing in by badge must stay one indexed look-up (a salted hash would mean trying every
+user's); the key keeps a leaked list of hashes from being matched against guessed codes elsewhere.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -31,6 +40,19 @@ def hash_pin(pin: str) -> str:
     if not PIN_PATTERN.match(pin):
         raise WeakPin("A PIN is 4 to 8 digits.", "PIN 码为 4 到 8 位数字。")
     return _hasher.hash(pin)
+
+
+def badge_digest(session: Session, badge_code: str) -> str:
+    """What `users.badge_hash` holds for a badge: store it when enrolling, look it up when scanned."""
+    key = session.scalar(select(models.BadgeKey.key).where(models.BadgeKey.id == 1))
+    if key is None:
+        raise PickdeskError("The database has no badge key; run `pickdesk db upgrade`.",
+                            "数据库缺少工牌密钥；请运行 `pickdesk db upgrade`。")
+    return hmac.new(key, badge_code.strip().encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def user_by_badge(session: Session, badge_code: str) -> models.User | None:
+    return session.scalar(select(models.User).where(models.User.badge_hash == badge_digest(session, badge_code)))
 
 
 def _actor(user: models.User, station: str) -> Actor:
@@ -89,7 +111,7 @@ def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Act
 
 
 def sign_in_with_badge(uow: UnitOfWork, badge_code: str, station: str) -> Actor:
-    user = uow.session.scalar(select(models.User).where(models.User.badge_code == badge_code.strip()))
+    user = user_by_badge(uow.session, badge_code)
     if user is None or not user.active:
         raise SignInRefused("This badge is not known. Sign in with your PIN or ask a supervisor.",
                             "无法识别此工牌。请用 PIN 码登录或联系主管。")
