@@ -110,7 +110,17 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float (10**400)
+        return False
+
+
+# No warehouse comes near these; they keep a hostile file from making the planner build a huge graph.
+MAX_COUNT = 10_000  # aisles, blocks, slots
+MAX_METRES = 1_000_000.0
 
 
 def _check_layout_values(aisles: Any, blocks: Any, block_length: Any, aisle_spacing: Any, slots: Any, depot_x: Any) -> None:
@@ -119,9 +129,12 @@ def _check_layout_values(aisles: Any, blocks: Any, block_length: Any, aisle_spac
             raise LayoutError(f"layout: {name!r} must be an integer, not {json.dumps(value)}")
         if value < 1:
             raise LayoutError(f"layout: {name!r} must be at least 1, not {value}")
+        if value > MAX_COUNT:
+            raise LayoutError(f"layout: {name!r} must be at most {MAX_COUNT}, not {value}")
     for name, value in (("block_length", block_length), ("aisle_spacing", aisle_spacing), ("depot_x", depot_x)):
-        if not _is_number(value):
-            raise LayoutError(f"layout: {name!r} must be a finite number, not {json.dumps(value)}")
+        if not _is_number(value) or abs(value) > MAX_METRES:
+            raise LayoutError(f"layout: {name!r} must be a finite number of at most {MAX_METRES:.0f} m, "
+                              f"not {json.dumps(value)[:40]}")
     for name, value in (("block_length", block_length), ("aisle_spacing", aisle_spacing)):
         if value <= 0:
             raise LayoutError(f"layout: {name!r} must be greater than 0, not {value}")
