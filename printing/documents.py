@@ -7,8 +7,12 @@ layer builds them at print time and never stores them.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029\x85]")
 
 
 @dataclass(frozen=True)
@@ -25,16 +29,22 @@ class Address:
     def is_chinese(self) -> bool:
         return self.country.upper() in {"CN", "CHN", "CHINA", "中国"}
 
+    def detail_parts(self) -> list[str]:
+        """The street as the customer typed it, one part per line they wrote (CR, LF, CRLF, tabs)."""
+        return [part for part in (" ".join(p.split()) for p in _LINE_BREAK.split(self.detail)) if part]
+
     def lines(self) -> tuple[str, ...]:
         """The address as printed: big-to-small for China, small-to-big elsewhere."""
+        parts = self.detail_parts()
         if self.is_chinese():
             region = "".join(part for part in (self.province, self.city, self.district) if part)
-            first = f"{region}{self.detail}" if region else self.detail
+            detail = " ".join(parts)
+            first = f"{region}{detail}" if region else detail
             tail = " ".join(part for part in (self.postal_code, _country_name(self.country)) if part)
             return tuple(line for line in (first, tail) if line)
         locality = ", ".join(part for part in (self.district, self.city, self.province) if part)
         tail = " ".join(part for part in (self.postal_code, _country_name(self.country)) if part)
-        return tuple(line for line in (self.detail, locality, tail) if line)
+        return tuple(line for line in (*parts, locality, tail) if line)
 
 
 def _country_name(code: str) -> str:

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 
 from printing import fonts
+from printing.spreadsheet import safe_row
 
 CSV_HEADER = ["manifest", "carrier", "day", "n", "parcel", "order", "tracking_no", "service", "parcel_of",
               "weight_g", "province", "city", "insured_value", "cod_amount"]
@@ -59,10 +60,10 @@ def manifest_csv(sheet: ManifestSheet) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for n, r in enumerate(sheet.rows, start=1):
-        writer.writerow([sheet.manifest_no, sheet.carrier_code, sheet.day.isoformat(), n, r.parcel, r.order_no,
+        writer.writerow(safe_row([sheet.manifest_no, sheet.carrier_code, sheet.day.isoformat(), n, r.parcel, r.order_no,
                          r.tracking_no, r.service, r.parcel_of, r.weight_g if r.weight_g is not None else "",
                          r.province, r.city, r.insured_value if r.insured_value is not None else "",
-                         r.cod_amount if r.cod_amount is not None else ""])
+                         r.cod_amount if r.cod_amount is not None else ""]))
     return out.getvalue()
 
 

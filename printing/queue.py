@@ -12,6 +12,12 @@ Jobs for one printer go out in the order they were submitted: while the oldest j
 waits out its back-off, later jobs for that printer wait behind it, so labels never come out of
 order on a packing bench. Other printers are not held up.
 
+A label holds a customer's name, phone and address, so the queue keeps a job's rendered bytes only
+while they may still have to go out: once a job is printed its document is dropped (overwritten on
+disk, `secure_delete`, and the write-ahead log truncated), and the file is readable by its owner
+only (0600). A failed job keeps its bytes until someone retries it. A reprint of a printed job is
+rendered again by the caller (`DocumentDropped`).
+
 Delivery is exactly once while the process lives. A crash between the printer taking the bytes and
 the queue writing "printed" re-sends that job after restart (at least once): a duplicate label is
 recoverable, a lost one is not.
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -68,6 +75,20 @@ CREATE TABLE IF NOT EXISTS print_attempt (
 """
 
 
+class DocumentDropped(LookupError):
+    """The job was printed and its bytes (customer data) are gone: render the document again."""
+
+
+def _private_file(path: Path) -> None:
+    """Create `path` owner-only (0600) before SQLite opens it, and tighten an existing one and its
+    WAL and shared-memory files (SQLite gives those the database file's mode when it creates them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            os.chmod(p, 0o600)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """Exponential back-off: first_delay, then ×factor each time, at most max_delay; max_attempts in all."""
@@ -106,7 +127,7 @@ class PrintJob:
     last_error: str | None
     reprint_of: int | None
     attempts: tuple[Attempt, ...] = ()
-    document: bytes | None = None
+    document: bytes | None = None  # loaded only on request; None once printed (dropped)
 
     @property
     def created(self) -> _dt.datetime:
@@ -130,11 +151,25 @@ class PrintQueue:
         self.on_failed, self.transport_factory = on_failed, transport_factory
         self._lock = threading.RLock()
         self._listeners: list[Callable[[], None]] = []
+        _private_file(self.path)
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
+        self._db.execute("PRAGMA secure_delete=ON")  # freed pages (a dropped label) are overwritten with zeros
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # a job the packer saw as queued survives a power cut
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        # A queue file from before documents were dropped: drop what it still holds of printed jobs.
+        if self._db.execute("UPDATE print_job SET document=X'' WHERE state=? AND length(document) > 0",
+                            (PRINTED,)).rowcount:
+            self._truncate_log()
+
+    def _truncate_log(self) -> None:
+        """Move the WAL into the database (where secure_delete zeroed the freed pages) and empty it, so
+        no copy of a dropped document stays in the log file."""
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:  # a reader holds the log; the next drop truncates it
+            log.debug("print queue: log not truncated (busy)")
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -177,8 +212,11 @@ class PrintQueue:
         return job_id
 
     def reprint(self, job_id: int) -> int:
-        """A new job with the old job's bytes and printer (whatever state the old one is in)."""
+        """A new job with the old job's bytes and printer, while it still has them (not yet printed);
+        a printed job's bytes are dropped: DocumentDropped, and the caller renders the label again."""
         old = self.get(job_id, with_document=True)
+        if old.document is None:
+            raise DocumentDropped(f"print job {job_id} was printed; its document is no longer kept")
         return self.submit(old.document, old.format, old.settings, order_ref=old.order_ref,
                            parcel_ref=old.parcel_ref, title=old.title, reprint_of=old.id)
 
@@ -267,11 +305,13 @@ class PrintQueue:
         now = self.clock()
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("UPDATE print_job SET state=?, lease_until=NULL, last_error=NULL, updated_at=? WHERE id=?",
-                             (PRINTED, now, job_id))
+            # Printed: the customer's label is not needed any more, and is not kept.
+            self._db.execute("UPDATE print_job SET state=?, lease_until=NULL, last_error=NULL, document=X'',"
+                             " updated_at=? WHERE id=?", (PRINTED, now, job_id))
             self._db.execute("UPDATE print_attempt SET finished_at=?, outcome=?, receipt=? WHERE job_id=? AND outcome IS NULL",
                              (now, PRINTED, receipt, job_id))
             self._db.execute("COMMIT")
+            self._truncate_log()
 
     def fail_attempt(self, job_id: int, error: BaseException) -> PrintJob:
         """Record a failed send: `retrying` with back-off if the error is retryable and tries are left, else `failed`."""
@@ -368,7 +408,7 @@ class PrintQueue:
 
     @staticmethod
     def _job(row, attempts: tuple[Attempt, ...], with_document: bool) -> PrintJob:
-        document = bytes(row[12]) if with_document else None
+        document = (bytes(row[12]) or None) if with_document else None  # None: printed, dropped
         return PrintJob(id=row[0], created_at=row[1], format=row[2], settings=PrinterSettings.from_json(row[3]),
                         order_ref=row[4], parcel_ref=row[5], title=row[6], state=row[7], attempt_count=row[8],
                         next_attempt_at=row[9], last_error=row[10], reprint_of=row[11], attempts=attempts,

@@ -306,7 +306,8 @@ class TcpTransport:
 # --- folder ------------------------------------------------------------------------------------------
 
 class FolderTransport:
-    """Writes each job as a file, atomically (temp file in the same folder, fsync, rename).
+    """Writes each job as a file, atomically (temp file in the same folder, fsync, rename), readable by
+    its owner only (0600).
 
     For print servers and label software that watch a hot folder, and for tests. A missing folder
     counts as offline (a network share that is not mounted comes back).
@@ -324,7 +325,8 @@ class FolderTransport:
         name = f"{stamp}-{safe}-{uuid.uuid4().hex[:8]}.{self.extension}"
         tmp = self.folder / f".{name}.tmp"
         try:
-            with open(tmp, "wb") as fh:
+            # Owner-only: the spooled label holds the customer's name, phone and address.
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
                 fh.write(document)
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -7,8 +7,11 @@ Text modes:
   as an option), and printer fonts have other metrics than ours, so this is the only way a Chinese
   address prints at all on a stock printer, and the only way the label looks like its PDF. The cost
   is size: a label is some tens of kilobytes, which a 9100 socket moves in milliseconds. Each
-  graphic is cropped to its ink and preceded by a ``^FX`` comment holding the text, so a ZPL file
-  can still be searched and read.
+  graphic is cropped to its ink and preceded by a ``^FX`` comment naming its box. Boxes of the
+  parcel (carrier, date, marks, tracking and order numbers) carry their text after the name, so a
+  ZPL file can still be searched; every other box (the recipient's name, phone and address, the
+  sender) only its name: a ZPL file sits in spools and print-server logs, and customer data must
+  not be readable there.
 * ``printer-font``: text goes as UTF-8 (``^CI28``) in ``^FD`` with ``^A@`` and a font file already on
   the printer (``printer_font``, e.g. ``E:SIMSUN.TTF`` or ``E:ANMDJ.TTF``), placed at the same
   baselines. Much smaller; only correct when that font is installed and has the glyphs.
@@ -33,6 +36,18 @@ TEXT_MODES = ("graphic", "printer-font")
 def _escape_fd(text: str) -> str:
     """For a ^FH field: the characters ZPL would read as commands become hex escapes."""
     return text.replace("_", "_5F").replace("^", "_5E").replace("~", "_7E")
+
+
+# Boxes whose text is no one's personal data and may be repeated in a comment; any other box, and
+# any box added later, is named only.
+PUBLIC_BOXES = frozenset({"carrier", "date", "recipient-tag", "sender-tag", "mark", "tracking-text", "order",
+                          "sscc-text"})
+
+
+def _box_comment(box: TextBox) -> str:
+    if box.name in PUBLIC_BOXES:
+        return _comment(f"{box.name}: " + " / ".join(line.text for line in box.lines))
+    return _comment(box.name or "text")
 
 
 def _comment(text: str) -> str:
@@ -109,7 +124,7 @@ def render_layout_zpl(layout: LabelLayout, *, text_mode: str = "graphic", printe
                 x, y, bitmap = placed
                 bpr, data = graphic_field(bitmap)
                 total = bpr * bitmap.height
-                out.append(_comment(" / ".join(line.text for line in box.lines)))
+                out.append(_box_comment(box))
                 out.append(f"^FO{x},{y}^GFA,{total},{total},{bpr},{data}^FS\n")
             else:
                 if box.reverse:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desktop import __version__
+from desktop.domain.errors import PickdeskError
 
 # Modules that contribute subcommands, in the order they appear in --help.
 COMMAND_MODULES = (
@@ -71,4 +72,7 @@ def main(argv: Sequence[str] | None = None, launch_gui: Callable[[argparse.Names
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"pickdesk {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except PickdeskError as exc:  # a typed error a person can fix never ends in a traceback
+        print(f"pickdesk {args.command}: {exc.message}", file=sys.stderr)
         return 2

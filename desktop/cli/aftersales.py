@@ -196,10 +196,13 @@ def _print_json(data: object) -> None:
 def cmd_tracking_import(args: argparse.Namespace) -> int:
     from desktop.services.tracking import TrackingFileInvalid, import_file
 
+    from desktop.domain.errors import FileRefused
+    from desktop.formats.checks import read_bytes
+
     try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from exc
+        data = read_bytes(args.file)
+    except FileRefused as exc:
+        raise UsageError(exc.message) from exc
     try:
         result = _run(args, lambda uow: import_file(uow, data, args.file.name))
     except UsageError as exc:

@@ -38,6 +38,30 @@ def current_revision(engine: Engine) -> str | None:
     return ",".join(current_revisions(engine)) or None
 
 
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for Alembic. On SQLite, foreign keys are off while it runs:
+    batch mode rebuilds a table by copy, drop and rename, and dropping a table others refer to
+    (users) would otherwise delete through or fail. They are checked before the commit instead."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:  # outside a transaction, where the pragma takes effect
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                conn.rollback()  # nothing left open (the work committed or failed above)
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+
 def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Bring the schema to `revision`; a no-op (one cheap query) when it is already there."""
     if revision in ("head", "heads"):
@@ -55,27 +79,3 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
     with _migrating(engine) as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
-
-
-@contextmanager
-def _migrating(engine: Engine) -> Iterator[Connection]:
-    """One transaction for the migrations. On SQLite, foreign keys are off while it runs: a batch
-    migration copies a table and drops the old one, and with foreign keys on, dropping a table that
-    other rows point at (users, orders …) fails. They are checked before the commit instead, so a
-    migration cannot leave a dangling reference behind."""
-    sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as conn:
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
-            conn.commit()
-        try:
-            with conn.begin():
-                yield conn
-                if sqlite:
-                    dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if dangling:
-                        raise RuntimeError(f"a migration left rows pointing at nothing: {dangling[:5]}")
-        finally:
-            if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()

@@ -661,7 +661,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(12))  # picker, packer, receiver, supervisor, admin
     # argon2id; None: a person an admin added who has no PIN yet and cannot sign in until one is set.
     pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    badge_code: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
+    # HMAC-SHA256 (hex) of the badge code under BadgeKey.key: a badge is a password, never stored plain.
+    badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
@@ -670,6 +671,17 @@ class User(Base):
     __table_args__ = (
         CheckConstraint("role IN ('picker', 'packer', 'receiver', 'supervisor', 'admin')", name="role_known"),
     )
+
+
+class BadgeKey(Base):
+    """The one random key badge codes are hashed under (HMAC), made by migration 0003."""
+
+    __tablename__ = "badge_key"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Station(Base):

@@ -30,7 +30,7 @@ from desktop.db.database import Database
 from desktop.domain import packing as rules
 from desktop.domain.lifecycle import BatchStatus, HoldReason, OrderStatus, PaymentMethod, PaymentStatus, PriorityClass
 from desktop.routing.priority import priority_score
-from desktop.services.auth import hash_pin
+from desktop.services.auth import badge_digest, hash_pin
 from desktop.services.routes import plan_stops
 from desktop.services.stock import InsufficientStock, release_line, reserve_line
 from desktop.domain.events import DemoBuilt
@@ -222,7 +222,8 @@ def _stock(s: Session, w: _World) -> None:
 
 def _people_and_equipment(s: Session, w: _World) -> None:
     for login, name, role, pin, badge in D.USERS:
-        user = models.User(login=login, display_name=name, role=role, pin_hash=hash_pin(pin), badge_code=badge)
+        user = models.User(login=login, display_name=name, role=role, pin_hash=hash_pin(pin),
+                           badge_hash=badge_digest(s, badge))
         s.add(user)
         w.users[login] = user
     for name, kind in (("PICK-01", "pick"), ("PICK-02", "pick"), ("PACK-01", "pack"), ("SUP-01", "supervisor")):

@@ -51,3 +51,22 @@ class StaleData(PickdeskError):
 
 class ConfigurationError(PickdeskError):
     code = "configuration"
+
+
+class InputRefused(PickdeskError):
+    """One value of an imported file breaks a rule (`desktop.formats.checks`); `field` says which."""
+
+    code = "input_refused"
+
+    def __init__(self, field: str, message: str, message_zh: str) -> None:
+        super().__init__(message, message_zh)
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class FileRefused(PickdeskError):
+    """A whole file cannot be read as the format asks (too big, not UTF-8, nested too deep, malformed)."""
+
+    code = "file_refused"

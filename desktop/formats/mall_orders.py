@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +22,19 @@ from sqlalchemy import select
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
-from desktop.domain.errors import PickdeskError
+from desktop.domain.errors import FileRefused, InputRefused, PickdeskError
 from desktop.domain.lifecycle import OrderStatus, PaymentMethod, PaymentStatus, PriorityClass
 from desktop.domain.roles import Role, require_role
 from desktop.domain.events import OrdersImported
+from desktop.formats import checks
 
 PAYMENT_METHODS = tuple(PaymentMethod)
 PAYMENT_STATUSES = tuple(PaymentStatus)
 PRIORITIES = (PriorityClass.NORMAL, PriorityClass.EXPEDITED, PriorityClass.URGENT)
-DECIMAL = re.compile(r"-?\d+(?:\.\d{1,2})?")
+MAX_LINES = 1000  # lines of one order
+MAX_COUPONS = 20
+# Sealed customer fields have no column length to read; these bound what a label and a screen can show.
+NAME_LENGTH, PHONE_LENGTH, EMAIL_LENGTH, DETAIL_LENGTH = 100, 40, 254, 300
 ORDER_FIELDS_CSV = (
     "order_no", "merchant", "created_at", "customer.name", "customer.phone", "customer.email", "address.country",
     "address.province", "address.city", "address.district", "address.detail", "address.postal_code", "coupons",
@@ -46,6 +49,7 @@ class ImportProblem:
     order: str  # the order_no, or "order 3" / "row 7" when it has none
     field: str
     message: str
+    message_zh: str = ""
 
     def __str__(self) -> str:
         return f"{self.order}: {self.field}: {self.message}"
@@ -109,20 +113,23 @@ class ImportResult:
 
 def read_file(path: Path) -> tuple[list[Any], list[str]]:
     """The raw orders of a file (dicts in the JSON shape) and a label per order for error messages."""
-    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() not in (".csv", ".json"):
+        raise ImportRefused([ImportProblem("file", "name", f"{path.name}: expected a .json or .csv file",
+                                           f"{path.name}：应为 .json 或 .csv 文件")])
+    try:
+        text = checks.decode_text(checks.read_bytes(path), path.name)
+    except FileRefused as exc:
+        raise ImportRefused([ImportProblem("file", "file", exc.message, exc.message_zh)]) from None
     if path.suffix.lower() == ".csv":
         return orders_from_csv(text)
-    if path.suffix.lower() == ".json":
-        return orders_from_json(text)
-    raise ImportRefused([ImportProblem("file", "name", f"{path.name}: expected a .json or .csv file")])
+    return orders_from_json(text)
 
 
 def orders_from_json(text: str) -> tuple[list[Any], list[str]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportRefused([ImportProblem("file", "json", f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
-                                                           f"{exc.msg}")]) from None
+        data = checks.load_json(text, "the file")
+    except FileRefused as exc:
+        raise ImportRefused([ImportProblem("file", "json", exc.message, exc.message_zh)]) from None
     if not isinstance(data, dict) or not isinstance(data.get("orders"), list):
         raise ImportRefused([ImportProblem("file", "orders", 'expected an object {"orders": [...]}')])
     orders = data["orders"]
@@ -155,7 +162,7 @@ def orders_from_csv(text: str) -> tuple[list[Any], list[str]]:
         raise ImportRefused([ImportProblem("file", "csv", "the file has no header row")])
     unknown = [h for h in header if h not in ORDER_FIELDS_CSV and h not in LINE_FIELDS_CSV]
     if unknown:
-        problems.append(ImportProblem("file", "header", "unknown columns: " + ", ".join(unknown)))
+        problems.append(ImportProblem("file", "header", "unknown columns: " + ", ".join(repr(h[:40]) for h in unknown)))
     for name in ("order_no", "qty", "unit_price"):
         if name not in header:
             problems.append(ImportProblem("file", "header", f"missing column {name}"))
@@ -175,7 +182,8 @@ def orders_from_csv(text: str) -> tuple[list[Any], list[str]]:
         order_part = {k: v for k, v in row.items() if k not in LINE_FIELDS_CSV}
         line = {k: row.get(k, "") for k in LINE_FIELDS_CSV if row.get(k, "") != ""}
         if "qty" in line:
-            line["qty"] = int(line["qty"]) if re.fullmatch(r"[+-]?\d+", line["qty"].strip()) else line["qty"]
+            # ASCII digits only: int() would take fullwidth ones; anything else stays text, refused later.
+            line["qty"] = int(line["qty"]) if re.fullmatch(r"[+-]?[0-9]{1,20}", line["qty"].strip()) else line["qty"]
         if no and no == last_no:
             index = seen_at[no]
             if _unflatten(order_part) != orders[index]["_order_part"]:
@@ -207,64 +215,50 @@ def orders_from_csv(text: str) -> tuple[list[Any], list[str]]:
 
 
 class _Checker:
+    """One order's problems; each method is a check of `desktop.formats.checks`, its refusal recorded."""
+
     def __init__(self, label: str) -> None:
         self.label = label
         self.problems: list[ImportProblem] = []
 
-    def bad(self, field_name: str, message: str) -> None:
-        self.problems.append(ImportProblem(self.label, field_name, message))
+    def bad(self, field_name: str, message: str, message_zh: str | None = None) -> None:
+        self.problems.append(ImportProblem(self.label, field_name, message, message_zh or message))
 
-    def text(self, obj: dict, key: str, name: str, required: bool = True) -> str | None:
-        value = obj.get(key)
-        if value is None or value == "":
-            if required:
-                self.bad(name, "missing")
+    def _check(self, fn, *args, **kwargs):  # noqa: ANN001, ANN202
+        try:
+            return fn(*args, **kwargs)
+        except InputRefused as exc:
+            self.bad(exc.field, exc.message, exc.message_zh)
             return None
-        if not isinstance(value, str):
-            self.bad(name, f"expected a string, got {type(value).__name__}")
-            return None
-        return value.strip()
+
+    def text(self, obj: dict, key: str, name: str, required: bool = True, *, column=None,  # noqa: ANN001
+             max_length: int | None = None, multiline: bool = False) -> str | None:
+        return self._check(checks.text, obj.get(key), name, required=required, column=column,
+                           max_length=max_length, multiline=multiline)
+
+    def code(self, obj: dict, key: str, name: str, required: bool = True, *, column=None,  # noqa: ANN001
+             max_length: int | None = None) -> str | None:
+        return self._check(checks.code, obj.get(key), name, required=required, column=column, max_length=max_length)
 
     def money(self, obj: dict, key: str, name: str) -> Decimal | None:
-        value = self.text(obj, key, name)
-        if value is None:
-            return None
-        if not DECIMAL.fullmatch(value):
-            self.bad(name, f"{value!r} is not a decimal amount like \"59.90\"")
-            return None
-        try:
-            return Decimal(value).quantize(Decimal("0.01"))
-        except InvalidOperation:
-            self.bad(name, f"{value!r} is not a decimal amount")
-            return None
+        return self._check(checks.amount, obj.get(key), name)
 
     def moment(self, obj: dict, key: str, name: str, required: bool = True) -> datetime | None:
-        value = self.text(obj, key, name, required)
-        if value is None:
-            return None
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            self.bad(name, f"{value!r} is not an ISO 8601 date and time")
-            return None
-        if moment.tzinfo is None:
-            self.bad(name, f"{value!r} has no UTC offset (e.g. +08:00)")
-            return None
-        return moment
+        return self._check(checks.moment, obj.get(key), name, required=required)
 
     def choice(self, obj: dict, key: str, name: str, choices: tuple[str, ...], default: str | None = None) -> str | None:
-        value = self.text(obj, key, name, required=default is None)
+        value = self.code(obj, key, name, required=default is None, max_length=20)
         if value is None:
             return default
         if value not in choices:
-            self.bad(name, f"{value!r} is not one of {', '.join(choices)}")
+            self.bad(name, f"{value!r} is not one of {', '.join(choices)}", f"{value!r} 不是 {'、'.join(choices)} 之一")
             return None
         return value
 
 
 def _gtin14(value: str) -> str | None:
     digits = value.strip()
-    if not digits.isdigit() or len(digits) not in (8, 12, 13, 14):
+    if not re.fullmatch(r"[0-9]{8}|[0-9]{12,14}", digits):
         return None
     from biip.checksums import gs1_standard_check_digit
 
@@ -275,16 +269,16 @@ def _gtin14(value: str) -> str | None:
 
 def parse_order(raw: Any, label: str) -> tuple[ParsedOrder | None, list[ImportProblem]]:
     """Check one order against the format; return it parsed, or None and its problems."""
-    if isinstance(raw, dict) and isinstance(raw.get("order_no"), str) and raw["order_no"].strip():
-        label = raw["order_no"].strip()
-    c = _Checker(label)
     if not isinstance(raw, dict):
-        c.bad("order", f"expected an object, got {type(raw).__name__}")
+        c = _Checker(label)
+        c.bad("order", f"expected an object, got {type(raw).__name__}", f"应为对象，实为 {type(raw).__name__}")
         return None, c.problems
-    order_no = c.text(raw, "order_no", "order_no")
-    if order_no is not None and len(order_no) > 40:
-        c.bad("order_no", "longer than 40 characters")
-    merchant = c.text(raw, "merchant", "merchant")
+    c = _Checker(label)
+    # The order number becomes a Code 128 barcode: checked for it here, so a label never fails later.
+    order_no = c._check(checks.barcode_code, raw.get("order_no"), "order_no", column=models.Order.order_no)
+    if order_no is not None:
+        c.label = order_no
+    merchant = c.code(raw, "merchant", "merchant", column=models.Merchant.code)
     created_at = c.moment(raw, "created_at", "created_at")
     promised = c.moment(raw, "promised_ship_by", "promised_ship_by", required=False)
 
@@ -293,8 +287,9 @@ def parse_order(raw: Any, label: str) -> tuple[ParsedOrder | None, list[ImportPr
     if not isinstance(cust, dict):
         c.bad("customer", "missing" if cust is None else f"expected an object, got {type(cust).__name__}")
     else:
-        for key, required in (("name", True), ("phone", True), ("email", False)):
-            value = c.text(cust, key, f"customer.{key}", required)
+        for key, required, length in (("name", True, NAME_LENGTH), ("phone", True, PHONE_LENGTH),
+                                      ("email", False, EMAIL_LENGTH)):
+            value = c.text(cust, key, f"customer.{key}", required, max_length=length)
             if value is not None:
                 customer[key] = value
 
@@ -303,25 +298,31 @@ def parse_order(raw: Any, label: str) -> tuple[ParsedOrder | None, list[ImportPr
     if not isinstance(addr, dict):
         c.bad("address", "missing" if addr is None else f"expected an object, got {type(addr).__name__}")
     else:
-        country = c.text(addr, "country", "address.country")
+        country = c.code(addr, "country", "address.country", column=models.Order.ship_country)
         if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
             c.bad("address.country", f"{country!r} is not an ISO 3166-1 alpha-2 code")
         address["country"] = country or ""
-        for key in ("province", "city", "district", "detail", "postal_code"):
-            address[key] = c.text(addr, key, f"address.{key}", required=False) or ""
+        for key in ("province", "city", "district", "postal_code"):
+            address[key] = c.text(addr, key, f"address.{key}", required=False,
+                                  column=getattr(models.Order, f"ship_{key}")) or ""
+        # The street may come on several lines (CR/LF): kept as sent, the label prints it.
+        address["detail"] = c.text(addr, "detail", "address.detail", required=False, max_length=DETAIL_LENGTH,
+                                   multiline=True) or ""
 
     lines: list[ParsedLine] = []
     raw_lines = raw.get("lines")
     if not isinstance(raw_lines, list) or not raw_lines:
         c.bad("lines", "at least one line is needed" if not raw_lines else "expected a list")
+    elif len(raw_lines) > MAX_LINES:
+        c.bad("lines", f"more than {MAX_LINES} lines", f"超过 {MAX_LINES} 行")
     else:
         for n, ln in enumerate(raw_lines, start=1):
             where = f"lines[{n}]"
             if not isinstance(ln, dict):
                 c.bad(where, "expected an object")
                 continue
-            gtin = c.text(ln, "gtin", f"{where}.gtin", required=False)
-            sku = c.text(ln, "sku", f"{where}.sku", required=False)
+            gtin = c.code(ln, "gtin", f"{where}.gtin", required=False, max_length=14)
+            sku = c.code(ln, "sku", f"{where}.sku", required=False, column=models.Sku.sku_code)
             if gtin is None and sku is None:
                 c.bad(where, "names no product: give gtin or sku")
             if gtin is not None and _gtin14(gtin) is None:
@@ -329,32 +330,41 @@ def parse_order(raw: Any, label: str) -> tuple[ParsedOrder | None, list[ImportPr
                 gtin = None
             qty = ln.get("qty")
             if qty is None:
-                c.bad(f"{where}.qty", "missing")
+                c.bad(f"{where}.qty", "missing", "缺失")
+                qty = None
             elif isinstance(qty, bool) or not isinstance(qty, int):
-                c.bad(f"{where}.qty", f"expected a positive whole number, got {qty!r}")
+                c.bad(f"{where}.qty", f"expected a positive whole number, got {str(qty)[:40]!r}",
+                      f"应为正整数，实为 {str(qty)[:40]!r}")
+                qty = None
             elif qty <= 0:
-                c.bad(f"{where}.qty", f"must be positive, got {qty}")
+                c.bad(f"{where}.qty", f"must be positive, got {qty}", f"必须为正数，实为 {qty}")
+                qty = None
+            else:
+                qty = c._check(checks.whole_number, qty, f"{where}.qty", minimum=1, maximum=checks.MAX_QTY)
             price = c.money(ln, "unit_price", f"{where}.unit_price")
             if price is not None and price < 0:
                 c.bad(f"{where}.unit_price", "must not be negative")
-            if isinstance(qty, int) and not isinstance(qty, bool) and qty > 0 and price is not None and (gtin or sku):
+            if qty is not None and price is not None and (gtin or sku):
                 lines.append(ParsedLine(_gtin14(gtin) if gtin else None, sku, qty, price))
 
     coupons = raw.get("coupons", [])
     if coupons is None:
         coupons = []
     if not isinstance(coupons, list) or not all(isinstance(x, str) for x in coupons):
-        c.bad("coupons", "expected a list of coupon codes")
+        c.bad("coupons", "expected a list of coupon codes", "应为优惠券代码的列表")
         coupons = []
-    tier = raw.get("member_tier")
-    if tier is not None and not isinstance(tier, str):
-        c.bad("member_tier", f"expected a string, got {type(tier).__name__}")
-        tier = None
+    elif len(coupons) > MAX_COUPONS:
+        c.bad("coupons", f"more than {MAX_COUPONS} coupons", f"超过 {MAX_COUPONS} 张优惠券")
+        coupons = []
+    else:
+        coupons = [c._check(checks.code, x, f"coupons[{n}]", max_length=40) for n, x in enumerate(coupons, start=1)]
+        coupons = [x for x in coupons if x]
+    tier = c.code(raw, "member_tier", "member_tier", required=False, column=models.Order.member_tier)
     amounts = {key: c.money(raw, key, key) for key in ("shipping_fee", "discount_total", "total_charged")}
     for key, value in amounts.items():
         if value is not None and value < 0:
             c.bad(key, "must not be negative")
-    currency = c.text(raw, "currency", "currency", required=False) or "CNY"
+    currency = c.code(raw, "currency", "currency", required=False, column=models.Order.currency) or "CNY"
     if not re.fullmatch(r"[A-Z]{3}", currency):
         c.bad("currency", f"{currency!r} is not an ISO 4217 code")
     payment: dict[str, str | None] = {}
@@ -364,16 +374,21 @@ def parse_order(raw: Any, label: str) -> tuple[ParsedOrder | None, list[ImportPr
     else:
         payment["method"] = c.choice(pay, "method", "payment.method", PAYMENT_METHODS)
         payment["status"] = c.choice(pay, "status", "payment.status", PAYMENT_STATUSES)
-        payment["transaction_id"] = c.text(pay, "transaction_id", "payment.transaction_id", required=False)
+        payment["transaction_id"] = c.code(pay, "transaction_id", "payment.transaction_id", required=False,
+                                           column=models.Order.payment_txn)
     priority = c.choice(raw, "priority", "priority", PRIORITIES, default=PriorityClass.NORMAL)
     gift = raw.get("gift", False)
     if not isinstance(gift, bool):
-        c.bad("gift", f"expected true or false, got {gift!r}")
+        c.bad("gift", f"expected true or false, got {str(gift)[:40]!r}", f"应为 true 或 false，实为 {str(gift)[:40]!r}")
     if c.problems:
         return None, c.problems
     return ParsedOrder(order_no, merchant, created_at, customer, address, lines, list(coupons), tier or None,  # type: ignore[arg-type]
                        amounts["shipping_fee"], amounts["discount_total"], amounts["total_charged"], currency,  # type: ignore[arg-type]
                        payment, priority, gift, promised), []  # type: ignore[arg-type]
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 def validate(uow: UnitOfWork, raw_orders: list[Any], labels: list[str]) -> tuple[list[ParsedOrder], list[ImportProblem]]:
@@ -393,13 +408,15 @@ def validate(uow: UnitOfWork, raw_orders: list[Any], labels: list[str]) -> tuple
             problems.append(ImportProblem(order.order_no, "order_no", "duplicate order_no in the file"))
         seen.add(order.order_no)
     s = uow.session
-    if seen:
-        existing = set(s.scalars(select(models.Order.order_no).where(models.Order.order_no.in_(list(seen)))))
+    existing: set[str] = set()
+    for chunk in _chunks(sorted(seen)):  # SQLite allows some thousands of bound values per statement
+        existing.update(s.scalars(select(models.Order.order_no).where(models.Order.order_no.in_(chunk))))
         for no in sorted(existing):
             problems.append(ImportProblem(no, "order_no", "already in the database"))
     merchants = {m.code: m for m in s.scalars(select(models.Merchant))}
     gtins = {o_line.gtin for o in parsed for o_line in o.lines if o_line.gtin}
-    by_gtin = {k.gtin: k for k in s.scalars(select(models.Sku).where(models.Sku.gtin.in_(list(gtins))))} if gtins else {}
+    by_gtin = {k.gtin: k for chunk in _chunks(sorted(gtins))
+               for k in s.scalars(select(models.Sku).where(models.Sku.gtin.in_(chunk)))}
     for order in parsed:
         merchant = merchants.get(order.merchant)
         if merchant is None:
@@ -407,8 +424,8 @@ def validate(uow: UnitOfWork, raw_orders: list[Any], labels: list[str]) -> tuple
             continue
         order.merchant_id = merchant.id
         codes = {ln.sku for ln in order.lines if ln.sku and not ln.gtin}
-        by_code = {k.sku_code: k for k in s.scalars(select(models.Sku).where(
-            models.Sku.merchant_id == merchant.id, models.Sku.sku_code.in_(list(codes))))} if codes else {}
+        by_code = {k.sku_code: k for chunk in _chunks(sorted(codes)) for k in s.scalars(select(models.Sku).where(
+            models.Sku.merchant_id == merchant.id, models.Sku.sku_code.in_(chunk)))}
         for n, ln in enumerate(order.lines, start=1):
             sku = by_gtin.get(ln.gtin) if ln.gtin else by_code.get(ln.sku or "")
             if sku is None:

@@ -110,7 +110,17 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float (10**400)
+        return False
+
+
+# No warehouse comes near these; they keep a hostile file from making the planner build a huge graph.
+MAX_COUNT = 10_000  # aisles, blocks, slots
+MAX_METRES = 1_000_000.0
 
 
 def _check_layout_values(aisles: Any, blocks: Any, block_length: Any, aisle_spacing: Any, slots: Any, depot_x: Any) -> None:
@@ -119,9 +129,12 @@ def _check_layout_values(aisles: Any, blocks: Any, block_length: Any, aisle_spac
             raise LayoutError(f"layout: {name!r} must be an integer, not {json.dumps(value)}")
         if value < 1:
             raise LayoutError(f"layout: {name!r} must be at least 1, not {value}")
+        if value > MAX_COUNT:
+            raise LayoutError(f"layout: {name!r} must be at most {MAX_COUNT}, not {value}")
     for name, value in (("block_length", block_length), ("aisle_spacing", aisle_spacing), ("depot_x", depot_x)):
-        if not _is_number(value):
-            raise LayoutError(f"layout: {name!r} must be a finite number, not {json.dumps(value)}")
+        if not _is_number(value) or abs(value) > MAX_METRES:
+            raise LayoutError(f"layout: {name!r} must be a finite number of at most {MAX_METRES:.0f} m, "
+                              f"not {json.dumps(value)[:40]}")
     for name, value in (("block_length", block_length), ("aisle_spacing", aisle_spacing)):
         if value <= 0:
             raise LayoutError(f"layout: {name!r} must be greater than 0, not {value}")
@@ -193,16 +206,16 @@ def parse_picks(data: object, layout: Layout, *, where: str = "picks") -> list[P
 
 
 def _read_json(path: str | Path, error: type[ValueError], what: str) -> object:
+    from desktop.domain.errors import FileRefused
+    from desktop.formats import checks
+
+    if not Path(path).exists():
+        raise error(f"{what} file not found: {path}")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"{what} file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read {what} file {path}: {exc}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise error(f"{what} file {path}: malformed JSON: {exc}") from None
+        return checks.load_json(checks.decode_text(checks.read_bytes(path), f"{what} file {path}"),
+                                f"{what} file {path}")
+    except FileRefused as exc:
+        raise error(exc.message) from None
 
 
 def load_layout(path: str | Path) -> Layout:
@@ -221,22 +234,24 @@ def load_picks(path: str | Path, layout: Layout) -> list[Pick]:
 
 def iter_batch(path: str | Path, layout: Layout) -> Iterator[list[Pick]]:
     """Read a JSON Lines batch file: one checked pick list per non-empty line."""
+    from desktop.domain.errors import FileRefused
+    from desktop.formats import checks
+
+    if not Path(path).exists():
+        raise PicksError(f"batch file not found: {path}")
     try:
-        handle = Path(path).open(encoding="utf-8")
-    except FileNotFoundError:
-        raise PicksError(f"batch file not found: {path}") from None
-    except OSError as exc:
-        raise PicksError(f"cannot read batch file {path}: {exc}") from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path} line {number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise PicksError(f"{where}: malformed JSON: {exc}") from None
-            yield parse_picks(data, layout, where=where)
+        text = checks.decode_text(checks.read_bytes(path), f"batch file {path}")
+    except FileRefused as exc:
+        raise PicksError(exc.message) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        try:
+            data = checks.load_json(line, where)
+        except FileRefused as exc:
+            raise PicksError(exc.message) from None
+        yield parse_picks(data, layout, where=where)
 
 
 def load_batch(path: str | Path, layout: Layout) -> list[list[Pick]]:

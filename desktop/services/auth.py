@@ -1,7 +1,15 @@
-"""Signing in and out: PIN (argon2id-hashed) or a scanned badge. Five wrong PINs lock for five minutes."""
+"""Signing in and out: PIN (argon2id-hashed) or a scanned badge. Five wrong PINs lock for five minutes.
+
+A badge code works as a password, so the database holds only `badge_digest(code)`: HMAC-SHA256 under
+a random key of the database's own (`badge_key`, made by migration 0003). A keyed hash, not argon2,
+because signing in by badge must stay one indexed look-up (a salted hash would mean trying every
+user's); the key keeps a leaked list of hashes from being matched against guessed codes elsewhere.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from datetime import timedelta
 
@@ -45,17 +53,17 @@ def hash_pin(pin: str) -> str:
     return _hasher.hash(pin)
 
 
-def badge_value(badge_code: str) -> str:
-    """What the users table stores for a badge code, and what a scanned badge is looked up by.
+def badge_digest(session: Session, badge_code: str) -> str:
+    """What `users.badge_hash` holds for a badge: store it when enrolling, look it up when scanned."""
+    key = session.scalar(select(models.BadgeKey.key).where(models.BadgeKey.id == 1))
+    if key is None:
+        raise PickdeskError("The database has no badge key; run `pickdesk db upgrade`.",
+                            "数据库缺少工牌密钥；请运行 `pickdesk db upgrade`。")
+    return hmac.new(key, badge_code.strip().encode("utf-8"), hashlib.sha256).hexdigest()
 
-    Every write and lookup of `users.badge_code` goes through here (and `user_with_badge`), so a
-    different way of keeping badges (a keyed hash, say) changes only these two functions.
-    """
-    return badge_code.strip()
 
-
-def user_with_badge(session: Session, badge_code: str) -> models.User | None:
-    return session.scalar(select(models.User).where(models.User.badge_code == badge_value(badge_code)))
+def user_by_badge(session: Session, badge_code: str) -> models.User | None:
+    return session.scalar(select(models.User).where(models.User.badge_hash == badge_digest(session, badge_code)))
 
 
 def _actor(user: models.User, station: str) -> Actor:
@@ -118,7 +126,7 @@ def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Act
 
 
 def sign_in_with_badge(uow: UnitOfWork, badge_code: str, station: str) -> Actor:
-    user = user_with_badge(uow.session, badge_code)
+    user = user_by_badge(uow.session, badge_code)
     if user is None or not user.active:
         raise SignInRefused("This badge is not known. Sign in with your PIN or ask a supervisor.",
                             "无法识别此工牌。请用 PIN 码登录或联系主管。")

@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.domain.roles import Role, require_role
+from printing.spreadsheet import safe_row
 
 STAGES = (
     ("released", "received", "ready", "放行"),
@@ -153,19 +154,20 @@ class Figures:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["section", "key", "metric", "value"])
         for row in self.rows():
-            w.writerow(["" if v is None else v for v in row])
+            w.writerow(safe_row(row))
         return buf.getvalue()
 
     def to_xlsx(self, path: str | Path) -> None:
         import xlsxwriter
 
-        wb = xlsxwriter.Workbook(str(path))
+        # Text is text: never a formula or a link, whatever a picker's name or a category holds.
+        wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
         bold = wb.add_format({"bold": True})
         def sheet(name: str, header: list[str], rows: list[list[object]]) -> None:
             ws = wb.add_worksheet(name)
             ws.write_row(0, 0, header, bold)
             for i, row in enumerate(rows, start=1):
-                ws.write_row(i, 0, ["" if v is None else v for v in row])
+                ws.write_row(i, 0, safe_row(row))
             ws.set_column(0, len(header) - 1, 18)
         sheet("Summary", ["metric", "value"], [
             ["start (UTC)", self.start.isoformat()], ["end (UTC)", self.end.isoformat()],

@@ -336,7 +336,7 @@ def verify_supervisor(uow: UnitOfWork, login_or_badge: str, pin: str | None = No
     Wrong PINs count towards the lock like at sign-in. The station's signed-in user is unchanged.
     """
     who = login_or_badge.strip()
-    user = auth.user_with_badge(uow.session, who)
+    user = auth.user_by_badge(uow.session, who)
     by_badge = user is not None
     if user is None:
         user = uow.session.scalar(select(models.User).where(models.User.login == who))

@@ -23,7 +23,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.roles import Role, require_role
-from desktop.services.auth import badge_value, hash_pin, user_with_badge
+from desktop.services.auth import badge_digest, hash_pin, user_by_badge
 
 LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,31}$")
 MAX_NAME = 80
@@ -127,17 +127,17 @@ def _role(role: Role | str) -> Role:
 
 
 def _badge(uow: UnitOfWork, badge: str | None, user: models.User | None) -> str | None:
-    """The stored value of a badge that no one else holds (None: no badge)."""
+    """The stored (keyed hash) value of a badge that no one else holds (None: no badge)."""
     text = (badge or "").strip()
     if not text:
         return None
     if len(text) > MAX_BADGE or not text.isprintable() or " " in text:
         raise PersonRefused(f"A badge code is 1 to {MAX_BADGE} characters without spaces.",
                             f"工牌编码为 1 到 {MAX_BADGE} 个字符，不含空格。")
-    holder = user_with_badge(uow.session, text)
+    holder = user_by_badge(uow.session, text)
     if holder is not None and holder is not user:
         raise DuplicateBadge(holder.display_name)
-    return badge_value(text)
+    return badge_digest(uow.session, text)
 
 
 def _person(uow: UnitOfWork, login: str) -> models.User:
@@ -181,7 +181,7 @@ def _signed_in_at(uow: UnitOfWork) -> dict[int, list[str]]:
 def _row(user: models.User, stations: list[str], now: datetime) -> PersonRow:
     locked = user.locked_until if user.locked_until is not None and user.locked_until > now else None
     return PersonRow(login=user.login, name=user.display_name, name_zh=user.name_zh, role=Role(user.role),
-                     active=user.active, has_pin=bool(user.pin_hash), has_badge=user.badge_code is not None,
+                     active=user.active, has_pin=bool(user.pin_hash), has_badge=user.badge_hash is not None,
                      locked_until=locked, failed_attempts=user.failed_attempts, last_sign_in_at=user.last_sign_in_at,
                      stations=tuple(stations) if user.active else ())
 
@@ -215,10 +215,10 @@ def _new_user(uow: UnitOfWork, login: str, name: str, role: Role | str, name_zh:
     name_zh = _name(name_zh, required=False)
     if uow.session.scalar(select(models.User.id).where(models.User.login == login)) is not None:
         raise DuplicateLogin(login)
-    badge_code = _badge(uow, badge, None)
+    badge_hash = _badge(uow, badge, None)
     pin_hash = hash_pin(pin) if pin else None
     user = models.User(login=login, display_name=name, name_zh=name_zh, role=role.value, pin_hash=pin_hash,
-                       badge_code=badge_code, active=True, failed_attempts=0)
+                       badge_hash=badge_hash, active=True, failed_attempts=0)
     uow.session.add(user)
     uow.session.flush()
     return user
@@ -230,7 +230,7 @@ def add_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, name
     _admin(uow)
     user = _new_user(uow, login, name, role, name_zh, badge, pin)
     _done(uow, user, "added", commit, role=user.role, name=user.display_name, name_zh=user.name_zh,
-          badge=user.badge_code is not None, pin=user.pin_hash is not None)
+          badge=user.badge_hash is not None, pin=user.pin_hash is not None)
     return _row(user, [], utcnow())
 
 
@@ -265,7 +265,7 @@ def upsert_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, n
             uow.commit()
         return "added"
     name, name_zh, role = _name(name), _name(name_zh, required=False), _role(role)
-    badge_code = _badge(uow, badge, user)
+    badge_hash = _badge(uow, badge, user)
     changes: dict[str, object] = {}
     if user.display_name != name:
         changes["name"] = name
@@ -273,15 +273,15 @@ def upsert_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, n
         changes["name_zh"] = name_zh
     if user.role != role.value:
         changes["role"] = role.value
-    if user.badge_code != badge_code:
-        changes["badge"] = badge_code is not None
+    if user.badge_hash != badge_hash:
+        changes["badge"] = badge_hash is not None
     if user.active != active:
         changes["active"] = active
     if not changes:
         return "unchanged"
     if ("role" in changes or changes.get("active") is False):
         _keep_an_admin(uow, user)
-    user.display_name, user.name_zh, user.role, user.badge_code = name, name_zh, role.value, badge_code
+    user.display_name, user.name_zh, user.role, user.badge_hash = name, name_zh, role.value, badge_hash
     if user.active and not active:
         _sign_out_everywhere(uow, user)
     user.active = active
@@ -340,9 +340,9 @@ def set_badge(uow: UnitOfWork, login: str, badge: str | None, *, commit: bool = 
     """Give a person a (new) badge, or take theirs away with None. The code is not audited."""
     _admin(uow)
     user = _person(uow, login)
-    had = user.badge_code is not None
-    user.badge_code = _badge(uow, badge, user)
-    _done(uow, user, "badge_set" if user.badge_code else "badge_removed", commit, had_badge=had)
+    had = user.badge_hash is not None
+    user.badge_hash = _badge(uow, badge, user)
+    _done(uow, user, "badge_set" if user.badge_hash else "badge_removed", commit, had_badge=had)
 
 
 def set_pin(uow: UnitOfWork, login: str, pin: str, *, commit: bool = True) -> None:

@@ -21,6 +21,7 @@ from desktop.db.database import UnitOfWork
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.roles import Role, require_role
 from desktop.domain.events import LowStock, ReplenishmentRequested, ReplenishmentStatusChanged
+from printing.spreadsheet import safe_row
 
 STATUSES = ("open", "sent", "received", "cancelled")
 
@@ -153,8 +154,8 @@ def replenishment_csv(rows: list[ReplenishmentRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        writer.writerow([r.id, r.created_at.isoformat(), r.status, r.reason, r.warehouse, r.merchant,
-                         r.supplier_phone, r.sku, r.gtin, r.name, r.qty, r.available, r.threshold])
+        writer.writerow(safe_row([r.id, r.created_at.isoformat(), r.status, r.reason, r.warehouse, r.merchant,
+                                  r.supplier_phone, r.sku, r.gtin, r.name, r.qty, r.available, r.threshold]))
     return out.getvalue()
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -32,9 +31,10 @@ from desktop.partners.carriers import EVENT_KINDS, DataCarrier, DemoCarrier, Dem
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
-from desktop.domain.errors import PickdeskError
+from desktop.domain.errors import FileRefused, PickdeskError
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role, require_role
+from desktop.formats import checks
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
 from desktop.domain.events import ExceptionOpened, ReturnRequested, TrackingImported
@@ -74,32 +74,32 @@ class ImportResult:
 # ─── parsing a file ─────────────────────────────────────────────────────────────
 
 
-def _when(text: str, what: str) -> datetime:
-    value = datetime.fromisoformat(text.strip())
-    if value.tzinfo is None:
-        raise ValueError(f"{what} {text!r} has no UTC offset (write e.g. 2026-11-23T14:05:00+08:00)")
-    return value
-
-
 def _update(record: dict[str, object]) -> TrackingUpdate:
-    missing = [c for c in ("tracking_no", "at", "kind") if not str(record.get(c) or "").strip()]
+    """One event, every value through `desktop.formats.checks`; raises ValueError naming each problem."""
+    missing = [c for c in ("tracking_no", "at", "kind") if record.get(c) is None or str(record.get(c)).strip() == ""]
     if missing:
         raise ValueError("missing " + ", ".join(missing))
-    kind = str(record["kind"]).strip()
-    if kind not in EVENT_KINDS:
+    problems = checks.Problems()
+    number = problems.check(checks.barcode_code, record["tracking_no"], "tracking_no", column=models.Shipment.tracking_no)
+    at = problems.check(checks.moment, record["at"], "at")
+    kind = problems.check(checks.code, record["kind"], "kind", column=models.TrackingEvent.kind)
+    place = problems.check(checks.text, record.get("place"), "place", required=False, column=models.TrackingEvent.place)
+    detail = problems.check(checks.text, record.get("detail"), "detail", required=False,
+                            column=models.TrackingEvent.detail)
+    eta = problems.check(checks.moment, record.get("eta"), "eta", required=False)
+    if kind is not None and kind not in EVENT_KINDS:
         raise ValueError(f"unknown kind {kind!r} (one of {', '.join(EVENT_KINDS)})")
-    eta = str(record.get("eta") or "").strip()
-    return TrackingUpdate(str(record["tracking_no"]).strip().upper(), _when(str(record["at"]), "at"), kind,
-                          str(record.get("place") or "").strip()[:120], str(record.get("detail") or "").strip()[:300],
-                          _when(eta, "eta") if eta else None)
+    if problems:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return TrackingUpdate(number.upper(), at, kind, place or "", detail or "", eta)  # type: ignore[union-attr, arg-type]
 
 
 def parse_tracking_file(data: bytes, name: str = "") -> list[TrackingUpdate]:
     """CSV (with a header) or JSON Lines, by content; raises TrackingFileInvalid listing every bad line."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TrackingFileInvalid([(1, f"not UTF-8 text ({exc.reason})")]) from exc
+        text = checks.decode_text(data, name or "the file")
+    except FileRefused as exc:
+        raise TrackingFileInvalid([(1, exc.message)]) from None
     errors: list[tuple[int, str]] = []
     updates: list[TrackingUpdate] = []
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
@@ -108,24 +108,32 @@ def parse_tracking_file(data: bytes, name: str = "") -> list[TrackingUpdate]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = checks.load_json(line, f"line {n}")
                 if not isinstance(record, dict):
                     raise ValueError("not a JSON object")
                 updates.append(_update(record))
+            except FileRefused as exc:
+                errors.append((n, exc.message))
             except (ValueError, TypeError) as exc:
                 errors.append((n, str(exc)))
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in ("tracking_no", "at", "kind") if c not in header]
-        if missing:
-            raise TrackingFileInvalid([(1, "the header lacks " + ", ".join(missing))])
-        for record in reader:
-            n = reader.line_num
-            try:
-                updates.append(_update({k.strip(): v for k, v in record.items() if k}))
-            except (ValueError, TypeError) as exc:
-                errors.append((n, str(exc)))
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            missing = [c for c in ("tracking_no", "at", "kind") if c not in header]
+            if missing:
+                raise TrackingFileInvalid([(1, "the header lacks " + ", ".join(missing))])
+            for record in reader:
+                n = reader.line_num
+                if None in record or any(v is None for v in record.values()):
+                    errors.append((n, "the row has a different number of columns than the header"))
+                    continue
+                try:
+                    updates.append(_update({k.strip(): v for k, v in record.items() if k}))
+                except (ValueError, TypeError) as exc:
+                    errors.append((n, str(exc)))
+        except csv.Error as exc:  # a field over the csv module's size limit, a stray quote with strict
+            errors.append((reader.line_num or 1, f"malformed CSV: {exc}"))
     if not updates and not errors:
         errors.append((1, "no events in the file"))
     if errors:

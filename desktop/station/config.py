@@ -17,7 +17,8 @@ APP_NAME = "Pickdesk"
 def data_dir() -> Path:
     override = os.environ.get("PICKDESK_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
-    path.mkdir(parents=True, exist_ok=True)
+    # Owner-only when we make it: the embedded database, its key, the print queue and the journal live here.
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

@@ -18,7 +18,8 @@ def db(tmp_path):
     db = Database.open(f"sqlite:///{tmp_path / 'a.sqlite3'}")
     with db.unit_of_work() as uow:
         uow.session.add(models.User(login="picker1", display_name="Li Na 李娜", role="picker",
-                                    pin_hash=auth.hash_pin("1111"), badge_code="BADGE-P00001"))
+                                    pin_hash=auth.hash_pin("1111"),
+                                    badge_hash=auth.badge_digest(uow.session, "BADGE-P00001")))
         uow.session.add(models.User(login="gone", display_name="Gone", role="packer",
                                     pin_hash=auth.hash_pin("2222"), active=False))
         uow.commit()

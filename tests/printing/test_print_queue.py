@@ -7,7 +7,17 @@ import time
 import pytest
 from printer_sink import hs_reply
 
-from printing.queue import FAILED, PRINTED, QUEUED, RETRYING, SENDING, PrintQueue, PrintWorker, RetryPolicy
+from printing.queue import (
+    FAILED,
+    PRINTED,
+    QUEUED,
+    RETRYING,
+    SENDING,
+    DocumentDropped,
+    PrintQueue,
+    PrintWorker,
+    RetryPolicy,
+)
 from printing.transports import PrinterNotReady, PrinterOffline, PrinterSettings, PrintRejected
 
 PRINTER_A = PrinterSettings(kind="tcp", target="10.9.9.1", format="zpl")
@@ -166,18 +176,22 @@ def test_labels_for_one_printer_keep_their_order_while_others_go_on(tmp_path, cl
     assert printer.received == [("10.9.9.2", b"B1"), ("10.9.9.1", b"A1"), ("10.9.9.1", b"A2")]
 
 
-def test_reprint_makes_a_new_job_from_the_old_bytes(tmp_path, clock):
-    printer = ScriptedPrinter()
+def test_reprint_makes_a_new_job_from_the_old_bytes_while_it_has_them(tmp_path, clock):
+    printer = ScriptedPrinter(PrintRejected("head error"))
     with make_queue(tmp_path, clock, printer) as queue:
         old = queue.submit(b"L1", "zpl", PRINTER_A, order_ref="PD-1", parcel_ref="1/2")
-        queue.process_next()
+        assert queue.process_next().state == FAILED  # a failed job keeps its bytes: it may be retried
         new = queue.reprint(old)
         job = queue.get(new, with_document=True)
         assert new != old and job.reprint_of == old and job.document == b"L1" and job.parcel_ref == "1/2"
         assert [j.id for j in queue.list_jobs()] == [new, old]
-        assert [j.state for j in queue.list_jobs(states=(PRINTED,))] == [PRINTED]
         queue.process_next()
-    assert printer.received == [("10.9.9.1", b"L1")] * 2
+        assert [j.state for j in queue.list_jobs(states=(PRINTED,))] == [PRINTED]
+        # Printed, the label (a customer's name and address) is gone: a reprint renders it again.
+        assert queue.get(new, with_document=True).document is None
+        with pytest.raises(DocumentDropped):
+            queue.reprint(new)
+    assert printer.received == [("10.9.9.1", b"L1")]
 
 
 def test_switch_the_printer_off_mid_run_and_every_label_arrives_exactly_once(tmp_path, sink):

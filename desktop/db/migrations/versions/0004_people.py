@@ -8,7 +8,7 @@
 Downgrading gives PIN-less people an empty hash (it verifies no PIN, so they still cannot sign in).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
