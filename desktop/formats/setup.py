@@ -46,6 +46,7 @@ from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.domain.errors import PickdeskError
 from desktop.domain.roles import Role, require_role
+from desktop.services.auth import badge_digest
 
 SECTIONS = ("warehouses", "merchants", "skus", "promotions", "users", "stock")
 CSV_SECTIONS = ("skus", "locations", "stock")
@@ -821,6 +822,11 @@ def import_setup(uow: UnitOfWork, parsed: Parsed) -> SetupReport:
     _duplicates(c, [(w, r) for w, r in parsed.users if r.get("badge_code")], lambda r: r["badge_code"], "users",
                 "badge")
     _duplicates(c, parsed.stock, lambda r: (r["location"], r["gtin"], r.get("lot")), "stock", "location")
+    # A badge is a password: from here on only its keyed hash is kept, compared and written.
+    for _, row in parsed.users:
+        if row.get("badge_code"):
+            row["badge_hash"] = badge_digest(s, row["badge_code"])
+        row.pop("badge_code", None)
 
     # ── warehouses and locations ──
     layouts: dict[str, dict] = {code: w.layout for code, w in db.warehouses.items()}
@@ -898,16 +904,16 @@ def import_setup(uow: UnitOfWork, parsed: Parsed) -> SetupReport:
     for where, row in parsed.promotions:
         if row["merchant"] is not None and row["merchant"] not in merchants:
             c.problem(where, "merchant", f"unknown merchant {row['merchant']}")
-    badges = {u.badge_code: login for login, u in db.users.items() if u.badge_code}
+    badges = {u.badge_hash: login for login, u in db.users.items() if u.badge_hash}
     for where, row in parsed.users:
         current = db.users.get(row["login"])
         if current is None:
             for needed in ("display_name", "role"):
                 if needed not in row:
                     c.problem(where, "name" if needed == "display_name" else needed, "required for a new user")
-        badge = row.get("badge_code")
+        badge = row.get("badge_hash")
         if badge and badges.get(badge, row["login"]) != row["login"]:
-            c.problem(where, "badge", f"{badge} is {badges[badge]}'s badge already")
+            c.problem(where, "badge", f"this badge is {badges[badge]}'s already")
 
     # ── stock ──
     sku_by_gtin: dict[str, tuple[str, bool | None]] = {}  # gtin → (merchant, lot_tracked)
@@ -1132,18 +1138,21 @@ def _write_users(uow: UnitOfWork, parsed: Parsed, db: _Existing, report: SetupRe
         current = db.users.get(row["login"])
         if current is None:  # no PIN: nobody signs in as this person before an admin sets one
             user = models.User(login=row["login"], display_name=row["display_name"], role=row["role"],
-                               name_zh=row.get("name_zh", ""), badge_code=row.get("badge_code"), pin_hash=None,
+                               name_zh=row.get("name_zh", ""), badge_hash=row.get("badge_hash"), pin_hash=None,
                                active=row.get("active", True))
             s.add(user)
             counts.added += 1
-            audit.append(_entry("user_added", "user", row["login"], role=row["role"], badge=row.get("badge_code")))
+            audit.append(_entry("user_added", "user", row["login"], role=row["role"],
+                                badge=bool(row.get("badge_hash"))))
             continue
-        changes = _changes(current, row, ("display_name", "name_zh", "role", "badge_code", "active"))
+        changes = _changes(current, row, ("display_name", "name_zh", "role", "badge_hash", "active"))
         if changes:
             for k, v in changes.items():
                 setattr(current, k, v)
             verb, _ = _verb(current, changes)
             setattr(counts, verb, getattr(counts, verb) + 1)
+            if "badge_hash" in changes:  # the audit says the badge changed, never what it hashes to
+                changes["badge_hash"] = True
             audit.append(_entry(f"user_{verb}", "user", row["login"], **changes))
         else:
             counts.unchanged += 1
@@ -1279,7 +1288,7 @@ def export_sections(uow: UnitOfWork) -> Iterator[tuple[str, Iterator[dict]]]:
     def users() -> Iterator[dict]:
         for u in s.scalars(select(models.User).order_by(models.User.login)):
             yield _drop_none({"login": u.login, "name": u.display_name, "name_zh": u.name_zh or None, "role": u.role,
-                              "badge": u.badge_code, "active": None if u.active else False})
+                              "active": None if u.active else False})  # badges are kept hashed: not exported
 
     def stock() -> Iterator[dict]:
         S, L, K, Lo = models.Stock, models.Location, models.Sku, models.Lot

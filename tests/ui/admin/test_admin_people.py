@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.domain.errors import SignInRefused
-from desktop.services.auth import sign_in_with_pin
+from desktop.services.auth import badge_digest, sign_in_with_pin
 from ui.main_window import MainWindow
 
 
@@ -97,7 +97,7 @@ def test_role_badge_and_retirement_and_the_last_admin_kept(qtbot, window: MainWi
         click(qtbot, panel, "admin_person_save")
     with demo_db.unit_of_work() as uow:
         u = uow.session.scalar(select(models.User).where(models.User.login == "picker3"))
-        assert (u.role, u.badge_code) == ("packer", "BADGE-P00777")
+        assert (u.role, u.badge_hash) == ("packer", badge_digest(uow.session, "BADGE-P00777"))
     qtbot.waitUntil(lambda: panel.person() is not None and panel.person().login == "picker3", timeout=10_000)
     with qtbot.waitSignal(ws.action_done, timeout=10_000):
         click(qtbot, panel, "admin_person_retire")

@@ -107,7 +107,12 @@ def test_supervisor_refreshes_on_its_timer(qtbot, window: MainWindow, sign_in) -
     sign_in("super1")
     updated = window.workspace.findChild(QLabel, "supervisor_updated")
     qtbot.waitUntil(lambda: updated.text() != "")
+    # The feed brings changes; the workspace timer is only the safety net, so it runs at least every
+    # FALLBACK_REFRESH_MS however short the station's setting, and a tick reloads what is shown.
+    from ui.workspaces.supervisor import FALLBACK_REFRESH_MS
+    assert window.workspace.timer.isActive() and window.workspace.timer.interval() == FALLBACK_REFRESH_MS
     window.workspace.show_data(({}, []))  # blank it; the timer must fill it again
+    window.workspace.timer.timeout.emit()
     qtbot.waitUntil(lambda: window.workspace.findChild(QTableWidget, "supervisor_status_table").item(0, 1).text() != "0")
 
 
