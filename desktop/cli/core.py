@@ -11,6 +11,7 @@ from typing import Any
 from desktop.cli import UsageError
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.roles import Role
 
 
 def _positive_int(text: str) -> int:
@@ -57,6 +58,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("db", help="database schema (upgrade, downgrade, current) and the station role")
     p.add_argument("action", choices=["upgrade", "downgrade", "current", "station-role"])
     p.add_argument("revision", nargs="?", default=None, help="revision for upgrade/downgrade; role name for station-role")
+    p.add_argument("--kind", choices=[r.value for r in Role], default=None,
+                   help="station-role: the station's kind, which decides what it may read and write")
     p.add_argument("--apply", action="store_true", help="station-role: run the SQL instead of printing it")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_db)
@@ -189,20 +192,20 @@ def _station_role(args: argparse.Namespace) -> int:
 
     from desktop.db.roles import station_role_sql
 
+    if not args.revision or not args.kind:
+        raise UsageError("say the station's login and kind: pickdesk db station-role NAME --kind "
+                         + "|".join(r.value for r in Role))
     db = _open_unmigrated(args)
     try:
         if db.backend != "postgresql":
             raise UsageError("the station role is for a central PostgreSQL; SQLite has no roles")
-        try:
-            sql = station_role_sql(args.revision or "pickdesk_station", make_url(db.url).database)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from exc
+        sql = station_role_sql(args.revision, make_url(db.url).database, args.kind)
         if not args.apply:
             print(sql, end="")
             return 0
         with db.engine.begin() as conn:
             conn.execute(text(sql))
-        print(f"station role {args.revision or 'pickdesk_station'} granted on {db.describe()}")
+        print(f"station {args.revision} ({args.kind}) granted on {db.describe()}")
         return 0
     finally:
         db.dispose()

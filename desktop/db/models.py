@@ -235,15 +235,18 @@ class Order(Base):
     created_at: Mapped[datetime]
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    # Customer contact, sealed (AES-GCM). See desktop.security.crypto.
-    customer_name_sealed: Mapped[bytes] = mapped_column(LargeBinary)
-    customer_phone_sealed: Mapped[bytes] = mapped_column(LargeBinary)
-    customer_email_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # Customer contact, sealed (AES-GCM). See desktop.security.crypto. Deferred (loaded when first
+    # touched): a picker's or receiver's database role may not read them (desktop/db/roles.py), so
+    # loading an order must not ask for them.
+    customer_name_sealed: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, deferred_group="sealed")
+    customer_phone_sealed: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, deferred_group="sealed")
+    customer_email_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True,
+                                                                deferred_group="sealed")
     ship_country: Mapped[str] = mapped_column(String(2))
     ship_province: Mapped[str] = mapped_column(String(40), default="")
     ship_city: Mapped[str] = mapped_column(String(60), default="")
     ship_district: Mapped[str] = mapped_column(String(60), default="")
-    ship_detail_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    ship_detail_sealed: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, deferred_group="sealed")
     ship_postal_code: Mapped[str] = mapped_column(String(16), default="")
 
     coupons: Mapped[list[Any]] = mapped_column(default=list)
@@ -660,9 +663,11 @@ class User(Base):
     name_zh: Mapped[str | None] = mapped_column(String(80), nullable=True)
     role: Mapped[str] = mapped_column(String(12))  # picker, packer, receiver, supervisor, admin
     # argon2id; None: a person an admin added who has no PIN yet and cannot sign in until one is set.
-    pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Deferred like badge_hash: no station's database role may read either (desktop/db/roles.py);
+    # on PostgreSQL the server's sign-in functions compare them (migration 0007).
+    pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True, deferred=True)
     # HMAC-SHA256 (hex) of the badge code under BadgeKey.key: a badge is a password, never stored plain.
-    badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True, deferred=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
@@ -692,6 +697,25 @@ class Station(Base):
     kind: Mapped[str] = mapped_column(String(12), default="any")  # pick, pack, supervisor, any
     current_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     last_seen_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class StationSession(Base):
+    """Who is signed in at a station's database login, as the server knows it (PostgreSQL only).
+
+    Written only by the sign-in functions of migration 0007 (SECURITY DEFINER), read by them and by
+    the audit trigger, which names this person on every audit row the login writes. A pending PIN
+    attempt waits here between its two steps (see docs/security.md). Unused on SQLite.
+    """
+
+    __tablename__ = "station_sessions"
+
+    db_role: Mapped[str] = mapped_column(String(63), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    station: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    signed_in_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    pending_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    pending_candidate: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    pending_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class AuditEntry(Base):

@@ -1,9 +1,22 @@
-"""Least privilege on PostgreSQL: what a station may do, as SQL an administrator runs once.
+"""Least privilege on PostgreSQL: what a station of each kind may do, as SQL an administrator runs.
 
-Stations read everything they show and write only what their people do; they never change the
-schema (migrations run as the schema owner: `pickdesk db upgrade` by an administrator), never
-delete history (audit log, change feed, status history, pick events, tracking events), and never
-read other databases. The table below is the whole grant.
+A station connects as its own login role (`pickdesk db station-role NAME --kind KIND`), a member of
+the group of its kind — `pickdesk_picker`, `pickdesk_packer`, `pickdesk_receiver`,
+`pickdesk_supervisor`, `pickdesk_admin` — and all of them of `pickdesk_station`, by which the
+server's functions and the audit trigger (migration 0007) tell a station from the schema owner.
+
+`GRANTS` below is the whole grant: per table, what each kind may do. On top of it:
+- `SEALED` columns (the customer's name, phone, e-mail and street) are readable and writable only by
+  the kinds in `SEALED_KINDS`; for every other kind SELECT, INSERT and UPDATE are granted column by
+  column without them, so `SELECT customer_name_sealed` fails at the server.
+- `SECRET` columns (`users.pin_hash`, `users.badge_hash`) no station may read or write; the server's
+  SECURITY DEFINER functions (`FUNCTIONS`) compare and change them.
+- A table or kind not named gets nothing. Stations never change the schema (migrations run as the
+  schema owner: `pickdesk db upgrade` by an administrator) nor delete history.
+
+Admin stations are a kind of their own (`admin`): a supervisor's grants plus people and set-up. A
+PIN is never written by a table UPDATE, even there: `pickdesk_set_pin` checks, at the server, that
+an administrator is signed in at that login.
 """
 
 from __future__ import annotations
@@ -11,68 +24,205 @@ from __future__ import annotations
 import re
 
 from desktop.db.models import Base
+from desktop.domain.errors import PickdeskError
+from desktop.domain.roles import Role
 
-# table → what a station may do besides SELECT
-STATION_WRITES: dict[str, str] = {
-    # append-only history
-    "audit_log": "INSERT",
-    "change_feed": "INSERT",
-    "order_status_changes": "INSERT",
-    "pick_events": "INSERT",
-    "tracking_events": "INSERT",
-    "feedback": "INSERT",
-    # work people do every day
-    "orders": "INSERT, UPDATE",
-    "order_lines": "INSERT, UPDATE",
-    "reservations": "INSERT, UPDATE, DELETE",
-    "stock": "INSERT, UPDATE",
-    "lots": "INSERT",
-    "stock_transfers": "INSERT, UPDATE",
-    "replenishment_requests": "INSERT, UPDATE",
-    "pick_batches": "INSERT, UPDATE",
-    "pick_tasks": "INSERT, UPDATE, DELETE",
-    "totes": "UPDATE",
-    "parcels": "INSERT, UPDATE",
-    "parcel_items": "INSERT, UPDATE, DELETE",
-    "shipments": "INSERT, UPDATE",
-    "manifests": "INSERT, UPDATE",
-    "returns": "INSERT, UPDATE",
-    "return_lines": "INSERT, UPDATE",
-    "notifications": "INSERT, UPDATE",
-    "exceptions": "INSERT, UPDATE",
-    "stations": "INSERT, UPDATE",
-    "users": "UPDATE",  # failed sign-in counts and last sign-in; creating users is an admin's job
+STATION_GROUP = "pickdesk_station"  # the same name as migration 0007's STATION_GROUP
+
+
+def group_role(kind: Role) -> str:
+    return f"pickdesk_{kind.value}"
+
+
+P, K, R, S, A = Role.PICKER, Role.PACKER, Role.RECEIVER, Role.SUPERVISOR, Role.ADMIN
+EVERY = (P, K, R, S, A)
+
+# table → kind → privileges. Reads first, then writes; "SELECT" alone is read-only.
+_READ = "SELECT"
+_APPEND = "SELECT, INSERT"
+_WORK = "SELECT, INSERT, UPDATE"
+_ALL = "SELECT, INSERT, UPDATE, DELETE"
+
+
+def _each(privileges: str, *kinds: Role) -> dict[Role, str]:
+    return {k: privileges for k in kinds}
+
+
+GRANTS: dict[str, dict[Role, str]] = {
+    # the schema's version: every station checks it when it opens the database
+    "alembic_version": _each(_READ, *EVERY),
+    # reference data: the set-up is an admin's
+    "warehouses": {**_each(_READ, P, K, R, S), A: _WORK},
+    "merchants": {**_each(_READ, P, K, R, S), A: _WORK},
+    "skus": {**_each(_READ, P, K, R, S), A: _WORK},
+    "locations": {**_each(_READ, P, K, R, S), A: _WORK},
+    "carriers": {**_each(_READ, P, K, R, S), A: _WORK},
+    "promotions": {K: _READ, S: _READ, A: _WORK},
+    "badge_key": _each(_READ, *EVERY),  # the station computes a scanned badge's HMAC (docs/security.md)
+    # stock
+    "lots": {P: _READ, K: _APPEND, R: _APPEND, S: _APPEND, A: _WORK},
+    "stock": {P: "SELECT, UPDATE", K: _WORK, R: _WORK, S: _WORK, A: _WORK},
+    "stock_transfers": {R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "replenishment_requests": {P: _APPEND, K: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    # orders (their sealed columns: see SEALED)
+    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
+    "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
+    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, S: _ALL, A: _ALL},
+    "order_status_changes": {**_each(_APPEND, P, K, S, A), R: _READ},
+    # picking
+    "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
+    "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
+    "pick_events": {P: _APPEND, K: _READ, S: _APPEND, A: _APPEND},
+    "totes": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
+    # packing and shipping
+    "parcels": {P: _READ, K: _WORK, S: _WORK, A: _WORK},
+    "parcel_items": {K: _ALL, S: _ALL, A: _ALL},
+    "shipments": {K: _WORK, S: _WORK, A: _WORK},
+    "manifests": {K: _WORK, S: _WORK, A: _WORK},
+    "tracking_events": {K: _READ, S: _APPEND, A: _APPEND},
+    # after-sales
+    "returns": {K: _WORK, S: _WORK, A: _WORK},
+    "return_lines": {K: _WORK, S: _WORK, A: _WORK},
+    "notifications": {K: _APPEND, S: _WORK, A: _WORK},
+    "feedback": {S: _APPEND, A: _APPEND},
+    # people, stations and the record
+    "exceptions": {P: _APPEND, K: _APPEND, R: _APPEND, S: _WORK, A: _WORK},
+    "users": {**_each(_READ, P, K, R, S), A: _WORK},  # without SECRET; sign-in counters only through FUNCTIONS
+    "stations": {**_each(_WORK, P, K, R, S), A: _WORK},
+    # INSERT only; the trigger writes the time, station and person. Reading the log is a supervisor's.
+    "audit_log": {**_each("INSERT", P, K, R), S: _APPEND, A: _APPEND},
+    "change_feed": _each(_APPEND, *EVERY),
+    # station_sessions: nobody (the functions only)
 }
-# Reference data: read-only for stations (merchants, SKUs, locations, warehouses, carriers, promotions).
+
+# Columns of the customer that only these kinds may read or write.
+SEALED: dict[str, tuple[str, ...]] = {
+    "orders": tuple(c.name for c in Base.metadata.tables["orders"].columns if c.name.endswith("_sealed")),
+}
+SEALED_KINDS = frozenset({K, S, A})
+
+# Columns no station reads: the server's functions compare them. Nor writes, but for WRITE_ONLY.
+SECRET: dict[str, tuple[str, ...]] = {"users": ("pin_hash", "badge_hash")}
+# What a kind may write without reading: an admin enrols badges (the HMAC its station computed).
+WRITE_ONLY: dict[Role, dict[str, tuple[str, ...]]] = {A: {"users": ("badge_hash",)}}
+
+# Columns a station must be able to read back after an INSERT (RETURNING the new id) though it
+# may not otherwise read the table.
+RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",)}
+
+# function → the kinds that may call it (the functions check the signed-in person where it matters)
+_SIGN_IN = ("pickdesk_pin_attempt(text, text, text)", "pickdesk_pin_finish(text, text, text)",
+            "pickdesk_badge(text, text, text)", "pickdesk_sign_out(text)")
+FUNCTIONS: dict[str, tuple[Role, ...]] = {
+    **{f: EVERY for f in _SIGN_IN},
+    "pickdesk_set_pin(text, text)": (A,),
+    "pickdesk_clear_pin(text)": (A,),
+    "pickdesk_unlock(text)": (A,),
+    "pickdesk_credentials()": (A,),
+}
 
 ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-def station_role_sql(role: str, database: str, schema: str = "public") -> str:
-    """The SQL that creates (if missing) and grants the station role. Idempotent."""
+class StationRoleRefused(PickdeskError):
+    code = "station_role_refused"
+
+
+def _columns(table: str) -> list[str]:
+    if table == "alembic_version":
+        return ["version_num"]
+    return [c.name for c in Base.metadata.tables[table].columns]
+
+
+def hidden_columns(table: str, kind: Role, *, writing: bool = False) -> set[str]:
+    """The columns of `table` this kind may not read (`writing`: may not write)."""
+    hidden = set(SECRET.get(table, ()))
+    if writing:
+        hidden -= set(WRITE_ONLY.get(kind, {}).get(table, ()))
+    if kind not in SEALED_KINDS:
+        hidden |= set(SEALED.get(table, ()))
+    return hidden
+
+
+def privileges(table: str, kind: Role) -> set[str]:
+    return {p.strip() for p in GRANTS.get(table, {}).get(kind, "").split(",") if p.strip()}
+
+
+def _grants_for(kind: Role, schema: str) -> list[str]:
+    group = group_role(kind)
+    lines = [f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {group};",
+             f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM {group};"]
+    for table in sorted(GRANTS):
+        allowed = privileges(table, kind)
+        if "SELECT" not in allowed and table in RETURNED and "INSERT" in allowed:
+            cols = ", ".join(RETURNED[table])
+            lines.append(f"GRANT SELECT ({cols}) ON {schema}.{table} TO {group};")
+        whole, by_column = [], []
+        for p in sorted(allowed):
+            hidden = set() if p == "DELETE" else hidden_columns(table, kind, writing=p != "SELECT")
+            (by_column if hidden else whole).append((p, hidden))
+        if whole:
+            lines.append(f"GRANT {', '.join(p for p, _ in whole)} ON {schema}.{table} TO {group};")
+        for p, hidden in by_column:
+            cols = ", ".join(c for c in _columns(table) if c not in hidden)
+            lines.append(f"GRANT {p} ({cols}) ON {schema}.{table} TO {group};")
+    for function, kinds in FUNCTIONS.items():
+        if kind in kinds:
+            lines.append(f"GRANT EXECUTE ON FUNCTION {schema}.{function} TO {group};")
+    return lines
+
+
+def _create_role(name: str, options: str) -> list[str]:
+    # Roles are cluster-wide: two databases (or two administrators) may create the same group at once.
+    return ["DO $$ BEGIN",
+            f"  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') THEN",
+            f"    CREATE ROLE {name} {options};",
+            "  END IF;",
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;",
+            "END $$;"]
+
+
+def _check(role: str, database: str, schema: str) -> None:
     if not ROLE_NAME.match(role) or not ROLE_NAME.match(schema):
-        raise ValueError(f"not a plain PostgreSQL name: {role!r} / {schema!r}")
+        raise StationRoleRefused(f"Not a plain PostgreSQL name: {role!r} / {schema!r}.",
+                                 f"不是有效的 PostgreSQL 名称：{role!r} / {schema!r}。")
+    if role == STATION_GROUP or role in {group_role(k) for k in Role}:
+        raise StationRoleRefused(f"{role!r} is the name of a group role: give the station its own name.",
+                                 f"{role!r} 是角色组的名称：请为工作站另起名称。")
     if not re.match(r"^[A-Za-z0-9_\-]{1,63}$", database):
-        raise ValueError(f"not a plain database name: {database!r}")
-    tables = sorted(Base.metadata.tables)
-    unknown = set(STATION_WRITES) - set(tables)
+        raise StationRoleRefused(f"Not a plain database name: {database!r}.", f"不是有效的数据库名称：{database!r}。")
+    tables = set(Base.metadata.tables) | {"alembic_version"}
+    unknown = set(GRANTS) - tables
     if unknown:
         raise ValueError(f"grants name tables that do not exist: {sorted(unknown)}")
-    lines = [
-        "-- Pickdesk station role: read what stations show, write what their people do, nothing else.",
-        "DO $$ BEGIN",
-        f"  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN",
-        f"    CREATE ROLE {role} LOGIN;",
-        "  END IF;",
-        "END $$;",
-        f"REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;",
-        f"GRANT CONNECT ON DATABASE \"{database}\" TO {role};",
-        f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC;",
-        f"GRANT USAGE ON SCHEMA {schema} TO {role};",
-        f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role};",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};",
-    ]
-    for table in tables:
-        if table in STATION_WRITES:
-            lines.append(f"GRANT {STATION_WRITES[table]} ON {schema}.{table} TO {role};")
+
+
+def station_role_sql(role: str, database: str, kind: Role | str, schema: str = "public") -> str:
+    """The SQL that makes (if missing) the groups and the login `role` of `kind`, and grants them. Idempotent.
+
+    Every run sets each kind's grants afresh from `GRANTS` (revoke all, then grant), and makes the
+    login a member of its kind's group only, so a station moved to another kind loses the old one.
+    """
+    try:
+        kind = Role(kind)
+    except ValueError:
+        names = ", ".join(k.value for k in Role)
+        raise StationRoleRefused(f"{kind!r} is not a station kind: one of {names}.",
+                                 f"{kind!r} 不是有效的工作站类型：可选 {names}。") from None
+    _check(role, database, schema)
+    lines = [f"-- Pickdesk station {role}, kind {kind.value}: read what its people see, write what they do.",
+             *_create_role(STATION_GROUP, "NOLOGIN")]
+    for k in Role:
+        lines += _create_role(group_role(k), "NOLOGIN")
+        lines.append(f"GRANT {STATION_GROUP} TO {group_role(k)};")
+    lines += _create_role(role, "LOGIN")
+    lines += [f"GRANT {group_role(kind)} TO {role};",
+              *(f"REVOKE {group_role(k)} FROM {role};" for k in Role if k is not kind),
+              f"REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;",
+              f"GRANT CONNECT ON DATABASE \"{database}\" TO {role};",
+              f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC;",
+              f"GRANT USAGE ON SCHEMA {schema} TO {STATION_GROUP};",
+              f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {STATION_GROUP};"]
+    for k in Role:
+        lines += _grants_for(k, schema)
     return "\n".join(lines) + "\n"

@@ -336,6 +336,9 @@ def verify_supervisor(uow: UnitOfWork, login_or_badge: str, pin: str | None = No
     Wrong PINs count towards the lock like at sign-in. The station's signed-in user is unchanged.
     """
     who = login_or_badge.strip()
+    if auth.on_server(uow):
+        user, by_badge = _supervisor_on_server(uow, who, pin)
+        return _supervisor_verified(uow, user, by_badge)
     user = auth.user_by_badge(uow.session, who)
     by_badge = user is not None
     if user is None:
@@ -359,6 +362,24 @@ def verify_supervisor(uow: UnitOfWork, login_or_badge: str, pin: str | None = No
             uow.commit()
             raise auth._refused() from None
         user.failed_attempts = 0
+    return _supervisor_verified(uow, user, by_badge)
+
+
+def _supervisor_on_server(uow: UnitOfWork, who: str, pin: str | None) -> tuple[models.User, bool]:
+    """PostgreSQL: the server checks the badge or the PIN (and counts a wrong one), never this station."""
+    station = uow.actor.station
+    if not pin:  # a badge scanned alone (a login needs its PIN)
+        user_id = auth.check_badge_on_server(uow, who, station, "verify")
+        if user_id is None:
+            raise auth.SignInRefused("Unknown supervisor badge or login.", "无法识别主管工牌或用户名。")
+        return uow.session.get(models.User, user_id), True
+    if not who or uow.session.scalar(select(models.User.id).where(models.User.login == who,
+                                                                  models.User.active.is_(True))) is None:
+        raise auth.SignInRefused("Unknown supervisor badge or login.", "无法识别主管工牌或用户名。")
+    return uow.session.get(models.User, auth.check_pin_on_server(uow, who, pin or "", station, "verify")), False
+
+
+def _supervisor_verified(uow: UnitOfWork, user: models.User, by_badge: bool) -> Actor:
     role = Role(user.role)
     if not may_act_as(role, Role.SUPERVISOR):
         uow.audit("supervisor_check_refused", "user", user.id, role=role.value)

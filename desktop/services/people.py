@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.roles import Role, require_role
-from desktop.services.auth import badge_digest, hash_pin, user_by_badge
+from desktop.services.auth import badge_digest, has_credentials, hash_pin, on_server, user_by_badge
 
 LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,31}$")
 MAX_NAME = 80
@@ -140,6 +140,21 @@ def _badge(uow: UnitOfWork, badge: str | None, user: models.User | None) -> str 
     return badge_digest(uow.session, text)
 
 
+def badge_given(badge: str | None) -> bool:
+    return bool((badge or "").strip())
+
+
+def _badge_changes(uow: UnitOfWork, user: models.User, digest: str | None) -> bool:
+    """Whether giving `user` this badge (None: none) changes anything, without reading their hash
+    (no station may): `_badge` has already refused a badge someone else holds."""
+    has_one = has_credentials(uow).get(user.id, (False, False))[1]
+    if digest is None:
+        return has_one
+    if not on_server(uow):
+        return user.badge_hash != digest
+    return uow.session.scalar(text("SELECT user_id FROM pickdesk_badge(:d, 'lookup', NULL)"), {"d": digest}) != user.id
+
+
 def _person(uow: UnitOfWork, login: str) -> models.User:
     user = uow.session.scalar(select(models.User).where(models.User.login == (login or "").strip()))
     if user is None:
@@ -178,10 +193,10 @@ def _signed_in_at(uow: UnitOfWork) -> dict[int, list[str]]:
     return where
 
 
-def _row(user: models.User, stations: list[str], now: datetime) -> PersonRow:
+def _row(user: models.User, stations: list[str], now: datetime, held: tuple[bool, bool]) -> PersonRow:
     locked = user.locked_until if user.locked_until is not None and user.locked_until > now else None
     return PersonRow(login=user.login, name=user.display_name, name_zh=user.name_zh, role=Role(user.role),
-                     active=user.active, has_pin=bool(user.pin_hash), has_badge=user.badge_hash is not None,
+                     active=user.active, has_pin=held[0], has_badge=held[1],
                      locked_until=locked, failed_attempts=user.failed_attempts, last_sign_in_at=user.last_sign_in_at,
                      stations=tuple(stations) if user.active else ())
 
@@ -194,14 +209,16 @@ def list_people(uow: UnitOfWork, *, include_retired: bool = True, now: datetime 
     if not include_retired:
         q = q.where(U.active.is_(True))
     where = _signed_in_at(uow)
+    held = has_credentials(uow)
     now = now or utcnow()
-    return [_row(u, where.get(u.id, []), now) for u in uow.session.scalars(q)]
+    return [_row(u, where.get(u.id, []), now, held.get(u.id, (False, False))) for u in uow.session.scalars(q)]
 
 
 def person(uow: UnitOfWork, login: str, now: datetime | None = None) -> PersonRow:
     _admin(uow)
     user = _person(uow, login)
-    return _row(user, _signed_in_at(uow).get(user.id, []), now or utcnow())
+    return _row(user, _signed_in_at(uow).get(user.id, []), now or utcnow(),
+                has_credentials(uow).get(user.id, (False, False)))
 
 
 # ─── changing ───────────────────────────────────────────────────────────────────
@@ -217,11 +234,27 @@ def _new_user(uow: UnitOfWork, login: str, name: str, role: Role | str, name_zh:
         raise DuplicateLogin(login)
     badge_hash = _badge(uow, badge, None)
     pin_hash = hash_pin(pin) if pin else None
-    user = models.User(login=login, display_name=name, name_zh=name_zh, role=role.value, pin_hash=pin_hash,
-                       badge_hash=badge_hash, active=True, failed_attempts=0)
+    user = models.User(login=login, display_name=name, name_zh=name_zh, role=role.value, active=True,
+                       failed_attempts=0)
+    if badge_hash is not None:  # a column left unset is left out of the INSERT (a station may not write it)
+        user.badge_hash = badge_hash
+    if pin_hash is not None and not on_server(uow):
+        user.pin_hash = pin_hash
     uow.session.add(user)
     uow.session.flush()
+    if pin_hash is not None and on_server(uow):
+        _server_sets(uow, "pickdesk_set_pin(:login, :hash)", login=login, hash=pin_hash)
     return user
+
+
+def _server_sets(uow: UnitOfWork, call: str, **params: object) -> object:
+    """PostgreSQL: a PIN or lock-out changed by the server's function (which checks that an admin
+    is signed in at this login), never by a table UPDATE; the ORM's copy of the row is refreshed."""
+    result = uow.session.scalar(text(f"SELECT {call}"), params)
+    for user in uow.session.identity_map.values():
+        if isinstance(user, models.User) and user.login == params.get("login"):
+            uow.session.expire(user, ["failed_attempts", "locked_until"])
+    return result
 
 
 def add_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, name_zh: str | None = None,
@@ -230,8 +263,8 @@ def add_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, name
     _admin(uow)
     user = _new_user(uow, login, name, role, name_zh, badge, pin)
     _done(uow, user, "added", commit, role=user.role, name=user.display_name, name_zh=user.name_zh,
-          badge=user.badge_hash is not None, pin=user.pin_hash is not None)
-    return _row(user, [], utcnow())
+          badge=badge_given(badge), pin=bool(pin))
+    return _row(user, [], utcnow(), (bool(pin), badge_given(badge)))
 
 
 def add_first_admin(uow: UnitOfWork, login: str, name: str, *, name_zh: str | None = None,
@@ -244,8 +277,8 @@ def add_first_admin(uow: UnitOfWork, login: str, name: str, *, name_zh: str | No
     if admins:
         raise AdminExists()
     user = _new_user(uow, login, name, Role.ADMIN, name_zh, None, pin)
-    _done(uow, user, "first_admin", True, name=user.display_name, pin=user.pin_hash is not None)
-    return _row(user, [], utcnow())
+    _done(uow, user, "first_admin", True, name=user.display_name, pin=bool(pin))
+    return _row(user, [], utcnow(), (bool(pin), False))
 
 
 def upsert_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, name_zh: str | None = None,
@@ -273,7 +306,7 @@ def upsert_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, n
         changes["name_zh"] = name_zh
     if user.role != role.value:
         changes["role"] = role.value
-    if user.badge_hash != badge_hash:
+    if _badge_changes(uow, user, badge_hash):
         changes["badge"] = badge_hash is not None
     if user.active != active:
         changes["active"] = active
@@ -281,7 +314,9 @@ def upsert_person(uow: UnitOfWork, login: str, name: str, role: Role | str, *, n
         return "unchanged"
     if ("role" in changes or changes.get("active") is False):
         _keep_an_admin(uow, user)
-    user.display_name, user.name_zh, user.role, user.badge_hash = name, name_zh, role.value, badge_hash
+    if "badge" in changes:
+        user.badge_hash = badge_hash
+    user.display_name, user.name_zh, user.role = name, name_zh, role.value
     if user.active and not active:
         _sign_out_everywhere(uow, user)
     user.active = active
@@ -340,18 +375,22 @@ def set_badge(uow: UnitOfWork, login: str, badge: str | None, *, commit: bool = 
     """Give a person a (new) badge, or take theirs away with None. The code is not audited."""
     _admin(uow)
     user = _person(uow, login)
-    had = user.badge_hash is not None
-    user.badge_hash = _badge(uow, badge, user)
-    _done(uow, user, "badge_set" if user.badge_hash else "badge_removed", commit, had_badge=had)
+    had = has_credentials(uow).get(user.id, (False, False))[1]
+    digest = _badge(uow, badge, user)
+    user.badge_hash = digest
+    _done(uow, user, "badge_set" if digest else "badge_removed", commit, had_badge=had)
 
 
 def set_pin(uow: UnitOfWork, login: str, pin: str, *, commit: bool = True) -> None:
     """Set or reset a person's PIN (4 to 8 digits); a lock-out ends with it. The PIN is not audited."""
     _admin(uow)
     user = _person(uow, login)
-    had = user.pin_hash is not None
-    user.pin_hash = hash_pin(pin)
-    user.failed_attempts, user.locked_until = 0, None
+    had = has_credentials(uow).get(user.id, (False, False))[0]
+    if on_server(uow):
+        _server_sets(uow, "pickdesk_set_pin(:login, :hash)", login=user.login, hash=hash_pin(pin))
+    else:
+        user.pin_hash = hash_pin(pin)
+        user.failed_attempts, user.locked_until = 0, None
     _done(uow, user, "pin_set", commit, had_pin=had)
 
 
@@ -359,7 +398,10 @@ def clear_pin(uow: UnitOfWork, login: str, *, commit: bool = True) -> None:
     """Take a person's PIN away (a PIN others may know): they cannot sign in until a new one is set."""
     _admin(uow)
     user = _person(uow, login)
-    user.pin_hash = None
+    if on_server(uow):
+        _server_sets(uow, "pickdesk_clear_pin(:login)", login=user.login)
+    else:
+        user.pin_hash = None
     _sign_out_everywhere(uow, user)
     _done(uow, user, "pin_cleared", commit)
 
@@ -368,6 +410,9 @@ def unlock_person(uow: UnitOfWork, login: str, *, commit: bool = True) -> None:
     """End a lock-out after too many wrong PINs now, rather than when it runs out."""
     _admin(uow)
     user = _person(uow, login)
-    was_locked = user.locked_until is not None and user.locked_until > utcnow()
-    user.failed_attempts, user.locked_until = 0, None
+    if on_server(uow):
+        was_locked = bool(_server_sets(uow, "pickdesk_unlock(:login)", login=user.login))
+    else:
+        was_locked = user.locked_until is not None and user.locked_until > utcnow()
+        user.failed_attempts, user.locked_until = 0, None
     _done(uow, user, "unlocked", commit, was_locked=was_locked)
