@@ -105,6 +105,8 @@ SEALED_KINDS = frozenset({K, S, A})
 SECRET: dict[str, tuple[str, ...]] = {"users": ("pin_hash", "badge_hash")}
 # What a kind may write without reading: an admin enrols badges (the HMAC its station computed).
 WRITE_ONLY: dict[Role, dict[str, tuple[str, ...]]] = {A: {"users": ("badge_hash",)}}
+# Columns every station reads but only the server's functions update: the sign-in bookkeeping.
+SERVER_KEPT: dict[str, tuple[str, ...]] = {"users": ("failed_attempts", "locked_until", "last_sign_in_at")}
 
 # Columns a station must be able to read back after an INSERT (RETURNING the new id) though it
 # may not otherwise read the table.
@@ -134,11 +136,13 @@ def _columns(table: str) -> list[str]:
     return [c.name for c in Base.metadata.tables[table].columns]
 
 
-def hidden_columns(table: str, kind: Role, *, writing: bool = False) -> set[str]:
-    """The columns of `table` this kind may not read (`writing`: may not write)."""
+def hidden_columns(table: str, kind: Role, privilege: str = "SELECT") -> set[str]:
+    """The columns of `table` this kind may not read (or, for INSERT or UPDATE, write)."""
     hidden = set(SECRET.get(table, ()))
-    if writing:
+    if privilege != "SELECT":
         hidden -= set(WRITE_ONLY.get(kind, {}).get(table, ()))
+    if privilege == "UPDATE":
+        hidden |= set(SERVER_KEPT.get(table, ()))
     if kind not in SEALED_KINDS:
         hidden |= set(SEALED.get(table, ()))
     return hidden
@@ -159,7 +163,7 @@ def _grants_for(kind: Role, schema: str) -> list[str]:
             lines.append(f"GRANT SELECT ({cols}) ON {schema}.{table} TO {group};")
         whole, by_column = [], []
         for p in sorted(allowed):
-            hidden = set() if p == "DELETE" else hidden_columns(table, kind, writing=p != "SELECT")
+            hidden = set() if p == "DELETE" else hidden_columns(table, kind, p)
             (by_column if hidden else whole).append((p, hidden))
         if whole:
             lines.append(f"GRANT {', '.join(p for p, _ in whole)} ON {schema}.{table} TO {group};")

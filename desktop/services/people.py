@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -234,14 +234,16 @@ def _new_user(uow: UnitOfWork, login: str, name: str, role: Role | str, name_zh:
         raise DuplicateLogin(login)
     badge_hash = _badge(uow, badge, None)
     pin_hash = hash_pin(pin) if pin else None
-    user = models.User(login=login, display_name=name, name_zh=name_zh, role=role.value, active=True,
-                       failed_attempts=0)
-    if badge_hash is not None:  # a column left unset is left out of the INSERT (a station may not write it)
-        user.badge_hash = badge_hash
+    values: dict[str, object] = dict(login=login, display_name=name, name_zh=name_zh, role=role.value, active=True,
+                                     failed_attempts=0)
+    # Only the columns given: on PostgreSQL no station may write pin_hash, not even as NULL (the ORM
+    # would list every column), and an admin's station writes badge_hash without reading it.
+    if badge_hash is not None:
+        values["badge_hash"] = badge_hash
     if pin_hash is not None and not on_server(uow):
-        user.pin_hash = pin_hash
-    uow.session.add(user)
-    uow.session.flush()
+        values["pin_hash"] = pin_hash
+    U = models.User
+    user = uow.session.get(U, uow.session.execute(insert(U).values(**values).returning(U.id)).scalar_one())
     if pin_hash is not None and on_server(uow):
         _server_sets(uow, "pickdesk_set_pin(:login, :hash)", login=login, hash=pin_hash)
     return user

@@ -1,4 +1,8 @@
-"""Sign-in by PIN and badge; argon2 hashes; lock-out; roles checked in the services."""
+"""Sign-in by PIN and badge; argon2 hashes; lock-out; roles checked in the services.
+
+On both engines: SQLite keeps the books in Python, PostgreSQL through the server's functions
+(migration 0007) — one API, so the same tests hold for both.
+"""
 
 from datetime import timedelta
 
@@ -13,9 +17,10 @@ from desktop.domain.roles import Role, require_role
 from desktop.services import auth
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = Database.open(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_empty_url")
+    db = Database.open(url)
     with db.unit_of_work() as uow:
         uow.session.add(models.User(login="picker1", display_name="Li Na 李娜", role="picker",
                                     pin_hash=auth.hash_pin("1111"),
@@ -72,6 +77,30 @@ def test_badge_sign_in_and_sign_out(db):
         assert station.current_user_id is None
     with db.unit_of_work() as uow, pytest.raises(SignInRefused):
         auth.sign_in_with_badge(uow, "BADGE-X99999", "PICK-02")
+
+
+def test_a_person_changes_their_own_pin_by_proving_the_old_one(db):
+    with db.unit_of_work() as uow:
+        actor = auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-03")
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused):
+        auth.change_own_pin(uow, actor, "0000", "4321")
+    with db.unit_of_work() as uow:
+        auth.change_own_pin(uow, actor, "1111", "4321")
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused):
+        auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-03")
+    with db.unit_of_work() as uow:
+        assert auth.sign_in_with_pin(uow, "picker1", "4321", "PICK-03").login == "picker1"
+        user = uow.session.scalar(select(models.User).where(models.User.login == "picker1"))
+        assert user.failed_attempts == 0  # the right PIN clears the wrong ones before it
+        assert "user_pin_changed" in uow.session.scalars(select(models.AuditEntry.action)).all()
+
+
+def test_the_servers_lock_out_numbers_are_the_clients():
+    from importlib import import_module
+
+    server = import_module("desktop.db.migrations.versions.0007_server_sign_in")
+    assert server.MAX_FAILED_ATTEMPTS == auth.MAX_FAILED_ATTEMPTS
+    assert timedelta(minutes=server.LOCK_MINUTES) == auth.LOCK_DURATION
 
 
 def test_pins_are_four_to_eight_digits():

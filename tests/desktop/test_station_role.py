@@ -1,57 +1,341 @@
-"""The documented station role on PostgreSQL: a station works with it, and can do nothing more."""
+"""The station roles on PostgreSQL: each kind does its day's work, and the server refuses the rest.
 
+One database for the module (the demo, 30 orders) and one login role per kind, made by the shipped
+command (`pickdesk db station-role NAME --kind KIND --apply`). Every forbidden statement is sent as
+that login and must fail *at the server* with insufficient privilege — not be skipped by the client.
+"""
+
+import secrets
 import uuid
+from datetime import date, timedelta
 
 import psycopg
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.exc import DBAPIError
 
 from desktop.cli import main
 from desktop.db import models
 from desktop.db.database import Database
+from desktop.db.roles import GRANTS, SEALED, station_role_sql
+from desktop.db.types import utcnow
 from desktop.demo.builder import build_demo
-from desktop.services import auth
+from desktop.domain.errors import NotAllowed, SignInRefused
+from desktop.domain.roles import Role
+from desktop.security.crypto import Sealer
+from desktop.services import auth, packing, people, picking
+from desktop.services.stock import list_stock
+from desktop.services.supervision.customer import open_customer
+from desktop.services.supervision.floor import floor_board
+from devices.decode import OrderScan
+
+TODAY = date(2026, 11, 23)
+SIGN_IN = {Role.PICKER: ("picker1", "1111"), Role.PACKER: ("packer1", "3333"), Role.RECEIVER: ("receiver1", "6666"),
+           Role.SUPERVISOR: ("super1", "5555"), Role.ADMIN: ("admin", "9999")}
+pytestmark = pytest.mark.postgres
 
 
-@pytest.mark.postgres
-def test_a_station_signs_in_and_reads_but_cannot_delete_history_or_change_the_schema(pg_empty_url, capsys):
-    owner = Database.open(pg_empty_url)
-    build_demo(owner, orders=15, seed=5)
-    role = f"pickdesk_station_{uuid.uuid4().hex[:8]}"
-    assert main(["db", "station-role", role, "--apply", "--db", pg_empty_url]) == 0
-    station_url = make_url(pg_empty_url).set(username=role).render_as_string(hide_password=False)
-    station = Database.open(station_url, sealer=owner.sealer)  # schema at head: opening needs no DDL
-    try:
-        with station.unit_of_work() as uow:
-            actor = auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-09")  # writes users, stations, audit
-        with station.unit_of_work() as uow:
-            assert uow.session.scalar(select(func.count()).select_from(models.Order)) == 15
-        for forbidden in ("DELETE FROM audit_log", "DELETE FROM change_feed", "UPDATE merchants SET name = 'x'",
-                          "CREATE TABLE sneaky (id int)", "DROP TABLE orders", "INSERT INTO users (login) VALUES ('x')"):
-            with pytest.raises(ProgrammingError) as info, station.engine.begin() as conn:
-                conn.execute(text(forbidden))
-            assert isinstance(info.value.orig, psycopg.errors.InsufficientPrivilege), forbidden
-        assert actor.login == "picker1"
-    finally:
-        station.dispose()
-        with owner.engine.begin() as conn:
-            conn.execute(text(f"DROP OWNED BY {role}"))
-            conn.execute(text(f"DROP ROLE {role}"))
-        owner.dispose()
+class Site:
+    """The module's database: the owner's connection and a station (its own login) per kind."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sealer = Sealer(secrets.token_bytes(32))
+        self.owner = Database.open(url, sealer=self.sealer)
+        build_demo(self.owner, orders=30, seed=3, as_of=TODAY)
+        tag = uuid.uuid4().hex[:6]
+        self.logins = {kind: f"st_{kind.value}_{tag}" for kind in Role}
+        self.stations: dict[Role, Database] = {}
+        for kind, login in self.logins.items():
+            assert main(["db", "station-role", login, "--kind", kind.value, "--apply", "--db", url]) == 0
+
+    def station(self, kind: Role) -> Database:
+        if kind not in self.stations:
+            url = make_url(self.url).set(username=self.logins[kind]).render_as_string(hide_password=False)
+            self.stations[kind] = Database.open(url, sealer=self.sealer)  # at head: opening needs no DDL
+        return self.stations[kind]
+
+    def sign_in(self, kind: Role, login: str | None = None, pin: str | None = None):
+        login, pin = (login, pin) if login else SIGN_IN[kind]
+        with self.station(kind).unit_of_work() as uow:
+            return auth.sign_in_with_pin(uow, login, pin, f"{kind.value.upper()}-01")
+
+    def owner_scalar(self, query, params=None):
+        with self.owner.engine.connect() as conn:
+            return conn.execute(text(query) if isinstance(query, str) else query, params or {}).scalar()
+
+    def close(self) -> None:
+        for db in self.stations.values():
+            db.dispose()
+        with self.owner.engine.begin() as conn:
+            for login in self.logins.values():
+                conn.execute(text(f"DROP OWNED BY {login}"))
+                conn.execute(text(f"DROP ROLE {login}"))
+        self.owner.dispose()
 
 
-def test_station_role_sql_refuses_odd_names(capsys, tmp_path):
-    from desktop.db.roles import station_role_sql
+@pytest.fixture(scope="module")
+def site(pg_module_url):
+    s = Site(pg_module_url)
+    yield s
+    s.close()
 
-    with pytest.raises(ValueError):
-        station_role_sql("robert'); DROP TABLE orders;--", "pickdesk")
-    assert main(["db", "station-role", "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}"]) == 2
+
+def refused(db: Database, sql: str, **params) -> None:
+    """`sql` fails at the server with insufficient privilege (SQLSTATE 42501)."""
+    with pytest.raises(DBAPIError) as info, db.engine.begin() as conn:
+        conn.execute(text(sql), params)
+    assert isinstance(info.value.orig, psycopg.errors.InsufficientPrivilege), (sql, info.value.orig)
+
+
+def allowed(db: Database, sql: str, **params):
+    with db.engine.begin() as conn:
+        return conn.execute(text(sql), params).all()
+
+
+EVERY_STATION_REFUSES = [
+    "UPDATE users SET role = 'admin' WHERE login = 'picker1'",
+    "UPDATE users SET failed_attempts = 0, locked_until = NULL",
+    "UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE login = 'admin') WHERE login = 'picker1'",
+    "SELECT pin_hash FROM users",
+    "SELECT badge_hash FROM users",
+    "SELECT * FROM users",
+    "SELECT * FROM station_sessions",
+    "UPDATE station_sessions SET user_id = 1",
+    "UPDATE audit_log SET action = 'nothing'",
+    "DELETE FROM audit_log",
+    "DELETE FROM change_feed",
+    "UPDATE change_feed SET topic = 'x'",
+    "DELETE FROM order_status_changes",
+    "DELETE FROM pick_events",
+    "CREATE TABLE sneaky (id int)",
+    "DROP TABLE orders",
+    "TRUNCATE audit_log",
+    "ALTER TABLE users DISABLE TRIGGER ALL",
+    "SELECT pickdesk_set_pin('admin', '$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA')",
+]
+
+
+# ─── what no station may do ─────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("kind", list(Role))
+def test_no_station_reads_or_sets_credentials_or_edits_history(site, kind):
+    db = site.station(kind)
+    for sql in EVERY_STATION_REFUSES:
+        if kind is Role.ADMIN and sql.startswith(("SELECT pickdesk_set_pin", "UPDATE users SET role")):
+            continue  # an admin's work: the function checks who is signed in (below); roles are theirs to give
+        refused(db, sql)
+    if kind is not Role.ADMIN:
+        refused(db, "INSERT INTO users (login, display_name, role) VALUES ('x', 'x', 'admin')")
+        refused(db, "UPDATE merchants SET name = 'x'")
+        for function in ("pickdesk_unlock('picker1')", "pickdesk_clear_pin('admin')", "pickdesk_credentials()"):
+            refused(db, f"SELECT {function}")
+    refused(db, "UPDATE users SET last_sign_in_at = now()")
+    # what it may read of people: who they are, never their secrets
+    assert allowed(db, "SELECT login FROM users WHERE login = 'picker1'") == [("picker1",)]
+
+
+@pytest.mark.parametrize("kind", [Role.PICKER, Role.RECEIVER])
+def test_pickers_and_receivers_cannot_read_or_write_a_customer(site, kind):
+    db = site.station(kind)
+    for column in SEALED["orders"]:
+        refused(db, f"SELECT {column} FROM orders LIMIT 1")
+    refused(db, "SELECT * FROM orders LIMIT 1")
+    refused(db, "SELECT order_no FROM orders WHERE customer_phone_sealed IS NOT NULL")  # not even in a WHERE
+    if GRANTS["orders"][kind] != "SELECT":
+        refused(db, "UPDATE orders SET ship_detail_sealed = customer_name_sealed")
+    assert allowed(db, "SELECT count(*) FROM orders")[0][0] == 30
+    assert allowed(db, "SELECT order_no, status, ship_city FROM orders LIMIT 1")
+
+
+@pytest.mark.parametrize("kind", [Role.PACKER, Role.SUPERVISOR])
+def test_packers_and_supervisors_read_the_sealed_columns(site, kind):
+    (sealed,) = allowed(site.station(kind), "SELECT customer_name_sealed FROM orders LIMIT 1")[0]
+    assert isinstance(sealed, bytes) and len(sealed) > 12
+
+
+def test_an_audit_row_gets_its_time_station_and_person_from_the_server(site):
+    actor = site.sign_in(Role.PICKER)
+    admin_id = site.owner_scalar("SELECT id FROM users WHERE login = 'admin'")
+    before = site.owner_scalar("SELECT now()")
+    (row_id,) = allowed(site.station(Role.PICKER),
+                        "INSERT INTO audit_log (at, user_id, station, action, entity, detail) "
+                        "VALUES ('2001-01-01T00:00:00Z', :admin, 'SUPER-99', 'forged', 'user', '{}') RETURNING id",
+                        admin=admin_id)[0]
+    with site.owner.engine.connect() as conn:
+        at, station, user_id = conn.execute(text("SELECT at, station, user_id FROM audit_log WHERE id = :id"),
+                                            {"id": row_id}).one()
+    assert at >= before and at.year != 2001  # not back-dated
+    assert station == site.logins[Role.PICKER]  # the login it connected as, not what it claimed
+    assert user_id == actor.user_id != admin_id  # the person signed in there
+    refused(site.station(Role.PICKER), "SELECT action FROM audit_log")  # inserting is not reading
+    refused(site.station(Role.PICKER), "UPDATE audit_log SET at = '2001-01-01' WHERE id = :id", id=row_id)
+    refused(site.station(Role.SUPERVISOR), "DELETE FROM audit_log WHERE id = :id", id=row_id)
+
+
+# ─── signing in through the server ──────────────────────────────────────────────
+
+
+def test_five_wrong_pins_lock_at_the_server_and_a_rollback_does_not_undo_a_guess(site):
+    db = site.station(Role.PACKER)
+    with site.owner.engine.begin() as conn:
+        people_id = conn.execute(text("SELECT id FROM users WHERE login = 'packer2'")).scalar()
+        conn.execute(text("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = :id"), {"id": people_id})
+    # A hostile station hands in a guess and rolls back before the comparison: the guess is gone
+    # and step two has nothing to compare; it never learns whether it was right.
+    with db.engine.connect() as conn:
+        conn.execute(text("SELECT * FROM pickdesk_pin_attempt('packer2', 'guess', 'X')"))
+        conn.rollback()
+        assert conn.execute(text("SELECT outcome FROM pickdesk_pin_finish('sign_in', 'X', NULL)")).scalar() == "refused"
+        conn.rollback()
+    assert site.owner_scalar("SELECT failed_attempts FROM users WHERE id = :id", {"id": people_id}) == 0
+    # Committed, a guess counts before anything is compared, and a rolled-back step two keeps it counted.
+    with db.engine.connect() as conn:
+        conn.execute(text("SELECT * FROM pickdesk_pin_attempt('packer2', 'guess', 'X')"))
+        conn.commit()
+        conn.execute(text("SELECT * FROM pickdesk_pin_finish('sign_in', 'X', NULL)"))
+        conn.rollback()
+    assert site.owner_scalar("SELECT failed_attempts FROM users WHERE id = :id", {"id": people_id}) == 1
+    for _ in range(auth.MAX_FAILED_ATTEMPTS - 1):
+        with db.unit_of_work() as uow, pytest.raises(SignInRefused) as info:
+            auth.sign_in_with_pin(uow, "packer2", "0000", "PACK-02")
+        assert info.value.message == "Unknown user or wrong PIN."
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused) as info:
+        auth.sign_in_with_pin(uow, "packer2", "4444", "PACK-02")  # the right PIN, too late
+    assert "Too many wrong PINs" in info.value.message
+    locked = site.owner_scalar("SELECT locked_until FROM users WHERE id = :id", {"id": people_id})
+    assert locked > utcnow() + timedelta(minutes=4)
+    assert site.owner_scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed' AND entity_id = :id",
+                             {"id": str(people_id)}) >= auth.MAX_FAILED_ATTEMPTS - 1
+    # Only an administrator, signed in at an admin station, unlocks: the server checks who that is.
+    admin_station = site.station(Role.ADMIN)
+    site.sign_in(Role.ADMIN, "super1", "5555")  # a supervisor at the admin station's login
+    refused(admin_station, "SELECT pickdesk_unlock('packer2')")
+    refused(admin_station, "SELECT pickdesk_set_pin('super1', '$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA')")
+    admin = site.sign_in(Role.ADMIN)
+    with admin_station.unit_of_work(admin) as uow:
+        people.unlock_person(uow, "packer2")
+    with db.unit_of_work() as uow:
+        assert auth.sign_in_with_pin(uow, "packer2", "4444", "PACK-02").login == "packer2"
+
+
+def test_a_badge_signs_in_through_the_server_and_an_unknown_one_is_recorded(site):
+    db = site.station(Role.RECEIVER)
+    with db.unit_of_work() as uow:
+        actor = auth.sign_in_with_badge(uow, "BADGE-R00001", "RECV-01")
+    assert actor.login == "receiver1"
+    with db.unit_of_work() as uow, pytest.raises(SignInRefused):
+        auth.sign_in_with_badge(uow, "BADGE-NOPE-1", "RECV-01")
+    assert site.owner_scalar("SELECT count(*) FROM audit_log WHERE action = 'badge_refused' AND station = :s",
+                             {"s": site.logins[Role.RECEIVER]}) == 1
+    with db.unit_of_work() as uow:
+        auth.sign_out(uow, actor)
+    assert site.owner_scalar("SELECT user_id FROM station_sessions WHERE db_role = :r",
+                             {"r": site.logins[Role.RECEIVER]}) is None
+
+
+# ─── each kind's day ────────────────────────────────────────────────────────────
+
+
+def test_a_picker_picks_and_a_packer_packs_with_a_supervisor_override(site):
+    picker_db, packer_db = site.station(Role.PICKER), site.station(Role.PACKER)
+    picker = site.sign_in(Role.PICKER)
+    with picker_db.unit_of_work(picker) as uow:
+        batch = picking.next_batch(uow, today=TODAY)
+    for n, stop in enumerate(batch.open_stops):
+        with picker_db.unit_of_work(picker) as uow:
+            picking.confirm_pick(uow, stop.task_id, stop.qty, stop.lot_code, f"pick-{batch.code}-{n}")
+    order_no = batch.orders[0]
+    assert site.owner_scalar(select(models.Order.status).where(models.Order.order_no == order_no)) == "picked"
+
+    packer = site.sign_in(Role.PACKER)
+    with packer_db.unit_of_work(packer) as uow:
+        view = packing.open_for_packing(uow, OrderScan(order_no), today=TODAY)
+    assert "*" in view.recipient  # opened from the sealed columns, shown masked
+    contents = [(ln.line_no, lot.lot, lot.qty) for ln in view.lines for lot in ln.lots] + \
+               [(ln.line_no, None, ln.qty) for ln in view.lines if not ln.lots]
+    with packer_db.unit_of_work(packer) as uow, pytest.raises(SignInRefused):
+        packing.verify_supervisor(uow, "super1", "0000")  # checked and counted at the server
+    with packer_db.unit_of_work(packer) as uow:
+        supervisor = packing.verify_supervisor(uow, "super1", "5555")
+    with packer_db.unit_of_work(packer) as uow, pytest.raises(NotAllowed):
+        packing.verify_supervisor(uow, "BADGE-P00002")  # a picker's badge overrides nothing
+    override = packing.WeightOverride(supervisor, "scale checked by hand")
+    with packer_db.unit_of_work(packer) as uow:
+        parcel = packing.pack_parcel(uow, order_no, contents, view.carton.carton.code, view.expected_weight_g + 400,
+                                     view.carrier.carrier, view.carrier.service, action_id=f"pack-{order_no}",
+                                     today=TODAY, override=override)
+    assert parcel.order_packed and parcel.tracking_no
+    assert site.owner_scalar(select(models.Order.status).where(models.Order.order_no == order_no)) == "packed"
+    stations = site.owner_scalar("SELECT count(DISTINCT station) FROM audit_log WHERE station IN (:a, :b)",
+                                 {"a": site.logins[Role.PICKER], "b": site.logins[Role.PACKER]})
+    assert stations == 2
+
+
+def test_a_receiver_reads_stock_and_a_supervisor_opens_a_customer(site):
+    receiver = site.sign_in(Role.RECEIVER)
+    with site.station(Role.RECEIVER).unit_of_work(receiver) as uow:
+        assert list_stock(uow)
+    supervisor = site.sign_in(Role.SUPERVISOR)
+    with site.station(Role.SUPERVISOR).unit_of_work(supervisor) as uow:
+        board = floor_board(uow)
+        order_no = site.owner_scalar(select(models.Order.order_no).order_by(models.Order.order_no).limit(1))
+        customer = open_customer(uow, order_no)
+    assert board is not None and customer.name and "*" not in customer.name
+
+
+def test_an_admin_adds_a_person_with_a_pin_and_badge_who_then_signs_in(site):
+    admin_db = site.station(Role.ADMIN)
+    admin = site.sign_in(Role.ADMIN)
+    login = f"temp{uuid.uuid4().hex[:6]}"
+    with admin_db.unit_of_work(admin) as uow:
+        people.add_person(uow, login, "Temp Worker", Role.PICKER, badge=f"B-{login}", pin="2468")
+    with admin_db.unit_of_work(admin) as uow:
+        row = people.person(uow, login)
+        assert (row.has_pin, row.has_badge) == (True, True)
+        people.set_pin(uow, login, "1357")
+    with site.station(Role.PICKER).unit_of_work() as uow:
+        assert auth.sign_in_with_pin(uow, login, "1357", "PICK-05").login == login
+    with site.station(Role.PICKER).unit_of_work() as uow:
+        assert auth.sign_in_with_badge(uow, f"B-{login}", "PICK-05").login == login
+    with admin_db.unit_of_work(admin) as uow:
+        people.clear_pin(uow, login)
+        assert not people.person(uow, login).has_pin
+
+
+# ─── the command ────────────────────────────────────────────────────────────────
+
+
+def test_the_command_prints_sql_without_apply_and_is_idempotent(site, capsys):
+    login = site.logins[Role.PICKER]
+    assert main(["db", "station-role", login, "--kind", "picker", "--db", site.url]) == 0
+    printed = capsys.readouterr().out
+    assert f"GRANT pickdesk_picker TO {login};" in printed and "REVOKE pickdesk_admin FROM" in printed
+    assert printed == station_role_sql(login, make_url(site.url).database, Role.PICKER)
+    before = allowed(site.owner, "SELECT count(*) FROM information_schema.role_table_grants")
+    assert main(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
+    assert allowed(site.owner, "SELECT count(*) FROM information_schema.role_table_grants") == before
+    assert site.owner_scalar(select(func.count()).select_from(models.Order)) == 30
+
+
+def test_station_role_refuses_odd_names_and_sqlite(capsys, tmp_path):
+    from desktop.db.roles import StationRoleRefused
+
+    with pytest.raises(StationRoleRefused):
+        station_role_sql("robert'); DROP TABLE orders;--", "pickdesk", Role.PICKER)
+    with pytest.raises(StationRoleRefused):
+        station_role_sql("pickdesk_station", "pickdesk", Role.PICKER)  # a group's name
+    with pytest.raises(StationRoleRefused):
+        station_role_sql("pick07", "pickdesk", "janitor")
+    sqlite = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    assert main(["db", "station-role", "pick07", "--kind", "picker", "--db", sqlite]) == 2
     assert "SQLite has no roles" in capsys.readouterr().err
+    assert main(["db", "station-role", "pick07", "--db", sqlite]) == 2
+    assert "--kind" in capsys.readouterr().err
 
 
-@pytest.mark.postgres
 def test_tls_settings_in_the_url_reach_libpq(pg_empty_url):
     """sslmode (and sslrootcert, sslcert …) pass through the URL to libpq unchanged.
 
@@ -80,14 +364,13 @@ def test_tls_settings_in_the_url_reach_libpq(pg_empty_url):
         db.dispose()
 
 
-@pytest.mark.postgres
 def test_a_station_role_facing_an_old_schema_is_told_to_ask_an_administrator(pg_empty_url):
     from desktop.db import migrate
     from desktop.domain.errors import ConfigurationError
 
     owner = Database.open(pg_empty_url)
-    role = f"pickdesk_station_{uuid.uuid4().hex[:8]}"
-    assert main(["db", "station-role", role, "--apply", "--db", pg_empty_url]) == 0
+    role = f"st_old_{uuid.uuid4().hex[:8]}"
+    assert main(["db", "station-role", role, "--kind", "picker", "--apply", "--db", pg_empty_url]) == 0
     migrate.downgrade(owner.engine, "base")
     station_url = make_url(pg_empty_url).set(username=role).render_as_string(hide_password=False)
     try:
