@@ -186,6 +186,17 @@ def _create_role(name: str, options: str) -> list[str]:
             "END $$;"]
 
 
+def _membership(group: str, member: str, *, wanted: bool) -> list[str]:
+    """GRANT (or REVOKE) a membership only when it is not already so: no catalog churn, no warnings."""
+    test, act = ("NOT ", f"GRANT {group} TO {member}") if wanted else ("", f"REVOKE {group} FROM {member}")
+    return ["DO $$ BEGIN",
+            f"  IF {test}EXISTS (SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            f"JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = '{group}' AND r.rolname = '{member}') THEN",
+            f"    {act};",
+            "  END IF;",
+            "END $$;"]
+
+
 def _check(role: str, database: str, schema: str) -> None:
     if not ROLE_NAME.match(role) or not ROLE_NAME.match(schema):
         raise StationRoleRefused(f"Not a plain PostgreSQL name: {role!r} / {schema!r}.",
@@ -218,11 +229,11 @@ def station_role_sql(role: str, database: str, kind: Role | str, schema: str = "
              *_create_role(STATION_GROUP, "NOLOGIN")]
     for k in Role:
         lines += _create_role(group_role(k), "NOLOGIN")
-        lines.append(f"GRANT {STATION_GROUP} TO {group_role(k)};")
+        lines += _membership(STATION_GROUP, group_role(k), wanted=True)
     lines += _create_role(role, "LOGIN")
-    lines += [f"GRANT {group_role(kind)} TO {role};",
-              *(f"REVOKE {group_role(k)} FROM {role};" for k in Role if k is not kind),
-              f"REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;",
+    for k in Role:
+        lines += _membership(group_role(k), role, wanted=k is kind)
+    lines += [f"REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;",
               f"GRANT CONNECT ON DATABASE \"{database}\" TO {role};",
               f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC;",
               f"GRANT USAGE ON SCHEMA {schema} TO {STATION_GROUP};",

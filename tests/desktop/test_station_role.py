@@ -312,12 +312,30 @@ def test_the_command_prints_sql_without_apply_and_is_idempotent(site, capsys):
     login = site.logins[Role.PICKER]
     assert main(["db", "station-role", login, "--kind", "picker", "--db", site.url]) == 0
     printed = capsys.readouterr().out
-    assert f"GRANT pickdesk_picker TO {login};" in printed and "REVOKE pickdesk_admin FROM" in printed
+    assert f"GRANT pickdesk_picker TO {login};" in printed and f"REVOKE pickdesk_admin FROM {login};" in printed
     assert printed == station_role_sql(login, make_url(site.url).database, Role.PICKER)
     before = allowed(site.owner, "SELECT count(*) FROM information_schema.role_table_grants")
     assert main(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
     assert allowed(site.owner, "SELECT count(*) FROM information_schema.role_table_grants") == before
     assert site.owner_scalar(select(func.count()).select_from(models.Order)) == 30
+
+
+def test_a_login_moved_to_another_kind_leaves_the_old_one(site):
+    login = f"st_moved_{uuid.uuid4().hex[:6]}"
+    url = make_url(site.url).set(username=login).render_as_string(hide_password=False)
+    try:
+        assert main(["db", "station-role", login, "--kind", "packer", "--apply", "--db", site.url]) == 0
+        db = Database.open(url, sealer=site.sealer)
+        try:
+            assert allowed(db, "SELECT customer_name_sealed FROM orders LIMIT 1")
+            assert main(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
+            refused(db, "SELECT customer_name_sealed FROM orders LIMIT 1")
+        finally:
+            db.dispose()
+    finally:
+        with site.owner.engine.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {login}"))
+            conn.execute(text(f"DROP ROLE {login}"))
 
 
 def test_station_role_refuses_odd_names_and_sqlite(capsys, tmp_path):
