@@ -24,9 +24,11 @@ system-deps:
 run: $(STAMP)
 	@$(BIN)/pickdesk $(ARGS)
 
+# One worker per core, a test file per worker: every database a test makes has its own random name,
+# so workers never share one. PYTEST_ARGS='-n 0' runs in one process (for a debugger).
 test: $(STAMP)
 	bash scripts/ensure-postgres.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
