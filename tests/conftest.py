@@ -47,6 +47,23 @@ def drop_pg_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(autouse=True, scope="session")
+def station_keys_dir(tmp_path_factory) -> Iterator[str]:
+    """The tests' station keeps its customer-data keys in a folder of its own (PICKDESK_KEYS_DIR),
+    never in the desktop's keyring or ~/.config; one folder for the session, so a database filled by
+    one test opens in the next. A test playing a second station points PICKDESK_KEYS_DIR elsewhere."""
+    previous = os.environ.get("PICKDESK_KEYS_DIR")
+    folder = str(tmp_path_factory.mktemp("station-keys"))
+    os.environ["PICKDESK_KEYS_DIR"] = folder
+    try:
+        yield folder
+    finally:
+        if previous is None:
+            os.environ.pop("PICKDESK_KEYS_DIR", None)
+        else:
+            os.environ["PICKDESK_KEYS_DIR"] = previous
+
+
 @pytest.fixture
 def pg_empty_url() -> Iterator[str]:
     """An empty PostgreSQL database for one test, dropped afterwards."""

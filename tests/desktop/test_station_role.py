@@ -22,7 +22,7 @@ def test_a_station_signs_in_and_reads_but_cannot_delete_history_or_change_the_sc
     role = f"pickdesk_station_{uuid.uuid4().hex[:8]}"
     assert main(["db", "station-role", role, "--apply", "--db", pg_empty_url]) == 0
     station_url = make_url(pg_empty_url).set(username=role).render_as_string(hide_password=False)
-    station = Database.open(station_url, sealer=owner.sealer)  # schema at head: opening needs no DDL
+    station = Database.open(station_url, key_store=owner.key_store)  # schema at head: opening needs no DDL
     try:
         with station.unit_of_work() as uow:
             actor = auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-09")  # writes users, stations, audit
@@ -92,7 +92,7 @@ def test_a_station_role_facing_an_old_schema_is_told_to_ask_an_administrator(pg_
     station_url = make_url(pg_empty_url).set(username=role).render_as_string(hide_password=False)
     try:
         with pytest.raises(ConfigurationError) as info:
-            Database.open(station_url, sealer=owner.sealer)
+            Database.open(station_url, key_store=owner.key_store)
         assert "pickdesk db upgrade" in info.value.message
     finally:
         with owner.engine.begin() as conn:
