@@ -47,6 +47,19 @@ def drop_pg_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture
+def sign_in_as(monkeypatch):
+    """`main([..., *sign_in_as("packer1", "3333")])`: the command signed in as that person, the PIN
+    (and any further lines, such as a passphrase) on standard input. Call it again before each command."""
+    import io
+
+    def arguments(login: str, pin: str, *more_lines: str) -> list[str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{line}\n" for line in (pin, *more_lines))))
+        return ["--user", login, "--pin-stdin"]
+
+    return arguments
+
+
 @pytest.fixture(autouse=True, scope="session")
 def station_keys_dir(tmp_path_factory) -> Iterator[str]:
     """The tests' station keeps its customer-data keys in a folder of its own (PICKDESK_KEYS_DIR),

@@ -61,14 +61,16 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.formats.mall_orders import ImportRefused, import_file
+    from desktop.formats.mall_orders import ImportRefused, import_orders, read_file
 
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
-    db = _open(args)
+    db = None
     try:
+        raw, labels = read_file(args.file)  # a broken file is refused before anyone is asked for a PIN
+        db = _open(args)
         with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
-            result = import_file(uow, args.file)
+            result = import_orders(uow, raw, labels, source=args.file.name)
     except ImportRefused as exc:
         print(f"pickdesk import: {args.file.name} refused, nothing imported — {len(exc.problems)} problems:",
               file=sys.stderr)
@@ -76,7 +78,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {problem.order}: {problem.field}: {problem.message}", file=sys.stderr)
         return 2
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
     print(f"Imported {result.count} orders from {args.file.name}; they wait as received until intake runs.")
     return 0
 

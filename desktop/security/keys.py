@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.domain.errors import ConfigurationError, PickdeskError
-from desktop.security.crypto import fingerprint
+from desktop.security.crypto import fingerprint, generate_key
 
 KEYRING_SERVICE = "Pickdesk customer-data key"
 EXPORT_FORMAT = "pickdesk-key-export"
@@ -103,6 +103,12 @@ class KeyStore(abc.ABC):
     def holds(self, fp: str) -> bool:
         return fp in self.fingerprints()
 
+    def make_key(self) -> bytes:
+        """A new key, kept here before it is returned (so nothing is ever sealed under a key nobody keeps)."""
+        key = generate_key()
+        self.save(key)
+        return key
+
 
 class FixedKeyStore(KeyStore):
     """Keys the program hands in: tests, and PICKDESK_PII_KEY for CI. Takes no new keys."""
@@ -120,6 +126,10 @@ class FixedKeyStore(KeyStore):
 
     def load(self, fp: str) -> bytes | None:
         return self._keys.get(fp)
+
+    def make_key(self) -> bytes:
+        """The key given first: a database sealed from a fixed store is sealed under it."""
+        return next(iter(self._keys.values()))
 
     def save(self, key: bytes) -> str:
         fp = fingerprint(_checked_key(key))

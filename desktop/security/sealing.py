@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import models
 from desktop.domain.keys import KeyStatus
-from desktop.security.crypto import Sealer, fingerprint, generate_key, key_id_of
+from desktop.security.crypto import Sealer, fingerprint, key_id_of
 from desktop.security.keys import KeyMismatch, KeyMissing, KeyStore
 
 if TYPE_CHECKING:
@@ -81,8 +81,8 @@ def resolve_sealer(session: Session, store: KeyStore, *, may_create: bool) -> Se
                 "导入当时的密钥。未加密或打开任何数据。")
         if not may_create:
             raise _refusal(store, "(none yet)")
-        key = generate_key()
-        fp = store.save(key)  # kept before it is recorded: a recorded key is never one nobody holds
+        key = store.make_key()  # kept before it is recorded: a recorded key is never one nobody holds
+        fp = fingerprint(key)
         session.add(models.SealingKey(fingerprint=fp, status=KeyStatus.CURRENT.value))
         session.flush()
         return Sealer(key)

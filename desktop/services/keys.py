@@ -28,7 +28,7 @@ from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError
 from desktop.domain.keys import KeyStatus
 from desktop.domain.roles import Role, require_role
-from desktop.security.crypto import Sealer, fingerprint, generate_key
+from desktop.security.crypto import Sealer, fingerprint
 from desktop.security.keys import KeyMismatch, KeyStore, export_keys, read_key_file
 from desktop.security.sealing import SEALED_COLUMNS, adopt_key, recorded_keys, resolve_sealer
 
@@ -178,7 +178,10 @@ def _start_or_resume(db: Database, actor: Actor, store: KeyStore) -> tuple[int, 
             raise ConfigurationError("Nothing is sealed in this database yet, so there is no key to rotate.",
                                      "该数据库尚未加密任何数据，没有可轮换的密钥。")
         resolve_sealer(s, store, may_create=False)  # the station holds the current key (or is refused)
-        new_fp = store.save(generate_key())  # kept before anything is sealed under it
+        new_fp = fingerprint(store.make_key())  # kept before anything is sealed under it
+        if new_fp == current.fingerprint:
+            raise ConfigurationError(f"This station's key is fixed ({store.where}): rotate on a station with a key store.",
+                                     f"本工作站的密钥是固定的（{store.where}）：请在有密钥库的工作站上轮换。")
         current.status = KeyStatus.PREVIOUS.value
         s.flush()  # the one-current index: the old one steps down first
         s.add(K(fingerprint=new_fp, status=KeyStatus.CURRENT.value))
