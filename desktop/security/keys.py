@@ -180,18 +180,8 @@ class FileKeyStore(KeyStore):
         path = self._path(fp)
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(self.folder, 0o700)
-        if path.is_file():
-            return fp
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".new-", suffix=".part")  # mkstemp: 0600
-        try:
-            with os.fdopen(fd, "w", encoding="ascii") as fh:
-                fh.write(_b64(key) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        if not path.is_file():
+            write_private_file(path, (_b64(key) + "\n").encode("ascii"))
         return fp
 
 
@@ -343,7 +333,8 @@ def read_key_file(data: bytes, passphrase: str | None) -> list[bytes]:
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` as 0600 from its first byte (through a temporary file in the same folder)."""
+    """Write `data` to `path` as 0600 from its first byte: a temporary file in the same folder (mkstemp
+    makes it 0600), flushed to disk, then renamed over `path` — never a half-written file."""
     path = Path(path)
     if not path.parent.is_dir():
         raise ConfigurationError(f"Folder {path.parent} does not exist.", f"文件夹 {path.parent} 不存在。")
