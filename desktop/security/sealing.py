@@ -52,19 +52,16 @@ def holds_sealed_data(session: Session) -> bool:
 
 
 def _refusal(store: KeyStore, needed: str) -> KeyMissing | KeyMismatch:
+    # Short enough for the packer's refusal banner; nothing is sealed or opened after either.
     held = store.fingerprints()
-    restore = "import it with `pickdesk keys import FILE` (an export from a supervisor's station)"
-    restore_zh = "请用 `pickdesk keys import 文件` 导入（从主管工作站导出的文件）"
     if not held:
         return KeyMissing(
-            f"This station holds no customer-data key; the database's data is sealed with key {needed}: {restore}. "
-            f"Nothing was sealed or opened.",
-            f"本工作站没有客户数据密钥；数据库中的数据使用密钥 {needed} 加密：{restore_zh}。未加密或打开任何数据。")
+            f"No customer-data key on this station (the data needs key {needed}). "
+            f"An admin imports it: pickdesk keys import.",
+            f"本工作站没有客户数据密钥（数据需要密钥 {needed}）。请管理员导入：pickdesk keys import。")
     return KeyMismatch(
-        f"This station holds the key(s) {', '.join(held)}, not the key {needed} the database's customer data is "
-        f"sealed with: {restore}. Nothing was sealed or opened.",
-        f"本工作站持有的密钥为 {', '.join(held)}，不是数据库客户数据所用的密钥 {needed}：{restore_zh}。"
-        f"未加密或打开任何数据。")
+        f"This station holds another customer-data key, not {needed}. An admin imports it: pickdesk keys import.",
+        f"本工作站的客户数据密钥不是 {needed}。请管理员导入：pickdesk keys import。")
 
 
 def resolve_sealer(session: Session, store: KeyStore, *, may_create: bool) -> Sealer:

@@ -281,7 +281,7 @@ def test_export_then_import_on_a_new_station_opens_the_data(warehouse, station, 
     label = tmp_path / "label.pdf"
     assert main(["label", order_no, "-o", str(label), "--db", url, *sign_in_as("packer1", "3333")]) == 2
     err = capsys.readouterr().err
-    assert "holds no customer-data key" in err and "Traceback" not in err and not label.exists()
+    assert "No customer-data key on this station" in err and "Traceback" not in err and not label.exists()
     assert main(["keys", "show", "--db", url]) == 0
     assert "NOT held here" in capsys.readouterr().out
     assert main(["keys", "import", str(out), "--db", url, "--passphrase-stdin",

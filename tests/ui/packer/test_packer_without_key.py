@@ -30,7 +30,7 @@ def test_a_packer_without_the_key_is_told_and_sees_no_customer(qtbot, demo_db, s
         window.on_scan(p.tote)
         qtbot.waitUntil(lambda: ws.feedback.verdict is Verdict.REFUSED, timeout=10_000)
         text = ws.feedback.text.text()
-        assert "holds no customer-data key" in text and "pickdesk keys import" in text
+        assert "No customer-data key on this station" in text and "pickdesk keys import" in text
         assert "Traceback" not in text and "went wrong" not in text
         assert "*" not in ws.findChild(QLabel, "packer_order").text()  # not even the masked name
         i18n.apply_language(qapp, "zh_CN")
