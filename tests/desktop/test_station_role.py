@@ -16,11 +16,14 @@ from desktop.services import auth
 
 
 @pytest.mark.postgres
-def test_a_station_signs_in_and_reads_but_cannot_delete_history_or_change_the_schema(pg_empty_url, capsys):
+def test_a_station_signs_in_and_reads_but_cannot_delete_history_or_change_the_schema(pg_empty_url, capsys,
+                                                                                   sign_in_as):
     owner = Database.open(pg_empty_url)
     build_demo(owner, orders=15, seed=5)
     role = f"pickdesk_station_{uuid.uuid4().hex[:8]}"
-    assert main(["db", "station-role", role, "--apply", "--db", pg_empty_url]) == 0
+    assert main(["db", "station-role", role, "--apply", "--db", pg_empty_url]) == 2  # the demo has an admin
+    assert "--user" in capsys.readouterr().err
+    assert main(["db", "station-role", role, "--apply", "--db", pg_empty_url, *sign_in_as("admin", "9999")]) == 0
     station_url = make_url(pg_empty_url).set(username=role).render_as_string(hide_password=False)
     station = Database.open(station_url, key_store=owner.key_store)  # schema at head: opening needs no DDL
     try:

@@ -3,6 +3,7 @@ screen, but opening a tote is refused with the reason and the way out — no nam
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.db.database import Database
@@ -14,8 +15,6 @@ from ui.tasks import TaskRunner
 
 
 def test_a_packer_without_the_key_is_told_and_sees_no_customer(qtbot, demo_db, settings, picked, tmp_path, qapp):
-    from conftest import sign_in_at  # noqa: PLC0415 - the shared UI conftest's helper
-
     keyless = Database.open(demo_db.url, key_store=FileKeyStore(tmp_path / "no-keys"))
     runner = TaskRunner(keyless)
     window = MainWindow(keyless, runner, settings, ping_ms=0, refresh_ms=0)
@@ -24,7 +23,11 @@ def test_a_packer_without_the_key_is_told_and_sees_no_customer(qtbot, demo_db, s
     window.show()
     try:
         qtbot.waitUntil(lambda: window.sign_in_view is not None and window.sign_in_view.users.count() > 0)
-        sign_in_at(qtbot, window, "packer1")  # signing in needs no key
+        view = window.sign_in_view  # signing in needs no key
+        assert view.select_user("packer1")
+        qtbot.keyClicks(view.pin, "3333")
+        with qtbot.waitSignal(window.signed_in, timeout=10_000):
+            qtbot.keyClick(view.pin, Qt.Key.Key_Return)
         ws = window.workspace
         p = picked()
         window.on_scan(p.tote)
