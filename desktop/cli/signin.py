@@ -102,7 +102,6 @@ def has_admin(db: Database) -> bool:
     from sqlalchemy import func, select
 
     from desktop.db import models
-    from desktop.domain.roles import Role
 
     with db.unit_of_work() as uow:
         U = models.User
