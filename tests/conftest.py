@@ -48,6 +48,36 @@ def drop_pg_database(url: str) -> None:
 
 
 @pytest.fixture
+def sign_in_as(monkeypatch):
+    """`main([..., *sign_in_as("packer1", "3333")])`: the command signed in as that person, the PIN
+    (and any further lines, such as a passphrase) on standard input. Call it again before each command."""
+    import io
+
+    def arguments(login: str, pin: str, *more_lines: str) -> list[str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{line}\n" for line in (pin, *more_lines))))
+        return ["--user", login, "--pin-stdin"]
+
+    return arguments
+
+
+@pytest.fixture(autouse=True, scope="session")
+def station_keys_dir(tmp_path_factory) -> Iterator[str]:
+    """The tests' station keeps its customer-data keys in a folder of its own (PICKDESK_KEYS_DIR),
+    never in the desktop's keyring or ~/.config; one folder for the session, so a database filled by
+    one test opens in the next. A test playing a second station points PICKDESK_KEYS_DIR elsewhere."""
+    previous = os.environ.get("PICKDESK_KEYS_DIR")
+    folder = str(tmp_path_factory.mktemp("station-keys"))
+    os.environ["PICKDESK_KEYS_DIR"] = folder
+    try:
+        yield folder
+    finally:
+        if previous is None:
+            os.environ.pop("PICKDESK_KEYS_DIR", None)
+        else:
+            os.environ["PICKDESK_KEYS_DIR"] = previous
+
+
+@pytest.fixture
 def pg_empty_url() -> Iterator[str]:
     """An empty PostgreSQL database for one test, dropped afterwards."""
     url = create_pg_database()

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.cli.intake",
     "desktop.cli.people",
     "desktop.cli.setup",
+    "desktop.cli.keys",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",

@@ -11,7 +11,10 @@
     pickdesk notify send --smtp-host H [--smtp-port P] …
     pickdesk report --from DATE --to DATE [--json] [--csv FILE] [--xlsx FILE]
 
-Every command acts as the station's system user (role admin); each change is audited.
+Every command that changes data or opens customer data needs a person: `--user LOGIN` with the PIN
+from the terminal or, with `--pin-stdin`, from standard input; the service checks their role as in
+the app and the audit names them. Listings without customer data (`returns list`, `manifest export`
+and `unmanifested`, `feedback summary`) ask nobody.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from desktop.cli import UsageError
+from desktop.cli.signin import add_sign_in_arguments, signed_in
 from desktop.domain.errors import PickdeskError
 
 
@@ -59,9 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q = sub.add_parser("import", help="import tracking events from CSV or JSON Lines (see docs/aftersales.md)")
     q.add_argument("file", type=Path)
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_tracking_import)
     q = sub.add_parser("poll", help="fetch events of parcels in transit from the carriers (offline: the demo carrier)")
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_tracking_poll)
     _db_arg(p)
 
@@ -70,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--carrier", required=True)
     p.add_argument("--day", type=_iso_date, default=None)
     _db_arg(p)
+    add_sign_in_arguments(p)
     p.set_defaults(func=cmd_handover)
 
     p = subparsers.add_parser("manifest", help="close a carrier's manifest, export it, list parcels left behind")
@@ -78,6 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("--carrier", required=True)
     q.add_argument("--day", type=_iso_date, default=None)
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_manifest_close)
     q = sub.add_parser("export", help="write the carrier's manifest of a day as PDF and/or CSV")
     q.add_argument("--carrier", required=True)
@@ -105,10 +113,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="a line and quantity (repeat; default every unit)")
     q.add_argument("--evidence", action="append", default=[], metavar="TEXT", help="a note or a photo's name")
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_returns_request)
     q = sub.add_parser("receive", help="a returned parcel arrives (scan RMA, parcel, tracking or order number)")
     q.add_argument("scan")
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_returns_receive)
     q = sub.add_parser("inspect", help="the unit checklist of one line")
     q.add_argument("rma")
@@ -116,6 +126,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for flag in ("unused", "packaging-intact", "damaged", "matches-order"):
         q.add_argument(f"--{flag}", choices=["yes", "no"], required=True)
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_returns_inspect)
     q = sub.add_parser("decide", help="restock, quarantine, repair or scrap a returned line")
     q.add_argument("rma")
@@ -123,12 +134,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("decision", choices=["restock", "quarantine", "repair", "scrap"])
     q.add_argument("--location", default=None, help="location code to restock to")
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_returns_decide)
     q = sub.add_parser("settle", help="refund (amount), reship, repair or replace; closes the RMA")
     q.add_argument("rma")
     q.add_argument("resolution", choices=["refund", "reship", "repair", "replace"])
     q.add_argument("--amount", type=_money, default=None)
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_returns_settle)
     _db_arg(p)
 
@@ -137,6 +150,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q = sub.add_parser("complete", help="delivered orders older than N days → completed, survey queued")
     q.add_argument("--older-than-days", type=float, default=7.0)
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_feedback_complete)
     q = sub.add_parser("add")
     q.add_argument("order")
@@ -144,6 +158,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("--category", default=None)
     q.add_argument("--text", default="")
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_feedback_add)
     q = sub.add_parser("summary")
     q.add_argument("--from", dest="start", type=_iso_date, required=True)
@@ -159,8 +174,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("--smtp-port", type=int, default=25)
     q.add_argument("--sender", default="Pickdesk <noreply@pickdesk.invalid>")
     q.add_argument("--security", choices=["none", "starttls", "tls"], default="none")
-    q.add_argument("--user", default=None)
+    q.add_argument("--smtp-user", default=None, help="SMTP login (password: PICKDESK_SMTP_PASSWORD or asked)")
     _db_arg(q)
+    add_sign_in_arguments(q)
     q.set_defaults(func=cmd_notify_send)
     _db_arg(p)
 
@@ -171,15 +187,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", type=Path, default=None, metavar="FILE")
     p.add_argument("--xlsx", type=Path, default=None, metavar="FILE")
     _db_arg(p)
+    add_sign_in_arguments(p)
     p.set_defaults(func=cmd_report)
 
 
-def _run(args: argparse.Namespace, op, *, seed_demo: bool = False):  # noqa: ANN001
-    from desktop.cli.core import open_database
+def _run(args: argparse.Namespace, op, *, person: bool = True):  # noqa: ANN001
+    """`op(uow)` in one unit of work: as the person signed in (`person`), or asking nobody (listings)."""
+    from contextlib import nullcontext
 
-    db = open_database(args, seed_demo=seed_demo)
+    from desktop.cli.core import open_database
+    from desktop.domain.actor import Actor
+
+    db = open_database(args)
     try:
-        with db.unit_of_work() as uow:
+        with signed_in(args, db) if person else nullcontext(Actor.system()) as actor, db.unit_of_work(actor) as uow:
             try:
                 return op(uow)
             except PickdeskError as exc:
@@ -225,25 +246,30 @@ def cmd_tracking_poll(args: argparse.Namespace) -> int:
 
 def cmd_handover(args: argparse.Namespace) -> int:
     from desktop.cli.core import open_database
-    from desktop.services.shipping import HandoverRefused, handover_scan
 
     db = open_database(args)
-    refused = 0
     try:
-        for code in args.codes:
-            with db.unit_of_work() as uow:
-                try:
-                    r = handover_scan(uow, code, args.carrier, day=args.day)
-                except HandoverRefused as exc:
-                    refused += 1
-                    print(f"REFUSED {code}: {exc.message} ({exc.reason})")
-                except PickdeskError as exc:
-                    raise UsageError(exc.message) from exc
-                else:
-                    print(f"OK {r.parcel} {r.tracking_no} → {r.manifest_no} ({r.on_manifest} on the manifest)")
+        with signed_in(args, db) as actor:
+            refused = sum(_handover_one(db, actor, code, args) for code in args.codes)
     finally:
         db.dispose()
     return 1 if refused else 0
+
+
+def _handover_one(db, actor, code: str, args: argparse.Namespace) -> bool:  # noqa: ANN001
+    """One parcel onto the cage, in its own transaction; True when it was refused."""
+    from desktop.services.shipping import HandoverRefused, handover_scan
+
+    with db.unit_of_work(actor) as uow:
+        try:
+            r = handover_scan(uow, code, args.carrier, day=args.day)
+        except HandoverRefused as exc:
+            print(f"REFUSED {code}: {exc.message} ({exc.reason})")
+            return True
+        except PickdeskError as exc:
+            raise UsageError(exc.message) from exc
+    print(f"OK {r.parcel} {r.tracking_no} → {r.manifest_no} ({r.on_manifest} on the manifest)")
+    return False
 
 
 def cmd_manifest_close(args: argparse.Namespace) -> int:
@@ -268,7 +294,7 @@ def cmd_manifest_export(args: argparse.Namespace) -> int:
     def sheets(uow):  # noqa: ANN001, ANN202
         return [manifest_sheet(uow, m) for m in manifests_for(uow, args.carrier, day)]
 
-    found = _run(args, sheets)
+    found = _run(args, sheets, person=False)
     if not found:
         raise UsageError(f"{args.carrier} has no manifest for {day.isoformat()}")
     sheet = found[-1]
@@ -283,7 +309,7 @@ def cmd_manifest_export(args: argparse.Namespace) -> int:
 def cmd_unmanifested(args: argparse.Namespace) -> int:
     from desktop.services.shipping import unmanifested_parcels
 
-    rows = _run(args, lambda uow: unmanifested_parcels(uow, args.day))
+    rows = _run(args, lambda uow: unmanifested_parcels(uow, args.day), person=False)
     for r in rows:
         print(f"{r.parcel} {r.order_no} {r.carrier or '-'} {r.tracking_no or '-'}")
     print(f"{len(rows)} parcel(s) on no manifest")
@@ -302,7 +328,7 @@ def _print_rma(v) -> None:  # noqa: ANN001
 def cmd_returns_list(args: argparse.Namespace) -> int:
     from desktop.services.returns import list_returns
 
-    for r in _run(args, lambda uow: list_returns(uow, args.status)):
+    for r in _run(args, lambda uow: list_returns(uow, args.status), person=False):
         print(f"{r.rma_no} {r.order_no} {r.reason} {r.status} {r.created_at:%Y-%m-%d}")
     return 0
 
@@ -366,7 +392,7 @@ def cmd_feedback_summary(args: argparse.Namespace) -> int:
     from desktop.services.returns import feedback_summary
 
     start, end = period_of(args.start, args.end)
-    for g in _run(args, lambda uow: feedback_summary(uow, start, end)):
+    for g in _run(args, lambda uow: feedback_summary(uow, start, end), person=False):
         mean = f"{g.mean_score:.2f}" if g.mean_score is not None else "-"
         print(f"{g.category:<16} {g.count:>5}  mean {mean}")
     return 0
@@ -380,11 +406,13 @@ def cmd_notify_send(args: argparse.Namespace) -> int:
     from desktop.services.notifications import send_pending
     from desktop.partners.smtp import SmtpSettings
 
-    password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (getpass.getpass("SMTP password: ") if args.user else None)
-    smtp = SmtpSettings(args.smtp_host, args.smtp_port, args.sender, args.user, password, args.security)
     db = open_database(args)
     try:
-        report = send_pending(db, smtp)
+        with signed_in(args, db) as actor:
+            password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (
+                getpass.getpass("SMTP password: ") if args.smtp_user else None)
+            smtp = SmtpSettings(args.smtp_host, args.smtp_port, args.sender, args.smtp_user, password, args.security)
+            report = send_pending(db, smtp, actor=actor)
     finally:
         db.dispose()
     _print_json(report.to_dict())

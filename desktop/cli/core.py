@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from desktop.cli import UsageError
+from desktop.cli.signin import add_sign_in_arguments, checked_person, has_admin
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role
@@ -36,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--orders", type=_positive_int, default=200, help="number of orders (default 200)")
     p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data")
     p.add_argument("--as-of", type=_iso_date, default=None, help="the demo's today (YYYY-MM-DD; default today)")
-    p.add_argument("--reset", action="store_true", help="empty a non-empty database first")
+    p.add_argument("--reset", action="store_true", help="empty a non-empty database first (a signed-in admin)")
+    add_sign_in_arguments(p)
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_demo)
 
@@ -61,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=[r.value for r in Role], default=None,
                    help="station-role: the station's kind, which decides what it may read and write")
     p.add_argument("--apply", action="store_true", help="station-role: run the SQL instead of printing it")
+    add_sign_in_arguments(p)  # downgrade and station-role --apply: an admin, once the database has one
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_db)
 
@@ -94,6 +97,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if not db.is_empty():
             if not args.reset:
                 raise UsageError(f"{db.describe()} already holds data; add --reset to replace it with the demo")
+            if has_admin(db):
+                checked_person(args, db, Role.ADMIN)  # everything goes: only an admin says so
             migrate.downgrade(db.engine, "base")
             migrate.upgrade(db.engine)
         made = build_demo(db, orders=args.orders, seed=args.seed, as_of=args.as_of)
@@ -169,12 +174,20 @@ def cmd_db(args: argparse.Namespace) -> int:
         elif args.action == "downgrade":
             if not args.revision:
                 raise UsageError("say which revision to go down to (for example: base)")
+            if _has_users_table(db) and has_admin(db):
+                checked_person(args, db, Role.ADMIN)
             migrate.downgrade(db.engine, args.revision)
         print(f"{db.describe()}: schema at {migrate.current_revision(db.engine) or 'base'} "
               f"(head {migrate.head_revision()})")
     finally:
         db.dispose()
     return 0
+
+
+def _has_users_table(db) -> bool:  # noqa: ANN001
+    from sqlalchemy import inspect
+
+    return inspect(db.engine).has_table("users")
 
 
 def _open_unmigrated(args: argparse.Namespace):
@@ -203,6 +216,8 @@ def _station_role(args: argparse.Namespace) -> int:
         if not args.apply:
             print(sql, end="")
             return 0
+        if _has_users_table(db) and has_admin(db):
+            checked_person(args, db, Role.ADMIN)
         with db.engine.begin() as conn:
             conn.execute(text(sql))
         print(f"station {args.revision} ({args.kind}) granted on {db.describe()}")

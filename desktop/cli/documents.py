@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.cli import UsageError
+from desktop.cli.signin import add_sign_in_arguments, signed_in
 from desktop.domain.errors import PickdeskError
 
 
@@ -21,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dpi", type=int, choices=[203, 300], default=203, help="printer resolution for ZPL")
     p.add_argument("--parcel", type=int, default=None, help="only parcel N of the order (default: every parcel)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_sign_in_arguments(p)  # the label and the slip open the customer's name, phone and address
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_label)
 
@@ -28,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("order", metavar="ORDER")
     p.add_argument("--page", choices=["A5", "A4"], default="A5")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_sign_in_arguments(p)  # the label and the slip open the customer's name, phone and address
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_slip)
 
@@ -51,12 +54,12 @@ def _documents(args: argparse.Namespace, build):
 
     db = open_database(args, seed_demo=True)
     try:
-        with db.unit_of_work() as uow:
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
             try:
                 result = build(uow)
             except PickdeskError as exc:
                 raise UsageError(exc.message) from exc
-            uow.commit()  # the audit record of opening the customer's data
+            uow.commit()  # the audit record of opening the customer's data, naming who did
         return result
     finally:
         db.dispose()

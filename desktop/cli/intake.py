@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from desktop.cli import UsageError
+from desktop.cli.signin import add_sign_in_arguments, signed_in
 
 
 def _seconds(text: str) -> float:
@@ -28,6 +29,7 @@ def _seconds(text: str) -> float:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("import", help="load orders in the mall's export format (JSON or CSV); all or nothing")
     p.add_argument("file", type=Path, help="FILE.json or FILE.csv")
+    add_sign_in_arguments(p)
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_import)
 
@@ -35,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--watch", action="store_true", help="keep going: look for new orders every --every seconds")
     p.add_argument("--every", type=_seconds, default=5.0, help="seconds between looks with --watch (default 5)")
     p.add_argument("--verbose", "-v", action="store_true", help="one line per order")
+    add_sign_in_arguments(p)
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_intake)
 
@@ -46,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("exceptions", help="list the open exceptions a supervisor must settle")
     p.add_argument("--all", action="store_true", help="resolved ones too")
+    add_sign_in_arguments(p)  # an intake hold quotes what was wrong with the customer's address
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_exceptions)
 
@@ -57,14 +61,16 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.formats.mall_orders import ImportRefused, import_file
+    from desktop.formats.mall_orders import ImportRefused, import_orders, read_file
 
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
-    db = _open(args)
+    db = None
     try:
-        with db.unit_of_work() as uow:
-            result = import_file(uow, args.file)
+        raw, labels = read_file(args.file)  # a broken file is refused before anyone is asked for a PIN
+        db = _open(args)
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
+            result = import_orders(uow, raw, labels, source=args.file.name)
     except ImportRefused as exc:
         print(f"pickdesk import: {args.file.name} refused, nothing imported — {len(exc.problems)} problems:",
               file=sys.stderr)
@@ -72,14 +78,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {problem.order}: {problem.field}: {problem.message}", file=sys.stderr)
         return 2
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
     print(f"Imported {result.count} orders from {args.file.name}; they wait as received until intake runs.")
     return 0
 
 
 def cmd_intake(args: argparse.Namespace) -> int:
-    from desktop.services.intake import run_intake
-
     db = _open(args)
 
     def report(result) -> None:  # noqa: ANN001
@@ -88,20 +93,27 @@ def cmd_intake(args: argparse.Namespace) -> int:
             print(f"  {result.order_no:<24} {result.status:<12} {held}")
 
     try:
-        while True:
-            summary = run_intake(db, on_result=report)
-            if summary.processed or summary.failed or not args.watch:
-                print(f"Intake: {summary.describe()}")
-            for order_no, error in summary.failed:
-                print(f"  {order_no}: failed: {error}", file=sys.stderr)
-            if not args.watch:
-                return 1 if summary.failed else 0
-            time.sleep(args.every)
+        with signed_in(args, db) as actor:
+            return _intake_rounds(args, db, actor, report)
     except KeyboardInterrupt:
         print("Intake stopped.")
         return 0
     finally:
         db.dispose()
+
+
+def _intake_rounds(args: argparse.Namespace, db, actor, report) -> int:  # noqa: ANN001
+    from desktop.services.intake import run_intake
+
+    while True:
+        summary = run_intake(db, on_result=report, actor=actor)
+        if summary.processed or summary.failed or not args.watch:
+            print(f"Intake: {summary.describe()}")
+        for order_no, error in summary.failed:
+            print(f"  {order_no}: failed: {error}", file=sys.stderr)
+        if not args.watch:
+            return 1 if summary.failed else 0
+        time.sleep(args.every)
 
 
 def cmd_replenishment(args: argparse.Namespace) -> int:
@@ -133,7 +145,7 @@ def cmd_exceptions(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        with db.unit_of_work() as uow:
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
             rows = list_exceptions(uow, open_only=not args.all)
     finally:
         db.dispose()

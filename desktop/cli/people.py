@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 
 from desktop.cli import UsageError
-from desktop.cli.signin import add_sign_in_arguments, read_secret, signed_in
+from desktop.cli.signin import add_sign_in_arguments, has_admin, read_secret, signed_in
 from desktop.domain.errors import PickdeskError
 from desktop.domain.roles import Role
 
@@ -83,17 +83,6 @@ def new_pin(args: argparse.Namespace, login: str, ask: Callable[[str], str] | No
     return first
 
 
-def _has_admin(db) -> bool:
-    from sqlalchemy import func, select
-
-    from desktop.db import models
-
-    with db.unit_of_work() as uow:
-        U = models.User
-        return bool(uow.session.scalar(select(func.count()).select_from(U)
-                                       .where(U.role == Role.ADMIN.value, U.active.is_(True))))
-
-
 def _run(what: Callable[[], object]) -> None:
     try:
         what()
@@ -136,7 +125,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError("give the new PIN one way: --with-pin or --new-pin-stdin")
     db = _open(args)
     try:
-        if not _has_admin(db):
+        if not has_admin(db):
             if args.role != Role.ADMIN.value:
                 raise UsageError("this database has no administrator yet: add the first one with --role admin")
             if args.user:

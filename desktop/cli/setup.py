@@ -9,13 +9,12 @@ from standard input with `--pin-stdin`. Export only reads, and asks nobody.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from desktop.cli import UsageError
-
-STATION = "cli"
+from desktop.cli.signin import add_sign_in_arguments, cli_station, has_admin, signed_in
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,8 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.add_argument("file", type=Path, help="FILE.json, or FILE.csv with --section or a name like skus.csv")
     q.add_argument("--section", choices=("skus", "locations", "stock"), default=None,
                    help="the section a CSV file holds (default: from its name)")
-    q.add_argument("--user", metavar="LOGIN", default=None, help="the admin importing (asked for a PIN)")
-    q.add_argument("--pin-stdin", action="store_true", help="read the admin's PIN from the first line of stdin")
+    add_sign_in_arguments(q)
     q.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     q.set_defaults(func=cmd_import)
 
@@ -44,44 +42,8 @@ def _open(args: argparse.Namespace):
     return open_database(args)
 
 
-def _read_pin(args: argparse.Namespace) -> str:
-    if args.pin_stdin:
-        line = sys.stdin.readline()
-        if not line:
-            raise UsageError("--pin-stdin: standard input is empty")
-        return line.rstrip("\r\n")
-    if not sys.stdin.isatty():
-        raise UsageError("no terminal to ask for the PIN: give it on standard input with --pin-stdin")
-    return getpass.getpass(f"PIN for {args.user}: ")
-
-
-def _actor(db, args: argparse.Namespace):
-    """Who imports: nobody needs to sign in while the database has no admin (that is how a warehouse
-    starts, as with `pickdesk users add --role admin`); from then on a signed-in admin."""
-    from sqlalchemy import func, select
-
-    from desktop.db import models
-    from desktop.domain.actor import Actor
-    from desktop.domain.errors import PickdeskError
-    from desktop.services.auth import sign_in_with_pin
-
-    with db.unit_of_work() as uow:
-        admins = uow.session.scalar(select(func.count()).select_from(models.User)
-                                    .where(models.User.role == "admin", models.User.active.is_(True)))
-    if not admins and args.user is None:
-        return Actor.system(STATION)
-    if args.user is None:
-        raise UsageError("this database has an admin: sign in with --user LOGIN (PIN from the terminal, "
-                         "or --pin-stdin)")
-    pin = _read_pin(args)
-    try:
-        with db.unit_of_work() as uow:
-            return sign_in_with_pin(uow, args.user, pin, STATION)
-    except PickdeskError as exc:
-        raise UsageError(exc.message) from exc
-
-
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.domain.actor import Actor
     from desktop.domain.errors import NotAllowed
     from desktop.formats.setup import SetupRefused, import_setup, read_setup
 
@@ -90,12 +52,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     parsed = read_setup(args.file, args.section)  # read and checked before anyone is asked for a PIN
     db = _open(args)
     try:
-        actor = _actor(db, args)
+        # Nobody needs to sign in while the database has no admin (that is how a warehouse starts, as
+        # with `pickdesk users add --role admin`); from then on a signed-in admin.
+        bootstrap = not has_admin(db) and args.user is None
         try:
-            if parsed.problems:
-                raise SetupRefused(list(parsed.problems))
-            with db.unit_of_work(actor) as uow:
-                report = import_setup(uow, parsed)
+            with nullcontext(Actor.system(cli_station())) if bootstrap else signed_in(args, db) as actor:
+                if parsed.problems:
+                    raise SetupRefused(list(parsed.problems))
+                with db.unit_of_work(actor) as uow:
+                    report = import_setup(uow, parsed)
         except SetupRefused as exc:
             print(f"pickdesk setup import: {args.file.name} refused, nothing written — {len(exc.problems)} problems:",
                   file=sys.stderr)

@@ -6,7 +6,14 @@ signs the person in with `signed_in(args, db)`: `--user LOGIN`, the PIN read fro
 through `desktop.services.auth` like at a station — wrong PINs count towards the lock-out — and is
 recorded at the station `cli:HOST`; leaving the `with` block signs out again.
 
-A missing or refused sign-in is a `UsageError`: a clear message and exit status 2.
+A missing or refused sign-in is a `UsageError`: a clear message and exit status 2. The role is
+checked by the service the command calls (`require_role`, as in the app), and a refusal there is a
+`NotAllowed`, exit status 2 as well; the audit rows name the person and the station `cli:HOST`.
+
+`has_admin(db)`: while a database has no administrator nobody can sign in, so the commands that
+start a warehouse (`users add` of the first admin, `setup import`, `demo --reset`, `db downgrade`)
+run without one — and only then. `checked_person(args, db, role)` signs in, checks the role and
+signs out again, for the commands that then rebuild the very tables the sign-in lives in.
 
 Standard input is read line by line through `stdin_lines(args)`, so a command that needs more
 than the PIN (the new PIN of `users set-pin`) reads the next line from the same stream.
@@ -26,6 +33,7 @@ from desktop.cli import UsageError
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.errors import PickdeskError, SignInRefused
+from desktop.domain.roles import Role, require_role
 from desktop.services import auth
 
 
@@ -77,7 +85,8 @@ def sign_in(args: argparse.Namespace, db: Database, *, ask: Callable[[str], str]
     """Sign the person named by `--user` in; UsageError (exit 2) when they cannot be."""
     login = (getattr(args, "user", None) or "").strip()
     if not login:
-        raise UsageError("this changes data: say who you are with --user LOGIN")
+        raise UsageError("this reads customer data or changes data: sign in with --user LOGIN "
+                         "(your PIN from the terminal, or from standard input with --pin-stdin)")
     pin = read_secret(args, getattr(args, "pin_stdin", False), "your PIN", f"PIN for {login}: ", ask)
     try:
         with db.unit_of_work() as uow:
@@ -86,6 +95,29 @@ def sign_in(args: argparse.Namespace, db: Database, *, ask: Callable[[str], str]
         raise UsageError(f"sign-in refused: {exc.message}") from exc
     except PickdeskError as exc:
         raise UsageError(exc.message) from exc
+
+
+def has_admin(db: Database) -> bool:
+    """The database has an active administrator (so someone can, and must, sign in)."""
+    from sqlalchemy import func, select
+
+    from desktop.db import models
+
+    with db.unit_of_work() as uow:
+        U = models.User
+        return bool(uow.session.scalar(select(func.count()).select_from(U)
+                                       .where(U.role == Role.ADMIN.value, U.active.is_(True))))
+
+
+def checked_person(args: argparse.Namespace, db: Database, *roles: Role) -> Actor:
+    """Sign in, check the role, sign out: who may go on with a command that remakes the database."""
+    with signed_in(args, db) as actor:
+        require_role(actor.role, *roles)
+        with db.unit_of_work(actor) as uow:
+            uow.audit("cli_checked", "user", actor.login, command=getattr(args, "command", None),
+                      roles=[r.value for r in roles])
+            uow.commit()
+    return actor
 
 
 @contextmanager

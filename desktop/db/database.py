@@ -13,7 +13,9 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from desktop.station import config
-from desktop.security.crypto import Sealer, sealer_from_environment
+from desktop.security.crypto import Sealer
+from desktop.security.keys import FixedKeyStore, KeyStore, default_key_store
+from desktop.security.sealing import UnitOfWorkSealer
 from desktop.db import migrate, models
 from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
@@ -57,28 +59,28 @@ def make_engine(url: str) -> Engine:
     )
 
 
-def _key_file_for(url: str) -> Path:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        return Path(parsed.database).with_suffix(".key")
-    return config.data_dir() / "pii.key"
-
-
 class Database:
     """One central database as a station sees it."""
 
-    def __init__(self, engine: Engine, sealer: Sealer, url: str) -> None:
+    def __init__(self, engine: Engine, key_store: KeyStore, url: str) -> None:
         self.engine = engine
-        self.sealer = sealer
+        self.key_store = key_store  # this station's customer-data keys (desktop.security.keys)
         self.url = url
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate_schema: bool = True, seed_demo: bool = False,
-             sealer: Sealer | None = None) -> Database:
-        """Connect, bring the schema to head, and (if asked and empty) seed the demo warehouse."""
+             key_store: KeyStore | None = None, sealer: Sealer | None = None) -> Database:
+        """Connect, bring the schema to head, and (if asked and empty) seed the demo warehouse.
+
+        `key_store` holds the station's customer-data keys (default: `default_key_store()`); `sealer`
+        is a shorthand for a store of exactly its keys (tests). No key is looked at here: a station
+        without one opens the database and is refused only when it seals or opens customer data."""
         url = config.resolve_database_url(url)
         engine = make_engine(url)
-        db = cls(engine, sealer or sealer_from_environment(_key_file_for(url)), url)
+        if key_store is None:
+            key_store = (FixedKeyStore((sealer.key, *sealer.older_keys)) if sealer is not None
+                         else default_key_store())
+        db = cls(engine, key_store, url)
         try:
             if migrate_schema:
                 try:
@@ -141,7 +143,7 @@ class UnitOfWork:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
-        self.sealer = db.sealer
+        self.sealer = UnitOfWorkSealer(self, db.key_store)
         self.session: Session | None = None
         self._committed = False
 

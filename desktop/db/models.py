@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.db.types import Money, UTCDateTime, utcnow
@@ -687,6 +688,40 @@ class BadgeKey(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SealingKey(Base):
+    """A customer-data key the database knows by its fingerprint (never the key itself).
+
+    One row is `current` once anything has been sealed; a rotation keeps the old one `previous` until
+    every value is re-sealed, then `retired` (`desktop.security.sealing`)."""
+
+    __tablename__ = "sealing_keys"
+    __table_args__ = (
+        CheckConstraint("status IN ('current', 'previous', 'retired')", name="status"),
+        Index("uq_sealing_keys_one_current", "status", unique=True,
+              sqlite_where=text("status = 'current'"), postgresql_where=text("status = 'current'")),
+    )
+
+    fingerprint: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class KeyRotation(Base):
+    """A rotation's progress: orders up to `resealed_through` (by id) are under the new key."""
+
+    __tablename__ = "key_rotations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_fingerprint: Mapped[str] = mapped_column(ForeignKey("sealing_keys.fingerprint"))
+    to_fingerprint: Mapped[str] = mapped_column(ForeignKey("sealing_keys.fingerprint"))
+    resealed_through: Mapped[int] = mapped_column(BigInteger, default=0)
+    values_resealed: Mapped[int] = mapped_column(Integer, default=0)
+    batches: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class Station(Base):

@@ -5,18 +5,15 @@ station holding several keys (after a rotation) open old rows. The associated da
 ciphertext to its field and order number, so a sealed phone cannot be copied onto another order or
 into the name field unnoticed.
 
-Keys come from PICKDESK_PII_KEY (base64 of 32 bytes) or a key file; the embedded demo database keeps
-its own key file beside it, created on first start with owner-only permissions.
+Where a station keeps its keys and how the database names them: `desktop.security.keys`; which key a
+unit of work seals with (and the refusal when the station lacks it): `desktop.security.sealing`.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import os
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -45,7 +42,11 @@ class Sealer:
 
     @staticmethod
     def key_id(key: bytes) -> bytes:
-        return hashlib.sha256(b"pickdesk-key-id" + key).digest()[:4]
+        return bytes.fromhex(fingerprint(key)[:8])
+
+    def is_current(self, sealed: bytes) -> bool:
+        """Whether `sealed` is under the current key (a rotation re-seals what is not)."""
+        return key_id_of(sealed) == self.key_id(self.key)
 
     def seal(self, plaintext: str, field: str, owner: str) -> bytes:
         nonce = secrets.token_bytes(12)
@@ -72,37 +73,17 @@ def generate_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def load_key_file(path: Path, create: bool = False) -> bytes:
-    if not path.exists():
-        if not create:
-            raise ConfigurationError(f"Customer-data key file {path} is missing.", f"缺少客户数据密钥文件 {path}。")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = generate_key()
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(base64.b64encode(key) + b"\n")
-        return key
-    try:
-        return base64.b64decode(path.read_bytes().strip(), validate=True)
-    except ValueError as exc:
-        raise ConfigurationError(f"Customer-data key file {path} is not base64.", f"密钥文件 {path} 格式错误。") from exc
+def fingerprint(key: bytes) -> str:
+    """The name a key goes by in the database, the key store and `pickdesk keys show`: 16 hex digits.
+
+    The first 8 of them are the key id every sealed value carries (`Sealer.key_id`), so a sealed value
+    says which recorded key opens it. Not secret: it is a hash of the key, never the key."""
+    return hashlib.sha256(b"pickdesk-key-id" + key).hexdigest()[:16]
 
 
-def sealer_from_environment(default_key_file: Path | None) -> Sealer:
-    """PICKDESK_PII_KEY wins; else PICKDESK_PII_KEY_FILE; else the default file (created if absent)."""
-    env_key = os.environ.get("PICKDESK_PII_KEY")
-    if env_key:
-        try:
-            return Sealer(base64.b64decode(env_key, validate=True))
-        except ValueError as exc:
-            raise ConfigurationError("PICKDESK_PII_KEY is not base64.", "PICKDESK_PII_KEY 不是 base64。") from exc
-    key_file = os.environ.get("PICKDESK_PII_KEY_FILE")
-    if key_file:
-        return Sealer(load_key_file(Path(key_file)))
-    if default_key_file is None:
-        raise ConfigurationError("No customer-data key: set PICKDESK_PII_KEY or PICKDESK_PII_KEY_FILE.",
-                                 "未配置客户数据密钥：请设置 PICKDESK_PII_KEY 或 PICKDESK_PII_KEY_FILE。")
-    return Sealer(load_key_file(default_key_file, create=True))
+def key_id_of(sealed: bytes) -> bytes:
+    """The key id a sealed value was sealed under (4 bytes)."""
+    return sealed[1:5]
 
 
 def mask_name(name: str) -> str:

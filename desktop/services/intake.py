@@ -40,6 +40,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from desktop.security.crypto import SealBroken
+from desktop.security.keys import KeyRefused
 from desktop.db import models
 from desktop.db.database import Database, UnitOfWork
 from desktop.db.retry import run_with_retry
@@ -312,6 +313,8 @@ def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int]
     for order_id, order_no in waiting:
         try:  # a lost race is run again (`desktop.db.retry`: the one retry policy)
             result = run_with_retry(factory, lambda uow, i=order_id: intake_order(uow, i, now), attempts=RETRIES)
+        except KeyRefused:
+            raise  # the station cannot open any order: say so once, not once per order
         except PickdeskError as exc:
             summary.failed.append((order_no, exc.message))
             continue

@@ -30,6 +30,7 @@ from desktop.db import models
 from desktop.db.database import Database, UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
+from desktop.domain.roles import Role, require_role
 from desktop.partners.smtp import SmtpFailed, SmtpSettings, send_message
 from desktop.domain.events import NotificationQueued, NotificationStatusChanged
 
@@ -116,6 +117,7 @@ def send_pending(db: Database, smtp: SmtpSettings, *, now: Callable[[], datetime
                  max_attempts: int = MAX_ATTEMPTS, limit: int = 200, actor: Actor | None = None) -> SendReport:
     """Send every queued e-mail that is due; one transaction per message (see the module notes)."""
     actor = actor or Actor.system("notifier")
+    require_role(actor.role, Role.SUPERVISOR)  # each e-mail opens a customer's name and address
     with db.unit_of_work(actor) as uow:
         ids = list(uow.session.scalars(select(models.Notification.id)
                                        .where(models.Notification.status == "queued",

@@ -279,6 +279,7 @@ def import_events(uow: UnitOfWork, events: Iterable[TrackingUpdate], source: str
 
 def import_file(uow: UnitOfWork, data: bytes, name: str = "") -> ImportResult:
     """A whole file or nothing: broken lines and unknown tracking numbers refuse it, by line."""
+    require_role(uow.actor.role, Role.SUPERVISOR)  # who may comes before what the file says
     updates = parse_tracking_file(data, name)
     known = set(_shipments(uow, {u.tracking_no for u in updates}))
     unknown = [(n, f"unknown tracking number {u.tracking_no}") for n, u in enumerate(updates, start=2)

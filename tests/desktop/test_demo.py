@@ -21,21 +21,22 @@ SEALED_FIELDS = {"customer_name_sealed": "customer_name", "customer_phone_sealed
                  "customer_email_sealed": "customer_email", "ship_detail_sealed": "ship_detail"}
 VOLATILE = {"pin_hash", "at"}  # salted hashes; audit and feed times are the build's wall clock
 # Each database makes its own random badge key (migration 0003), so the keyed badge hashes differ
-# between two builds; the badges themselves are compared through the key.
+# between two builds; the badges themselves are compared through the key. Likewise each makes its own
+# customer-data key (its fingerprint in sealing_keys): the sealed fields are compared opened.
 
 
 def dump(db: Database) -> dict[str, list[tuple]]:
     out = {}
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn, db.unit_of_work() as uow:
         for table in models.Base.metadata.sorted_tables:
-            if table.name == "badge_key":
+            if table.name in ("badge_key", "sealing_keys", "key_rotations"):  # each database's own keys
                 continue
             rows = []
             for row in conn.execute(select(table).order_by(*table.primary_key.columns)):
                 m = dict(row._mapping)
                 for col, field in SEALED_FIELDS.items():
                     if col in m and m[col] is not None:
-                        m[col] = db.sealer.open(m[col], field, m["order_no"])
+                        m[col] = uow.sealer.open(m[col], field, m["order_no"])
                 if table.name in ("audit_log", "change_feed"):
                     m.pop("at")
                 m.pop("pin_hash", None)

@@ -79,11 +79,11 @@ def test_slip_lists_every_line_with_lots(db):
         assert slip.return_instructions == order.merchant.return_instructions
 
 
-def test_label_command_writes_a_pdf_whose_barcode_decodes(db, tmp_path, capsys, monkeypatch):
+def test_label_command_writes_a_pdf_whose_barcode_decodes(db, tmp_path, capsys, monkeypatch, sign_in_as):
     monkeypatch.delenv("PICKDESK_DB_URL", raising=False)
     order_no = order_in(db, "shipped")
     out = tmp_path / "label.pdf"
-    assert main(["label", order_no, "--db", db.url, "-o", str(out)]) == 0
+    assert main(["label", order_no, "--db", db.url, "-o", str(out), *sign_in_as("packer1", "3333")]) == 0
     subprocess.run(["pdftoppm", "-r", "203", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")], check=True)
     png = next(tmp_path.glob("p*.png"))
     decoded = subprocess.run(["zbarimg", "--raw", "-q", "-Scode128.enable=1", str(png)], capture_output=True,
@@ -93,12 +93,13 @@ def test_label_command_writes_a_pdf_whose_barcode_decodes(db, tmp_path, capsys, 
                                           .where(models.Order.order_no == order_no)))
     assert set(decoded) & numbers
     zpl = tmp_path / "label.zpl"
-    assert main(["label", order_no, "--db", db.url, "--format", "zpl", "--size", "100x180", "-o", str(zpl)]) == 0
+    assert main(["label", order_no, "--db", db.url, "--format", "zpl", "--size", "100x180", "-o", str(zpl),
+                 *sign_in_as("packer1", "3333")]) == 0
     assert zpl.read_bytes().startswith(b"^XA") and b"^CI28" in zpl.read_bytes()
     capsys.readouterr()
-    assert main(["label", "NOPE-1", "--db", db.url, "-o", str(tmp_path / "x.pdf")]) == 2
+    assert main(["label", "NOPE-1", "--db", db.url, "-o", str(tmp_path / "x.pdf"), *sign_in_as("packer1", "3333")]) == 2
     assert "No order" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
     slip = tmp_path / "slip.pdf"
-    assert main(["slip", order_no, "--db", db.url, "-o", str(slip)]) == 0
+    assert main(["slip", order_no, "--db", db.url, "-o", str(slip), *sign_in_as("super1", "5555")]) == 0
     text = subprocess.run(["pdftotext", str(slip), "-"], capture_output=True, text=True).stdout
     assert order_no in text

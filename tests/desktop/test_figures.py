@@ -183,10 +183,17 @@ def test_only_supervisors_see_the_figures(db):
         compute_figures(uow, START, END)
 
 
-def test_report_command_prints_the_same_figures(db, capsys, monkeypatch):
+def test_report_command_prints_the_same_figures(db, capsys, monkeypatch, sign_in_as):
     from desktop.cli import main
+    from desktop.services.auth import hash_pin
 
-    assert main(["report", "--from", "2026-03-02", "--to", "2026-03-02", "--json", "--db", db.url]) == 0
+    with db.unit_of_work() as uow:  # the report is a supervisor's, signed in at the command line
+        uow.session.add(models.User(login="super9", display_name="S9", role="supervisor", pin_hash=hash_pin("5599")))
+        uow.commit()
+    assert main(["report", "--from", "2026-03-02", "--to", "2026-03-02", "--json", "--db", db.url]) == 2
+    assert "--user" in capsys.readouterr().err
+    assert main(["report", "--from", "2026-03-02", "--to", "2026-03-02", "--json", "--db", db.url,
+                 *sign_in_as("super9", "5599")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["slowest_warehouse_stage"] == "shipped" and data["sla_rate"] == 0.5
     with db.unit_of_work() as uow:

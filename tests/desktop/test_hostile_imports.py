@@ -72,16 +72,29 @@ def to_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes bytes that are not UTF-8
 
 
+SUPERVISOR_PIN = "5555"  # super1 of the demo: imports are a signed-in supervisor's
+SIGNED_IN = ["--user", "super1", "--pin-stdin"]
+
+
 def counts(db: Database) -> dict[str, int]:
-    tables = (models.Order, models.OrderLine, models.OrderStatusChange, models.AuditEntry, models.ChangeFeedEntry,
-              models.TrackingEvent, models.Notification, models.ExceptionCase, models.ReturnRequest)
+    """What an import may write. The person's sign-in and sign-out around a refused import are
+    recorded (audit, and the stations topic of the feed) — that is who tried, not what the file wrote."""
+    tables = (models.Order, models.OrderLine, models.OrderStatusChange, models.TrackingEvent, models.Notification,
+              models.ExceptionCase, models.ReturnRequest)
+    A, F = models.AuditEntry, models.ChangeFeedEntry
     with db.unit_of_work() as uow:
-        return {t.__tablename__: uow.session.scalar(select(func.count()).select_from(t)) for t in tables}
+        found = {t.__tablename__: uow.session.scalar(select(func.count()).select_from(t)) for t in tables}
+        found["audit_log"] = uow.session.scalar(select(func.count()).select_from(A).where(
+            A.action.not_in(("sign_in", "sign_out"))))
+        found["change_feed"] = uow.session.scalar(select(func.count()).select_from(F).where(F.topic != "stations"))
+        return found
 
 
 def run(db: Database, args: list[str], capsys) -> tuple[int, str]:
     before = counts(db)
-    code = main([*args, "--db", db.url])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("sys.stdin", io.StringIO(SUPERVISOR_PIN + "\n"))
+        code = main([*args, "--db", db.url, *(SIGNED_IN if args[0] in ("import", "tracking") else [])])
     err = capsys.readouterr().err
     assert code in (0, 2), err
     assert "Traceback" not in err
@@ -322,8 +335,9 @@ def test_hostile_route_files(tmp_path, capsys, which, key, value, shape):
 
 
 def pickdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(Path(sys.executable).with_name("pickdesk")), *args], capture_output=True, text=True,
-                          timeout=120)
+    """The installed command, signed in as the demo's supervisor (the PIN on standard input)."""
+    return subprocess.run([str(Path(sys.executable).with_name("pickdesk")), *args, *SIGNED_IN], capture_output=True,
+                          text=True, input=SUPERVISOR_PIN + "\n", timeout=120)
 
 
 def test_the_installed_command_refuses_hostile_files_without_a_traceback(central, tmp_path):

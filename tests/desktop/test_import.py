@@ -51,7 +51,9 @@ def count_orders(db) -> int:
 def run_import(db, tmp_path, name: str, text: str, capsys) -> tuple[int, str]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    code = main(["import", str(path), "--db", db.url])
+    with pytest.MonkeyPatch.context() as mp:  # an import is a signed-in supervisor's (the demo's super1)
+        mp.setattr("sys.stdin", io.StringIO("5555\n"))
+        code = main(["import", str(path), "--db", db.url, "--user", "super1", "--pin-stdin"])
     return code, capsys.readouterr().err
 
 

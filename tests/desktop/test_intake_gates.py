@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -185,7 +186,8 @@ def test_an_order_failing_two_gates_is_held_with_every_finding(world, capsys, mo
         assert [(f["gate"], f["field"]) for f in case.detail["findings"]] == expected
         assert case.detail["held_gates"] == ["address", "price"]
     monkeypatch.setenv("PICKDESK_DATA_DIR", str(world.engine.url.database).rsplit("/", 1)[0])
-    assert main(["exceptions", "--db", str(world.engine.url)]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("5555\n"))  # the demo's super1: exceptions quote addresses
+    assert main(["exceptions", "--db", str(world.engine.url), "--user", "super1", "--pin-stdin"]) == 0
     out = capsys.readouterr().out
     assert out.count("- address · address.city: the city is missing (required in DE)") == 2
     assert out.count("- address · address.postal_code: '1101' is not a postal code of DE") == 2

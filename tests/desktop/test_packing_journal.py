@@ -142,7 +142,7 @@ class PostgresOutage:
         parsed = make_url(url)
         self.proxy = TcpProxy(parsed.host, parsed.port or 5432)
         self.db = Database.open(parsed.set(host="127.0.0.1", port=self.proxy.port)
-                                .render_as_string(hide_password=False), sealer=self.owner.sealer)
+                                .render_as_string(hide_password=False), key_store=self.owner.key_store)
 
     def cut(self) -> None:
         self.proxy.cut()

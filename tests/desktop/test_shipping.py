@@ -79,18 +79,20 @@ def test_close_ships_complete_orders_and_flags_parcels_left_behind(db):
     assert state.status == "closed" and [r.parcel for r in state.parcels] == [code1]
 
 
-def test_manifest_export_by_command_line(db, tmp_path, capsys):
+def test_manifest_export_by_command_line(db, tmp_path, capsys, sign_in_as):
     from desktop.cli import main
 
     orders = packed_and_labelled(db, TODAY)
     code, number, carrier = parcel_of(db, orders[0])
-    assert main(["handover", "--carrier", carrier, "--day", TODAY.isoformat(), code, "--db", db.url]) == 0
-    assert main(["manifest", "close", "--carrier", carrier, "--day", TODAY.isoformat(), "--db", db.url]) == 0
+    assert main(["handover", "--carrier", carrier, "--day", TODAY.isoformat(), code, "--db", db.url,
+                 *sign_in_as("packer1", "3333")]) == 0
+    assert main(["manifest", "close", "--carrier", carrier, "--day", TODAY.isoformat(), "--db", db.url,
+                 *sign_in_as("packer1", "3333")]) == 0
     pdf, csv_path = tmp_path / "m.pdf", tmp_path / "m.csv"
     assert main(["manifest", "export", "--carrier", carrier, "--day", TODAY.isoformat(), "--pdf", str(pdf),
                  "--csv", str(csv_path), "--db", db.url]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
     assert [(r["parcel"], r["tracking_no"], r["order"]) for r in rows] == [(code, number, orders[0])]
-    assert main(["handover", "--carrier", carrier, code, "--db", db.url]) == 1  # refused: already on a manifest
+    assert main(["handover", "--carrier", carrier, code, "--db", db.url, *sign_in_as("packer1", "3333")]) == 1  # refused: already on a manifest
     assert "REFUSED" in capsys.readouterr().out

@@ -36,6 +36,15 @@ SIGN_IN = {Role.PICKER: ("picker1", "1111"), Role.PACKER: ("packer1", "3333"), R
 pytestmark = pytest.mark.postgres
 
 
+def as_admin(argv: list[str]) -> int:
+    """The command signed in as the demo's admin (once a database has an admin, granting is an admin's)."""
+    import io
+    from unittest import mock
+
+    with mock.patch("sys.stdin", io.StringIO("9999\n")):
+        return main([*argv, "--user", "admin", "--pin-stdin"])
+
+
 class Site:
     """The module's database: the owner's connection and a station (its own login) per kind."""
 
@@ -48,7 +57,7 @@ class Site:
         self.logins = {kind: f"st_{kind.value}_{tag}" for kind in Role}
         self.stations: dict[Role, Database] = {}
         for kind, login in self.logins.items():
-            assert main(["db", "station-role", login, "--kind", kind.value, "--apply", "--db", url]) == 0
+            assert as_admin(["db", "station-role", login, "--kind", kind.value, "--apply", "--db", url]) == 0
 
     def station(self, kind: Role) -> Database:
         if kind not in self.stations:
@@ -310,12 +319,14 @@ def test_an_admin_adds_a_person_with_a_pin_and_badge_who_then_signs_in(site):
 
 def test_the_command_prints_sql_without_apply_and_is_idempotent(site, capsys):
     login = site.logins[Role.PICKER]
+    assert main(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 2  # nobody
+    assert "--user" in capsys.readouterr().err
     assert main(["db", "station-role", login, "--kind", "picker", "--db", site.url]) == 0
     printed = capsys.readouterr().out
     assert f"GRANT pickdesk_picker TO {login};" in printed and f"REVOKE pickdesk_admin FROM {login};" in printed
     assert printed == station_role_sql(login, make_url(site.url).database, Role.PICKER)
     before = allowed(site.owner, "SELECT count(*) FROM information_schema.role_table_grants")
-    assert main(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
+    assert as_admin(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
     assert allowed(site.owner, "SELECT count(*) FROM information_schema.role_table_grants") == before
     assert site.owner_scalar(select(func.count()).select_from(models.Order)) == 30
 
@@ -324,11 +335,11 @@ def test_a_login_moved_to_another_kind_leaves_the_old_one(site):
     login = f"st_moved_{uuid.uuid4().hex[:6]}"
     url = make_url(site.url).set(username=login).render_as_string(hide_password=False)
     try:
-        assert main(["db", "station-role", login, "--kind", "packer", "--apply", "--db", site.url]) == 0
+        assert as_admin(["db", "station-role", login, "--kind", "packer", "--apply", "--db", site.url]) == 0
         db = Database.open(url, sealer=site.sealer)
         try:
             assert allowed(db, "SELECT customer_name_sealed FROM orders LIMIT 1")
-            assert main(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
+            assert as_admin(["db", "station-role", login, "--kind", "picker", "--apply", "--db", site.url]) == 0
             refused(db, "SELECT customer_name_sealed FROM orders LIMIT 1")
         finally:
             db.dispose()

@@ -217,7 +217,7 @@ def test_an_outage_keeps_actions_in_order_and_they_arrive_once_it_is_over(pg_emp
     url = make_url(pg_empty_url)
     proxy = TcpProxy(url.host, url.port or 5432)
     station = Database.open(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False),
-                            migrate_schema=False, sealer=owner.sealer)
+                            migrate_schema=False, key_store=owner.key_store)
     try:
         sync = StationSync(journal, station, HANDLERS, worker)
         sync.listen(heard.append)

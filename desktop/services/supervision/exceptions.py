@@ -59,6 +59,7 @@ def _summary(case: models.ExceptionCase) -> str:
 
 
 def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = None, limit: int = 500) -> list[ExceptionRow]:
+    _supervisor(uow)  # an intake hold's findings quote what was wrong with the customer's address
     E, U = models.ExceptionCase, models.User
     q = (select(E, U.login).outerjoin(U, E.resolved_by == U.id).options(selectinload(E.order))
          .order_by(E.status.desc(), E.created_at, E.id).limit(limit))

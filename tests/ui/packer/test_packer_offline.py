@@ -40,7 +40,7 @@ def test_a_parcel_closed_offline_is_kept_then_recorded_once_and_its_labels_print
     url = make_url(pg_empty_url)
     proxy = TcpProxy(url.host, url.port or 5432)
     db = Database.open(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False),
-                       sealer=owner.sealer)
+                       key_store=owner.key_store)
     folder = tmp_path / "printer"
     folder.mkdir()
     settings = Settings.from_file(tmp_path / "station.ini")

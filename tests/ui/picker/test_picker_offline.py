@@ -32,7 +32,7 @@ def test_picks_made_offline_are_answered_kept_and_delivered_once(qtbot, pg_empty
     url = make_url(pg_empty_url)
     proxy = TcpProxy(url.host, url.port or 5432)
     db = Database.open(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False),
-                       sealer=owner.sealer)
+                       key_store=owner.key_store)
     settings = Settings.from_file(tmp_path / "station.ini")
     settings.station_name = "OFFLINE-01"
     runner = TaskRunner(db)

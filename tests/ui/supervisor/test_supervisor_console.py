@@ -124,7 +124,7 @@ def test_audit_search(qtbot, window: MainWindow, sign_in) -> None:
 @pytest.fixture
 def picker_window(qtbot, demo_db: Database, tmp_path) -> Iterator[MainWindow]:
     """A second station on the same central database: its own connection, task runner and settings."""
-    db = Database.open(demo_db.url, sealer=demo_db.sealer)
+    db = Database.open(demo_db.url, key_store=demo_db.key_store)
     runner = TaskRunner(db)
     settings = Settings.from_file(tmp_path / "picker.ini")
     settings.station_name = "PICK-07"
