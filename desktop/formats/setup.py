@@ -801,10 +801,11 @@ def _changes(current: Any, row: dict, fields: tuple[str, ...]) -> dict[str, Any]
     return {f: row[f] for f in fields if f in row and getattr(current, f) != row[f]}
 
 
-def import_setup(uow: UnitOfWork, parsed: Parsed) -> SetupReport:
+def import_setup(uow: UnitOfWork, parsed: Parsed, *, commit: bool = True) -> SetupReport:
     """The use case: check the document against itself and the database, then write it; commits once.
 
-    Raises SetupRefused (nothing written) when any check fails. Needs the admin role.
+    Raises SetupRefused (nothing written) when any check fails. Needs the admin role. `commit=False`
+    leaves the commit to the caller (the demo builds its warehouse and its orders in one transaction).
     """
     require_role(uow.actor.role, Role.ADMIN)
     c = parsed.checks
@@ -955,11 +956,12 @@ def import_setup(uow: UnitOfWork, parsed: Parsed) -> SetupReport:
             entry.setdefault("at", datetime.now(UTC))
         s.execute(insert(models.AuditEntry), audit)
         uow.audit("setup_imported", "database", None, **{k: vars(v) for k, v in report.sections.items()})
-        for topic in {e["entity"] for e in audit}:
+        for topic in sorted({e["entity"] for e in audit}):
             uow.announce({"warehouse": "warehouses", "location": "warehouses", "merchant": "merchants",
                           "sku": "skus", "promotion": "promotions", "user": "users", "stock": "stock"}[topic],
                          None, event="setup_imported")
-        uow.commit()
+        if commit:
+            uow.commit()
     return report
 
 
