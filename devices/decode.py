@@ -131,16 +131,18 @@ class SsccScan:
 
 @dataclass(frozen=True)
 class LocationScan:
-    """A shelf location label: `LOC-SZ1-A03-1-07-2`; `code` is without the `LOC-` prefix."""
+    """A shelf location label: `LOC-` + the location's code as the warehouse set it up (`code` is
+    without the prefix). A code in the demo's shape `SZ1-A03-1-07-2` also says where the bin is
+    (warehouse, zone, aisle, block, slot, level); a warehouse's own codes (`HZ1-QUAR-01`) leave them None."""
 
     kind: ClassVar[str] = "location"
     code: str
-    warehouse: str
-    zone: str
-    aisle: int
-    block: int
-    slot: int
-    level: int
+    warehouse: str | None = None
+    zone: str | None = None
+    aisle: int | None = None
+    block: int | None = None
+    slot: int | None = None
+    level: int | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,10 @@ def scan_as_dict(scan: Scan) -> dict[str, object]:
 
 # --- own labels ----------------------------------------------------------------------------
 
-_LOCATION = re.compile(r"LOC-([A-Z0-9]{2,6})-([A-Z])([0-9]{2})-([0-9])-([0-9]{2})-([0-9])")
+# A location's code, the one rule (the set-up import checks codes by it too): letters, digits, '.', '_'
+# and '-', starting with a letter or digit, at most 32 (warehouse-setup.md: "its scan code is LOC- + code").
+LOCATION_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
+_LOCATION_PARTS = re.compile(r"([A-Z0-9]{2,6})-([A-Z])([0-9]{2})-([0-9])-([0-9]{2})-([0-9])")
 _TOTE = re.compile(r"TOTE-[0-9]{5}")
 _ORDER = re.compile(r"ORD-([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
 _PARCEL = re.compile(r"PCL-[0-9]{10}")
@@ -216,17 +221,13 @@ def _decode_own(raw: str, text: str) -> Scan | None:
             )
         return None
     scan: Scan | None = None
-    if prefix == "LOC-" and (m := _LOCATION.fullmatch(text)):
-        warehouse, zone, aisle, block, slot, level = m.groups()
-        scan = LocationScan(
-            code=text[4:],
-            warehouse=warehouse,
-            zone=zone,
-            aisle=int(aisle),
-            block=int(block),
-            slot=int(slot),
-            level=int(level),
-        )
+    if prefix == "LOC-" and LOCATION_CODE.fullmatch(text[4:]):
+        if m := _LOCATION_PARTS.fullmatch(text[4:]):
+            warehouse, zone, aisle, block, slot, level = m.groups()
+            scan = LocationScan(code=text[4:], warehouse=warehouse, zone=zone, aisle=int(aisle), block=int(block),
+                                slot=int(slot), level=int(level))
+        else:
+            scan = LocationScan(code=text[4:])
     elif prefix == "TOTE-" and _TOTE.fullmatch(text):
         scan = ToteScan(code=text)
     elif prefix == "ORD-" and (m := _ORDER.fullmatch(text)) and len(m.group(1)) <= _MAX_ORDER_NO:

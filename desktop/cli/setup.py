@@ -42,6 +42,18 @@ def _open(args: argparse.Namespace):
     return open_database(args)
 
 
+def _refuse_pinless_admins(parsed) -> None:  # noqa: ANN001 - a desktop.formats.setup.Parsed
+    """Without an admin yet, a file that makes one would lock the warehouse out: no PIN travels in the
+    file, and only a signed-in admin can set one. The first admin comes first (`pickdesk users add`)."""
+    admins = [row["login"] for _, row in parsed.users if row.get("role") == "admin" and row.get("active", True)]
+    if admins:
+        raise UsageError(
+            f"this database has no administrator yet, and the file makes {', '.join(admins)} one without a PIN "
+            "(no PIN travels in a set-up file), so nobody could sign in to set it: make the first administrator "
+            f"first (pickdesk users add {admins[0]} --role admin --name NAME --with-pin), then import signed in "
+            f"as them (--user {admins[0]})")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.domain.actor import Actor
     from desktop.domain.errors import NotAllowed
@@ -59,6 +71,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             with nullcontext(Actor.system(cli_station())) if bootstrap else signed_in(args, db) as actor:
                 if parsed.problems:
                     raise SetupRefused(list(parsed.problems))
+                if actor.user_id is None:
+                    _refuse_pinless_admins(parsed)
                 with db.unit_of_work(actor) as uow:
                     report = import_setup(uow, parsed)
         except SetupRefused as exc:

@@ -1,14 +1,23 @@
-"""The demo warehouse: a realistic, deterministic data set for every screen.
+"""The demo warehouse: a realistic, deterministic data set for every screen, built the way a real one is.
 
-`build_demo(db, orders=N, seed=S, as_of=DATE)` writes, in one transaction:
-four merchants, 500 SKUs with valid GTIN-13 check digits, lots whose expiries run from long past
-to years ahead (some expired, some near expiry), a two-block warehouse of 20 aisles (SZ1) and a
-smaller one to transfer from (GZ2), stock spread over locations (some bins empty), carriers,
-promotions, totes, users for every role with known PINs and badges, and N orders in every stage of
-the lifecycle: received (some with bad addresses, wrong prices, failed payments), held, backordered,
-ready with stock reserved earliest-expiry-first, being picked in batches, picked, packed in one or
-two parcels, shipped with tracking numbers and events, delivered, completed, refused, returned and
-cancelled.
+`build_demo(db, orders=N, seed=S, as_of=DATE)` takes the path a warehouse moving onto Pickdesk
+takes (docs/setup.md), in one transaction:
+
+1. **The set-up document** (`demo_setup(seed, as_of)`, the format of warehouse-setup.md): a
+   two-block warehouse of 20 aisles (SZ1) and a smaller one to transfer from (GZ2) with their
+   locations, four merchants with their terms, 500 SKUs with valid GTIN-13 check digits, the
+   promotions in force, the people for every role with their badges, and the opening stock, lots
+   with expiries from long past to years ahead (some expired, some near expiry), some bins empty.
+   It is imported by `desktop.formats.setup.import_setup`, the importer `pickdesk setup import`
+   uses: checked, written and audited as any warehouse's file is.
+2. **PINs** for the demo people through the people services (`set_pin`), as an admin sets them.
+3. **Equipment** the set-up format does not carry: carriers, stations, totes; and each merchant's
+   returns text for the packing slip.
+4. **N orders** in every stage of the lifecycle, generated from what the database now holds (the
+   merchants' terms and the promotions as imported, never the demo's own lists): received (some with
+   bad addresses, wrong prices, failed payments), held, backordered, ready with stock reserved
+   earliest-expiry-first, being picked in batches, picked, packed in one or two parcels, shipped
+   with tracking numbers and events, delivered, completed, refused, returned and cancelled.
 
 The same seed and as_of give the same data (sealed fields aside, whose nonces are random).
 """
@@ -19,6 +28,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import select, update
@@ -26,11 +36,12 @@ from sqlalchemy.orm import Session
 
 from desktop.demo import data as D
 from desktop.db import models
-from desktop.db.database import Database
+from desktop.db.database import Database, UnitOfWork
 from desktop.domain import packing as rules
 from desktop.domain.lifecycle import BatchStatus, HoldReason, OrderStatus, PaymentMethod, PaymentStatus, PriorityClass
+from desktop.formats.setup import import_setup, parse_document
 from desktop.routing.priority import priority_score
-from desktop.services.auth import badge_digest, hash_pin
+from desktop.services import people
 from desktop.services.routes import plan_stops
 from desktop.services.stock import InsufficientStock, release_line, reserve_line
 from desktop.domain.events import DemoBuilt
@@ -41,6 +52,8 @@ CENT = Decimal("0.01")
 SZ1_LAYOUT = {"aisles": 20, "blocks": 2, "block_length": 24.0, "aisle_spacing": 3.0, "slots": 12, "depot_x": 28.5}
 GZ2_LAYOUT = {"aisles": 6, "blocks": 1, "block_length": 20.0, "aisle_spacing": 3.0, "slots": 10, "depot_x": 0.0}
 LEVELS = {"SZ1": 3, "GZ2": 2}
+# Quarantine, returns and dock: one each, above the racks of the aisle next to the depot (slots 0, 1, 2).
+SPECIAL_LOCATIONS = (("quarantine", "Q"), ("returns", "R"), ("dock", "D"))
 
 # Share of orders per lifecycle stage (the rest are ready).
 STAGE_MIX = [
@@ -88,9 +101,8 @@ class _World:
     warehouses: dict[str, models.Warehouse] = field(default_factory=dict)
     merchants: dict[str, models.Merchant] = field(default_factory=dict)
     skus: list[models.Sku] = field(default_factory=list)
-    lots: dict[int, list[models.Lot]] = field(default_factory=dict)
+    lots: dict[int, list[models.Lot]] = field(default_factory=dict)  # sku id → its lots
     stock: dict[int, list[models.Stock]] = field(default_factory=dict)  # sku id → SZ1 stock rows
-    locations: dict[str, list[models.Location]] = field(default_factory=dict)
     users: dict[str, models.User] = field(default_factory=dict)
     carriers: dict[str, models.Carrier] = field(default_factory=dict)
     totes: list[models.Tote] = field(default_factory=list)
@@ -101,147 +113,189 @@ class _World:
     manifests: dict = field(default_factory=dict)
 
 
+def _world(seed: int, as_of: date | None) -> _World:
+    as_of_day = as_of or datetime.now(UTC).date()
+    return _World(rng=random.Random(seed), as_of=datetime.combine(as_of_day, time(9, 0), tzinfo=UTC))
+
+
+def demo_setup(seed: int = 1, as_of: date | None = None) -> dict[str, list[dict]]:
+    """The demo warehouse as a set-up document (warehouse-setup.md), what `build_demo` imports."""
+    return _setup_document(_world(seed, as_of))
+
+
 def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | None = None) -> dict[str, int]:
     """Write the demo warehouse into an empty database; return counts of what was made."""
-    as_of_day = as_of or datetime.now(UTC).date()
-    w = _World(rng=random.Random(seed), as_of=datetime.combine(as_of_day, time(9, 0), tzinfo=UTC))
+    w = _world(seed, as_of)
     with db.unit_of_work() as uow:
         s = uow.session
-        _warehouses(s, w)
-        _merchants_and_catalogue(s, w)
-        _stock(s, w)
-        _people_and_equipment(s, w)
-        s.flush()
+        document = _setup_document(w)
+        parsed = parse_document(document)
+        if parsed.problems:  # the demo's own document breaks the format: a bug here, said plainly
+            raise AssertionError(f"the demo set-up document is refused: {parsed.problems[:5]}")
+        import_setup(uow, parsed, commit=False)
+        for login, _name, _role, pin, _badge in D.USERS:
+            people.set_pin(uow, login, pin, commit=False)
+        _equipment(s, w)
+        _load_world(s, w)
         made = _orders(uow, w, orders)
         # Reserving flushed orders part-way, so later changes stamped them with the wall clock: the
         # demo's story has every order last touched at as_of.
         s.flush()
         s.execute(update(models.Order).values(updated_at=w.as_of).execution_options(synchronize_session=False))
-        uow.audit("demo_built", "database", None, seed=seed, orders=orders, as_of=as_of_day.isoformat())
+        uow.audit("demo_built", "database", None, seed=seed, orders=orders, as_of=w.as_of.date().isoformat())
         uow.announce(DemoBuilt())
         uow.commit()
     made.update(skus=len(w.skus), merchants=len(w.merchants), warehouses=len(w.warehouses))
     return made
 
 
-# ─── warehouse, catalogue, stock ────────────────────────────────────────────────
+# ─── the set-up document: warehouses, merchants and catalogue, promotions, people, stock ─────────
 
 
-def _warehouses(s: Session, w: _World) -> None:
+def _setup_document(w: _World) -> dict[str, list[dict]]:
+    warehouses, pick_bins = _warehouses(w)
+    merchants, skus, lots = _merchants_and_catalogue(w)
+    return {"warehouses": warehouses, "merchants": merchants, "skus": skus, "promotions": _promotions(w),
+            "users": [{"login": login, "name": name, "role": role, "badge": badge}
+                      for login, name, role, _pin, badge in D.USERS],
+            "stock": _opening_stock(w, skus, lots, pick_bins)}
+
+
+def _warehouses(w: _World) -> tuple[list[dict], dict[str, list[str]]]:
+    documents, pick_bins = [], {}
     for code, name, city, layout in (("SZ1", "Shenzhen Main DC 深圳主仓", "深圳市", SZ1_LAYOUT),
                                      ("GZ2", "Guangzhou Satellite 广州分仓", "广州市", GZ2_LAYOUT)):
-        wh = models.Warehouse(code=code, name=name, city=city, address=f"{city}物流园 {len(code)} 号库", layout=layout)
-        s.add(wh)
-        w.warehouses[code] = wh
-        locs = []
+        locations = []
         for aisle in range(layout["aisles"]):
             zone = "A" if aisle < max(1, layout["aisles"] // 2) else "B"
             for block in range(layout["blocks"]):
                 for slot in range(layout["slots"]):
                     for level in range(1, LEVELS[code] + 1):
-                        loc = models.Location(
-                            warehouse=wh, code=f"{code}-{zone}{aisle + 1:02d}-{block + 1}-{slot + 1:02d}-{level}",
-                            zone=zone, aisle=aisle, block=block, slot=slot, level=level, kind="pick",
-                            x=aisle * layout["aisle_spacing"],
-                            y=block * layout["block_length"] + (slot + 0.5) * layout["block_length"] / layout["slots"],
-                        )
-                        locs.append(loc)
-        for kind, zone in (("quarantine", "Q"), ("returns", "R"), ("dock", "D")):
-            locs.append(models.Location(warehouse=wh, code=f"{code}-{zone}00-0-00-0", zone=zone, aisle=-1, block=0,
-                                        slot=0, level=0, x=layout["depot_x"], y=-2.0, kind=kind))
-        s.add_all(locs)
-        w.locations[code] = [loc for loc in locs if loc.kind == "pick"]
+                        locations.append({"code": f"{code}-{zone}{aisle + 1:02d}-{block + 1}-{slot + 1:02d}-{level}",
+                                          "aisle": aisle, "block": block, "slot": slot, "level": level,
+                                          "kind": "pick"})
+        pick_bins[code] = [loc["code"] for loc in locations]
+        by_depot = min(int(layout["depot_x"] // layout["aisle_spacing"]), layout["aisles"] - 1)
+        for slot, (kind, zone) in enumerate(SPECIAL_LOCATIONS):
+            locations.append({"code": f"{code}-{zone}00-0-00-0", "aisle": by_depot, "block": 0, "slot": slot,
+                              "level": LEVELS[code] + 1, "kind": kind})
+        documents.append({"code": code, "name": name, "city": city, "address": f"{city}物流园 {len(code)} 号库",
+                          "layout": dict(layout), "locations": locations})
+    return documents, pick_bins
 
 
-def _merchants_and_catalogue(s: Session, w: _World) -> None:
+def _merchants_and_catalogue(w: _World) -> tuple[list[dict], list[dict], dict[str, list[tuple[str, date]]]]:
+    """Merchants with their terms, their SKUs, and each lot-tracked SKU's lots (gtin → [(lot, expiry)])."""
     rng = w.rng
     per_merchant = [125, 125, 125, 125]  # 500 SKUs
+    merchants, skus, lots = [], [], {}
     for (code, name, name_zh, phone, address, shelf_days, return_days, kind), count in zip(
             D.MERCHANTS, per_merchant, strict=True):
-        m = models.Merchant(code=code, name=f"{name} {name_zh}", phone=phone, address=address,
-                            return_instructions=D.RETURN_INSTRUCTIONS[code], return_days=return_days,
-                            min_remaining_shelf_days=shelf_days, free_shipping_threshold=Decimal("99.00"),
-                            standard_shipping_fee=D.DEFAULT_SHIPPING_FEE)
-        s.add(m)
-        w.merchants[code] = m
+        merchants.append({"code": code, "name": f"{name} {name_zh}", "phone": phone, "address": address,
+                          "return_days": return_days, "min_remaining_shelf_days": shelf_days,
+                          "shipping": {"free_threshold": "99.00", "standard_fee": f"{D.DEFAULT_SHIPPING_FEE:.2f}"}})
         products = D.PRODUCTS[kind]
         company = f"69{int(code[1:]) + 20:02d}{rng.randint(100, 999)}"  # 7-digit GS1 China company prefix
         for i in range(count):
             noun, noun_zh, weight, dims, (lo, hi), fragile, lot_tracked, shelf_life = products[i % len(products)]
             variant = i // len(products)
-            item_ref = f"{i:05d}"
-            gtin = gtin13(company + item_ref)
+            gtin = "0" + gtin13(company + f"{i:05d}")
             value = money(rng.uniform(lo, hi)).quantize(Decimal("1")) - Decimal("0.10")
-            sku = models.Sku(
-                merchant=m, sku_code=f"{code}-{i + 1:04d}", gtin="0" + gtin,
-                name=f"{noun} {D.VARIANTS[variant % len(D.VARIANTS)]}",
-                name_zh=f"{noun_zh}（{D.VARIANTS_ZH[variant % len(D.VARIANTS_ZH)]}）",
-                weight_g=int(weight * rng.uniform(0.9, 1.1)), length_mm=dims[0], width_mm=dims[1], height_mm=dims[2],
-                fragile=fragile, unit_value=value, lot_tracked=lot_tracked,
-                min_remaining_shelf_days=(shelf_life // 6 if lot_tracked else 0),
-                low_stock_threshold=rng.choice([5, 10, 10, 20]),
-            )
-            s.add(sku)
-            w.skus.append(sku)
+            skus.append({
+                "merchant": code, "sku": f"{code}-{i + 1:04d}", "gtin": gtin,
+                "name": f"{noun} {D.VARIANTS[variant % len(D.VARIANTS)]}",
+                "name_zh": f"{noun_zh}（{D.VARIANTS_ZH[variant % len(D.VARIANTS_ZH)]}）",
+                "weight_g": int(weight * rng.uniform(0.9, 1.1)), "dims_mm": list(dims), "fragile": fragile,
+                "unit_value": f"{value:.2f}", "lot_tracked": lot_tracked,
+                "min_remaining_shelf_days": shelf_life // 6 if lot_tracked else 0,
+                "low_stock_threshold": rng.choice([5, 10, 10, 20]),
+            })
             sku_lots = []
             if lot_tracked:
                 for n in range(rng.randint(1, 4)):
                     # Expiries from 400 days ago to three years ahead: some expired, some close.
                     days = rng.choice([-400, -30, -3, 12, 25, 45, 90, 180, 365, 540, 800, 1100])
                     days += rng.randint(0, 9)
-                    sku_lots.append(models.Lot(sku=sku, lot_code=f"L{w.as_of:%y%m}{i:03d}{n}",
-                                               expiry=(w.as_of + timedelta(days=days)).date()))
-            s.add_all(sku_lots)
-            w.lots[id(sku)] = sku_lots
+                    sku_lots.append((f"L{w.as_of:%y%m}{i:03d}{n}", (w.as_of + timedelta(days=days)).date()))
+            lots[gtin] = sku_lots
+    return merchants, skus, lots
 
 
-def _stock(s: Session, w: _World) -> None:
+def _promotions(w: _World) -> list[dict]:
+    out = []
+    for code, kind, params, merchant, valid in D.PROMOTIONS:
+        promotion = {"code": code, "kind": kind, **params}
+        if merchant:
+            promotion["merchant"] = merchant
+        if valid:
+            promotion["valid_from"] = (w.as_of + timedelta(days=valid[0])).isoformat()
+            promotion["valid_to"] = (w.as_of + timedelta(days=valid[1])).isoformat()
+        out.append(promotion)
+    return out
+
+
+def _opening_stock(w: _World, skus: list[dict], lots: dict[str, list[tuple[str, date]]],
+                   pick_bins: dict[str, list[str]]) -> list[dict]:
+    """Counted into the bins at opening: each lot in one or two SZ1 bins, a third of the range in GZ2 too.
+    A bin drawn for a count of 0 stays empty (an opening balance is never 0)."""
     rng = w.rng
-    sz1 = list(w.locations["SZ1"])
+    sz1 = list(pick_bins["SZ1"])
     rng.shuffle(sz1)
     free = iter(sz1)
-    gz2 = w.locations["GZ2"]
+    gz2 = pick_bins["GZ2"]
     rows = []
-    for sku in w.skus:
-        lots = w.lots[id(sku)] or [None]
-        placed: list[models.Stock] = []
-        for lot in lots:
+
+    def line(location: str, gtin: str, lot: tuple[str, date] | None, qty: int) -> None:
+        if qty:
+            rows.append({"location": location, "gtin": gtin, "qty": qty}
+                        | ({"lot": lot[0], "expiry": lot[1].isoformat()} if lot else {}))
+
+    for sku in skus:
+        sku_lots: list[Any] = lots[sku["gtin"]] or [None]
+        for lot in sku_lots:
             for _ in range(rng.choice([1, 1, 2])):
                 on_hand = rng.choice([0, 3, 8, 15, 24, 40, 60])
                 location = next(free, None)
                 if location is None:  # every pick bin is taken: the rest of the range is not stocked
                     break
-                placed.append(models.Stock(location=location, sku=sku, lot=lot, on_hand=on_hand, reserved=0))
+                line(location, sku["gtin"], lot, on_hand)
         if rng.random() < 0.35:  # the satellite warehouse holds some of the range, to transfer from
-            lot = lots[-1]
-            placed.append(models.Stock(location=rng.choice(gz2), sku=sku, lot=lot, on_hand=rng.choice([10, 20, 50])))
-        rows.extend(placed)
-        w.stock[id(sku)] = [st for st in placed if st.location.warehouse.code == "SZ1"]
-    s.add_all(rows)
+            line(rng.choice(gz2), sku["gtin"], sku_lots[-1], rng.choice([10, 20, 50]))
+    return rows
 
 
-def _people_and_equipment(s: Session, w: _World) -> None:
-    for login, name, role, pin, badge in D.USERS:
-        user = models.User(login=login, display_name=name, role=role, pin_hash=hash_pin(pin),
-                           badge_hash=badge_digest(s, badge))
-        s.add(user)
-        w.users[login] = user
+# ─── after the import: what the format does not carry, and the world the orders are made from ───
+
+
+def _equipment(s: Session, w: _World) -> None:
+    """Carriers, stations and totes; and the merchants' returns text printed on the packing slip."""
+    for merchant in s.scalars(select(models.Merchant)):
+        merchant.return_instructions = D.RETURN_INSTRUCTIONS.get(merchant.code, "")
     for name, kind in (("PICK-01", "pick"), ("PICK-02", "pick"), ("PACK-01", "pack"), ("SUP-01", "supervisor")):
         s.add(models.Station(name=name, kind=kind))
     for code, name, name_zh, definition in D.CARRIERS:
         carrier = models.Carrier(code=code, name=name, name_zh=name_zh, definition=definition)
         s.add(carrier)
         w.carriers[code] = carrier
-    for code, kind, params, merchant, valid in D.PROMOTIONS:
-        s.add(models.Promotion(
-            merchant=w.merchants[merchant] if merchant else None, code=code, kind=kind, params=params,
-            valid_from=w.as_of + timedelta(days=valid[0]) if valid else None,
-            valid_to=w.as_of + timedelta(days=valid[1]) if valid else None,
-        ))
     for n in range(1, 61):
         tote = models.Tote(code=f"TOTE-{n:05d}")
         s.add(tote)
         w.totes.append(tote)
+    s.flush()
+
+
+def _load_world(s: Session, w: _World) -> None:
+    """What the import wrote, read back: orders are generated from the database, as intake sees it."""
+    w.warehouses = {wh.code: wh for wh in s.scalars(select(models.Warehouse).order_by(models.Warehouse.id))}
+    w.merchants = {m.code: m for m in s.scalars(select(models.Merchant).order_by(models.Merchant.id))}
+    w.skus = list(s.scalars(select(models.Sku).order_by(models.Sku.id)))
+    w.users = {u.login: u for u in s.scalars(select(models.User).order_by(models.User.id))}
+    for lot in s.scalars(select(models.Lot).order_by(models.Lot.id)):
+        w.lots.setdefault(lot.sku_id, []).append(lot)
+    sz1 = w.warehouses["SZ1"].id
+    for st in s.scalars(select(models.Stock).join(models.Location).where(models.Location.warehouse_id == sz1)
+                        .order_by(models.Stock.id)):
+        w.stock.setdefault(st.sku_id, []).append(st)
 
 
 # ─── orders ─────────────────────────────────────────────────────────────────────
@@ -456,7 +510,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
 
 
 def _earliest_good_lot(w: _World, sku: models.Sku) -> models.Lot | None:
-    good = [lot for lot in w.lots[id(sku)] if lot.expiry and lot.expiry > w.as_of.date()]
+    good = [lot for lot in w.lots.get(sku.id, []) if lot.expiry and lot.expiry > w.as_of.date()]
     return min(good, key=lambda lot: lot.expiry) if good else None
 
 
@@ -540,9 +594,9 @@ def _picked_history(s: Session, w: _World, order: models.Order, started: datetim
     w.history_seq += 1
     batch.picker = picker
     span = max((picked - started).total_seconds(), 60.0)
-    lines = [ln for ln in order.lines if w.stock[id(ln.sku)]]
+    lines = [ln for ln in order.lines if w.stock.get(ln.sku.id, [])]
     for n, ln in enumerate(lines, start=1):
-        st = w.stock[id(ln.sku)][0]
+        st = w.stock.get(ln.sku.id, [])[0]
         task = models.PickTask(line=ln, stock=st, location=st.location, lot=st.lot, qty=ln.qty, picked_qty=ln.qty,
                                seq=n, status="picked", picked_at=started + timedelta(seconds=span * n / (len(lines) + 1)))
         batch.tasks.append(task)

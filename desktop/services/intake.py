@@ -13,7 +13,8 @@ Gates, in order, each leaving an outcome in `orders.intake_outcome[gate]` = {"st
 3. ``payment`` — paid online: on; cash on delivery: `cod_amount` set for the carrier; pending or
    failed: held (HoldReason.PAYMENT) and a customer notification queued.
 4. ``stock`` — only for an order no gate held: every line reserved earliest-expiry-first
-   (`stock.reserve_line`, conditional updates: no unit twice on either engine). Short: the order
+   (`stock.reserve_line`, conditional updates: no unit twice on either engine) in the first
+   warehouse set up that is active (`warehouse_for`). Short: the order
    waits as BACKORDERED, nothing stays reserved, and a replenishment request is raised.
 5. ``pii`` — the customer fields are sealed (they are sealed on import) and open for this order.
 
@@ -60,7 +61,6 @@ from desktop.domain.events import OrderHeld
 log = logging.getLogger(__name__)
 
 GATES = ("address", "price", "payment", "stock", "pii")
-DEFAULT_WAREHOUSE = "SZ1"
 HOLD_KINDS = {"address": HoldReason.ADDRESS, "price": HoldReason.PRICE, "payment": HoldReason.PAYMENT}
 RETRIES = 5
 # How a Chinese note names the fields a gate finds wrong (address fields keep the mall's names).
@@ -191,9 +191,8 @@ def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
 def warehouse_for(uow: UnitOfWork, order: models.Order) -> models.Warehouse:
     if order.warehouse_id is not None:
         return order.warehouse  # type: ignore[return-value]
-    W = models.Warehouse
-    wh = uow.session.scalar(select(W).where(W.code == DEFAULT_WAREHOUSE))
-    return wh or uow.session.scalars(select(W).where(W.active.is_(True)).order_by(W.id)).first()
+    W = models.Warehouse  # the first warehouse set up ships the mall's orders (SZ1 in the demo)
+    return uow.session.scalars(select(W).where(W.active.is_(True)).order_by(W.id)).first()
 
 
 def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """The demo warehouse: deterministic, realistic, and covering every stage each later screen needs."""
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -9,10 +9,11 @@ from sqlalchemy import func, select
 
 from desktop.db import models
 from desktop.db.database import Database
-from desktop.demo.builder import SZ1_LAYOUT, build_demo
+from desktop.demo.builder import SZ1_LAYOUT, build_demo, demo_setup
 from desktop.domain import packing as rules
 from desktop.domain.lifecycle import OrderStatus, PaymentMethod
 from desktop.domain.packing import s10_tracking
+from desktop.formats.setup import import_setup, parse_document
 from desktop.services.stock import shelf_life_cutoff
 from desktop.routing.layout import DEMO_LAYOUT
 
@@ -76,6 +77,22 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path, demo_db):
     finally:
         again.dispose()
         other.dispose()
+
+
+def test_the_demo_is_its_set_up_document_imported_as_a_real_warehouses_is(demo_db):
+    """The demo takes the real warehouse's road: its set-up document through `import_setup` (audited
+    row by row), PINs through the people services. Its document, imported again, changes nothing."""
+    with demo_db.unit_of_work() as uow:
+        actions = set(uow.session.scalars(select(models.AuditEntry.action)))
+        promotions = {p.code: p for p in uow.session.scalars(select(models.Promotion))}
+    assert {"setup_imported", "warehouse_added", "location_added", "merchant_added", "sku_added", "promotion_added",
+            "user_added", "stock_adjusted", "user_pin_set"} <= actions
+    assert promotions["OLD5"].valid_to < datetime.combine(AS_OF, time(), tzinfo=UTC)  # as the document dated it
+    document = demo_setup(seed=7, as_of=AS_OF)
+    assert [w["code"] for w in document["warehouses"]] == ["SZ1", "GZ2"] and len(document["skus"]) == 500
+    with demo_db.unit_of_work() as uow:
+        report = import_setup(uow, parse_document(document))
+    assert report.changed == 0, report.describe()
 
 
 def count(db, stmt):

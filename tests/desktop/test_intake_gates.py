@@ -287,6 +287,8 @@ def test_short_dated_lots_are_skipped(world) -> None:
 
 def test_low_stock_raises_one_request_and_an_announcement(world) -> None:
     line = {"gtin": LOW_GTIN, "qty": 2, "unit_price": "25.00"}
+    with world.unit_of_work() as uow:  # the demo's own set-up import announced its stock before
+        before = uow.session.scalar(select(func.max(models.ChangeFeedEntry.id)))
     load(world, mall_order("M1-LOW-1", lines=[line], total_charged="58.00"))
     run_intake(world, now=NOW, actor=SUPERVISOR)  # 12 → 10: not under the threshold yet
     with world.unit_of_work() as uow:
@@ -298,7 +300,8 @@ def test_low_stock_raises_one_request_and_an_announcement(world) -> None:
     with world.unit_of_work() as uow:
         (req,) = uow.session.scalars(select(models.ReplenishmentRequest))
         assert (req.reason, req.sku.sku_code) == ("low_stock", "T-LOW")
-        feed = list(uow.session.scalars(select(models.ChangeFeedEntry).where(models.ChangeFeedEntry.topic == "stock")))
+        feed = list(uow.session.scalars(select(models.ChangeFeedEntry).where(models.ChangeFeedEntry.topic == "stock",
+                                                                             models.ChangeFeedEntry.id > before)))
         assert [(f.entity_id, f.payload["event"]) for f in feed] == [("T-LOW", "low_stock")]
 
 

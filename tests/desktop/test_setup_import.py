@@ -267,3 +267,28 @@ def test_shipping_terms_with_regional_fees():
     assert price("新疆维吾尔自治区", 1).shipping_fee == Decimal("20.00")
     assert price("浙江省", 1).shipping_fee == Decimal("8.00")
     assert price("新疆维吾尔自治区", 3).shipping_fee == Decimal("0.00")  # 135.00 reaches the threshold: free
+
+
+def test_a_file_that_makes_the_first_admin_is_refused_until_there_is_one(tmp_path, capsys, monkeypatch):
+    """No PIN travels in a set-up file: an admin imported into a database without one could never sign
+    in, and nobody could set their PIN. The import says to make the first admin first; then it goes."""
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    doc = good_example()
+    doc["users"].append({"login": "boss", "name": "Boss Lin", "role": "admin"})
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    before = None
+    db = Database.open(url)
+    before = counts(db)
+    db.dispose()
+    assert main(["setup", "import", str(good), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert "no administrator yet" in err and "pickdesk users add boss --role admin" in err
+    db = Database.open(url)
+    assert counts(db) == before
+    db.dispose()
+    monkeypatch.setattr("sys.stdin", io.StringIO("4321\n"))
+    assert main(["users", "add", "boss", "--role", "admin", "--name", "Boss Lin", "--new-pin-stdin", "--db", url]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("4321\n"))
+    assert main(["setup", "import", str(good), "--db", url, "--user", "boss", "--pin-stdin"]) == 0
+    assert "users: 1 added, 1 unchanged" in capsys.readouterr().out
