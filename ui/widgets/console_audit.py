@@ -82,7 +82,6 @@ class AuditPanel(QWidget):
         self.model.failed.connect(lambda exc: self.console.refuse_error(exc))
         self.table = KeyedView("supervisor_audit", self.model, self, stretch=5)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._first = False

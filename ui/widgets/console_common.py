@@ -63,7 +63,7 @@ class OrdersModel(KeyedModel):
                    tip=lambda o: date_time(o.promised_ship_by) if o.promised_ship_by else ""),
             Column(self.tr("Left"), lambda o: self.left_text(minutes_left(o.promised_ship_by, self.now)),
                    colour=lambda o: OVERDUE if (m := minutes_left(o.promised_ship_by, self.now)) is not None and m < 0
-                   else None, right=True),
+                   else None),
             Column(self.tr("Picker"), lambda o: o.picker or "",
                    tip=lambda o: self.tr("{picker}, batch {batch}").format(picker=o.picker or "—", batch=o.batch)
                    if o.batch else (o.picker or "")),

@@ -26,7 +26,7 @@ class ExceptionsModel(KeyedModel):
     def __init__(self, summary, parent=None) -> None:  # noqa: ANN001
         super().__init__([], lambda e: e.id, parent=parent)
         self.columns = [
-            Column("#", lambda e: str(e.id), right=True),
+            Column("#", lambda e: str(e.id)),
             Column(self.tr("Kind"), lambda e: kind_name(e.kind)),
             Column(self.tr("Order"), lambda e: e.order_no or ""),
             Column(self.tr("Order status"), lambda e: order_status_name(e.order_status) if e.order_status else ""),
@@ -66,7 +66,6 @@ class ExceptionsPanel(QWidget):
         panel.addStretch(1)
         self._decision_changed()
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 3)
         layout.addLayout(panel, 1)
 

@@ -67,7 +67,7 @@ class FloorPanel(QWidget):
                     time=date_time(p.last_seen)) if p.last_seen else "") if t)),
             Column(self.tr("Station"), lambda p: (p.station or "—") + (" ●" if p.online else "")),
             Column(self.tr("Batch"), lambda p: p.batch or ""),
-            Column(self.tr("Stops"), lambda p: f"{p.stops_done}/{p.stops}" if p.batch else "", right=True),
+            Column(self.tr("Stops"), lambda p: f"{p.stops_done}/{p.stops}" if p.batch else ""),
         ], key=lambda p: p.login, parent=self)
         self.pickers = KeyedView("supervisor_pickers", self.pickers_model, self, stretch=1)
         self.batch_picker = QComboBox(self)
@@ -95,7 +95,6 @@ class FloorPanel(QWidget):
         lower.addLayout(reassign, 2)
         right.addLayout(lower, 2)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status_table)
         layout.addLayout(right, 1)
 

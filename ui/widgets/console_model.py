@@ -37,7 +37,7 @@ R = TypeVar("R")
 
 PAGE = 200  # rows read at a time
 TOUCH_MS = 100  # feed events within this time are read back in one query
-OVERDUE = QColor("#c62828")
+OVERDUE = QColor(Qt.GlobalColor.red)  # as the board always showed it
 
 Index = QModelIndex | QPersistentModelIndex
 

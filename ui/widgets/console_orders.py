@@ -117,7 +117,6 @@ class OrdersPanel(QWidget):
         split.addWidget(lower)
         split.setSizes([300, 180])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
         layout.addWidget(self.customer)

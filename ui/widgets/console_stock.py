@@ -28,19 +28,19 @@ class StockPanel(QWidget):
             Column(self.tr("Warehouse"), lambda r: r.warehouse),
             Column(self.tr("Merchant"), lambda r: r.merchant),
             Column(self.tr("SKU"), lambda r: r.sku),
-            Column(self.tr("Available"), lambda r: number(r.available), right=True),
-            Column(self.tr("Threshold"), lambda r: number(r.threshold), right=True),
+            Column(self.tr("Available"), lambda r: number(r.available)),
+            Column(self.tr("Threshold"), lambda r: number(r.threshold)),
             Column(self.tr("Request"), lambda r: f"#{r.open_request}" if r.open_request else ""),
             Column(self.tr("Product"), lambda r: bilingual(r.name, r.name_zh)),
         ], key=lambda r: (r.warehouse, r.sku), parent=self)
         self.requests_model = KeyedModel([
-            Column("#", lambda r: str(r.id), right=True),
+            Column("#", lambda r: str(r.id)),
             Column(self.tr("Raised"), lambda r: date_time(r.created_at)),
             Column(self.tr("Reason"), lambda r: replenishment_reason_name(r.reason)),
             Column(self.tr("Status"), lambda r: replenishment_status_name(r.status)),
             Column(self.tr("Warehouse"), lambda r: r.warehouse),
             Column(self.tr("SKU"), lambda r: r.sku),
-            Column(self.tr("Qty"), lambda r: number(r.qty), right=True),
+            Column(self.tr("Qty"), lambda r: number(r.qty)),
             Column(self.tr("Supplier"), lambda r: f"{r.merchant} {r.supplier_phone}"),
             Column(self.tr("Product"), lambda r: bilingual(r.name, r.name_zh)),
         ], key=lambda r: r.id, parent=self)
@@ -70,7 +70,6 @@ class StockPanel(QWidget):
         split.addWidget(upper)
         split.addWidget(lower)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
 
     def show_stock(self, low: list[replenishment.LowStockRow] | None,
