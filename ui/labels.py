@@ -301,22 +301,6 @@ AUDIT_VALUES = {  # words the services record as values: how one signed in, inta
 }
 
 
-def priority_name(priority: str | None) -> str:
-    return term("PriorityName", PRIORITIES, priority)
-
-
-def hold_reason_name(reason: str | None) -> str:
-    return term("HoldReasonName", HOLD_REASONS, reason)
-
-
-def kind_name(kind: str | None) -> str:
-    return term("ExceptionKindName", KINDS, kind)
-
-
-def exception_decision_name(decision: str | None) -> str:
-    return term("DecisionName", DECISIONS, decision)
-
-
 
 # ─── after the parcel left: returns, feedback, the figures ────────────────────────
 

@@ -13,6 +13,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
 from desktop.services import supervision as sv
 from ui.i18n import date_time, number
 from ui.labels import order_status_name, priority_name
@@ -30,6 +33,19 @@ class Console(Protocol):
     def refuse(self, text: str) -> None: ...
 
     def refuse_error(self, exc: BaseException) -> None: ...
+
+
+def fill_pickers(combo: QComboBox, pickers: list[tuple[str, str]]) -> None:
+    """The pickers (login, name) to choose from, the current one kept; untouched when they are the same."""
+    current = combo.currentData()
+    if [combo.itemData(i) for i in range(combo.count())] == [login for login, _ in pickers]:
+        return
+    combo.clear()
+    for login, name in pickers:
+        combo.addItem(login, login)
+        combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
 def minutes_left(when: datetime | None, now: datetime) -> int | None:

@@ -19,7 +19,7 @@ from desktop.services import supervision as sv
 from ui.i18n import date_time, number
 from ui.labels import order_status_name, priority_name
 from ui.widgets.aftersales_common import TOUCH_PX, big_button
-from ui.widgets.console_common import Console, OrdersModel
+from ui.widgets.console_common import Console, OrdersModel, fill_pickers
 from ui.widgets.console_model import Column, KeyedModel, KeyedView
 
 CLASSES = (PriorityClass.URGENT, PriorityClass.EXPEDITED, PriorityClass.NORMAL)  # the status table's columns
@@ -122,16 +122,7 @@ class FloorPanel(QWidget):
 
     def set_pickers(self, pickers: list[tuple[str, str]]) -> None:
         """The pickers a batch can go to (login, name)."""
-        combo = self.batch_picker
-        current = combo.currentData()
-        if [combo.itemData(i) for i in range(combo.count())] == [login for login, _ in pickers]:
-            return
-        combo.clear()
-        for login, name in pickers:
-            combo.addItem(login, login)
-            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
-        if current is not None:
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        fill_pickers(self.batch_picker, pickers)
 
     def select_picker(self, login: str) -> bool:
         return self.pickers.select_key(login)

@@ -24,7 +24,7 @@ from desktop.services.orders import OrderRow, list_orders, orders_by_no
 from ui.i18n import date_time, number
 from ui.labels import PRIORITIES, hold_reason_name, order_status_name, priority_name
 from ui.widgets.aftersales_common import TOUCH_PX, big_button, month_day_time
-from ui.widgets.console_common import Console, OrdersModel
+from ui.widgets.console_common import Console, OrdersModel, fill_pickers
 from ui.widgets.console_model import Column, KeyedModel, KeyedView
 
 
@@ -147,18 +147,8 @@ class OrdersPanel(QWidget):
         self.held_title.setText(self.tr("On hold: {n}").format(n=number(n)))
 
     def set_pickers(self, pickers: list[tuple[str, str]]) -> None:
-        combo = self.order_picker
-        current = combo.currentData()
-        if [combo.itemData(i) for i in range(combo.count())] == [login for login, _ in pickers]:
-            return
-        combo.clear()
-        for login, name in pickers:
-            combo.addItem(login, login)
-            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
-        if current is not None:
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-
-    # --- acting -----------------------------------------------------------------------------
+        """The pickers an order can go to (login, name)."""
+        fill_pickers(self.order_picker, pickers)
 
     def act(self, action: OrderAction, order_no: str | None = None) -> None:
         """Do `action` to `order_no` (the selected order when None), with the reason typed."""

@@ -9,7 +9,7 @@ does) and `board_orders` (the rows of named orders, whatever their status: what 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -77,19 +77,6 @@ class StationRow:
 
 
 @dataclass(frozen=True)
-class FloorBoard:
-    at: datetime
-    counts: dict[tuple[str, str], int]  # (status, priority class) → orders
-    orders: list[BoardOrder]
-    pickers: list[PickerRow]
-    stations: list[StationRow]
-    open_exceptions: int
-
-    def count(self, status: str) -> int:
-        return sum(n for (s, _), n in self.counts.items() if s == status)
-
-
-@dataclass(frozen=True)
 class FloorSummary:
     """The floor without its orders: what the console's floor tab shows beside the board."""
 
@@ -101,6 +88,13 @@ class FloorSummary:
 
     def count(self, status: str) -> int:
         return sum(n for (s, _), n in self.counts.items() if s == status)
+
+
+@dataclass(frozen=True)
+class FloorBoard(FloorSummary):
+    """The summary with the first orders of the board."""
+
+    orders: list[BoardOrder] = field(default_factory=list)
 
 
 FLOOR_STATUSES = frozenset(s.value for s in ON_FLOOR)
@@ -207,7 +201,7 @@ def floor_board(uow: UnitOfWork, now: datetime | None = None, limit: int = 300) 
     # Overdue first, then by time left; orders without a promise last.
     board_orders_.sort(key=lambda o: (o.minutes_left is None, o.minutes_left if o.minutes_left is not None else 0,
                                       -o.priority_score))
-    return FloorBoard(now, summary.counts, board_orders_, summary.pickers, summary.stations, summary.open_exceptions)
+    return FloorBoard(now, summary.counts, summary.pickers, summary.stations, summary.open_exceptions, board_orders_)
 
 
 def active_batches(uow: UnitOfWork) -> list[tuple[str, str | None, str, int]]:
