@@ -189,21 +189,33 @@ class SupervisorWorkspace(Workspace):
     # --- loading everything (at sign-in, after an action, on the safety-net timer) -----------
 
     def load_op(self):  # noqa: ANN201
+        """The floor first (counts, pickers, the first page of the board): the other tabs' lists follow in
+        a second read (`_read_lists`), so the floor is usable before they are read."""
         loaded = max(PAGE, self.orders_model.rowCount())
-        held = max(PAGE, self.orders.held_model.rowCount())
 
         def op(uow):
             return {
                 "summary": sv.floor_summary(uow),
                 "orders": sv.floor_orders(uow, None, loaded),
                 "orders_asked": loaded,
+                "pickers": sv.picker_logins(uow),
+            }
+        return op
+
+    def lists_op(self):  # noqa: ANN201
+        held = max(PAGE, self.orders.held_model.rowCount())
+
+        def op(uow):
+            return {
                 "held": list_orders(uow, OrderStatus.HELD, limit=held),
                 "exceptions": sv.list_exceptions(uow),
                 "low_stock": replenishment.low_stock_alerts(uow),
                 "replenishment": replenishment.list_replenishment(uow),
-                "pickers": sv.picker_logins(uow),
             }
         return op
+
+    def _read_lists(self) -> None:
+        self.runner.run(self.lists_op(), self.show_data, self._load_failed_quietly, actor=self.actor, owner=self)
 
     def show_data(self, data: object) -> None:
         if isinstance(data, tuple):  # (counts, held): the shell's shape, kept for its callers
@@ -220,13 +232,15 @@ class SupervisorWorkspace(Workspace):
             self.orders_model.replace(data["orders"], more=len(data["orders"]) >= data.get("orders_asked", PAGE))
             self.orders_model.retext([OrdersModel.LEFT])
         if "held" in data:
-            self.orders.show_held(data["held"], self.counts.get(OrderStatus.HELD) if summary else None)
+            self.orders.show_held(data["held"], self.counts.get(OrderStatus.HELD) if self.counts else None)
         if "pickers" in data:
             self.floor.set_pickers(data["pickers"])
             self.orders.set_pickers(data["pickers"])
         if "exceptions" in data:
             self._show_exceptions(data["exceptions"])
         self.stock.show_stock(data.get("low_stock"), data.get("replenishment"))
+        if summary is not None:
+            self._read_lists()  # the other tabs, now that the floor is on screen
         self.updated.setText(self.tr("Updated {time}").format(
             time=time_of_day(datetime.now(timezone.utc), seconds=True)))
 
