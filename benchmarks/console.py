@@ -1,11 +1,19 @@
 """The supervisor's console: sign-in to a usable floor tab, idle CPU, and key latency under a busy feed.
 
-    .venv/bin/python benchmarks/console.py [--orders 200] [--idle 12] [--runs 3] [--no-baseline]
+    .venv/bin/python benchmarks/console.py [--orders 200] [--pg] [--idle 12] [--runs 3] [--no-baseline]
+                                           [--keep /tmp/pickdesk-console-100k]
 
-Each measurement is a fresh `python` process (offscreen Qt, 1280×800 window) on one SQLite demo
-database built first (`build_demo`, `--orders` orders). In every run the console of this tree and,
-as the baseline, the console of `main` (`git show main:ui/workspaces/supervisor.py`, loaded in its
-place) are measured in turn, so they share the machine's state; ratios are current / baseline.
+Each measurement is a fresh `python` process (offscreen Qt, 1280×800 window) on one demo database
+built first: `build_demo` with `--orders` orders, or, above 2 000, `build_demo` with 200 orders and
+then copies of them (and their lines) written by a bulk insert up to `--orders` in all — each copy
+keeps its original's status, priority and ship-by, so the floor holds as large a share of them as the
+demo does (the worst case for the floor tab). SQLite by default; `--pg` on PostgreSQL (at
+PICKDESK_TEST_PG, default the local server). `--keep DIR` builds the database once into DIR (the
+SQLite file, or for PostgreSQL a marker naming the database) and reuses it on the next run.
+
+In every run the console of this tree and, as the baseline, the whole of `main` (`git archive main`
+unpacked into a temporary folder, the child's PYTHONPATH) are measured in turn on the same database,
+so they share the machine's state; ratios are current / baseline.
 
 * sign-in → floor: from the Return key on the PIN to the floor board filled and the GUI thread free
   again (a zero timer queued behind the fill has run).
@@ -34,21 +42,10 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r'''
 import json, os, sys, threading, time
 variant, db_url, idle_s = sys.argv[1], sys.argv[2], float(sys.argv[3])
-if variant == "baseline":  # main's console in place of this tree's, everything else this tree's
-    import importlib.util
-    import ui.main_window
-    from desktop.domain.roles import Role
-    spec = importlib.util.spec_from_file_location("ui.workspaces.supervisor_main", sys.argv[4])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ui.workspaces.supervisor_main"] = module
-    spec.loader.exec_module(module)
-    for role, cls in list(ui.main_window.WORKSPACES.items()):
-        if cls.__name__ == "SupervisorWorkspace":
-            ui.main_window.WORKSPACES[role] = module.SupervisorWorkspace
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 app = QApplication(sys.argv[:1])
 from ui.app import prepare_application
 prepare_application(app)
@@ -82,8 +79,9 @@ started = time.perf_counter()
 QTest.keyClick(view.pin, Qt.Key.Key_Return)
 wait(lambda: win.workspace is not None and win.workspace.objectName() == "workspace_supervisor")
 ws = win.workspace
-board = ws.findChild(QTableWidget, "supervisor_board")
-wait(lambda: board.rowCount() > 0)
+board = ws.findChild(QAbstractItemView, "supervisor_board")  # a QTableWidget on main, a view on a model here
+counts = ws.findChild(QAbstractItemView, "supervisor_status_table")
+wait(lambda: board.model().rowCount() > 0 and counts.model().index(0, 1).data() not in (None, "", "–"))
 free = []
 QTimer.singleShot(0, lambda: free.append(time.perf_counter()))
 wait(lambda: bool(free))
@@ -148,21 +146,87 @@ ws.stop(); win.close(); runner.wait_for_done(30_000); os._exit(0)
 '''
 
 
-def build(data: Path, orders: int) -> str:
-    url = f"sqlite:///{data / 'central.sqlite3'}"
-    code = ("import sys; from desktop.db.database import Database; from desktop.demo.builder import build_demo; "
-            f"db = Database.open({url!r}); build_demo(db, orders={orders}, seed=1); db.dispose()")
-    env = dict(os.environ, PICKDESK_DATA_DIR=str(data), PYTHONPATH=str(ROOT))
+BULK = r'''
+import sys, time
+from sqlalchemy import func, insert, select, text
+from desktop.db import models
+from desktop.db.database import Database
+from desktop.demo.builder import build_demo
+url, total = sys.argv[1], int(sys.argv[2])
+db = Database.open(url)
+build_demo(db, orders=200, seed=1)
+started = time.perf_counter()
+O, L = models.Order.__table__, models.OrderLine.__table__
+with db.engine.begin() as conn:
+    orders = [dict(r._mapping) for r in conn.execute(select(O).order_by(O.c.id))]
+    lines: dict[int, list[dict]] = {}
+    for r in conn.execute(select(L).order_by(L.c.id)):
+        lines.setdefault(r.order_id, []).append(dict(r._mapping))
+    next_order = conn.scalar(select(func.max(O.c.id))) + 1
+    next_line = conn.scalar(select(func.max(L.c.id))) + 1
+    copies = total - len(orders)
+    chunk_o, chunk_l = [], []
+    for n in range(copies):
+        src = orders[n % len(orders)]
+        order = dict(src, id=next_order, order_no=f"{src['order_no']}-C{n:06d}")
+        chunk_o.append(order)
+        for ln in lines.get(src["id"], []):
+            chunk_l.append(dict(ln, id=next_line, order_id=next_order))
+            next_line += 1
+        next_order += 1
+        if len(chunk_o) >= 5000 or n == copies - 1:
+            conn.execute(insert(O), chunk_o)
+            if chunk_l:
+                conn.execute(insert(L), chunk_l)
+            chunk_o, chunk_l = [], []
+    if db.backend == "postgresql":
+        for table in ("orders", "order_lines"):
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+        conn.execute(text("ANALYZE"))
+    else:
+        conn.execute(text("ANALYZE"))
+    n = conn.scalar(select(func.count()).select_from(O))
+print(f"bulk: {n} orders in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+db.dispose()
+'''
+
+
+def build(data: Path, orders: int, pg: bool, keep: Path | None) -> str:
+    """The database every run uses: built once (into `keep` when given, and reused from there)."""
+    folder = keep or data
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / "database-url.txt"
+    if keep is not None and marker.exists():
+        return marker.read_text(encoding="utf-8").strip()
+    if pg:
+        import psycopg
+        server = os.environ.get("PICKDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
+        name = f"pickdesk_console_{orders}_{os.getpid()}"
+        with psycopg.connect(server.replace("postgresql+psycopg://", "postgresql://") + "/postgres",
+                             autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"{server}/{name}"
+    else:
+        url = f"sqlite:///{folder / 'central.sqlite3'}"
+    env = dict(os.environ, PICKDESK_DATA_DIR=str(folder), PYTHONPATH=str(ROOT))
     env.pop("PICKDESK_DB_URL", None)
-    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True, timeout=3600)
+    if orders > 2000:
+        args = [sys.executable, "-c", BULK, url, str(orders)]
+    else:
+        args = [sys.executable, "-c", "import sys; from desktop.db.database import Database; "
+                "from desktop.demo.builder import build_demo; db = Database.open(sys.argv[1]); "
+                f"build_demo(db, orders={orders}, seed=1); db.dispose()", url]
+    subprocess.run(args, env=env, cwd=ROOT, check=True, timeout=3600)
+    marker.write_text(url, encoding="utf-8")
     return url
 
 
-def one(variant: str, url: str, data: Path, idle: float, baseline_file: Path | None) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PICKDESK_DATA_DIR=str(data), PYTHONPATH=str(ROOT))
+def one(variant: str, url: str, data: Path, idle: float, baseline_root: Path | None) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PICKDESK_DATA_DIR=str(data),
+               PYTHONPATH=str(baseline_root or ROOT))
     env.pop("PICKDESK_DB_URL", None)
-    args = [sys.executable, "-c", CHILD, variant, url, str(idle)] + ([str(baseline_file)] if baseline_file else [])
-    done = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    args = [sys.executable, "-c", CHILD, variant, url, str(idle)]
+    done = subprocess.run(args, env=env, cwd=baseline_root or ROOT, capture_output=True, text=True, timeout=1800)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("RESULT ")), None)
     if line is None:
         raise RuntimeError(f"{variant} run failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-4000:]}")
@@ -184,23 +248,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle", type=float, default=12.0, help="seconds of each idle / busy-feed phase")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-baseline", action="store_true", help="skip main's console")
+    parser.add_argument("--pg", action="store_true", help="on PostgreSQL (PICKDESK_TEST_PG) rather than SQLite")
+    parser.add_argument("--keep", type=Path, help="build the database once into this folder and reuse it")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pickdesk-console-") as tmp:
         data = Path(tmp)
-        url = build(data, args.orders)
+        url = build(data, args.orders, args.pg, args.keep)
         variants = ["current"]
-        baseline_file = None
+        baseline_root = None
         if not args.no_baseline:
-            old = subprocess.run(["git", "show", "main:ui/workspaces/supervisor.py"], cwd=ROOT, capture_output=True,
-                                 text=True, check=True).stdout
-            baseline_file = data / "supervisor_main.py"
-            baseline_file.write_text(old, encoding="utf-8")
+            baseline_root = data / "main"
+            baseline_root.mkdir()
+            archive = subprocess.run(["git", "archive", "main"], cwd=ROOT, capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(baseline_root)], input=archive, check=True)
             variants.append("baseline")
         results: dict[str, list[dict]] = {v: [] for v in variants}
         for _ in range(args.runs):
             for v in variants:
-                results[v].append(one(v, url, data, args.idle, baseline_file if v == "baseline" else None))
-    print(f"Supervisor console, {args.orders} orders (SQLite demo), {args.runs} runs × {args.idle:.0f} s phases, "
+                results[v].append(one(v, url, data, args.idle, baseline_root if v == "baseline" else None))
+    engine = "PostgreSQL" if args.pg else "SQLite"
+    print(f"Supervisor console, {args.orders} orders ({engine}), {args.runs} runs × {args.idle:.0f} s phases, "
           f"offscreen 1280×800, Python {sys.version_info.major}.{sys.version_info.minor}:\n")
     print("| console | sign-in → floor p50 ms | idle CPU p50 (% of one core) | key → paint p50 ms | p95 ms | "
           "max ms | keys | feed changes/s |")

@@ -50,7 +50,9 @@ class OrderRow:
     units: int
 
 
-def list_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int | None = None) -> list[OrderRow]:
+def list_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int | None = None,
+                offset: int = 0) -> list[OrderRow]:
+    """Orders by priority (highest first); `limit` and `offset` read them a page at a time."""
     q = (select(models.Order)
          .options(selectinload(models.Order.merchant), selectinload(models.Order.lines))
          .order_by(models.Order.priority_score.desc(), models.Order.order_no))
@@ -58,7 +60,12 @@ def list_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int |
         q = q.where(models.Order.status == status.value)
     if limit is not None:
         q = q.limit(limit)
-    orders = uow.session.scalars(q).all()
+    if offset:
+        q = q.offset(offset)
+    return _rows(uow, list(uow.session.scalars(q).all()))
+
+
+def _rows(uow: UnitOfWork, orders: list[models.Order]) -> list[OrderRow]:
     ids = [o.id for o in orders]
     tracking: dict[int, list[str]] = {}
     if ids:
@@ -69,6 +76,15 @@ def list_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int |
     return [OrderRow(o.order_no, o.merchant.code, o.status, o.priority_class, round(o.priority_score, 2),
                      o.promised_ship_by, o.hold_reason, o.hold_detail, tuple(tracking.get(o.id, ())),
                      len(o.lines), sum(line.qty for line in o.lines)) for o in orders]
+
+
+def orders_by_no(uow: UnitOfWork, order_nos: list[str] | tuple[str, ...] | set[str]) -> list[OrderRow]:
+    """The rows of these orders, whatever their status; numbers that do not exist are left out."""
+    if not order_nos:
+        return []
+    return _rows(uow, list(uow.session.scalars(
+        select(models.Order).where(models.Order.order_no.in_(list(order_nos)))
+        .options(selectinload(models.Order.merchant), selectinload(models.Order.lines)))))
 
 
 def count_by_status(uow: UnitOfWork) -> dict[OrderStatus, int]:

@@ -20,7 +20,8 @@ from desktop.services import admin
 from ui.i18n import date_time, money, translate
 from ui.i18n import date as date_text
 from ui.widgets.admin_common import AdminPanel, IdTableModel, admin_button, admin_table, select_id, selected_row
-from ui.widgets.aftersales_common import date_edit_format, order_status_name
+from ui.labels import order_status_name
+from ui.widgets.aftersales_common import date_edit_format
 from ui.workspaces.base import WorkspaceContext
 
 PROMOTION_KINDS = {

@@ -1,63 +1,18 @@
-"""Small pieces the supervisor's console and the after-sales panels share: big buttons, scan fields, the
-error text of a failure, and the names of the codes they show (order statuses, return reasons).
-
-Code tables are marked with QT_TRANSLATE_NOOP (context named in each table) and shown through `term`,
-so a status is read in the station's language and never as its raw code.
+"""Small pieces the supervisor's console and the after-sales panels share: big buttons, scan fields, dates
+of these days. The names of the codes they show (order statuses, return reasons…) are in `ui.labels`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from ui.i18n import translate, with_shortcut
+from ui.i18n import with_shortcut
 
 TOUCH_PX = 48
-
-ORDER_STATUS = {
-    "received": QT_TRANSLATE_NOOP("OrderStatusName", "Received"),
-    "held": QT_TRANSLATE_NOOP("OrderStatusName", "Held"),
-    "backordered": QT_TRANSLATE_NOOP("OrderStatusName", "Backordered"),
-    "ready": QT_TRANSLATE_NOOP("OrderStatusName", "Ready"),
-    "picking": QT_TRANSLATE_NOOP("OrderStatusName", "Picking"),
-    "picked": QT_TRANSLATE_NOOP("OrderStatusName", "Picked"),
-    "packed": QT_TRANSLATE_NOOP("OrderStatusName", "Packed"),
-    "shipped": QT_TRANSLATE_NOOP("OrderStatusName", "Shipped"),
-    "delivered": QT_TRANSLATE_NOOP("OrderStatusName", "Delivered"),
-    "completed": QT_TRANSLATE_NOOP("OrderStatusName", "Completed"),
-    "refused": QT_TRANSLATE_NOOP("OrderStatusName", "Refused"),
-    "lost": QT_TRANSLATE_NOOP("OrderStatusName", "Lost"),
-    "returned": QT_TRANSLATE_NOOP("OrderStatusName", "Returned"),
-    "cancelled": QT_TRANSLATE_NOOP("OrderStatusName", "Cancelled"),
-}
-RETURN_REASON = {
-    "no_reason": QT_TRANSLATE_NOOP("ReturnReasonName", "No-reason return"),
-    "quality": QT_TRANSLATE_NOOP("ReturnReasonName", "Quality problem"),
-    "damaged": QT_TRANSLATE_NOOP("ReturnReasonName", "Damaged in transit"),
-    "wrong_item": QT_TRANSLATE_NOOP("ReturnReasonName", "Wrong item sent"),
-    "refused": QT_TRANSLATE_NOOP("ReturnReasonName", "Refused on delivery"),
-}
-
-
-def term(context: str, table: Mapping[str, str], code: str | None, missing: str = "—") -> str:
-    """A code's name from `table` (marked in `context`) in the station's language; an unknown code as it is."""
-    if not code:
-        return missing
-    text = table.get(code)
-    return translate(context, text) if text else code
-
-
-def order_status_name(status: str | None) -> str:
-    return term("OrderStatusName", ORDER_STATUS, status)
-
-
-def return_reason_name(reason: str | None) -> str:
-    return term("ReturnReasonName", RETURN_REASON, reason)
-
 
 def date_edit_format() -> str:
     """The locale's short date with a four-digit year, for QDateEdit (2026/11/24, 11/24/2026)."""

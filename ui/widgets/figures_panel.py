@@ -29,7 +29,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QMargins, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -37,42 +37,12 @@ from desktop.db.types import utcnow
 from desktop.services.figures import Figures, compute_figures, period_of
 from ui.errors import error_text
 from ui.i18n import number
-from ui.widgets.aftersales_common import (
-    TOUCH_PX,
-    big_button,
-    date_edit_format,
-    month_day_format,
-    return_reason_name,
-    term,
-)
+from ui.labels import category_name, return_reason_name, stage_name
+from ui.widgets.aftersales_common import TOUCH_PX, big_button, date_edit_format, month_day_format
 
 HIGHLIGHT = QColor("#c62828")
 NORMAL = QColor("#3b6ea8")
 SECOND = QColor("#e0a030")
-STAGE_NAMES = {
-    "released": QT_TRANSLATE_NOOP("FiguresStage", "Release"),
-    "picked": QT_TRANSLATE_NOOP("FiguresStage", "Picking"),
-    "packed": QT_TRANSLATE_NOOP("FiguresStage", "Packing"),
-    "shipped": QT_TRANSLATE_NOOP("FiguresStage", "Shipping"),
-    "delivered": QT_TRANSLATE_NOOP("FiguresStage", "Delivery"),
-}
-CATEGORY_NAMES = {
-    "delivery_speed": QT_TRANSLATE_NOOP("FeedbackCategory", "Delivery speed"),
-    "packaging": QT_TRANSLATE_NOOP("FeedbackCategory", "Packaging"),
-    "product_quality": QT_TRANSLATE_NOOP("FeedbackCategory", "Product quality"),
-    "service": QT_TRANSLATE_NOOP("FeedbackCategory", "Service"),
-    "other": QT_TRANSLATE_NOOP("FeedbackCategory", "Other"),
-}
-
-
-def stage_name(stage: str | None) -> str:
-    return term("FiguresStage", STAGE_NAMES, stage)
-
-
-def category_name(category: str | None) -> str:
-    return term("FeedbackCategory", CATEGORY_NAMES, category)
-
-
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)

@@ -31,35 +31,12 @@ from PySide6.QtWidgets import (
 from desktop.services import returns
 from ui.errors import error_text
 from ui.i18n import bilingual, date, money
-from ui.widgets.aftersales_common import (
-    TOUCH_PX,
-    big_button,
-    order_status_name,
-    return_reason_name,
-    scan_field,
-    term,
+from ui.labels import (
+    DECISION_TEXT, decision_name, order_status_name, resolution_name, return_reason_name, rma_status_name, term,
 )
+from ui.widgets.aftersales_common import TOUCH_PX, big_button, scan_field
 from ui.widgets.message import MessageBanner
 
-RMA_STATUS = {
-    "requested": QT_TRANSLATE_NOOP("ReturnStatusName", "Requested"),
-    "approved": QT_TRANSLATE_NOOP("ReturnStatusName", "Approved"),
-    "rejected": QT_TRANSLATE_NOOP("ReturnStatusName", "Rejected"),
-    "received": QT_TRANSLATE_NOOP("ReturnStatusName", "Received"),
-    "closed": QT_TRANSLATE_NOOP("ReturnStatusName", "Closed"),
-}
-DECISION_TEXT = {
-    "restock": QT_TRANSLATE_NOOP("ReturnDecisionName", "Restock"),
-    "quarantine": QT_TRANSLATE_NOOP("ReturnDecisionName", "Quarantine"),
-    "repair": QT_TRANSLATE_NOOP("ReturnDecisionName", "Repair"),
-    "scrap": QT_TRANSLATE_NOOP("ReturnDecisionName", "Scrap"),
-}
-RESOLUTION_TEXT = {
-    "refund": QT_TRANSLATE_NOOP("ReturnResolutionName", "Refunded"),
-    "reship": QT_TRANSLATE_NOOP("ReturnResolutionName", "Reshipped"),
-    "repair": QT_TRANSLATE_NOOP("ReturnResolutionName", "Repaired"),
-    "replace": QT_TRANSLATE_NOOP("ReturnResolutionName", "Replaced"),
-}
 CHECK_TEXT = {  # the checklist's boxes
     "unused": QT_TRANSLATE_NOOP("ReturnCheckName", "Unused"),
     "packaging_intact": QT_TRANSLATE_NOOP("ReturnCheckName", "Packaging intact"),
@@ -72,18 +49,6 @@ CHECK_SHORT = {  # the same, in the lines table
     "damaged": QT_TRANSLATE_NOOP("ReturnCheckShort", "damaged"),
     "matches_order": QT_TRANSLATE_NOOP("ReturnCheckShort", "matches"),
 }
-
-
-def rma_status_name(status: str | None) -> str:
-    return term("ReturnStatusName", RMA_STATUS, status)
-
-
-def decision_name(decision: str | None) -> str:
-    return term("ReturnDecisionName", DECISION_TEXT, decision)
-
-
-def resolution_name(resolution: str | None) -> str:
-    return term("ReturnResolutionName", RESOLUTION_TEXT, resolution)
 
 
 class ReturnsPanel(QWidget):

@@ -25,7 +25,8 @@ from desktop.services.supervision.exceptions import (
     ExceptionRow, list_exceptions, decide_exception, SETTLE, Settling,
 )
 from desktop.services.supervision.floor import (
-    BoardOrder, PickerRow, StationRow, FloorBoard, ONLINE_WINDOW, floor_board, active_batches, picker_logins,
+    BoardOrder, PickerRow, StationRow, FloorBoard, FloorSummary, FLOOR_STATUSES, ONLINE_WINDOW, floor_board, floor_summary,
+    floor_orders, board_orders, active_batches, picker_logins,
 )
 from desktop.services.supervision.customer import CustomerView, open_customer, correct_address
 from desktop.services.supervision.audit import AuditRow, search_audit, audit_actions
@@ -53,6 +54,11 @@ __all__ = [
     "PickerRow",
     "StationRow",
     "FloorBoard",
+    "FloorSummary",
+    "FLOOR_STATUSES",
+    "floor_summary",
+    "floor_orders",
+    "board_orders",
     "ONLINE_WINDOW",
     "floor_board",
     "active_batches",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import String, and_, cast, func, or_, select
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -26,7 +26,9 @@ class AuditRow:
 
 
 def search_audit(uow: UnitOfWork, text: str | None = None, user: str | None = None, action: str | None = None,
-                 since: datetime | None = None, until: datetime | None = None, limit: int = 300) -> list[AuditRow]:
+                 since: datetime | None = None, until: datetime | None = None, limit: int = 300,
+                 before: AuditRow | None = None) -> list[AuditRow]:
+    """The newest entries first; `before` (the last row of a page already read) reads the next page."""
     _supervisor(uow)
     A, U = models.AuditEntry, models.User
     q = select(A, U.login).outerjoin(U, A.user_id == U.id).order_by(A.at.desc(), A.id.desc()).limit(limit)
@@ -43,6 +45,8 @@ def search_audit(uow: UnitOfWork, text: str | None = None, user: str | None = No
         q = q.where(A.at >= since)
     if until:
         q = q.where(A.at < until)
+    if before is not None:
+        q = q.where(or_(A.at < before.at, and_(A.at == before.at, A.id < before.id)))
     return [AuditRow(a.id, a.at, login or ("system" if a.user_id is None else None), a.station, a.action, a.entity,
                      a.entity_id, dict(a.detail or {})) for a, login in uow.session.execute(q)]
 

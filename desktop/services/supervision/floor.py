@@ -1,11 +1,18 @@
-"""The floor board: orders on the floor, overdue first; pickers, their stations and batches."""
+"""The floor board: orders on the floor, overdue first; pickers, their stations and batches.
+
+Two ways to read it. `floor_board` reads everything the board shows at once (the first `limit` orders).
+The console reads it in parts that never touch every order: `floor_summary` (counts by status and
+priority class — one aggregate query —, pickers, stations, open exceptions), `floor_orders` (one page
+of the floor's orders in board order, after a given row: keyset paging, so page 50 costs what page 1
+does) and `board_orders` (the rows of named orders, whatever their status: what a feed event changed).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from desktop.db import models
@@ -31,6 +38,18 @@ class BoardOrder:
     batch: str | None
     lines: int
     units: int
+    order_id: int = 0
+    rank_score: float = 0.0  # the exact priority score (`priority_score` is rounded for reading)
+
+    @property
+    def on_floor(self) -> bool:
+        return self.status in FLOOR_STATUSES
+
+    @property
+    def board_key(self) -> tuple:
+        """Where the order stands on the board: soonest ship-by first (none last), then the higher score."""
+        return (self.promised_ship_by is None, self.promised_ship_by or datetime.min, -self.rank_score,
+                self.order_id)
 
 
 @dataclass(frozen=True)
@@ -58,10 +77,11 @@ class StationRow:
 
 
 @dataclass(frozen=True)
-class FloorBoard:
+class FloorSummary:
+    """The floor without its orders: what the console's floor tab shows beside the board."""
+
     at: datetime
     counts: dict[tuple[str, str], int]  # (status, priority class) → orders
-    orders: list[BoardOrder]
     pickers: list[PickerRow]
     stations: list[StationRow]
     open_exceptions: int
@@ -70,18 +90,21 @@ class FloorBoard:
         return sum(n for (s, _), n in self.counts.items() if s == status)
 
 
+@dataclass(frozen=True)
+class FloorBoard(FloorSummary):
+    """The summary with the first orders of the board."""
+
+    orders: list[BoardOrder] = field(default_factory=list)
+
+
+FLOOR_STATUSES = frozenset(s.value for s in ON_FLOOR)
+PAGE = 200
 ONLINE_WINDOW = timedelta(hours=12)  # a station signed in within this time and not signed out counts as online
 
 
-def floor_board(uow: UnitOfWork, now: datetime | None = None, limit: int = 300) -> FloorBoard:
-    now = now or utcnow()
-    O, T, B, U, S = models.Order, models.PickTask, models.PickBatch, models.User, models.Station
-    counts = {(st, pc): n for st, pc, n in uow.session.execute(
-        select(O.status, O.priority_class, func.count()).group_by(O.status, O.priority_class))}
-    floor = [s.value for s in ON_FLOOR]
-    orders = list(uow.session.scalars(
-        select(O).where(O.status.in_(floor)).options(selectinload(O.merchant), selectinload(O.lines))
-        .order_by(O.promised_ship_by.is_(None), O.promised_ship_by, O.priority_score.desc()).limit(limit)))
+def _board_rows(uow: UnitOfWork, orders: list[models.Order], now: datetime) -> list[BoardOrder]:
+    """Board rows of `orders`, with the picker and batch of each (one query for all of them)."""
+    O, T, B, U = models.Order, models.PickTask, models.PickBatch, models.User
     ids = [o.id for o in orders]
     batch_of: dict[int, tuple[str, str | None]] = {}
     if ids:
@@ -91,14 +114,60 @@ def floor_board(uow: UnitOfWork, now: datetime | None = None, limit: int = 300) 
                 .outerjoin(U, B.picker_id == U.id)
                 .where(models.OrderLine.order_id.in_(ids), B.status.in_(ACTIVE_BATCH))):
             batch_of[order_id] = (code, login)
-    pickers_by_id = {uid: login for uid, login in uow.session.execute(select(U.id, U.login))}
-    board_orders = []
+    assigned = {o.assigned_picker_id for o in orders if o.assigned_picker_id is not None}
+    pickers_by_id = ({uid: login for uid, login in uow.session.execute(select(U.id, U.login).where(U.id.in_(assigned)))}
+                     if assigned else {})
+    rows = []
     for o in orders:
         left = None if o.promised_ship_by is None else int((o.promised_ship_by - now).total_seconds() // 60)
         code, login = batch_of.get(o.id, (None, pickers_by_id.get(o.assigned_picker_id)))
-        board_orders.append(BoardOrder(o.order_no, o.merchant.code, o.status, o.priority_class,
-                                       round(o.priority_score, 1), o.promised_ship_by, left, o.hold_reason,
-                                       o.hold_detail, login, code, len(o.lines), sum(ln.qty for ln in o.lines)))
+        rows.append(BoardOrder(o.order_no, o.merchant.code, o.status, o.priority_class,
+                               round(o.priority_score, 1), o.promised_ship_by, left, o.hold_reason,
+                               o.hold_detail, login, code, len(o.lines), sum(ln.qty for ln in o.lines),
+                               o.id, o.priority_score))
+    return rows
+
+
+def floor_orders(uow: UnitOfWork, after: BoardOrder | None = None, limit: int = PAGE,
+                 now: datetime | None = None) -> list[BoardOrder]:
+    """One page of the orders on the floor in board order (`BoardOrder.board_key`), the page after `after`.
+
+    Keyset paging: the page starts after the given row's place, so it costs the same however deep, and
+    rows that left the floor meanwhile shift nothing."""
+    now = now or utcnow()
+    O = models.Order
+    q = (select(O).where(O.status.in_(sorted(FLOOR_STATUSES))).options(selectinload(O.merchant), selectinload(O.lines))
+         .order_by(O.promised_ship_by.is_(None), O.promised_ship_by, O.priority_score.desc(), O.id).limit(limit))
+    if after is not None:
+        behind = or_(O.priority_score < after.rank_score,
+                     and_(O.priority_score == after.rank_score, O.id > after.order_id))
+        if after.promised_ship_by is None:
+            q = q.where(O.promised_ship_by.is_(None), behind)
+        else:
+            q = q.where(or_(O.promised_ship_by.is_(None), O.promised_ship_by > after.promised_ship_by,
+                            and_(O.promised_ship_by == after.promised_ship_by, behind)))
+    return _board_rows(uow, list(uow.session.scalars(q)), now)
+
+
+def board_orders(uow: UnitOfWork, order_nos: list[str] | tuple[str, ...] | set[str],
+                 now: datetime | None = None) -> list[BoardOrder]:
+    """The board rows of these orders, whatever their status (an order that left the floor says so);
+    order numbers that do not exist are left out."""
+    if not order_nos:
+        return []
+    O = models.Order
+    orders = list(uow.session.scalars(select(O).where(O.order_no.in_(list(order_nos)))
+                                      .options(selectinload(O.merchant), selectinload(O.lines))))
+    return _board_rows(uow, orders, now or utcnow())
+
+
+def floor_summary(uow: UnitOfWork, now: datetime | None = None) -> FloorSummary:
+    """Counts by status and priority class (one aggregate), pickers with their batches, stations, open
+    exceptions: the floor tab beside its board, read without loading any order."""
+    now = now or utcnow()
+    O, B, U, S = models.Order, models.PickBatch, models.User, models.Station
+    counts = {(st, pc): n for st, pc, n in uow.session.execute(
+        select(O.status, O.priority_class, func.count()).group_by(O.status, O.priority_class))}
     stations = []
     station_of: dict[int, tuple[str, datetime | None]] = {}
     for st, login in uow.session.execute(select(S, U.login).outerjoin(U, S.current_user_id == U.id).order_by(S.name)):
@@ -121,10 +190,18 @@ def floor_board(uow: UnitOfWork, now: datetime | None = None, limit: int = 300) 
             sum(1 for t in batch.tasks if t.status != "open") if batch else 0, len(batch.tasks) if batch else 0))
     open_exc = uow.session.scalar(select(func.count()).select_from(models.ExceptionCase)
                                   .where(models.ExceptionCase.status == "open")) or 0
+    return FloorSummary(now, counts, pickers, stations, open_exc)
+
+
+def floor_board(uow: UnitOfWork, now: datetime | None = None, limit: int = 300) -> FloorBoard:
+    """The whole board at once: the summary and the first `limit` orders, overdue first."""
+    now = now or utcnow()
+    summary = floor_summary(uow, now)
+    board_orders_ = floor_orders(uow, None, limit, now)
     # Overdue first, then by time left; orders without a promise last.
-    board_orders.sort(key=lambda o: (o.minutes_left is None, o.minutes_left if o.minutes_left is not None else 0,
-                                     -o.priority_score))
-    return FloorBoard(now, counts, board_orders, pickers, stations, open_exc)
+    board_orders_.sort(key=lambda o: (o.minutes_left is None, o.minutes_left if o.minutes_left is not None else 0,
+                                      -o.priority_score))
+    return FloorBoard(now, summary.counts, summary.pickers, summary.stations, summary.open_exceptions, board_orders_)
 
 
 def active_batches(uow: UnitOfWork) -> list[tuple[str, str | None, str, int]]:

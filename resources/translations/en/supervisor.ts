@@ -2,563 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>AuditActionName</name>
+    <name>AuditPanel</name>
     <message>
-        <source>Address corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch assigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch reassigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carrier changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer data opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipient viewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo data written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Documents queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exception decided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exception opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feedback recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insurance claim filed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station action refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label printed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manifest closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manifest opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notification failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notification sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order reassigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order released</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order status changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parcel handed over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parcel packed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Short pick</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release tried</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replenishment requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replenishment status changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return line decided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return inspected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return settled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor check failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor check refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tote freed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tracking imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight override</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AuditEntityName</name>
-    <message>
-        <source>Batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exception</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manifest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parcel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replenishment request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tracking</source>
+        <source>Search: order, batch, action, reason…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>AuditFieldName</name>
     <message>
-        <source>added</source>
+        <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>other bins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>as of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>carrier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>carton</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exception</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from picker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>insured value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>last</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>manifest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>matches the order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weighed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>orders shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>packaging intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>parcel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>parcels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>picker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>qty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rules chose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>parcel no.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>threshold</source>
+        <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -566,219 +24,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>tracking no.</source>
+        <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>units</source>
+        <source>system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown</source>
+        <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unused</source>
+        <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>warehouse</source>
+        <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>why</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AuditValueName</name>
-    <message>
-        <source>PIN</source>
+        <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>badge</source>
+        <source>{field}: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>shipping label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>packing slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>backordered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>customer data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>express</source>
+        <source>; </source>
+        <comment>between the fields of an audit entry</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>DecisionName</name>
+    <name>ExceptionsModel</name>
     <message>
-        <source>Transfer from another warehouse</source>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wait for stock</source>
+        <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Substitute (customer consents)</source>
+        <source>Order status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partial refund</source>
+        <source>Raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Full refund (cancel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release after the fix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel the order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reship</source>
+        <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ExceptionKindName</name>
+    <name>ExceptionsPanel</name>
     <message>
-        <source>Address hold</source>
+        <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Price hold</source>
+        <source>Choose an exception.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Payment hold</source>
+        <source>Reason (recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Short pick</source>
+        <source>Substitute SKU or GTIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backorder</source>
+        <source>Customer&apos;s consent: how, when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight override</source>
+        <source>Decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print failed</source>
+        <source>Order {order} ({status})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not handed over</source>
+        <source>No order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refused on delivery</source>
+        <source>Everything intake found wrong with this order:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delayed</source>
+        <source>Choose an exception first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost</source>
+        <source>Give a reason: it is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FeedbackCategory</name>
-    <message>
-        <source>Delivery speed</source>
+        <source>#{id}: “{decision}” recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packaging</source>
+        <source>{sku} short by {qty} at {location} (batch {batch}, {picker})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Product quality</source>
+        <source>Expected {expected}, weighed {measured} (±{tolerance})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Service</source>
+        <source>Labelled for {carrier} on {day}, not handed over ({tracking})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other</source>
+        <source>Print job {job} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return {rma}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insurance claim filed for {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} at {station}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -912,25 +293,62 @@
     </message>
 </context>
 <context>
-    <name>FiguresStage</name>
+    <name>FloorPanel</name>
     <message>
-        <source>Release</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picking</source>
+        <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packing</source>
+        <source>Exped.</source>
+        <comment>short for the priority class Expedited</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shipping</source>
+        <source>Picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delivery</source>
+        <source>last seen {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickers and their batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a picker with a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch {code} reassigned to {who}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1038,141 +456,151 @@
     </message>
 </context>
 <context>
-    <name>HoldReasonName</name>
+    <name>HeldModel</name>
     <message>
-        <source>Address</source>
+        <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Price</source>
+        <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Payment</source>
+        <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shortage</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight</source>
+        <source>Ship by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
+        <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>OrderStatusName</name>
+    <name>OrdersModel</name>
     <message>
-        <source>Received</source>
+        <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Held</source>
+        <source>ship by {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backordered</source>
+        <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picking</source>
+        <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picked</source>
+        <source>Ship by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packed</source>
+        <source>Left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shipped</source>
+        <source>Picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delivered</source>
+        <source>{picker}, batch {batch}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Completed</source>
+        <source>Hold note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
+        <source>{h}h{m}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>PriorityName</name>
+    <name>OrdersPanel</name>
     <message>
-        <source>Urgent</source>
+        <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expedited</source>
+        <source>Reason (recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReplenishmentReasonName</name>
-    <message>
-        <source>Low stock</source>
+        <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backorder</source>
+        <source>Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Short pick</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReplenishmentStatusName</name>
-    <message>
-        <source>Open</source>
+        <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent</source>
+        <source>Set priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Received</source>
+        <source>Reassign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled</source>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} released: now {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} is on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} is now {priority}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} reassigned to {who} (batch {batch})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no} reassigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient of {no} opened (recorded in the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1211,90 +639,6 @@
     </message>
     <message>
         <source>matches</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReturnDecisionName</name>
-    <message>
-        <source>Restock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scrap</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReturnReasonName</name>
-    <message>
-        <source>No-reason return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quality problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Damaged in transit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong item sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused on delivery</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReturnResolutionName</name>
-    <message>
-        <source>Refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reshipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repaired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replaced</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReturnStatusName</name>
-    <message>
-        <source>Requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1398,6 +742,80 @@
     </message>
 </context>
 <context>
+    <name>StockPanel</name>
+    <message>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replenishment requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export replenishment requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) written to {file}</source>
+        <translation>
+            <numerusform>%n request written to {file}</numerusform>
+            <numerusform>%n requests written to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupervisorWorkspace</name>
     <message>
         <source>Run intake</source>
@@ -1436,268 +854,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exped.</source>
-        <comment>short for the priority class Expedited</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ship by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reassign batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pickers and their batches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merchant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason (recorded)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reassign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an exception.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Substitute SKU or GTIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer&apos;s consent: how, when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supplier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replenishment requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search: order, batch, action, reason…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exceptions ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Updated {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On hold: {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{h}h{m}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ship by {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{picker}, batch {batch}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>last seen {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sku} short by {qty} at {location} (batch {batch}, {picker})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected {expected}, weighed {measured} (±{tolerance})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labelled for {carrier} on {day}, not handed over ({tracking})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job {job} failed: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>return {rma}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>insurance claim filed for {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{who} at {station}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1714,98 +875,6 @@
             <numerusform>Intake: %n order processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
             <numerusform>Intake: %n orders processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Choose an order first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give a reason: it is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} released: now {status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} is on hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} is now {priority}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} reassigned to {who} (batch {batch})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{no} reassigned to {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipient of {no} opened (recorded in the audit log)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a picker with a batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch {code} reassigned to {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order {order} ({status})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything intake found wrong with this order:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an exception first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#{id}: “{decision}” recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export replenishment requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) written to {file}</source>
-        <translation>
-            <numerusform>%n request written to {file}</numerusform>
-            <numerusform>%n requests written to {file}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{field}: {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; </source>
-        <comment>between the fields of an audit entry</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

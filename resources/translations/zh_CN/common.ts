@@ -2,6 +2,713 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AuditActionName</name>
+    <message>
+        <source>Address corrected</source>
+        <translation>地址已修正</translation>
+    </message>
+    <message>
+        <source>Batch assigned</source>
+        <translation>批次已分配</translation>
+    </message>
+    <message>
+        <source>Batch done</source>
+        <translation>批次完成</translation>
+    </message>
+    <message>
+        <source>Batch reassigned</source>
+        <translation>批次已转派</translation>
+    </message>
+    <message>
+        <source>Batch started</source>
+        <translation>批次开始</translation>
+    </message>
+    <message>
+        <source>Carrier changed</source>
+        <translation>更换承运商</translation>
+    </message>
+    <message>
+        <source>Customer data opened</source>
+        <translation>查看客户资料</translation>
+    </message>
+    <message>
+        <source>Recipient viewed</source>
+        <translation>查看收件人</translation>
+    </message>
+    <message>
+        <source>Demo data written</source>
+        <translation>写入演示数据</translation>
+    </message>
+    <message>
+        <source>Documents queued</source>
+        <translation>单据已排队打印</translation>
+    </message>
+    <message>
+        <source>Exception decided</source>
+        <translation>异常已处理</translation>
+    </message>
+    <message>
+        <source>Exception opened</source>
+        <translation>新建异常</translation>
+    </message>
+    <message>
+        <source>Feedback recorded</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <source>Insurance claim filed</source>
+        <translation>已提交保险理赔</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>接单检查</translation>
+    </message>
+    <message>
+        <source>Station action refused</source>
+        <translation>工作站操作被拒</translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation>面单已打印</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <source>Manifest closed</source>
+        <translation>交接单已关闭</translation>
+    </message>
+    <message>
+        <source>Manifest opened</source>
+        <translation>交接单已创建</translation>
+    </message>
+    <message>
+        <source>Notification failed</source>
+        <translation>通知发送失败</translation>
+    </message>
+    <message>
+        <source>Notification sent</source>
+        <translation>通知已发送</translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation>优先级已更改</translation>
+    </message>
+    <message>
+        <source>Order reassigned</source>
+        <translation>订单已转派</translation>
+    </message>
+    <message>
+        <source>Order released</source>
+        <translation>订单已放行</translation>
+    </message>
+    <message>
+        <source>Order status changed</source>
+        <translation>订单状态变更</translation>
+    </message>
+    <message>
+        <source>Orders completed</source>
+        <translation>订单已完成</translation>
+    </message>
+    <message>
+        <source>Orders imported</source>
+        <translation>订单已导入</translation>
+    </message>
+    <message>
+        <source>Parcel handed over</source>
+        <translation>包裹已交接</translation>
+    </message>
+    <message>
+        <source>Parcel packed</source>
+        <translation>包裹已打包</translation>
+    </message>
+    <message>
+        <source>Pick confirmed</source>
+        <translation>拣货确认</translation>
+    </message>
+    <message>
+        <source>Pick refused</source>
+        <translation>拣货被拒</translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation>拣货缺货</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Release tried</source>
+        <translation>尝试放行</translation>
+    </message>
+    <message>
+        <source>Replenishment requested</source>
+        <translation>申请补货</translation>
+    </message>
+    <message>
+        <source>Replenishment status changed</source>
+        <translation>补货状态变更</translation>
+    </message>
+    <message>
+        <source>Return line decided</source>
+        <translation>退货行已处理</translation>
+    </message>
+    <message>
+        <source>Return inspected</source>
+        <translation>退货已检查</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>退货已收货</translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation>申请退货</translation>
+    </message>
+    <message>
+        <source>Return settled</source>
+        <translation>退货已结案</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录人员</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Supervisor check failed</source>
+        <translation>主管验证失败</translation>
+    </message>
+    <message>
+        <source>Supervisor check refused</source>
+        <translation>主管验证被拒</translation>
+    </message>
+    <message>
+        <source>Supervisor verified</source>
+        <translation>主管已验证</translation>
+    </message>
+    <message>
+        <source>Tote freed</source>
+        <translation>周转箱已释放</translation>
+    </message>
+    <message>
+        <source>Tracking imported</source>
+        <translation>导入物流轨迹</translation>
+    </message>
+    <message>
+        <source>Weight override</source>
+        <translation>重量放行</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEntityName</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Station journal</source>
+        <translation>工作站日志</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>交接单</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Pick task</source>
+        <translation>拣货任务</translation>
+    </message>
+    <message>
+        <source>Replenishment request</source>
+        <translation>补货申请</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>运单</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation>周转箱</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>物流轨迹</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFieldName</name>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>other bins</source>
+        <translation>其他库位</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>carton</source>
+        <translation>纸箱</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>有损坏</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>首个</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>找到</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <source>from batch</source>
+        <translation>原批次</translation>
+    </message>
+    <message>
+        <source>from picker</source>
+        <translation>原拣货员</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>审核项</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>insured value</source>
+        <translation>保价金额</translation>
+    </message>
+    <message>
+        <source>print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>print jobs</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最后</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>manifest</source>
+        <translation>交接单</translation>
+    </message>
+    <message>
+        <source>matches the order</source>
+        <translation>与订单一致</translation>
+    </message>
+    <message>
+        <source>weighed</source>
+        <translation>实称</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>new order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>orders shipped</source>
+        <translation>已发货订单</translation>
+    </message>
+    <message>
+        <source>packaging intact</source>
+        <translation>包装完好</translation>
+    </message>
+    <message>
+        <source>parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>parcels</source>
+        <translation>包裹数</translation>
+    </message>
+    <message>
+        <source>picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>rules chose</source>
+        <translation>规则选择</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>parcel no.</source>
+        <translation>包裹序号</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>stops</source>
+        <translation>站点数</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>预警线</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>AuditValueName</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>工牌</translation>
+    </message>
+    <message>
+        <source>shipping label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <source>packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <source>customer data</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>express</source>
+        <translation>特快</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionName</name>
+    <message>
+        <source>Transfer from another warehouse</source>
+        <translation>从其他仓库调货</translation>
+    </message>
+    <message>
+        <source>Wait for stock</source>
+        <translation>等待补货</translation>
+    </message>
+    <message>
+        <source>Substitute (customer consents)</source>
+        <translation>替代商品（客户同意）</translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>Full refund (cancel)</source>
+        <translation>全额退款（取消）</translation>
+    </message>
+    <message>
+        <source>Release after the fix</source>
+        <translation>修正后放行</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation>重发</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusWidget</name>
     <message>
         <source>Last scan: —</source>
@@ -37,6 +744,103 @@
     </message>
 </context>
 <context>
+    <name>ExceptionKindName</name>
+    <message>
+        <source>Address hold</source>
+        <translation>地址挂起</translation>
+    </message>
+    <message>
+        <source>Price hold</source>
+        <translation>价格挂起</translation>
+    </message>
+    <message>
+        <source>Payment hold</source>
+        <translation>付款挂起</translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation>拣货缺货</translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <source>Weight override</source>
+        <translation>重量放行</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Not handed over</source>
+        <translation>未交接</translation>
+    </message>
+    <message>
+        <source>Refused on delivery</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢件</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackCategory</name>
+    <message>
+        <source>Delivery speed</source>
+        <translation>配送速度</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>商品质量</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresStage</name>
+    <message>
+        <source>Release</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide: {role}</source>
@@ -45,6 +849,37 @@
     <message>
         <source>The user guide is not installed at this station ({path}).</source>
         <translation>本工作站未安装使用指南（{path}）。</translation>
+    </message>
+</context>
+<context>
+    <name>HoldReasonName</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Shortage</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -175,6 +1010,198 @@
     <message>
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatusName</name>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Backordered</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>拣货</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢件</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityName</name>
+    <message>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>Expedited</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+</context>
+<context>
+    <name>ReplenishmentReasonName</name>
+    <message>
+        <source>Low stock</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <source>Backorder</source>
+        <translation>缺货待补</translation>
+    </message>
+    <message>
+        <source>Short pick</source>
+        <translation>拣货缺货</translation>
+    </message>
+</context>
+<context>
+    <name>ReplenishmentStatusName</name>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDecisionName</name>
+    <message>
+        <source>Restock</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReasonName</name>
+    <message>
+        <source>No-reason return</source>
+        <translation>无理由退货</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>Wrong item sent</source>
+        <translation>发错商品</translation>
+    </message>
+    <message>
+        <source>Refused on delivery</source>
+        <translation>拒收</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnResolutionName</name>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Reshipped</source>
+        <translation>已重发</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>已维修</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已换货</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnStatusName</name>
+    <message>
+        <source>Requested</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
     </message>
 </context>
 <context>

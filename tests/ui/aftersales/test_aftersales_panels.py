@@ -14,7 +14,8 @@ from sqlalchemy import select
 from aftersales_helpers import actor, packed_and_labelled, parcel_of
 from desktop.db import models
 from desktop.db.types import utcnow
-from ui.widgets.figures_panel import FiguresPanel, stage_name
+from ui.labels import stage_name
+from ui.widgets.figures_panel import FiguresPanel
 from ui.widgets.handover_panel import HandoverPanel
 from ui.widgets.returns_panel import ReturnsPanel
 from ui.workspaces.base import WorkspaceContext

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableWidget
 
 from desktop.db.database import Database
 from desktop.domain.lifecycle import OrderStatus
 from desktop.services.orders import count_by_status
 from ui.main_window import MainWindow
-from ui.widgets.aftersales_common import order_status_name
+from ui.labels import order_status_name
 
 STATION = "TEST-01"  # the station name the `settings` fixture gives the window
 
@@ -96,9 +97,10 @@ def test_supervisor_shell_shows_counts_by_status_and_held_orders(qtbot, window: 
     qtbot.waitUntil(lambda: table.item(0, 1).text() != "–")
     shown = {table.item(row, 0).text(): int(table.item(row, 1).text()) for row in range(table.rowCount())}
     assert shown == {order_status_name(status.value): n for status, n in expected.items()}
-    held = ws.findChild(QTableWidget, "supervisor_held_table")
+    held = ws.findChild(QAbstractItemView, "supervisor_held_table").model()
+    qtbot.waitUntil(lambda: held.rowCount() > 0)
     assert held.rowCount() == expected[OrderStatus.HELD] > 0
-    headers = [held.horizontalHeaderItem(c).text().lower() for c in range(held.columnCount())]
+    headers = [held.headerData(c, Qt.Orientation.Horizontal).lower() for c in range(held.columnCount())]
     assert not any(word in h for h in headers for word in ("customer", "name", "phone", "address"))
 
 

@@ -36,6 +36,7 @@ def main(language: str = "en") -> int:
     from ui.main_window import MainWindow
     from ui.settings import Settings
     from ui.tasks import TaskRunner
+    from ui.widgets.console_orders import OrderAction
 
     app = QApplication(sys.argv[:1])
     prepare_application(app)
@@ -52,11 +53,11 @@ def main(language: str = "en") -> int:
     window.show()
     sign_in(window, "super1", "5555")
     ws = window.workspace
-    wait_until(lambda: ws.board is not None and ws.board_table.rowCount() > 0 and ws.audit_table.rowCount() > 0)
+    wait_until(lambda: ws.orders_model.rowCount() > 0 and ws.floor.pickers_model.rowCount() > 0)
     save(window, images / "supervisor-floor.png")
 
     ws.tabs.setCurrentIndex(1)
-    ws.orders_table.selectRow(0)
+    ws.select_order(ws.orders_model.key(0))
     save(window, images / "supervisor-orders.png")
 
     ws.tabs.setCurrentIndex(2)
@@ -74,14 +75,12 @@ def main(language: str = "en") -> int:
     ws.run_intake()
     wait_until(lambda: "intake" in done, 60000)
     ws.tabs.setCurrentIndex(1)
-    ws.orders_table.selectRow(next(r for r, o in enumerate(ws.board.orders) if o.status == "ready"))
     ws.reason.setText("客户要求改期发货" if language == "zh_CN" else "customer asked to ship later")
-    ws.order_action("hold")
+    ws.order_action(OrderAction.HOLD, next(o.order_no for o in ws.board_orders if o.status == "ready"))
     wait_until(lambda: "hold" in done)
-    ws.tabs.setCurrentIndex(4)
     loaded: list[bool] = []
     ws.audit_loaded.connect(lambda: loaded.append(True))
-    ws.search_audit()
+    ws.tabs.setCurrentIndex(4)  # its first search
     wait_until(lambda: bool(loaded))
     save(window, images / "supervisor-audit.png")
 

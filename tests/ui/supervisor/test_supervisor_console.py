@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPushButton
 from sqlalchemy import func, select
 
 from desktop.db import models
@@ -35,8 +35,18 @@ def console(qtbot, window: MainWindow, sign_in):
     sign_in("super1")
     ws = window.workspace
     assert ws.objectName() == "workspace_supervisor"
-    qtbot.waitUntil(lambda: ws.findChild(QTableWidget, "supervisor_board").rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: rows(ws, "supervisor_board") > 0, timeout=10_000)
     return ws
+
+
+def rows(ws, name: str) -> int:
+    """How many rows a console table has (its model's: the tables are views over models)."""
+    return ws.findChild(QAbstractItemView, name).model().rowCount()
+
+
+def cell(ws, name: str, row: int, column: int) -> str:
+    model = ws.findChild(QAbstractItemView, name).model()
+    return model.index(row, column).data()
 
 
 def click(qtbot, ws, name: str) -> None:
@@ -48,8 +58,10 @@ def test_every_tab_loads(qtbot, window: MainWindow, sign_in) -> None:
     names = ["supervisor_status_table", "supervisor_board", "supervisor_pickers", "supervisor_orders",
              "supervisor_held_table", "supervisor_exceptions", "supervisor_low_stock", "supervisor_replenishment"]
     for name in names:
-        qtbot.waitUntil(lambda name=name: ws.findChild(QTableWidget, name).rowCount() > 0)
-    qtbot.waitUntil(lambda: ws.findChild(QTableWidget, "supervisor_audit").rowCount() > 0)
+        qtbot.waitUntil(lambda name=name: rows(ws, name) > 0)
+    assert rows(ws, "supervisor_audit") == 0  # the audit log is read when its tab is first opened
+    ws.tabs.setCurrentWidget(ws.audit)
+    qtbot.waitUntil(lambda: rows(ws, "supervisor_audit") > 0)
     for button in ws.findChildren(QPushButton):
         assert button.minimumHeight() >= 48, button.objectName()
     for t in range(ws.tabs.count()):
@@ -59,11 +71,11 @@ def test_every_tab_loads(qtbot, window: MainWindow, sign_in) -> None:
 def test_an_action_needs_a_reason_and_then_is_done(qtbot, window: MainWindow, demo_db: Database, sign_in) -> None:
     ws = console(qtbot, window, sign_in)
     ws.tabs.setCurrentIndex(1)
-    orders = ws.findChild(QTableWidget, "supervisor_orders")
-    row = next(r for r, o in enumerate(ws.board.orders) if o.status == "ready")
-    order_no = orders.item(row, 0).text()
-    assert order_no == ws.board.orders[row].order_no and orders.item(row, 2).text() == "Ready"  # by name, not code
-    orders.selectRow(row)
+    order_no = next(o.order_no for o in ws.board_orders if o.status == "ready")
+    row = ws.orders_model.row_of(order_no)
+    assert cell(ws, "supervisor_orders", row, 0) == order_no
+    assert cell(ws, "supervisor_orders", row, 2) == "Ready"  # by name, not code
+    assert ws.select_order(order_no) and ws.selected_order() == order_no
     with qtbot.waitSignal(ws.action_failed, timeout=2000):
         click(qtbot, ws, "supervisor_hold")
     assert order_status(demo_db, order_no) == "ready"
@@ -90,7 +102,7 @@ def test_run_intake_from_the_console(qtbot, window: MainWindow, demo_db: Databas
 def test_an_exception_decision_through_the_panel(qtbot, window: MainWindow, demo_db: Database, sign_in) -> None:
     ws = console(qtbot, window, sign_in)
     ws.tabs.setCurrentIndex(2)
-    table = ws.findChild(QTableWidget, "supervisor_exceptions")
+    table = ws.findChild(QAbstractItemView, "supervisor_exceptions")
     qtbot.waitUntil(lambda: any(e.kind.endswith("_hold") for e in ws.exceptions))
     case = next(e for e in ws.exceptions if e.kind.endswith("_hold"))
     assert ws.select_exception(case.id)
@@ -104,18 +116,20 @@ def test_an_exception_decision_through_the_panel(qtbot, window: MainWindow, demo
         c = uow.session.get(models.ExceptionCase, case.id)
         assert (c.status, c.decision, c.reason) == ("resolved", "cancel", "customer cancelled by phone")
         assert c.resolved_by is not None and c.order.status == "cancelled"
-    qtbot.waitUntil(lambda: table.rowCount() == len(ws.exceptions) and case.id not in {e.id for e in ws.exceptions})
+    qtbot.waitUntil(lambda: table.model().rowCount() == len(ws.exceptions)
+                    and case.id not in {e.id for e in ws.exceptions})
 
 
 def test_audit_search(qtbot, window: MainWindow, sign_in) -> None:
     ws = console(qtbot, window, sign_in)
-    ws.tabs.setCurrentIndex(4)
+    with qtbot.waitSignal(ws.audit_loaded, timeout=10_000):
+        ws.tabs.setCurrentIndex(4)  # the first search, everything of the last 30 days
     qtbot.keyClicks(ws.findChild(QLineEdit, "supervisor_audit_text"), "customer cancelled by phone")
     with qtbot.waitSignal(ws.audit_loaded, timeout=10_000):
         click(qtbot, ws, "supervisor_audit_find")
-    audit = ws.findChild(QTableWidget, "supervisor_audit")
-    assert audit.rowCount() >= 1
-    assert {audit.item(r, 3).text() for r in range(audit.rowCount())} <= {"Exception decided", "Order status changed"}
+    assert rows(ws, "supervisor_audit") >= 1
+    assert {cell(ws, "supervisor_audit", r, 3) for r in range(rows(ws, "supervisor_audit"))} <= {
+        "Exception decided", "Order status changed"}
 
 
 # ─── two stations: the supervisor's console and a picker's window ────────────────
@@ -144,7 +158,7 @@ def picker_window(qtbot, demo_db: Database, tmp_path) -> Iterator[MainWindow]:
 
 def reassign_from_console(qtbot, ws, from_login: str, to_login: str) -> None:
     ws.tabs.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: any(p.login == from_login and p.batch for p in ws.board.pickers), timeout=5000)
+    qtbot.waitUntil(lambda: any(p.login == from_login and p.batch for p in ws.pickers), timeout=5000)
     assert ws.select_picker(from_login)
     combo = ws.findChild(QComboBox, "supervisor_batch_picker")
     combo.setCurrentIndex(combo.findData(to_login))
@@ -170,7 +184,7 @@ def test_reassignment_between_stops_reaches_the_pickers_window(qtbot, window: Ma
     code = pws.batch.code
     ws = console(qtbot, window, sign_in)
     ws.refresh()
-    qtbot.waitUntil(lambda: any(p.login == "picker1" and p.batch == code for p in ws.board.pickers), timeout=5000)
+    qtbot.waitUntil(lambda: any(p.login == "picker1" and p.batch == code for p in ws.pickers), timeout=5000)
     with qtbot.waitSignal(pws.batch_closed, timeout=1500) as closed:
         reassign_from_console(qtbot, ws, "picker1", "picker2")
     assert closed.args == ["reassigned"]
@@ -185,7 +199,7 @@ def test_mid_stop_the_picker_is_told_not_overridden(qtbot, window: MainWindow, p
     assert pws.session.mid_stop
     ws = console(qtbot, window, sign_in)
     ws.refresh()
-    qtbot.waitUntil(lambda: any(p.login == "picker3" and p.batch for p in ws.board.pickers), timeout=5000)
+    qtbot.waitUntil(lambda: any(p.login == "picker3" and p.batch for p in ws.pickers), timeout=5000)
     with qtbot.waitSignal(pws.notice, timeout=1500, check_params_cb=lambda text: "reassigned" in text):
         reassign_from_console(qtbot, ws, "picker3", "picker1")
     assert pws.pages.currentIndex() == 1 and pws.session is not None and pws.session.current is stop

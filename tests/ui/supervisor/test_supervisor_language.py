@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QPieSeries
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPushButton
 from sqlalchemy import select
 
 from aftersales_helpers import packed_and_labelled, parcel_of
@@ -107,7 +107,7 @@ def test_every_tab_and_state_of_the_console_reads_in_the_station_language(
     data = data_strings(demo_db, language) + [demo_db.describe()] + recorded_notes(demo_db)
     sign_in("super1")
     ws = window.workspace
-    qtbot.waitUntil(lambda: ws.findChild(QTableWidget, "supervisor_board").rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: ws.findChild(QAbstractItemView, "supervisor_board").model().rowCount() > 0, timeout=10_000)
     seen: list[str] = []
 
     def check(state: str) -> None:
@@ -122,8 +122,7 @@ def test_every_tab_and_state_of_the_console_reads_in_the_station_language(
 
     # Orders: a refusal (no reason), then a hold.
     ws.tabs.setCurrentIndex(1)
-    row = next(r for r, o in enumerate(ws.board.orders) if o.status == "ready")
-    ws.orders_table.selectRow(row)
+    assert ws.select_order(next(o.order_no for o in ws.board_orders if o.status == "ready"))
     with qtbot.waitSignal(ws.action_failed, timeout=2000):
         click(qtbot, ws, "supervisor_hold")
     check("orders: a reason is asked for")
@@ -131,7 +130,7 @@ def test_every_tab_and_state_of_the_console_reads_in_the_station_language(
     ws.findChild(QLineEdit, "supervisor_reason").setText("客户要求暂缓" if language == "zh_CN" else "wait")
     with qtbot.waitSignal(ws.action_done, timeout=10_000):
         click(qtbot, ws, "supervisor_hold")
-    qtbot.waitUntil(lambda: ws.held_table.rowCount() > 0)
+    qtbot.waitUntil(lambda: ws.held_table.model().rowCount() > 0)
     check("orders: held")
 
     # Exceptions: each kind selected, its decisions in the list; then one decided.
@@ -158,14 +157,14 @@ def test_every_tab_and_state_of_the_console_reads_in_the_station_language(
 
     # Stock: low stock and replenishment requests.
     ws.tabs.setCurrentIndex(3)
-    assert ws.low_stock_table.rowCount() > 0 and ws.replenishment_table.rowCount() > 0
+    assert ws.low_stock_table.model().rowCount() > 0 and ws.replenishment_table.model().rowCount() > 0
     check("stock")
 
     # Audit: everything of the last days, the actions above among it.
     ws.tabs.setCurrentIndex(4)
     with qtbot.waitSignal(ws.audit_loaded, timeout=10_000):
         click(qtbot, ws, "supervisor_audit_find")
-    assert ws.audit_table.rowCount() > 10
+    assert ws.audit_table.model().rowCount() > 10
     check("audit")
 
     # Hand-over: the cage of the labelled parcel, a parcel scanned, an unknown code refused.
