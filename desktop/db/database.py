@@ -57,11 +57,12 @@ def make_engine(url: str) -> Engine:
     )
 
 
-def _key_file_for(url: str) -> Path:
+def _key_file_for(url: str, key_file: Path | None) -> Path:
+    """The customer-data key: beside an SQLite file; else the one the station names (its data folder)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         return Path(parsed.database).with_suffix(".key")
-    return config.data_dir() / "pii.key"
+    return key_file if key_file is not None else config.data_dir() / config.PII_KEY_FILE
 
 
 class Database:
@@ -73,12 +74,15 @@ class Database:
         self.url = url
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate_schema: bool = True, seed_demo: bool = False,
-             sealer: Sealer | None = None) -> Database:
-        """Connect, bring the schema to head, and (if asked and empty) seed the demo warehouse."""
-        url = config.resolve_database_url(url)
+    def open(cls, url: str, *, migrate_schema: bool = True, sealer: Sealer | None = None,
+             key_file: Path | None = None) -> Database:
+        """Connect and bring the schema to head. Only that: an empty database stays empty (the demo is
+        seeded by whoever wants it, `desktop.demo.first_start.seed_if_empty`).
+
+        `url` is resolved by the caller (`desktop.station.config.StationPaths.database_url`);
+        `key_file` is where a PostgreSQL database's customer-data key lives on this station."""
         engine = make_engine(url)
-        db = cls(engine, sealer or sealer_from_environment(_key_file_for(url)), url)
+        db = cls(engine, sealer or sealer_from_environment(_key_file_for(url, key_file)), url)
         try:
             if migrate_schema:
                 try:
@@ -90,10 +94,6 @@ class Database:
                         f"change it ({exc.orig}). Ask an administrator to run `pickdesk db upgrade`.",
                         "中央数据库的结构版本低于本工作站，且本工作站无权升级。请管理员运行 `pickdesk db upgrade`。",
                     ) from exc
-            if seed_demo and db.is_empty():
-                from desktop.demo.builder import build_demo
-
-                build_demo(db)
         except OperationalError as exc:
             engine.dispose()
             raise DatabaseUnavailable(

@@ -61,16 +61,17 @@ from desktop.domain.events import (
     ParcelPacked, PrintQueued, ReplenishmentRequested, ReplenishmentStatusChanged, ReprintRequested, StationSignedIn,
     StationSignedOut, StockPutBack,
 )
-from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.lifecycle import OrderStatus, PriorityClass
 from desktop.domain.roles import Role
 from desktop.services import intake, replenishment
 from desktop.services.feed import FeedEntry
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, count_by_status, list_orders
 from ui.i18n import (
-    bilingual, date_time, error_text, is_chinese, money, number, time_of_day, weight, with_shortcut,
+    bilingual, date_time, is_chinese, money, number, time_of_day, weight, with_shortcut,
 )
 from ui.i18n import date as date_text
+from ui.errors import error_text
 from ui.labels import role_name
 from ui.live import ChangeFeedWatcher
 from ui.widgets.aftersales_common import date_edit_format, month_day_time, order_status_name, return_reason_name, term
@@ -98,9 +99,9 @@ HOLD_REASONS = {
     "other": QT_TRANSLATE_NOOP("HoldReasonName", "Other"),
 }
 PRIORITIES = {
-    "urgent": QT_TRANSLATE_NOOP("PriorityName", "Urgent"),
-    "expedited": QT_TRANSLATE_NOOP("PriorityName", "Expedited"),
-    "normal": QT_TRANSLATE_NOOP("PriorityName", "Normal"),
+    PriorityClass.URGENT: QT_TRANSLATE_NOOP("PriorityName", "Urgent"),
+    PriorityClass.EXPEDITED: QT_TRANSLATE_NOOP("PriorityName", "Expedited"),
+    PriorityClass.NORMAL: QT_TRANSLATE_NOOP("PriorityName", "Normal"),
 }
 KINDS = {
     "address_hold": QT_TRANSLATE_NOOP("ExceptionKindName", "Address hold"),
@@ -515,8 +516,8 @@ class SupervisorWorkspace(Workspace):
 
     def _build_floor(self) -> QWidget:
         page = QWidget(self)
-        headers = [self.tr("Status"), self.tr("Orders"), priority_name("urgent"),
-                   self.tr("Exped.", "short for the priority class Expedited"), priority_name("normal")]
+        headers = [self.tr("Status"), self.tr("Orders"), priority_name(PriorityClass.URGENT),
+                   self.tr("Exped.", "short for the priority class Expedited"), priority_name(PriorityClass.NORMAL)]
         self.status_table = _table("supervisor_status_table", headers, page)
         self.status_table.setRowCount(len(OrderStatus))
         for row, status in enumerate(OrderStatus):
@@ -771,7 +772,7 @@ class SupervisorWorkspace(Workspace):
         by_class = board.counts if board else {}
         for row, status in enumerate(OrderStatus):
             self.status_table.item(row, 1).setText(number(counts.get(status, 0)))
-            for col, cls in enumerate(("urgent", "expedited", "normal"), start=2):
+            for col, cls in enumerate((PriorityClass.URGENT, PriorityClass.EXPEDITED, PriorityClass.NORMAL), start=2):
                 n = by_class.get((status.value, cls), 0)
                 self.status_table.item(row, col).setText(number(n) if n else "")
         self._show_held()
