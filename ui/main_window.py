@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
             self.open_workspace(workspace.role)
 
     def _apply_sound_setting(self) -> None:
-        feedback = getattr(self.workspace, "feedback", None)
+        feedback = self.workspace.feedback if self.workspace is not None else None
         if feedback is not None:
             feedback.sounds.muted = self.settings.muted
 

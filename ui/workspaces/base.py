@@ -10,10 +10,11 @@ milliseconds while it lives; `stop()` ends that before it is thrown away.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.roles import Role
 from ui.appearance import type_scale
+from ui.feedback import ScanFeedback
 from ui.i18n import translate
 from ui.labels import role_name
 from ui.station import WorkspaceContext  # noqa: F401 - workspaces and panels import it from here
@@ -49,6 +50,8 @@ class Workspace(QWidget):
         self.actor = context.actor
         self.runner = context.runner
         self._refreshing = False
+        self._scroll: QScrollArea | None = None  # large type: the work scrolls
+        self.feedback: ScanFeedback | None = None  # the scanning workspaces' colour, sound and word
 
         title = QLabel(translate("Workspace", ROLE_TITLES[self.role]), self)
         title.setObjectName("workspace_title")
@@ -92,7 +95,7 @@ class Workspace(QWidget):
 
     def _keep_focus_in_sight(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Large type: the field or button the keyboard is on scrolls into sight."""
-        scroll = getattr(self, "_scroll", None)
+        scroll = self._scroll
         if scroll is not None and new is not None and scroll.widget().isAncestorOf(new):
             scroll.ensureWidgetVisible(new, 16, 16)
 
@@ -136,6 +139,6 @@ class Workspace(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
-        if getattr(self, "_scroll", None) is not None:
+        if self._scroll is not None:
             QApplication.instance().focusChanged.disconnect(self._keep_focus_in_sight)
             self._scroll = None
