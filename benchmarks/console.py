@@ -53,6 +53,7 @@ from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
@@ -70,7 +71,7 @@ db = Database.open(db_url)
 runner = TaskRunner(db)
 from pathlib import Path
 settings = Settings.from_file(Path(os.environ["PICKDESK_DATA_DIR"]) / f"station-{variant}.ini")
-win = MainWindow(db, runner, settings)
+win = MainWindow(build_station(settings, station_paths(settings), db, runner))
 win.resize(1280, 800); win.show()
 wait(lambda: win.sign_in_view is not None and win.sign_in_view.users.count() > 0)
 view = win.sign_in_view

@@ -92,6 +92,7 @@ def main() -> int:
     from desktop.domain.picking import Step
     from ui.app import prepare_application
     from ui.main_window import MainWindow
+    from ui.station import build_station, station_paths
     from ui.settings import Settings
     from ui.tasks import TaskRunner
 
@@ -104,7 +105,7 @@ def main() -> int:
     runner = TaskRunner(db)
     settings = Settings.from_file(work / "station.ini")
     settings.station_name = "BENCH-01"
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     window.resize(1280, 800)
     window.show()
     qt_shots.sign_in(window, "picker3", "2323")

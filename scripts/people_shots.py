@@ -43,6 +43,7 @@ def main(language: str = "en") -> int:
     from desktop.services import people
     from ui.app import prepare_application
     from ui.main_window import MainWindow
+    from ui.station import build_station, station_paths
     from ui.settings import Settings
     from ui.tasks import TaskRunner
 
@@ -57,7 +58,7 @@ def main(language: str = "en") -> int:
         people.add_person(uow, "wang.fang", "Wang Fang 王芳", Role.RECEIVER, name_zh="王芳", badge="HZ-0007")
     runner = TaskRunner(db)
     images.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     window.resize(*SIZE)
     window.show()
 

@@ -53,9 +53,10 @@ def main(language: str = "en") -> int:
     from desktop.db.database import Database
     from desktop.demo.builder import build_demo
     from desktop.domain.roles import Role
-    from ui.app import attach_devices, prepare_application
+    from ui.app import prepare_application
     from ui.help import GuideDialog, ShortcutsDialog
     from ui.main_window import MainWindow
+    from ui.station import build_station, station_paths
     from ui.settings import Settings
     from ui.settings_dialog import SettingsDialog
     from ui.tasks import TaskRunner
@@ -74,9 +75,9 @@ def main(language: str = "en") -> int:
     runner = TaskRunner(db)
     images.mkdir(parents=True, exist_ok=True)
 
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     window.resize(*SIZE)
-    wedge = attach_devices(app, window)
+    window.station.listen_to_keyboard(app)
     window.show()
 
     # Sign-in: a name chosen and the PIN typed; then a wrong PIN, refused.
@@ -141,9 +142,7 @@ def main(language: str = "en") -> int:
     settings.theme, settings.large_type = "light", False
     window.apply_look()
 
-    if wedge is not None:
-        wedge.uninstall(app)
-    window.close()
+    window.close()  # the station closes with it (the wedge comes off the application)
     runner.wait_for_done(10000)
     db.dispose()
     return 0

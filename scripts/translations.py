@@ -30,8 +30,8 @@ COMPLETE = "zh_CN"  # the language that must translate every message
 # Which sources each .ts file covers (paths relative to the repository; folders mean their *.py).
 AREAS: dict[str, tuple[str, ...]] = {
     "common": ("ui/__init__.py", "ui/app.py", "ui/entry.py", "ui/errors.py", "ui/feedback.py", "ui/i18n.py", "ui/live.py", "ui/login.py",
-               "ui/main_window.py", "ui/no_workspace.py", "ui/settings.py", "ui/settings_dialog.py", "ui/sync.py", "ui/tasks.py",
-               "ui/help.py", "ui/appearance.py", "ui/devices", "ui/printing", "ui/workspaces/__init__.py",
+               "ui/main_window.py", "ui/no_workspace.py", "ui/settings.py", "ui/settings_dialog.py", "ui/station.py", "ui/sync.py",
+               "ui/tasks.py", "ui/help.py", "ui/appearance.py", "ui/devices", "ui/printing", "ui/workspaces/__init__.py",
                "ui/workspaces/base.py", "ui/widgets/__init__.py", "ui/widgets/icons.py",
                "ui/widgets/message.py", "ui/widgets/scroll.py", "ui/labels.py", "ui/smoke.py", "ui/smoke_driver.py"),
     "picker": ("ui/workspaces/picker.py", "ui/widgets/pick_stops.py", "ui/widgets/route_map.py"),

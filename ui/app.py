@@ -1,9 +1,11 @@
-"""Starting the window: the Qt application, fonts and style, the database, the station window.
+"""Starting the window: the Qt application, fonts and style, the database, the station, the window.
 
-`run(args)` is called by `ui.entry` when `pickdesk` is started without a subcommand. The database
-is opened on a worker thread while a splash shows, so a slow network or the first start's seeding
-never freezes the screen; errors a person can fix (an unreachable database, a bad URL) show a
-dialog that offers the settings.
+`run(args)` is called by `ui.entry` when `pickdesk` is started without a subcommand. The station's
+files are placed once (`ui.station.station_paths`); the database is opened on a worker thread while a
+splash shows, so a slow network or the first start's seeding never freezes the screen; errors a
+person can fix (an unreachable database, a bad URL) show a dialog that offers the settings. Then the
+station is built (`ui.station.build_station`), the window shown, and the keyboard-wedge scanner
+listened to; when the window closes the station closes with it.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
 
 import resources
 from desktop.db.database import Database
+from desktop.demo.first_start import seed_if_empty
+from desktop.station.config import StationPaths
 from ui import appearance
 from ui.errors import error_text
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.station import Station, build_station, station_paths
 from ui.tasks import TaskRunner
 
 ORGANIZATION = "Pickdesk"
@@ -87,15 +92,22 @@ def prepare_application(app: QApplication, settings: Settings | None = None) -> 
     appearance.apply_station_look(app, settings)
 
 
-def database_choice(args: argparse.Namespace, settings: Settings) -> tuple[str | None, bool]:
-    """The URL to open (None: the environment or the embedded default) and whether to seed the demo.
+def database_choice(args: argparse.Namespace, settings: Settings, paths: StationPaths) -> tuple[str, bool]:
+    """The URL to open and whether to seed the demo into it if it is empty.
 
-    The demo warehouse is seeded only into the embedded default database, never into a database
+    The demo warehouse is seeded only into the station's embedded database, never into a database
     somebody named (on the command line, in PICKDESK_DB_URL or in the settings).
     """
-    url = getattr(args, "db", None) or settings.database_url or None
-    named = bool(url or os.environ.get("PICKDESK_DB_URL"))
-    return url, not named
+    url = paths.database_url(getattr(args, "db", None) or settings.database_url or None)
+    return url, paths.is_embedded(url)
+
+
+def open_database(url: str, paths: StationPaths, seed_demo: bool) -> Database:
+    """Open (and migrate) the central database; seed the demo into it when asked and it is empty."""
+    db = Database.open(url)
+    if seed_demo:
+        seed_if_empty(db)
+    return db
 
 
 def _splash() -> QSplashScreen:
@@ -129,19 +141,21 @@ class _Startup:
         self.opener = TaskRunner(None, max_threads=1)
         self.splash: QSplashScreen | None = None
         self.opening = False
-        self.wedge: QObject | None = None
-        self.window = None
+        self.paths = station_paths(settings)  # the station's files, placed once
+        self.window: MainWindow | None = None
+        self.station: Station | None = None
         self.db: Database | None = None
         self.runner: TaskRunner | None = None
         self.exit_code = 0
 
     def open_database(self) -> None:
-        url, seed = database_choice(self.args, self.settings)
+        paths = self.paths
+        url, seed = database_choice(self.args, self.settings, paths)
         self.opening = True
         # The splash only appears if opening takes a while (the first start seeds the demo, a remote
         # database is slow to answer): a seeded local database opens in tens of milliseconds.
         QTimer.singleShot(SPLASH_DELAY_MS, self._show_splash)
-        self.opener.call(lambda: Database.open(url, seed_demo=seed), self.opened, self.failed)
+        self.opener.call(lambda: open_database(url, paths, seed), self.opened, self.failed)
 
     def _show_splash(self) -> None:
         if self.opening and self.splash is None:
@@ -152,7 +166,8 @@ class _Startup:
         self.opening = False
         self.db = db
         self.runner = TaskRunner(db)
-        self.window = MainWindow(db, self.runner, self.settings)
+        self.station = build_station(self.settings, self.paths, db, self.runner)
+        self.window = MainWindow(self.station)
         self.window.resize(*WINDOW_SIZE)
         self.window.restore_layout()  # where this station's window was last time, if anywhere
         self.window.show()
@@ -160,7 +175,7 @@ class _Startup:
         if self.splash is not None:
             self.splash.finish(self.window)
             self.splash = None
-        self.wedge = attach_devices(self.app, self.window)
+        self.station.listen_to_keyboard(self.app)
         if self.on_shown is not None:
             window = self.window
             QTimer.singleShot(0, lambda: self.on_shown(window))
@@ -193,44 +208,6 @@ class _Startup:
             self.app.quit()
 
 
-def attach_devices(app: QApplication, window: MainWindow) -> QObject | None:
-    """Wire the keyboard-wedge scanner and the device status widget into the window.
-
-    Returns the installed wedge filter (None when `ui.devices` is not there), so a caller can
-    `uninstall()` it.
-    """
-    try:
-        from ui.devices.status_widget import DeviceStatusWidget
-        from ui.devices.wedge_filter import WedgeFilter
-    except ImportError:
-        return None
-    status = DeviceStatusWidget(window)
-    window.add_status_widget(status)
-    window.device_status = status
-    wedge = WedgeFilter(parent=app)
-    wedge.scanned.connect(window.on_scan)
-    wedge.scanned.connect(status.set_last_scan)
-    wedge.install(app)
-    window.serial_scanner = serial_scanner_from_settings(window.settings)
-    if window.serial_scanner is not None:  # a scanner in serial mode, as at pack stations
-        window.serial_scanner.scanned.connect(window.on_scan)
-        window.serial_scanner.scanned.connect(status.set_last_scan)
-        window.serial_scanner.status_changed.connect(lambda name, state, detail: status.set_device_state(name, state, detail))
-        window.serial_scanner.start()
-    return wedge
-
-
-def serial_scanner_from_settings(settings: Settings):  # noqa: ANN201
-    """A reader thread for the station's serial scanner, or None when it scans by keyboard wedge only."""
-    if not settings.scanner_port:
-        return None
-    from devices.serial_reader import SerialScanner, SerialSettings
-    from ui.devices.serial_thread import SerialDeviceThread
-
-    serial = SerialSettings(port=settings.scanner_port, baudrate=settings.scanner_baud, terminator=b"\r")
-    return SerialDeviceThread(lambda on_event: SerialScanner("scanner", serial, on_event))
-
-
 def run(args: argparse.Namespace, *, settings: Settings | None = None,
         on_shown: Callable[[QWidget], None] | None = None) -> int:
     """Open the station window and run until it closes.
@@ -250,11 +227,8 @@ def run(args: argparse.Namespace, *, settings: Settings | None = None,
     startup = _Startup(app, args, settings, on_shown)
     QTimer.singleShot(0, startup.open_database)
     code = app.exec()
-    if startup.wedge is not None:
-        startup.wedge.uninstall(app)
-    scanner = getattr(startup.window, "serial_scanner", None) if startup.window is not None else None
-    if scanner is not None:
-        scanner.stop()
+    if startup.station is not None:
+        startup.station.close()  # closed with the window already; a window that never closed ends here
     for runner in (startup.runner, startup.opener):
         if runner is not None:
             runner.wait_for_done(5000)

@@ -53,13 +53,3 @@ def error_text(exc: BaseException) -> str:
         detail = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
         return translate(CONTEXT, UNREACHABLE).format(error=detail)
     return translate(CONTEXT, UNEXPECTED).format(error=raw_text(exc))
-
-
-def plain_text(exc: BaseException) -> str:
-    """A typed error's words, else the exception's type and text, with no frame around it.
-
-    Only for `ui.i18n.error_text`, which the packer's bench and the supervisor's console still import
-    (they frame untyped failures themselves) until their rewrite moves them to `error_text`.
-    """
-    typed = typed_text(exc)
-    return typed if typed is not None else raw_text(exc)

@@ -90,16 +90,6 @@ def bilingual(english: str, chinese: str | None) -> str:
     return chinese if is_chinese() and chinese else english
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562: a name kept for modules not yet moved
-    """`error_text` lives in `ui.errors` now; the packer's bench and the supervisor's console still
-    import it from here (as `ui.errors.plain_text`, which they frame themselves) until their rewrite."""
-    if name == "error_text":
-        from ui.errors import plain_text
-
-        return plain_text
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def key_name(shortcut: str | QKeySequence) -> str:
     """A shortcut as the platform writes it (Ctrl+L, F5)."""
     return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)

@@ -18,21 +18,18 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
-from desktop.station.actions import HANDLERS
-from desktop.station.journal import StationJournal, station_journal_path
 from desktop.services.auth import sign_out
 from ui import appearance
 from ui.appearance import type_scale
+from ui.devices.status_widget import DeviceStatusWidget
 from ui.help import GuideDialog, ShortcutsDialog
 from ui.errors import error_text
 from ui.labels import role_name
 from ui.login import SignInView
 from ui.no_workspace import NoWorkspaceView
-from ui.settings import Settings
-from ui.sync import QtStationSync
-from ui.tasks import TaskRunner
+from ui.station import Station
 from ui.widgets.icons import icon
-from ui.workspaces import AdminWorkspace, PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace, WorkspaceContext
+from ui.workspaces import AdminWorkspace, PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace
 
 WORKSPACES: dict[Role, type[Workspace]] = {
     Role.PICKER: PickerWorkspace,
@@ -64,9 +61,13 @@ class MainWindow(QMainWindow):
         workspace_opened(str): a workspace was opened; its object name.
         connection_changed(bool): the central database became reachable (True) or was lost.
 
+    The window works with one `ui.station.Station` (its journal and sync, print queue, printer,
+    scale and scanners: built once by `ui.station.build_station`, closed with the window) and gives
+    each workspace the station's `WorkspaceContext`. The station's scans reach `on_scan`.
+
     Status bar labels: `status_station`, `status_database`, `status_connection` (property
-    `state`: "connected" / "lost" / "checking"), `status_user`. Device widgets join them through
-    `add_status_widget(widget)`. Menu actions: `action_settings`, `action_sign_out`, `action_quit`,
+    `state`: "connected" / "lost" / "checking"), `status_journal`, `device_status` (the station's
+    devices and the last scan), `status_user`. Other widgets join them through `add_status_widget(widget)`. Menu actions: `action_settings`, `action_sign_out`, `action_quit`,
     `action_guide` (F1), `action_shortcuts` (Shift+F1), `action_about`, `action_workspace_<role>`.
 
     The window keeps its size and place, and each workspace its splitters, table columns and tab,
@@ -79,8 +80,8 @@ class MainWindow(QMainWindow):
     workspace_opened = Signal(str)
     connection_changed = Signal(bool)
 
-    def __init__(self, db: Database, runner: TaskRunner, settings: Settings, *, ping_ms: int = 5000,
-                 refresh_ms: int = 5000, journal: StationJournal | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Station, *, ping_ms: int = 5000, refresh_ms: int = 5000,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle("Pickdesk")
@@ -88,16 +89,15 @@ class MainWindow(QMainWindow):
         # An explicit minimum keeps the layout from resizing the window's limits each time the
         # central widget changes (which also warns on platforms without size hints, e.g. offscreen).
         self.setMinimumSize(*MINIMUM_SIZE)
-        self.db = db
-        self.runner = runner
-        self.settings = settings
+        self.station = station
+        self.db: Database = station.db
+        self.runner = station.runner
+        self.settings = station.settings
         self.refresh_ms = refresh_ms
         # The station's journal: what its people confirmed, kept here before the central database has it.
-        self.journal = journal or StationJournal(station_journal_path(settings.station_name))
-        self.sync = QtStationSync(self.journal, db, HANDLERS, runner, parent=self)
+        self.journal = station.journal
+        self.sync = station.sync
         self.sync.journal_changed.connect(self.show_journal)
-        self.device_status: QWidget | None = None  # set by ui.app.attach_devices
-        self.serial_scanner = None
         self.actor: Actor | None = None
         self.connected: bool | None = None
         self._pinging = False
@@ -110,6 +110,11 @@ class MainWindow(QMainWindow):
         self.look_timer.timeout.connect(self._rebuild_when_free)
         self._build_menus()
         self._build_status_bar()
+        self.device_status = DeviceStatusWidget(self)
+        self.add_status_widget(self.device_status)
+        station.scanned.connect(self.on_scan)
+        station.scanned.connect(self.device_status.set_last_scan)
+        station.device_state_changed.connect(self.device_status.set_device_state)
         self.show_sign_in()
 
         self.ping_timer = QTimer(self)
@@ -301,13 +306,7 @@ class MainWindow(QMainWindow):
         if self.actor is None or not may_act_as(self.actor.role, role):
             return
         self.look_timer.stop()
-        context = WorkspaceContext(actor=self.actor, db=self.db, runner=self.runner, settings=self.settings,
-                                   refresh_ms=self.refresh_ms, sync=self.sync)
-        workspace = WORKSPACES[role](context)
-        scale = getattr(workspace, "scale", None)
-        if scale is not None and self.device_status is not None and hasattr(scale, "status_changed"):
-            status = self.device_status
-            scale.status_changed.connect(lambda name, state, detail: status.set_device_state(name, state, detail))
+        workspace = WORKSPACES[role](self.station.context(self.actor, self.refresh_ms))
         self._replace_central(workspace)
         self._restore_workspace_layout(workspace)
         self._apply_sound_setting()
@@ -374,6 +373,8 @@ class MainWindow(QMainWindow):
                 self.apply_look()
             self._update_station_and_user()
             self._apply_sound_setting()
+            if self.workspace is None:
+                self.station.apply_settings()  # no work in hand: a new scanner port serves at once
             if self.settings.database_url != old_url:
                 self.statusBar().showMessage(
                     self.tr("The new database is used after a restart."), 15000)
@@ -402,8 +403,7 @@ class MainWindow(QMainWindow):
         self._show_connection(self.connected)
         self._update_station_and_user()
         self._fit_status_bar()
-        if self.device_status is not None and hasattr(self.device_status, "retranslate"):
-            self.device_status.retranslate()
+        self.device_status.retranslate()
         workspace = self.workspace
         if workspace is not None and self.actor is not None:
             if workspace.in_the_middle():
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
             self.open_workspace(workspace.role)
 
     def _apply_sound_setting(self) -> None:
-        feedback = getattr(self.workspace, "feedback", None)
+        feedback = self.workspace.feedback if self.workspace is not None else None
         if feedback is not None:
             feedback.sounds.muted = self.settings.muted
 
@@ -513,8 +513,5 @@ class MainWindow(QMainWindow):
             self.runner.run(lambda uow: sign_out(uow, actor), actor=actor,
                             on_failure=lambda _exc: None)
         # Whatever is still being written finishes first; what it could not write stays in the journal.
-        self.sync.stop()
-        self.runner.wait_for_done(3000)
-        if not self.journal.closed:
-            self.journal.close()
+        self.station.close(wait_ms=3000)
         super().closeEvent(event)

@@ -88,6 +88,9 @@ class Settings:
     """Typed access to one QSettings store (the platform's default, or an ini file)."""
 
     station_name = Option("station/name", str, default_station_name)
+    # The station's own files (journal, print queue, embedded database): empty for PICKDESK_DATA_DIR,
+    # else the platform's data folder (desktop.station.config.StationPaths).
+    data_dir = Option("station/data_dir", str, "")
     database_url = Option("database/url", str, "")  # empty: PICKDESK_DB_URL, else the embedded SQLite
     printer_kind = Option("printer/kind", str, "system", PRINTER_KINDS)
     printer_target = Option("printer/target", str, "")  # queue name, host:port or folder, by kind

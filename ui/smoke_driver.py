@@ -79,7 +79,6 @@ def run_smoke(args: argparse.Namespace) -> int:
     except (OSError, SmokeFailed) as exc:
         print(f"pickdesk smoke: {exc}", file=sys.stderr)
         return 1
-    os.environ["PICKDESK_DATA_DIR"] = str(data_dir)
 
     from ui.app import has_display, run  # noqa: PLC0415 - after the environment is settled
 
@@ -89,6 +88,7 @@ def run_smoke(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(["pickdesk"])
     settings = Settings.from_file(data_dir / "station.ini")
     settings.station_name = STATION
+    settings.data_dir = str(data_dir)  # the station's files (and its embedded demo database) go there
     settings.language = args.language  # ui.app.run installs the station's language from its settings
 
     driver = SmokeDriver(app, args, keys, out, data_dir, lookups)

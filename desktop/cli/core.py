@@ -78,12 +78,17 @@ def _order_status(text: str) -> OrderStatus:
 
 def open_database(args: argparse.Namespace, *, seed_demo: bool = False):
     """Open the database the user named; only the embedded default is ever seeded with the demo."""
-    from desktop.station import config
     from desktop.db.database import Database
+    from desktop.demo.first_start import seed_if_empty
+    from desktop.station.config import StationPaths
 
-    url = config.resolve_database_url(getattr(args, "db", None))
+    paths = StationPaths.resolve("")
+    url = paths.database_url(getattr(args, "db", None))
     try:
-        return Database.open(url, seed_demo=seed_demo and url == config.default_database_url())
+        db = Database.open(url)
+        if seed_demo and paths.is_embedded(url):
+            seed_if_empty(db)
+        return db
     except PickdeskError as exc:
         raise UsageError(exc.message) from exc
 
@@ -192,9 +197,11 @@ def _has_users_table(db) -> bool:  # noqa: ANN001
 
 def _open_unmigrated(args: argparse.Namespace):
     from desktop.db.database import Database
+    from desktop.station.config import StationPaths
 
+    paths = StationPaths.resolve("")
     try:
-        return Database.open(getattr(args, "db", None), migrate_schema=False)
+        return Database.open(paths.database_url(getattr(args, "db", None)), migrate_schema=False)
     except PickdeskError as exc:
         raise UsageError(exc.message) from exc
 

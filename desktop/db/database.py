@@ -68,10 +68,12 @@ class Database:
         self.url = url
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate_schema: bool = True, seed_demo: bool = False,
+    def open(cls, url: str | None = None, *, migrate_schema: bool = True,
              key_store: KeyStore | None = None, sealer: Sealer | None = None) -> Database:
-        """Connect, bring the schema to head, and (if asked and empty) seed the demo warehouse.
+        """Connect and bring the schema to head. Only that: an empty database stays empty (the demo is
+        seeded by whoever wants it, `desktop.demo.first_start.seed_if_empty`).
 
+        `url` is normally resolved by the caller (`desktop.station.config.StationPaths.database_url`).
         `key_store` holds the station's customer-data keys (default: `default_key_store()`); `sealer`
         is a shorthand for a store of exactly its keys (tests). No key is looked at here: a station
         without one opens the database and is refused only when it seals or opens customer data."""
@@ -92,10 +94,6 @@ class Database:
                         f"change it ({exc.orig}). Ask an administrator to run `pickdesk db upgrade`.",
                         "中央数据库的结构版本低于本工作站，且本工作站无权升级。请管理员运行 `pickdesk db upgrade`。",
                     ) from exc
-            if seed_demo and db.is_empty():
-                from desktop.demo.builder import build_demo
-
-                build_demo(db)
         except OperationalError as exc:
             engine.dispose()
             raise DatabaseUnavailable(

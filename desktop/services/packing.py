@@ -30,12 +30,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from desktop.station import config
 from desktop.security.crypto import mask_name, mask_phone
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -43,7 +41,7 @@ from desktop.db.types import utcnow
 from desktop.domain import packing as rules
 from desktop.domain.actor import Actor
 from desktop.domain.errors import NotAllowed, NotFound, PickdeskError
-from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.lifecycle import OrderStatus, PaymentMethod
 from desktop.domain.packing import (
     CarrierChoice,
     CarrierDefinition,
@@ -64,7 +62,6 @@ from printing.documents import gs1_check_digit
 from printing.queue import PrintJob, PrintQueue
 from printing.transports import PrinterSettings
 
-PRINT_QUEUE_FILE = "print-queue.sqlite3"
 SSCC_PREFIX = "3690123456"  # extension digit + GS1 company prefix of the demo warehouse
 
 
@@ -171,11 +168,6 @@ class PrintSubmission:
 # ─── helpers ────────────────────────────────────────────────────────────────────
 
 
-def print_queue_path() -> Path:
-    """The station's print queue file: `print-queue.sqlite3` in the data folder."""
-    return config.data_dir() / PRINT_QUEUE_FILE
-
-
 def _load_order(uow: UnitOfWork, order_no: str) -> models.Order | None:
     return uow.session.scalar(
         select(models.Order).where(models.Order.order_no == order_no)
@@ -261,7 +253,7 @@ def _destination(order: models.Order) -> Destination:
 
 
 def _is_cod(order: models.Order) -> bool:
-    return order.payment_method == "cod"
+    return order.payment_method == PaymentMethod.COD
 
 
 def _parcel_view(parcel: models.Parcel, order_packed: bool = False) -> ParcelView:

@@ -1,1 +1,2 @@
-"""The station: its own files (config), the journal of confirmed actions and their replay, a headless station."""
+"""The station: where its files live (config.StationPaths), the journal of confirmed actions and their
+replay (journal, sync, actions), a headless station."""

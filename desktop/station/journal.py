@@ -75,16 +75,6 @@ def actor_from(entry: JournalEntry) -> Actor:
     return Actor(a["user_id"], a["login"], a["display_name"], Role(a["role"]), a["station"])
 
 
-def station_journal_path(station: str) -> Path:
-    """Where a station keeps its journal: its data folder, one file per station name."""
-    import re
-
-    from desktop.station import config
-
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", station) or "station"
-    return config.data_dir() / f"journal-{safe}.sqlite3"
-
-
 class StationJournal:
     """A station's durable, ordered log of confirmed actions. Thread-safe."""
 

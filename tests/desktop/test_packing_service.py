@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from desktop.station.config import PRINT_QUEUE_FILE
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.db.types import utcnow
@@ -373,7 +374,7 @@ def test_labels_go_through_the_queue_to_a_tcp_printer_as_zpl(db, tmp_path):
     sink = Sink()
     try:
         printer = PrinterSettings("tcp", f"127.0.0.1:{sink.port}", format="zpl", timeout=5, status_timeout=2)
-        with PrintQueue(tmp_path / packing.PRINT_QUEUE_FILE) as queue:
+        with PrintQueue(tmp_path / PRINT_QUEUE_FILE) as queue:
             submitted = call(db, "packer1", packing.print_documents, p.order_no, queue, printer)
             assert [code for _j, code, _t in submitted.jobs][:2] == [x.code for x in order_row(db, p.order_no).parcels]
             assert submitted.note is not None and "slip" in submitted.note.en  # raw ZPL printer: no slip

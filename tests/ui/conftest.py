@@ -18,6 +18,7 @@ from desktop.domain.actor import Actor
 from pulse_server import pulse_server
 from ui import i18n
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
@@ -92,7 +93,7 @@ def runner(demo_db: Database) -> Iterator[TaskRunner]:
 @pytest.fixture
 def window(qtbot, demo_db: Database, runner: TaskRunner, settings: Settings) -> Iterator[MainWindow]:
     """The station window on the sign-in view, names loaded; timers off (tests refresh by hand)."""
-    win = MainWindow(demo_db, runner, settings, ping_ms=0, refresh_ms=0)
+    win = MainWindow(build_station(settings, station_paths(settings), demo_db, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
@@ -9,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 from desktop.domain.errors import NotFound
 from devices.decode import decode_scan
 from ui import i18n
-from ui.errors import error_text, plain_text
+from ui.errors import error_text
 
 
 @pytest.fixture
@@ -62,9 +64,12 @@ def test_anything_else_is_a_fault_with_its_type(qapp, chinese):
     assert error_text(KeyError("line")) == "出错了：KeyError: 'line'"
 
 
-def test_the_old_import_is_the_unframed_text_for_the_bench_and_console(qapp):
-    from ui.i18n import error_text as kept  # the packer and the console import it until their rewrite
+def test_there_is_one_error_to_text_path(qapp):
+    """The stopgaps are gone: ui.i18n keeps no error_text, and no workspace frames errors itself."""
+    import ui.i18n
 
-    assert kept is plain_text
-    assert kept(ValueError("x")) == "ValueError: x"
-    assert kept(NotFound("No.", "没有。")) == "No."
+    assert not hasattr(ui.i18n, "error_text")
+    root = Path(ui.i18n.__file__).parent
+    framed_here = [str(path.relative_to(root)) for path in root.rglob("*.py")
+                   if path.name != "errors.py" and "Something went wrong" in path.read_text(encoding="utf-8")]
+    assert framed_here == []

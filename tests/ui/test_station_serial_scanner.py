@@ -10,9 +10,6 @@ import subprocess
 import time
 
 import pytest
-from PySide6.QtWidgets import QApplication
-
-from ui.app import attach_devices
 
 
 @pytest.fixture
@@ -35,16 +32,17 @@ def pty_pair(tmp_path):
 def test_a_badge_scanned_on_a_serial_scanner_signs_in(qtbot, window, settings, pty_pair):
     scanner_end, station_end = pty_pair
     settings.scanner_port = station_end
-    wedge = attach_devices(QApplication.instance(), window)
-    try:
-        status = window.device_status
-        qtbot.waitUntil(lambda: status.device_state("scanner") == "connected", timeout=10_000)
-        with qtbot.waitSignal(window.signed_in, timeout=10_000) as blocker:
-            fd = os.open(scanner_end, os.O_WRONLY | os.O_NOCTTY)
-            os.write(fd, b"BADGE-P00001\r")
-            os.close(fd)
-        assert blocker.args[0].login == "picker1"
-        assert window.workspace.objectName() == "workspace_picker"
-    finally:
-        wedge.uninstall(QApplication.instance())
-        window.serial_scanner.stop()
+    window.station.apply_settings()  # as after the settings dialog, with no workspace open
+    scanner = window.station.scanner
+    assert scanner is not None and scanner.running
+    status = window.device_status
+    qtbot.waitUntil(lambda: status.device_state("scanner") == "connected", timeout=10_000)
+    with qtbot.waitSignal(window.signed_in, timeout=10_000) as blocker:
+        fd = os.open(scanner_end, os.O_WRONLY | os.O_NOCTTY)
+        os.write(fd, b"BADGE-P00001\r")
+        os.close(fd)
+    assert blocker.args[0].login == "picker1"
+    assert window.workspace.objectName() == "workspace_picker"
+    assert window.station.scanner is scanner  # opening the workspace kept the scanner: its settings did not change
+    window.station.close()  # as when the window closes
+    assert not scanner.running  # the station's devices end with it

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLayout, QPushButton, QScrollArea, QTableView, QWidget,
 )
 
-from ui.i18n import error_text, with_shortcut
+from ui.errors import error_text
+from ui.i18n import with_shortcut
 from ui.widgets.scroll import vertical_scroll
 from ui.workspaces.base import WorkspaceContext
 

@@ -1,26 +1,23 @@
-"""What every workspace has: the signed-in actor, the database, the task runner, the settings.
+"""What every workspace has: the signed-in actor, the database, the task runner, the settings, and the
+station's parts (its sync, print queue, printer and scale).
 
-A workspace gets them all through one `WorkspaceContext` passed to its constructor (no global main
-window). It reloads what it shows with `refresh()`: once when built and then every
-`context.refresh_ms` milliseconds while it lives; `stop()` ends that before it is thrown away.
+A workspace gets them all through one `ui.station.WorkspaceContext` passed to its constructor (no
+global main window, no defaults of its own); it borrows the station's parts and never builds them.
+It reloads what it shows with `refresh()`: once when built and then every `context.refresh_ms`
+milliseconds while it lives; `stop()` ends that before it is thrown away.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.db.database import Database
-from desktop.domain.actor import Actor
 from desktop.domain.roles import Role
 from ui.appearance import type_scale
+from ui.feedback import ScanFeedback
 from ui.i18n import translate
 from ui.labels import role_name
-from ui.settings import Settings
-from ui.sync import QtStationSync
-from ui.tasks import TaskRunner
+from ui.station import WorkspaceContext  # noqa: F401 - workspaces and panels import it from here
 from ui.widgets.scroll import vertical_scroll
 
 ROLE_TITLES = {
@@ -30,16 +27,6 @@ ROLE_TITLES = {
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("Workspace", "Supervision"),
     Role.ADMIN: QT_TRANSLATE_NOOP("Workspace", "Administration"),
 }
-
-
-@dataclass(frozen=True)
-class WorkspaceContext:
-    actor: Actor
-    db: Database
-    runner: TaskRunner
-    settings: Settings
-    refresh_ms: int = 5000  # 0: refresh only when asked (tests)
-    sync: QtStationSync | None = None  # the station's journal and its replay (the picker needs it)
 
 
 class Workspace(QWidget):
@@ -63,6 +50,8 @@ class Workspace(QWidget):
         self.actor = context.actor
         self.runner = context.runner
         self._refreshing = False
+        self._scroll: QScrollArea | None = None  # large type: the work scrolls
+        self.feedback: ScanFeedback | None = None  # the scanning workspaces' colour, sound and word
 
         title = QLabel(translate("Workspace", ROLE_TITLES[self.role]), self)
         title.setObjectName("workspace_title")
@@ -106,7 +95,7 @@ class Workspace(QWidget):
 
     def _keep_focus_in_sight(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Large type: the field or button the keyboard is on scrolls into sight."""
-        scroll = getattr(self, "_scroll", None)
+        scroll = self._scroll
         if scroll is not None and new is not None and scroll.widget().isAncestorOf(new):
             scroll.ensureWidgetVisible(new, 16, 16)
 
@@ -150,6 +139,6 @@ class Workspace(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
-        if getattr(self, "_scroll", None) is not None:
+        if self._scroll is not None:
             QApplication.instance().focusChanged.disconnect(self._keep_focus_in_sight)
             self._scroll = None

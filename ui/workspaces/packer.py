@@ -18,12 +18,12 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import PickdeskError
-from desktop.domain.lifecycle import OrderStatus
+from desktop.domain.lifecycle import OrderStatus, PriorityClass
 from desktop.domain.pack_bench import (
     FINISH_PARCEL_FIRST,
     SLIP,
@@ -50,12 +50,12 @@ from desktop.services.orders import count_by_status
 from desktop.station.actions import pack_payload
 from desktop.station.sync import SyncReport
 from devices.decode import BadgeScan, ItemScan, OrderScan, ScanRejected, ToteScan, decode_scan
-from devices.scale import ScaleReading
-from printing.queue import PrintJob, PrintQueue, PrintWorker
-from printing.transports import PrinterSettings
+from devices.scale import MtSicsScale, ScaleReading
+from printing.queue import PrintJob
 from ui.feedback import ScanFeedback
 from ui.appearance import points
-from ui.i18n import bilingual, error_text, money, number, translate, weight, with_shortcut
+from ui.errors import error_text
+from ui.i18n import bilingual, money, number, translate, weight, with_shortcut
 from ui.widgets.message import MessageBanner
 from ui.widgets.pack_checklist import PackChecklistTable
 from ui.widgets.pack_panels import CarrierPanel, OverridePanel, days_text, service_label
@@ -65,9 +65,9 @@ from ui.workspaces.base import Workspace, WorkspaceContext
 
 # Shown translated, never as the database writes them.
 PRIORITIES = {
-    "urgent": QT_TRANSLATE_NOOP("PackerWorkspace", "urgent"),
-    "expedited": QT_TRANSLATE_NOOP("PackerWorkspace", "expedited"),
-    "normal": QT_TRANSLATE_NOOP("PackerWorkspace", "normal"),
+    PriorityClass.URGENT: QT_TRANSLATE_NOOP("PackerWorkspace", "urgent"),
+    PriorityClass.EXPEDITED: QT_TRANSLATE_NOOP("PackerWorkspace", "expedited"),
+    PriorityClass.NORMAL: QT_TRANSLATE_NOOP("PackerWorkspace", "normal"),
 }
 PRINT_STATES = {
     "queued": QT_TRANSLATE_NOOP("PackerWorkspace", "queued"),
@@ -88,44 +88,8 @@ WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a su
 PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal
 
 
-def said(exc: BaseException) -> str:
-    """What went wrong, in the station's language. The device errors (a scan, the scale) are not
-    PickdeskErrors but carry both messages too."""
-    if not isinstance(exc, PickdeskError) and hasattr(exc, "message") and hasattr(exc, "message_zh"):
-        return bilingual(exc.message, exc.message_zh)
-    return error_text(exc)
-
-
 def _signed(value: int) -> str:
     return ("+" if value >= 0 else "-") + number(abs(value))
-
-
-class _QueueBridge(QObject):
-    """The print queue's failure callback runs on the print worker; this hops it to the GUI thread."""
-
-    failed = Signal(object)
-
-
-def printer_from_settings(settings) -> PrinterSettings | None:  # noqa: ANN001
-    try:
-        return PrinterSettings(settings.printer_kind, settings.printer_target, format=settings.label_format,
-                               label_size=settings.label_size)
-    except ValueError:
-        return None
-
-
-def scale_from_settings(settings):  # noqa: ANN001, ANN201
-    """A SerialDeviceThread for the station's scale, as the settings describe it, or None."""
-    if not settings.scale_port:
-        return None
-    from devices.scale import ContinuousScale, MtSicsScale
-    from devices.serial_reader import SerialSettings
-    from ui.devices.serial_thread import SerialDeviceThread
-
-    serial = SerialSettings(port=settings.scale_port, baudrate=settings.scale_baud, terminator=b"\r\n",
-                            reconnect_interval=0.2, read_timeout=0.02)
-    kind = MtSicsScale if settings.scale_protocol == "mt-sics" else ContinuousScale
-    return SerialDeviceThread(lambda on_event: kind("pack-scale", serial, on_event))
 
 
 def _panel(name: str, title: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -169,7 +133,6 @@ class PackerWorkspace(Workspace):
     object_name = "workspace_packer"
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None, *,
-                 print_queue: PrintQueue | None = None, scale=None,  # noqa: ANN001
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(context, parent)
         self.settings = context.settings
@@ -182,35 +145,21 @@ class PackerWorkspace(Workspace):
         self.sync = context.sync
         self.sync.replayed.connect(self._replayed)
 
-        # The print queue: the station's own file, drained by a worker thread.
-        self.printer = printer_from_settings(self.settings)
-        self._bridge = _QueueBridge(self)
-        self._bridge.failed.connect(self._job_failed)
-        self._own_queue = print_queue is None
-        if print_queue is None:
-            if self.settings.printer_kind == "system":
-                from ui.printing import qprinter_transport
-
-                qprinter_transport.install()
-            print_queue = PrintQueue(packing.print_queue_path(), on_failed=self._bridge.failed.emit)
-        elif print_queue.on_failed is None:
-            print_queue.on_failed = self._bridge.failed.emit
-        self.queue = print_queue
-        self.worker = PrintWorker(self.queue, idle_wait=1.0)
-        self.worker.start()
+        # The station's print queue and printer (its worker drains the queue for the station's life).
+        self.printer = context.printer
+        self.printing = context.printing
+        self.queue = context.printing.queue
+        self.printing.job_failed.connect(self._job_failed)
         self.print_timer = QTimer(self)
         self.print_timer.setObjectName("packer_print_timer")
         self.print_timer.setInterval(150)
         self.print_timer.timeout.connect(self._poll_jobs)
 
-        # The scale: a serial one from the settings, or readings handed to on_weighed().
-        self.scale = scale if scale is not None else scale_from_settings(self.settings)
+        # The station's scale (None: readings typed in, handed to on_weighed()).
+        self.scale = context.scale
         if self.scale is not None:
             self.scale.weighed.connect(self.on_weighed)
-            self.scale.scale_failed.connect(
-                lambda error: self.feedback.refused(said(error)))
-            if not self.scale.running:
-                self.scale.start()
+            self.scale.scale_failed.connect(self._scale_failed)
         self._show_state()
 
     # --- building ----------------------------------------------------------------------------
@@ -363,8 +312,8 @@ class PackerWorkspace(Workspace):
         try:
             scan = decode_scan(raw)
         except ScanRejected as exc:
-            self.feedback.refused(said(exc))
-            self.result.show_message(said(exc), "error")
+            self.feedback.refused(error_text(exc))
+            self.result.show_message(error_text(exc), "error")
             return True
         if isinstance(scan, BadgeScan) and self.override_panel.isVisible():
             self.override_panel.badge_scanned(scan.code)
@@ -454,11 +403,13 @@ class PackerWorkspace(Workspace):
         self.on_weighed(ScaleReading(grams, True))
         self.scan.setFocus()
 
+    def _scale_failed(self, error: BaseException) -> None:
+        self.feedback.refused(error_text(error))
+
     def _reweigh(self) -> None:
         self.bench.reweigh()
-        device = getattr(self.scale, "device", None)
-        if device is not None and hasattr(device, "request_weight"):
-            device.request_weight()
+        if self.scale is not None and isinstance(self.scale.device, MtSicsScale):
+            self.scale.device.request_weight()  # a continuous scale sends by itself
         self.feedback.info(self.tr("Put the parcel on the scale."))
         self._show_state()
 
@@ -483,7 +434,7 @@ class PackerWorkspace(Workspace):
         self.scan.setFocus()
 
     def _override_failed(self, exc: BaseException) -> None:
-        text = said(exc)
+        text = error_text(exc)
         self.override_panel.show_error(text)
         self.feedback.refused(text)
 
@@ -904,10 +855,7 @@ class PackerWorkspace(Workspace):
         self._refuse_error(exc)
 
     def _refuse_error(self, exc: BaseException) -> None:
-        if isinstance(exc, PickdeskError):
-            text = error_text(exc)
-        else:
-            text = self.tr("Something went wrong: {error}").format(error=error_text(exc))
+        text = error_text(exc)
         self.feedback.refused(text)
         self.result.show_message(text, "error")
         self._show_state()
@@ -917,12 +865,12 @@ class PackerWorkspace(Workspace):
         self._show_state()
 
     def stop(self) -> None:
+        """The bench goes; the station's sync, print queue and scale stay (they are the station's)."""
         self.sync.replayed.disconnect(self._replayed)
+        self.printing.job_failed.disconnect(self._job_failed)
+        if self.scale is not None:
+            self.scale.weighed.disconnect(self.on_weighed)
+            self.scale.scale_failed.disconnect(self._scale_failed)
         super().stop()
         self.print_timer.stop()
-        self.worker.stop(10)
-        if self.scale is not None:
-            self.scale.stop()
-        if self._own_queue:
-            self.queue.close()
 

@@ -39,7 +39,8 @@ from desktop.services import intake, replenishment
 from desktop.services import supervision as sv
 from desktop.services.feed import FeedEntry
 from desktop.services.orders import list_orders
-from ui.i18n import error_text, number, time_of_day
+from ui.errors import error_text
+from ui.i18n import number, time_of_day
 from ui.live import ChangeFeedWatcher
 from ui.widgets.aftersales_common import big_button
 from ui.widgets.console_audit import AuditPanel

@@ -407,9 +407,5 @@ the database is back.</source>
 Mend the printer, then press F9 to print what failed.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Something went wrong: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 </TS>

@@ -402,9 +402,5 @@ Mend the printer, then press F9 to print what failed.</source>
         <translation>打印失败，已通知主管：{error}
 修好打印机后，按 F9 重新打印失败的单据。</translation>
     </message>
-    <message>
-        <source>Something went wrong: {error}</source>
-        <translation>出错了：{error}</translation>
-    </message>
 </context>
 </TS>

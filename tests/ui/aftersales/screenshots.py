@@ -30,11 +30,11 @@ from desktop.services import picking, returns, shipping, tracking  # noqa: E402
 from printing.manifest import render_manifest_pdf  # noqa: E402
 from scripts.qt_shots import save, wait_until  # noqa: E402
 from ui.settings import Settings  # noqa: E402
+from ui.station import WorkspaceContext, build_station, station_paths  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 from ui.widgets.figures_panel import FiguresPanel  # noqa: E402
 from ui.widgets.handover_panel import HandoverPanel  # noqa: E402
 from ui.widgets.returns_panel import ReturnsPanel  # noqa: E402
-from ui.workspaces.base import WorkspaceContext  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 
@@ -80,8 +80,10 @@ def main(language: str = "en") -> None:
     runner = TaskRunner(db)
     images.mkdir(parents=True, exist_ok=True)
 
+    station = build_station(settings, station_paths(settings), db, runner)
+
     def context(login: str) -> WorkspaceContext:
-        return WorkspaceContext(actor(db, login), db, runner, settings, refresh_ms=0)
+        return station.context(actor(db, login), refresh_ms=0)
 
     panel = HandoverPanel(context("packer1"))
     panel.resize(1280, 800)
@@ -125,7 +127,7 @@ def main(language: str = "en") -> None:
     panel.show()
     wait_until(lambda: panel.figures is not None)
     save(panel, images / "figures.png")
-    runner.wait_for_done(10_000)
+    station.close(wait_ms=10_000)
     db.dispose()
 
 

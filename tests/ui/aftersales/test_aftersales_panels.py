@@ -18,7 +18,7 @@ from ui.labels import stage_name
 from ui.widgets.figures_panel import FiguresPanel
 from ui.widgets.handover_panel import HandoverPanel
 from ui.widgets.returns_panel import ReturnsPanel
-from ui.workspaces.base import WorkspaceContext
+from ui.station import build_station, station_paths
 
 # The offscreen platform says this when a top-level widget is shown; nothing is wrong with the panel.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -26,7 +26,10 @@ pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagate
 
 @pytest.fixture
 def context(demo_db, runner, settings):
-    return lambda login: WorkspaceContext(actor(demo_db, login), demo_db, runner, settings, refresh_ms=0)
+    """`context(login)`: what the window would give a workspace for that person, from a station of the test's own."""
+    station = build_station(settings, station_paths(settings), demo_db, runner)
+    yield lambda login: station.context(actor(demo_db, login), refresh_ms=0)
+    station.close()
 
 
 def touch_sized(widget) -> None:

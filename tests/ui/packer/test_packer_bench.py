@@ -199,6 +199,17 @@ def test_weight_from_a_real_serial_scale(qtbot, window, sign_in, settings, picke
     with qtbot.waitSignal(ws.scale.weighed, timeout=10_000):
         qtbot.keyClick(ws.scan, Qt.Key.Key_F5)
     assert weight.property("verdict") == "ok" and child(ws, QPushButton, "packer_print").isEnabled()
+    assert window.device_status.device_state("pack-scale") == "connected"  # the station's status bar shows it
+
+    # The scale is the station's, not the bench's: a sign-out leaves it open for the next packer.
+    scale = ws.scale
+    window.sign_out()
+    assert scale.running
+    sign_in("packer1")
+    assert window.workspace.scale is scale and scale.running
+    scale_port.weigh(expected)
+    with qtbot.waitSignal(scale.weighed, timeout=10_000):
+        scale.device.request_weight()
 
 
 def test_a_print_that_failed_prints_again_once_the_printer_is_back(qtbot, window, sign_in, settings, demo_db, picked,

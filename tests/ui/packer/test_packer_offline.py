@@ -25,6 +25,7 @@ from devices.scale import ScaleReading
 from tcp_proxy import TcpProxy
 from ui.feedback import Verdict
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
@@ -47,7 +48,7 @@ def test_a_parcel_closed_offline_is_kept_then_recorded_once_and_its_labels_print
     settings.station_name = "PACK-OFF-01"
     settings.printer_kind, settings.printer_target, settings.label_format = "folder", str(folder), "pdf"
     runner = TaskRunner(db)
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -11,13 +11,14 @@ from desktop.security.keys import FileKeyStore
 from ui import i18n
 from ui.feedback import Verdict
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.tasks import TaskRunner
 
 
 def test_a_packer_without_the_key_is_told_and_sees_no_customer(qtbot, demo_db, settings, picked, tmp_path, qapp):
     keyless = Database.open(demo_db.url, key_store=FileKeyStore(tmp_path / "no-keys"))
     runner = TaskRunner(keyless)
-    window = MainWindow(keyless, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), keyless, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

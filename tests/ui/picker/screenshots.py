@@ -52,6 +52,7 @@ def main(language: str = "en") -> int:
     from ui.app import prepare_application
     from ui.i18n import apply_language
     from ui.main_window import MainWindow
+    from ui.station import build_station, station_paths
     from ui.settings import Settings
     from ui.tasks import TaskRunner
 
@@ -64,7 +65,7 @@ def main(language: str = "en") -> int:
     settings = Settings.from_file(work / "station.ini")
     settings.station_name = "PICK-01"
     IMAGES.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     window.resize(1280, 800)
     window.show()
     qt_shots.sign_in(window, "picker3", "2323")

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from tcp_proxy import TcpProxy
 from ui.feedback import Verdict
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
@@ -36,7 +37,7 @@ def test_picks_made_offline_are_answered_kept_and_delivered_once(qtbot, pg_empty
     settings = Settings.from_file(tmp_path / "station.ini")
     settings.station_name = "OFFLINE-01"
     runner = TaskRunner(db)
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

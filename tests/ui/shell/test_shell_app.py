@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.db.database import Database
 from ui import app as shell_app
 from ui.settings import Settings
+from ui.station import station_paths
 
 
 def test_no_display_is_a_clear_message_and_exit_status_2(monkeypatch, capsys) -> None:
@@ -29,15 +30,18 @@ def test_has_display_reads_the_environment() -> None:
     assert not shell_app.has_display({}) or not shell_app.sys.platform.startswith("linux")
 
 
-def test_the_demo_is_seeded_only_into_the_embedded_default(monkeypatch, settings: Settings) -> None:
+def test_the_demo_is_seeded_only_into_the_embedded_default(monkeypatch, settings: Settings, tmp_path) -> None:
+    settings.data_dir = str(tmp_path / "station")
+    paths = station_paths(settings)
+    embedded = f"sqlite:///{tmp_path / 'station' / 'pickdesk.sqlite3'}"
     none = argparse.Namespace(db=None)
-    assert shell_app.database_choice(none, settings) == (None, True)
-    assert shell_app.database_choice(argparse.Namespace(db="sqlite:////x.db"), settings) == ("sqlite:////x.db", False)
+    assert shell_app.database_choice(none, settings, paths) == (embedded, True)
+    assert shell_app.database_choice(argparse.Namespace(db="sqlite:////x.db"), settings, paths) == ("sqlite:////x.db", False)
     settings.database_url = "postgresql+psycopg://h/wh"
-    assert shell_app.database_choice(none, settings) == ("postgresql+psycopg://h/wh", False)
+    assert shell_app.database_choice(none, settings, paths) == ("postgresql+psycopg://h/wh", False)
     settings.database_url = ""
     monkeypatch.setenv("PICKDESK_DB_URL", "postgresql+psycopg://h/other")
-    assert shell_app.database_choice(none, settings) == (None, False)
+    assert shell_app.database_choice(none, settings, paths) == ("postgresql+psycopg://h/other", False)
 
 
 def test_the_style_sheet_loads_from_the_package() -> None:

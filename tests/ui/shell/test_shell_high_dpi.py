@@ -19,6 +19,7 @@ from desktop.db.database import Database
 from desktop.demo.builder import build_demo
 from ui.app import prepare_application
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.icons import pixmap
@@ -31,7 +32,7 @@ prepare_application(app, settings)
 db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
 build_demo(db, orders=10, seed=3)
 runner = TaskRunner(db)
-window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
 window.resize(1280, 800)
 window.show()
 loop = QEventLoop()

@@ -14,6 +14,7 @@ from visible_text import data_strings, visible_texts, wrong_language
 from ui import appearance, i18n
 from ui.help import GuideDialog, ShortcutsDialog, guide_path, shortcut_rows
 from ui.main_window import MainWindow, short_description
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog
 
@@ -133,14 +134,14 @@ def test_scan_sounds_can_be_muted_from_the_settings(qtbot, window: MainWindow, s
 
 
 def test_the_window_comes_back_where_and_as_it_was(qtbot, demo_db: Database, runner, settings: Settings) -> None:
-    first = MainWindow(demo_db, runner, settings, ping_ms=0, refresh_ms=0)
+    first = MainWindow(build_station(settings, station_paths(settings), demo_db, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(first)
     first.showMaximized()
     qtbot.waitUntil(first.isMaximized)
     first.close()
     assert settings.window_geometry
 
-    second = MainWindow(demo_db, runner, settings, ping_ms=0, refresh_ms=0)
+    second = MainWindow(build_station(settings, station_paths(settings), demo_db, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(second)
     second.resize(1280, 800)
     second.restore_layout()

@@ -21,7 +21,7 @@ def test_defaults_when_nothing_is_stored(tmp_path) -> None:
 def test_round_trip_through_an_ini_file(tmp_path) -> None:
     path = tmp_path / "station.ini"
     s = Settings.from_file(path)
-    s.station_name = "PACK-07"
+    s.station_name, s.data_dir = "PACK-07", "/srv/pickdesk"
     s.database_url = "postgresql+psycopg://pickdesk@db.example/wh"
     s.printer_kind, s.printer_target = "tcp", "10.0.0.9:9100"
     s.label_format, s.label_size = "zpl", "100x180"
@@ -35,7 +35,7 @@ def test_round_trip_through_an_ini_file(tmp_path) -> None:
     assert "[printer]" in text and "kind=tcp" in text
     again = Settings.from_file(path).as_dict()
     assert again == {
-        "station_name": "PACK-07", "database_url": "postgresql+psycopg://pickdesk@db.example/wh",
+        "station_name": "PACK-07", "data_dir": "/srv/pickdesk", "database_url": "postgresql+psycopg://pickdesk@db.example/wh",
         "printer_kind": "tcp", "printer_target": "10.0.0.9:9100", "label_format": "zpl",
         "label_size": "100x180", "scanner_port": "/dev/ttyACM0", "scanner_baud": 115200,
         "scale_port": "/dev/ttyUSB0", "scale_baud": 2400, "scale_protocol": "continuous",

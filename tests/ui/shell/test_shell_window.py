@@ -132,16 +132,13 @@ def test_admin_may_switch_to_any_workspace(qtbot, window: MainWindow, sign_in) -
 def test_devices_join_the_window_and_a_wedge_badge_scan_signs_in(qtbot, qapp, window: MainWindow) -> None:
     from PySide6.QtWidgets import QFrame
 
-    from ui.app import attach_devices
-
-    wedge = attach_devices(qapp, window)
-    assert wedge is not None
+    window.station.listen_to_keyboard(qapp)
     try:
         status = window.statusBar().findChild(QFrame, "device_status")
-        assert status is not None and status.isVisible()
+        assert status is window.device_status and status.isVisible()
         with qtbot.waitSignal(window.signed_in, timeout=10_000) as blocker:
-            wedge.scanned.emit("BADGE-P00002")
+            window.station.wedge.scanned.emit("BADGE-P00002")
         assert blocker.args[0].login == "picker2"
         assert "BADGE-P00002" in status.findChild(QLabel, "last_scan_label").text()
     finally:
-        wedge.uninstall(qapp)
+        window.station.close()  # takes the wedge off the application too

@@ -34,6 +34,7 @@ def main(language: str = "en") -> int:
     from ui.app import prepare_application
     from ui.i18n import apply_language
     from ui.main_window import MainWindow
+    from ui.station import build_station, station_paths
     from ui.settings import Settings
     from ui.tasks import TaskRunner
     from ui.widgets.console_orders import OrderAction
@@ -48,7 +49,7 @@ def main(language: str = "en") -> int:
     runner = TaskRunner(db)
     settings = Settings.from_file(work / "station.ini")
     settings.station_name = "SUP-01"
-    window = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    window = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     window.resize(*SIZE)
     window.show()
     sign_in(window, "super1", "5555")

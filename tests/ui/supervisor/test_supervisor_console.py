@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desktop.db import models
 from desktop.db.database import Database
 from ui.main_window import MainWindow
+from ui.station import build_station, station_paths
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 
@@ -142,7 +143,7 @@ def picker_window(qtbot, demo_db: Database, tmp_path) -> Iterator[MainWindow]:
     runner = TaskRunner(db)
     settings = Settings.from_file(tmp_path / "picker.ini")
     settings.station_name = "PICK-07"
-    win = MainWindow(db, runner, settings, ping_ms=0, refresh_ms=0)
+    win = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
