@@ -93,6 +93,9 @@ GRANTS: dict[str, dict[Role, str]] = {
     "audit_log": {**_each("INSERT", P, K, R), S: _APPEND, A: _APPEND},
     "change_feed": _each(_APPEND, *EVERY),
     # station_sessions: nobody (the functions only)
+    # the customer-data key's fingerprints (never the key): a station checks the key it holds
+    "sealing_keys": {K: _READ, S: _APPEND, A: _WORK},
+    "key_rotations": {K: _READ, S: _READ, A: _WORK},
 }
 
 # Columns of the customer that only these kinds may read or write.

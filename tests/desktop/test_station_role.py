@@ -404,7 +404,7 @@ def test_a_station_role_facing_an_old_schema_is_told_to_ask_an_administrator(pg_
     station_url = make_url(pg_empty_url).set(username=role).render_as_string(hide_password=False)
     try:
         with pytest.raises(ConfigurationError) as info:
-            Database.open(station_url, sealer=owner.sealer)
+            Database.open(station_url, key_store=owner.key_store)
         assert "pickdesk db upgrade" in info.value.message
     finally:
         with owner.engine.begin() as conn:

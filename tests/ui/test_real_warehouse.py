@@ -186,8 +186,9 @@ def demo_db(request, tmp_path_factory: pytest.TempPathFactory):
         with db.unit_of_work(admin) as uow:
             people.set_pin(uow, PICKER, PICKER_PIN)
 
-        assert cli("import", str(orders_file), "--db", url) == 0
-        assert cli("intake", "--db", url) == 0
+        assert cli("import", str(orders_file), "--user", ADMIN, "--pin-stdin", "--db", url,
+                   stdin=ADMIN_PIN + "\n") == 0
+        assert cli("intake", "--user", ADMIN, "--pin-stdin", "--db", url, stdin=ADMIN_PIN + "\n") == 0
         yield db
         db.dispose()
 

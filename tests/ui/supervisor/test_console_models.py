@@ -149,7 +149,7 @@ def test_a_feed_event_from_another_station_reaches_just_that_row(qtbot, window: 
     qtbot.waitUntil(lambda: ws.orders_model.rowCount() > 0 and ws.watcher.last_id is not None, timeout=10_000)
     target = next(o for o in ws.board_orders if o.status == "ready" and o.priority_class != "urgent")
     others = {o.order_no: o for o in ws.board_orders if o.order_no != target.order_no}
-    other_db = Database.open(demo_db.url, sealer=demo_db.sealer)  # another station's connection
+    other_db = Database.open(demo_db.url, key_store=demo_db.key_store)  # another station's connection
     try:
         with other_db.unit_of_work(actor(other_db, "super1", "SUP-02")) as uow:
             sv.raise_priority(uow, target.order_no, "urgent", "rush")
