@@ -201,6 +201,15 @@ class StockTransfer(Base):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     received_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # 0011: who asked, the sending warehouse's pick batch (kind "transfer") and when it left
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("pick_batches.id"), nullable=True)
+    shipped_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+    from_warehouse: Mapped[Warehouse] = relationship(foreign_keys=[from_warehouse_id])
+    to_warehouse: Mapped[Warehouse] = relationship(foreign_keys=[to_warehouse_id])
 
 
 class ReplenishmentRequest(Base):
@@ -216,6 +225,90 @@ class ReplenishmentRequest(Base):
 
     sku: Mapped[Sku] = relationship()
     warehouse: Mapped[Warehouse] = relationship()
+
+
+class ReplenishmentTask(Base):
+    """Refill a pick face from a reserve bin: a receiver scans the reserve bin, the item, the quantity, the face."""
+
+    __tablename__ = "replenishment_tasks"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        Index("ix_replenishment_tasks_status_warehouse", "status", "warehouse_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    from_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    to_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, done, cancelled
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+    from_location: Mapped[Location] = relationship(foreign_keys=[from_location_id])
+    to_location: Mapped[Location] = relationship(foreign_keys=[to_location_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class StockCount(Base):
+    """A cycle count of one bin or one SKU. Blind: the counter never sees the expected figure."""
+
+    __tablename__ = "stock_counts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    sku_id: Mapped[int | None] = mapped_column(ForeignKey("skus.id"), nullable=True)
+    reason: Mapped[str] = mapped_column(String(20), default="cycle")  # cycle, short_pick
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # open, review, closed
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    counted_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    counted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    approved_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    location: Mapped[Location | None] = relationship()
+    sku: Mapped[Sku | None] = relationship()
+    lines: Mapped[list[StockCountLine]] = relationship(back_populates="count", order_by="StockCountLine.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class StockCountLine(Base):
+    """What was counted of one SKU and lot in one bin, in one round.
+
+    `expected_qty` and `variance` are deferred and, on PostgreSQL, not readable by a receiver's
+    station (`desktop.db.roles.HIDDEN`): the counter's screen cannot show what it cannot read.
+    """
+
+    __tablename__ = "stock_count_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_counts.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    counted_qty: Mapped[int] = mapped_column(Integer)
+    expected_qty: Mapped[int] = mapped_column(Integer, deferred=True)
+    variance: Mapped[int] = mapped_column(Integer, deferred=True)
+    # within, review (over the tolerance, waiting for a supervisor), adjusted, recounted
+    outcome: Mapped[str] = mapped_column(String(10), default="within")
+
+    count: Mapped[StockCount] = relationship(back_populates="lines")
+    location: Mapped[Location] = relationship()
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
 
 
 # ─── orders ─────────────────────────────────────────────────────────────────────
@@ -387,6 +480,7 @@ class PickBatch(Base):
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
     picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    kind: Mapped[str] = mapped_column(String(10), default="order", server_default="order")  # order, transfer
     priority_score: Mapped[float] = mapped_column(Float, default=0.0)
     route_distance_m: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

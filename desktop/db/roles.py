@@ -62,13 +62,19 @@ GRANTS: dict[str, dict[Role, str]] = {
     # stock
     "lots": {P: _READ, K: _APPEND, R: _APPEND, S: _APPEND, A: _WORK},
     "stock": {P: "SELECT, UPDATE", K: _WORK, R: _WORK, S: _WORK, A: _WORK},
-    "stock_transfers": {R: "SELECT, UPDATE", S: _WORK, A: _WORK},
-    "replenishment_requests": {P: _APPEND, K: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "stock_transfers": {P: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    # a receiver's landing re-runs backorders' stock gate, which may raise a request (services/landing.py)
+    "replenishment_requests": {P: _APPEND, K: _APPEND, R: _WORK, S: _WORK, A: _WORK},
+    # pick-face refills: planned by whoever runs low (pick, intake, a receiver), carried out by a receiver
+    "replenishment_tasks": {P: _APPEND, K: _READ, R: _WORK, S: _WORK, A: _WORK},
+    # counts: a short pick opens one (picker); a receiver counts (blind: see HIDDEN); a supervisor approves
+    "stock_counts": {P: _APPEND, R: _WORK, S: _WORK, A: _WORK},
+    "stock_count_lines": {R: _APPEND, S: _WORK, A: _WORK},
     # orders (their sealed columns: see SEALED)
-    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
+    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
-    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, S: _ALL, A: _ALL},
-    "order_status_changes": {**_each(_APPEND, P, K, S, A), R: _READ},
+    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: _APPEND, S: _ALL, A: _ALL},
+    "order_status_changes": _each(_APPEND, *EVERY),
     # picking
     "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
     "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
@@ -103,6 +109,10 @@ SEALED: dict[str, tuple[str, ...]] = {
     "orders": tuple(c.name for c in Base.metadata.tables["orders"].columns if c.name.endswith("_sealed")),
 }
 SEALED_KINDS = frozenset({K, S, A})
+
+# Columns a kind may write but never read: a count is blind, so the counter's station cannot read
+# back the expected figure (nor the variance, which gives it away) it stored beside what was counted.
+HIDDEN: dict[Role, dict[str, tuple[str, ...]]] = {R: {"stock_count_lines": ("expected_qty", "variance")}}
 
 # Columns no station reads: the server's functions compare them. Nor writes, but for WRITE_ONLY.
 SECRET: dict[str, tuple[str, ...]] = {"users": ("pin_hash", "badge_hash")}
@@ -148,6 +158,8 @@ def hidden_columns(table: str, kind: Role, privilege: str = "SELECT") -> set[str
         hidden |= set(SERVER_KEPT.get(table, ()))
     if kind not in SEALED_KINDS:
         hidden |= set(SEALED.get(table, ()))
+    if privilege == "SELECT":
+        hidden |= set(HIDDEN.get(kind, {}).get(table, ()))
     return hidden
 
 

@@ -31,6 +31,7 @@ from desktop.domain.roles import Role, require_role
 from desktop.routing.batching import CartCapacity, OrderLine, ReadyOrder, plan_batches
 from desktop.routing.layout import Pick, Position
 from desktop.routing.planner import replan
+from desktop.services.counts import open_bin_count
 from desktop.services.orders import change_status
 from desktop.services.routes import layout_of, plan_stops
 from desktop.services.stock import InsufficientStock, release_line, reserve_line, shelf_life_cutoff
@@ -533,10 +534,14 @@ def report_short(uow: UnitOfWork, task_id: int, found_qty: int, action_id: str, 
                 alternative.append(stock.location.code)
         else:
             exception_id, held = _hold_for_shortage(uow, task, missing)
+        # The record said the bin held more than the picker found: someone counts it.
+        detail_count = open_bin_count(uow, task.location, "short_pick").id
     _replan_open(uow, batch, task.location)
     order_picked, batch_done = _finish(uow, task)
     detail = {"missing": missing, "alternative": alternative, "exception_id": exception_id, "held": held,
               "location": task.location.code, "batch": batch.code}
+    if missing:
+        detail["count_id"] = detail_count
     uow.session.add(models.PickEvent(action_id=action_id, task_id=task.id, user_id=uow.actor.user_id, qty=found_qty,
                                      kind="short", detail=detail))
     uow.audit("pick_short", "pick_task", task.id, found=found_qty, order=order.order_no, **detail)

@@ -16,7 +16,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, StaleData
 from desktop.domain.lifecycle import HoldReason, OrderStatus
-from desktop.services import intake
+from desktop.services import counts, intake
 from desktop.services.replenishment import available_in_pick, request_replenishment
 from desktop.services.stock import reserve_line
 from desktop.domain.events import ReprintRequested
@@ -50,6 +50,8 @@ def _summary(case: models.ExceptionCase) -> str:
     if case.kind == "short_pick" and d.get("sku"):
         return (f"{d['sku']} short {d.get('missing_qty', d.get('short_qty', '?'))} at {d.get('location', '?')}"
                 f" (batch {d.get('batch', '?')}, {d.get('picker', '?')})")
+    if case.kind == counts.EXCEPTION_KIND and d.get("count"):
+        return f"count {d['count']} round {d.get('round', 1)} by {d.get('counter', '?')}: {', '.join(d.get('bins', []))}"
     if case.kind == "weight_override" and d.get("expected_g") is not None:
         return f"expected {d['expected_g']} g, weighed {d.get('measured_g')} g (±{d.get('tolerance_g')} g)"
     for key in ("reason", "note", "message", "error"):
@@ -211,6 +213,17 @@ def _settle_print_failed(s: Settling) -> None:
                                         detail=dict(s.case.detail or {})))
 
 
+def _settle_count(s: Settling) -> None:
+    """A count over the tolerance: approve (adjust stock, re-plan reservations) or count again."""
+    count = s.uow.session.get(models.StockCount, int((s.case.detail or {}).get("count_id", 0)))
+    if count is None or count.status != "review":
+        raise DecisionRefused("This count is no longer waiting for a decision.", "此盘点单已不在待审批状态。")
+    if s.decision == "approve":
+        s.done.update(counts.approve_count(s.uow, count, now=s.now))
+    else:
+        s.done.update(counts.recount(s.uow, count))
+
+
 def _acknowledge(s: Settling) -> None:
     """Nothing to do but record the decision (weight overrides, tracking news, conflicts …)."""
 
@@ -224,6 +237,7 @@ SETTLE: dict[str, Callable[[Settling], None]] = {
     "payment_hold": _settle_hold,
     "print_failed": _settle_print_failed,
     "weight_override": _acknowledge,
+    counts.EXCEPTION_KIND: _settle_count,
 }
 
 
