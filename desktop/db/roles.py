@@ -73,7 +73,7 @@ GRANTS: dict[str, dict[Role, str]] = {
     # orders (their sealed columns: see SEALED)
     "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
-    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: _APPEND, S: _ALL, A: _ALL},
+    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: "SELECT, INSERT, DELETE", S: _ALL, A: _ALL},
     "order_status_changes": _each(_APPEND, *EVERY),
     # picking
     "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},

@@ -238,7 +238,15 @@ def submit_count(uow: UnitOfWork, count_id: int, sheet: CountSheet, *, expected_
     """Record what the counter found (receiver). Every stock line of the counted bins gets a line:
     found, or counted 0. Within tolerance: adjusted now. Otherwise: a supervisor's exception."""
     require_role(uow.actor.role, Role.RECEIVER)
-    now = now or utcnow()
+    result = record_count(uow, count_id, sheet, expected_version=expected_version, now=now or utcnow())
+    uow.commit()
+    return result
+
+
+def record_count(uow: UnitOfWork, count_id: int, sheet: CountSheet, *, expected_version: int | None = None,
+                 now: datetime) -> CountSubmitted:
+    """`submit_count` without the commit: an upload records several counts in one transaction."""
+    require_role(uow.actor.role, Role.RECEIVER)
     C = models.StockCount
     q = select(C).where(C.id == count_id)
     if uow.db.backend == "postgresql":
@@ -324,9 +332,7 @@ def submit_count(uow: UnitOfWork, count_id: int, sheet: CountSheet, *, expected_
     uow.audit("count_submitted", "stock_count", code, round=count.round, lines=len(lines), adjusted=adjusted,
               waiting=waiting, counted_by=uow.actor.login)
     uow.announce("stock", code, event="count_submitted", status=count.status)
-    result = CountSubmitted(count.id, code, len(lines), adjusted, waiting, count.status, exception_id)
-    uow.commit()
-    return result
+    return CountSubmitted(count.id, code, len(lines), adjusted, waiting, count.status, exception_id)
 
 
 # ─── the supervisor's side ──────────────────────────────────────────────────────
@@ -505,3 +511,13 @@ def recount(uow: UnitOfWork, count: models.StockCount) -> dict[str, object]:
 def open_counts_exist(uow: UnitOfWork) -> bool:
     C = models.StockCount
     return bool(uow.session.scalar(select(exists().where(C.status == "open"))))
+
+
+def import_counts(uow: UnitOfWork, sections: list[tuple[str, CountSheet]], *,
+                  now: datetime | None = None) -> list[CountSubmitted]:
+    """A batch scanner's upload: every count of the file recorded in one transaction, or none."""
+    require_role(uow.actor.role, Role.RECEIVER)
+    now = now or utcnow()
+    results = [record_count(uow, parse_count_code(code), sheet, now=now) for code, sheet in sections]
+    uow.commit()
+    return results

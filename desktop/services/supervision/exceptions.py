@@ -16,7 +16,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, StaleData
 from desktop.domain.lifecycle import HoldReason, OrderStatus
-from desktop.services import counts, intake
+from desktop.services import counts, intake, transfers
 from desktop.services.replenishment import available_in_pick, request_replenishment
 from desktop.services.stock import reserve_line
 from desktop.domain.events import ReprintRequested
@@ -95,25 +95,12 @@ def _short_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Orde
     return [(ln, ln.short_qty) for ln in order.lines if ln.short_qty > 0]
 
 
-def _transfer(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]]) -> list[int]:
-    to_wh = order.warehouse_id or intake.warehouse_for(uow, order).id
-    made = []
-    for line, qty in lines:
-        W = models.Warehouse
-        source = None
-        for wh in uow.session.scalars(select(W).where(W.id != to_wh, W.active.is_(True)).order_by(W.id)):
-            if available_in_pick(uow, line.sku_id, wh.id) >= qty:
-                source = wh
-                break
-        if source is None:
-            raise DecisionRefused(f"No other warehouse holds {qty} of {line.sku.sku_code}: choose wait or refund.",
-                                  f"其他仓库没有 {qty} 件 {line.sku.sku_code}：请选择等待或退款。")
-        transfer = models.StockTransfer(sku_id=line.sku_id, from_warehouse_id=source.id, to_warehouse_id=to_wh,
-                                        qty=qty, order_id=order.id)
-        uow.session.add(transfer)
-        uow.session.flush()
-        made.append(transfer.id)
-    return made
+def _transfer(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]], reason: str,
+              now: datetime) -> list[int]:
+    try:
+        return [t.id for t in transfers.make_transfers(uow, order, lines, reason, now=now)]
+    except transfers.TransferRefused as exc:
+        raise DecisionRefused(exc.message, exc.message_zh) from None
 
 
 def _refund(uow: UnitOfWork, order: models.Order, amount: Decimal, why: str) -> Decimal:
@@ -150,10 +137,7 @@ def _settle_shortage(s: Settling) -> None:
     uow, order, reason = s.uow, s.order, s.reason
     lines = _short_lines(uow, s.case, order) if s.case.kind == "short_pick" else [(ln, ln.qty) for ln in order.lines]
     if s.decision == "transfer":
-        s.done["transfers"] = _transfer(uow, order, lines)
-        if OrderStatus(order.status) is not OrderStatus.HELD:
-            _move(uow, order, OrderStatus.HELD, f"waiting for transfer: {reason}", HoldReason.SHORTAGE)
-            order.hold_reason, order.hold_detail = HoldReason.SHORTAGE.value, f"transfer: {reason}"[:300]
+        s.done["transfers"] = _transfer(uow, order, lines, reason, s.now)
     elif s.decision == "wait":
         for line, qty in lines:
             request_replenishment(uow, line.sku, order.warehouse_id or intake.warehouse_for(uow, order).id,
