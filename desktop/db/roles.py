@@ -62,6 +62,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     # stock
     "lots": {P: _READ, K: _APPEND, R: _APPEND, S: _APPEND, A: _WORK},
     "stock": {P: "SELECT, UPDATE", K: _WORK, R: _WORK, S: _WORK, A: _WORK},
+    # the ledger: every kind that changes stock appends; nobody updates or deletes (trigger of 0009 too)
+    "stock_movements": _each(_APPEND, *EVERY),
     "stock_transfers": {R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "replenishment_requests": {P: _APPEND, K: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     # orders (their sealed columns: see SEALED)
