@@ -186,6 +186,29 @@ class Stock(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class StockMovement(Base):
+    """One change of on-hand in one location (the ledger: append-only; `desktop.services.stock`).
+
+    Summing `delta` by (location, SKU, lot) from the first row gives `stock.on_hand` for every row."""
+
+    __tablename__ = "stock_movements"
+    __table_args__ = (
+        CheckConstraint("delta <> 0", name="delta_nonzero"),
+        Index("ix_stock_movements_sku_location", "sku_id", "location_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    delta: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # desktop.domain.stock.MovementKind
+    ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # order no., ASN no., count id …
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    station: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
 class StockTransfer(Base):
     """Stock moved between warehouses (a short pick may be filled from another warehouse)."""
 

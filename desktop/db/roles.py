@@ -62,6 +62,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     # stock
     "lots": {P: _READ, K: _APPEND, R: _APPEND, S: _APPEND, A: _WORK},
     "stock": {P: "SELECT, UPDATE", K: _WORK, R: _WORK, S: _WORK, A: _WORK},
+    # the ledger: every kind that changes stock appends; nobody updates or deletes (trigger of 0009 too)
+    "stock_movements": _each(_APPEND, *EVERY),
     "stock_transfers": {P: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     # a receiver's landing re-runs backorders' stock gate, which may raise a request (services/landing.py)
     "replenishment_requests": {P: _APPEND, K: _APPEND, R: _WORK, S: _WORK, A: _WORK},

@@ -118,6 +118,8 @@ EVERY_STATION_REFUSES = [
     "UPDATE change_feed SET topic = 'x'",
     "DELETE FROM order_status_changes",
     "DELETE FROM pick_events",
+    "UPDATE stock_movements SET delta = delta + 1",
+    "DELETE FROM stock_movements",
     "CREATE TABLE sneaky (id int)",
     "DROP TABLE orders",
     "TRUNCATE audit_log",
