@@ -23,7 +23,8 @@ from desktop.demo.builder import build_demo
 from desktop.domain.counting import CountRefused, CountSheet, needs_approval, tolerance
 from desktop.domain.errors import NotAllowed
 from desktop.services import counts, picking
-from desktop.services.stock import verify_ledger
+from desktop.domain.stock import MovementKind
+from desktop.services.stock import change_on_hand, verify_ledger
 from desktop.services.supervision import decide_exception, list_exceptions
 
 TODAY = date(2026, 11, 23)
@@ -223,7 +224,16 @@ def test_a_count_approved_while_a_picker_picks_from_that_bin(pg_empty_url) -> No
     try:
         build_demo(db, orders=20, seed=3, as_of=TODAY)
         view = call(db, "picker1", picking.next_batch, today=TODAY)
-        stop = view.open_stops[0]
+        with db.unit_of_work() as uow:  # the stop whose bin holds the most units beyond what is reserved
+            def spare(s):  # noqa: ANN001, ANN202
+                st = uow.session.get(models.PickTask, s.task_id).stock
+                return st.on_hand - st.reserved
+            stop = max(view.open_stops, key=spare)
+        with db.unit_of_work(actor(db, "admin")) as uow:  # and some more units arrived there
+            st = uow.session.get(models.PickTask, stop.task_id).stock
+            change_on_hand(uow, location_id=st.location_id, sku_id=st.sku_id, lot_id=st.lot_id, delta=20,
+                           kind=MovementKind.RECEIPT, ref="test")
+            uow.commit()
         with db.unit_of_work() as uow:
             task = uow.session.get(models.PickTask, stop.task_id)
             code, st_id = task.location.code, task.stock_id
