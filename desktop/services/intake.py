@@ -54,6 +54,7 @@ from desktop.domain.pricing import PriceRule, ShippingRegion, compute_price
 from desktop.domain.roles import Role, require_role
 from desktop.routing.priority import priority_score
 from desktop.services.orders import change_status
+from desktop.services.replenishment_tasks import plan_refills
 from desktop.services.replenishment import check_low_stock, request_replenishment
 from desktop.services.stock import InsufficientStock, release_line, reserve_line
 from desktop.domain.events import OrderHeld
@@ -214,7 +215,11 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime) -> dict[str,
         for exc in short:
             line = exc.line  # type: ignore[attr-defined]
             gap = exc.wanted - exc.found
-            request_replenishment(uow, line.sku, wh.id, gap + max(line.sku.low_stock_threshold, 1) * 2, "backorder")
+            # Reserve bins refill the pick face first; the merchant is asked for what they cannot cover.
+            refilled = sum(t.qty for t in plan_refills(uow, line.sku, wh.id, today=today, at_least=gap))
+            if refilled < gap:
+                request_replenishment(uow, line.sku, wh.id, gap - refilled + max(line.sku.low_stock_threshold, 1) * 2,
+                                      "backorder")
         note = "; ".join(f"{e.sku}: {e.wanted} wanted, {e.found} available" for e in short)
         return _gate("backordered", note, warehouse=wh.code, short=[e.sku for e in short])
     units = sum(ln.qty for ln in order.lines)

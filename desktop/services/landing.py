@@ -27,10 +27,10 @@ MAX_ORDERS = 50  # one landing re-runs at most this many orders, oldest first; t
 
 def _waiting(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> list[models.Order]:
     O, OL = models.Order, models.OrderLine
-    q = (select(O).join(OL, OL.order_id == O.id).where(OL.sku_id == sku_id)
+    q = (select(O).where(O.id.in_(select(OL.order_id).where(OL.sku_id == sku_id)))
          .where(O.status.in_((OrderStatus.BACKORDERED.value, OrderStatus.HELD.value)))
          .where((O.warehouse_id == warehouse_id) | O.warehouse_id.is_(None))
-         .distinct().order_by(O.id).limit(MAX_ORDERS))
+         .order_by(O.id).limit(MAX_ORDERS))
     orders = []
     for order in uow.session.scalars(q):
         if order.status == OrderStatus.HELD.value:

@@ -59,7 +59,7 @@ def _pick_available(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> int:
                                   .where(S.sku_id == sku_id, L.warehouse_id == warehouse_id, L.kind == "pick")) or 0)
 
 
-def _open_tasks(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> list[models.ReplenishmentTask]:
+def open_refills(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> list[models.ReplenishmentTask]:
     T = models.ReplenishmentTask
     return list(uow.session.scalars(select(T).where(T.sku_id == sku_id, T.warehouse_id == warehouse_id,
                                                     T.status == "open")))
@@ -91,19 +91,20 @@ def _empty_pick_location(uow: UnitOfWork, warehouse_id: int, near: models.Locati
                                           + abs(c.y - near.y), c.code))
 
 
-def plan_refills(uow: UnitOfWork, sku: models.Sku, warehouse_id: int, *,
-                 today: date | None = None) -> list[models.ReplenishmentTask]:
+def plan_refills(uow: UnitOfWork, sku: models.Sku, warehouse_id: int, *, today: date | None = None,
+                 at_least: int = 0) -> list[models.ReplenishmentTask]:
     """Tasks that bring the SKU's pick faces back up from reserve; [] when not low or nothing in reserve.
 
-    The caller holds the SKU's row lock (check_low_stock) or is alone; it commits."""
+    `at_least`: units an order is short of (a backorder), refilled even above the threshold.
+    The caller commits."""
     today = today or utcnow().date()
     threshold = sku.low_stock_threshold or 0
-    if threshold <= 0 or _open_tasks(uow, sku.id, warehouse_id):
+    if open_refills(uow, sku.id, warehouse_id):
         return []
     available = _pick_available(uow, sku.id, warehouse_id)
-    if available >= threshold:
+    if available >= threshold and at_least <= 0:
         return []
-    need = threshold * 3 - available
+    need = max(threshold * 3 - available, at_least)
     S, L, Lo = models.Stock, models.Location, models.Lot
     reserve = list(uow.session.scalars(
         select(S).join(L, S.location_id == L.id).outerjoin(Lo, S.lot_id == Lo.id)
