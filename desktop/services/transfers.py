@@ -266,4 +266,12 @@ def pick_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = N
 def write_notice(uow: UnitOfWork, t: models.StockTransfer, asn_no: str,
                  lines: list[tuple[models.Lot | None, int]], now: datetime) -> None:
     """The inbound notice (ASN) that answers the transfer, in the receiving warehouse's list."""
-    raise NotImplementedError("written against part A's inbound tables")
+    notice = models.InboundNotice(asn_no=asn_no, warehouse_id=t.to_warehouse_id, source_kind="warehouse",
+                                  source_code=t.from_warehouse.code, source_name=t.from_warehouse.name[:120],
+                                  expected_at=now, stock_transfer_id=t.id, created_at=now)
+    for n, (lot, qty) in enumerate(lines, start=1):
+        notice.lines.append(models.InboundLine(line_no=n, sku_id=t.sku_id, lot_code=lot.lot_code if lot else None,
+                                               expiry=lot.expiry if lot else None, expected_qty=qty))
+    uow.session.add(notice)
+    uow.session.flush()
+    uow.audit("notice_written", "inbound_notice", asn_no, transfer=transfer_code(t.id), lines=len(lines))

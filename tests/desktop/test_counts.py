@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from aftersales_helpers import actor, call
+from stock_helpers import bin_stock
 from desktop.cli import main
 from desktop.db import models
 from desktop.db.database import Database
@@ -38,16 +39,6 @@ def db(request, tmp_path, monkeypatch):
     build_demo(database, orders=20, seed=3, as_of=TODAY)
     yield database
     database.dispose()
-
-
-def bin_stock(db: Database, code: str) -> list[tuple[str, str | None, date | None, int, int, Decimal]]:
-    """(gtin, lot, expiry, on_hand, reserved, unit value) of every stock line in a bin: what the test knows."""
-    S, L, K, Lo = models.Stock, models.Location, models.Sku, models.Lot
-    with db.unit_of_work() as uow:
-        return [tuple(r) for r in uow.session.execute(
-            select(K.gtin, Lo.lot_code, Lo.expiry, S.on_hand, S.reserved, K.unit_value).select_from(S)
-            .join(L, S.location_id == L.id).join(K, S.sku_id == K.id).outerjoin(Lo, S.lot_id == Lo.id)
-            .where(L.code == code).order_by(K.gtin))]
 
 
 def a_bin(db: Database, *, high_value: bool = False, reserved: bool = False) -> str:
