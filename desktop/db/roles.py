@@ -66,11 +66,16 @@ GRANTS: dict[str, dict[Role, str]] = {
     "stock_movements": _each(_APPEND, *EVERY),
     "stock_transfers": {R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "replenishment_requests": {P: _APPEND, K: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    # inbound: a supervisor imports notices; the receiver receives and closes them
+    "inbound_notices": {R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "inbound_lines": {R: _READ, S: _APPEND, A: _APPEND},
+    "inbound_receipts": {R: _APPEND, S: _APPEND, A: _APPEND},
     # orders (their sealed columns: see SEALED)
-    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
+    # a receiver's put-away onto a pick face releases the orders backordered for it (intake's stock gate)
+    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
-    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, S: _ALL, A: _ALL},
-    "order_status_changes": {**_each(_APPEND, P, K, S, A), R: _READ},
+    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: "SELECT, INSERT, DELETE", S: _ALL, A: _ALL},
+    "order_status_changes": _each(_APPEND, *EVERY),
     # picking
     "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
     "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
