@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.cli.documents",
     "desktop.cli.aftersales",
     "desktop.cli.intake",
+    "desktop.cli.inbound",
     "desktop.cli.people",
     "desktop.cli.setup",
     "desktop.cli.keys",

@@ -64,6 +64,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h.add_argument("--json", action="store_true", help="print JSON")
     h.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     h.set_defaults(func=cmd_stock_history)
+    m = stock.add_parser("move", help="move units bin to bin (a MOVE in the ledger; signed in)")
+    m.add_argument("--sku", required=True, help="a SKU code or GTIN")
+    m.add_argument("--lot", default=None)
+    m.add_argument("--from", dest="source", required=True, metavar="LOCATION")
+    m.add_argument("--to", dest="target", required=True, metavar="LOCATION")
+    m.add_argument("--qty", type=_positive_int, default=None, help="units (default: all free units at the source)")
+    add_sign_in_arguments(m)
+    m.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    m.set_defaults(func=cmd_stock_move)
     v = stock.add_parser("verify", help="replay the ledger from zero and compare with on-hand (exit 2 when they differ)")
     v.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     v.set_defaults(func=cmd_stock_verify)
@@ -198,6 +207,22 @@ def cmd_stock_history(args: argparse.Namespace) -> int:
         print(f"{r.id:>8} {r.at:%Y-%m-%d %H:%M:%S} {r.location:<18} {r.sku:<9} {r.lot or '-':<12} {r.delta:>+6} "
               f"{r.kind:<15} {(r.ref or '-')[:22]:<22} {r.user or r.station or '-'}")
     print(f"{len(rows)} movements")
+    return 0
+
+
+def cmd_stock_move(args: argparse.Namespace) -> int:
+    from desktop.cli.signin import signed_in
+    from desktop.services.putaway import put_away
+
+    if args.qty == 0:
+        raise UsageError("--qty must be at least 1")
+    db = open_database(args)
+    try:
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
+            done = put_away(uow, sku=args.sku, lot=args.lot, qty=args.qty, source=args.source, target=args.target)
+    finally:
+        db.dispose()
+    print(f"{done.qty} × {done.sku}{' lot ' + done.lot if done.lot else ''}: {done.source} → {done.target}")
     return 0
 
 

@@ -334,6 +334,87 @@ class StockCountLine(Base):
     lot: Mapped[Lot | None] = relationship()
 
 
+# ─── inbound: notices, what was received, put-away ──────────────────────────────
+
+
+class InboundNotice(Base):
+    """An advance shipping notice (../shared/formats/inbound.md): what a supplier or warehouse is sending."""
+
+    __tablename__ = "inbound_notices"
+    __table_args__ = (
+        CheckConstraint("source_kind IN ('supplier', 'warehouse', 'return')", name="source_kind"),
+        CheckConstraint("status IN ('expected', 'receiving', 'closed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asn_no: Mapped[str] = mapped_column(String(40), unique=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    source_kind: Mapped[str] = mapped_column(String(10))
+    source_code: Mapped[str] = mapped_column(String(32))
+    source_name: Mapped[str] = mapped_column(String(120), default="")
+    expected_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    replenishment_request_id: Mapped[int | None] = mapped_column(ForeignKey("replenishment_requests.id"),
+                                                                  nullable=True)
+    stock_transfer_id: Mapped[int | None] = mapped_column(ForeignKey("stock_transfers.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="expected", index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    warehouse: Mapped[Warehouse] = relationship()
+    lines: Mapped[list[InboundLine]] = relationship(back_populates="notice", order_by="InboundLine.line_no",
+                                                    cascade="all, delete-orphan")
+    receipts: Mapped[list[InboundReceipt]] = relationship(back_populates="notice", order_by="InboundReceipt.id",
+                                                          cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class InboundLine(Base):
+    __tablename__ = "inbound_lines"
+    __table_args__ = (UniqueConstraint("notice_id", "line_no"), CheckConstraint("expected_qty > 0", name="qty"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("inbound_notices.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_code: Mapped[str | None] = mapped_column(String(20), nullable=True)  # declared; the scan counts
+    expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expected_qty: Mapped[int] = mapped_column(Integer)
+
+    notice: Mapped[InboundNotice] = relationship(back_populates="lines")
+    sku: Mapped[Sku] = relationship()
+
+
+class InboundReceipt(Base):
+    """Units scanned at the dock against a notice, and the receiver's decision on them."""
+
+    __tablename__ = "inbound_receipts"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty"),
+        CheckConstraint("decision IN ('accept', 'quarantine', 'refuse')", name="decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("inbound_notices.id"), index=True)
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_lines.id"), nullable=True)  # None: unexpected
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
+    qty: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))
+    issues: Mapped[str] = mapped_column(String(80), default="")  # over, unexpected, lot_differs, expired, short_dated
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)  # the dock
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    notice: Mapped[InboundNotice] = relationship(back_populates="receipts")
+    line: Mapped[InboundLine | None] = relationship()
+    sku: Mapped[Sku] = relationship()
+
+
 # ─── orders ─────────────────────────────────────────────────────────────────────
 
 

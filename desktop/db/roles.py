@@ -72,7 +72,13 @@ GRANTS: dict[str, dict[Role, str]] = {
     # counts: a short pick opens one (picker); a receiver counts (blind: see HIDDEN); a supervisor approves
     "stock_counts": {P: _APPEND, R: _WORK, S: _WORK, A: _WORK},
     "stock_count_lines": {R: _APPEND, S: _WORK, A: _WORK},
+    # inbound: a supervisor imports notices; the receiver receives and closes them; the sending
+    # warehouse's picker writes the notice that goes with a transfer (services/transfers.py)
+    "inbound_notices": {P: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "inbound_lines": {P: _APPEND, R: _READ, S: _APPEND, A: _APPEND},
+    "inbound_receipts": {R: _APPEND, S: _APPEND, A: _APPEND},
     # orders (their sealed columns: see SEALED)
+    # a receiver's put-away onto a pick face releases the orders backordered for it (intake's stock gate)
     "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
     "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: "SELECT, INSERT, DELETE", S: _ALL, A: _ALL},

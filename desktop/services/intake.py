@@ -335,3 +335,59 @@ def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int]
     return summary
 
 
+
+
+# ─── backorders, when stock lands ───────────────────────────────────────────────
+
+
+class _StillShort(Exception):
+    """Rolls back one order's savepoint: the stock gate did not pass after all (someone was faster)."""
+
+
+def release_backordered(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int,
+                        now: datetime | None = None) -> list[str]:
+    """Re-run intake's stock gate for orders backordered for these SKUs in this warehouse, oldest first.
+
+    Called by whoever lands stock on a pick face (put-away, replenishment), in that transaction; the
+    caller commits. A backordered order passed the address, price and payment gates before it was
+    backordered, so only the stock gate runs again (no customer data is opened). An order whose
+    lines the pick faces cannot all serve now stays backordered, untouched and without a new
+    replenishment request. Returns the order numbers that became ready."""
+    from desktop.services.replenishment import available_in_pick
+
+    now = now or utcnow()
+    O, L = models.Order, models.OrderLine
+    skus = sorted(set(sku_ids))
+    if not skus:
+        return []
+    waiting = uow.session.scalars(
+        select(O.id).join(L, L.order_id == O.id)
+        .where(O.status == OrderStatus.BACKORDERED.value, L.sku_id.in_(skus),
+               or_(O.warehouse_id == warehouse_id, O.warehouse_id.is_(None)))
+        .group_by(O.id).order_by(O.id)).all()
+    released: list[str] = []
+    for order_id in waiting:
+        order = claim(uow, order_id, OrderStatus.BACKORDERED)
+        if order is None or warehouse_for(uow, order).id != warehouse_id:
+            continue
+        need: dict[int, int] = {}
+        for line in order.lines:
+            need[line.sku_id] = need.get(line.sku_id, 0) + line.qty - sum(r.qty for r in line.reservations)
+        if any(available_in_pick(uow, sku_id, warehouse_id) < qty for sku_id, qty in need.items()):
+            continue
+        try:
+            with uow.session.begin_nested():
+                gate = stock_gate(uow, order, now)
+                if gate["status"] != "passed":
+                    raise _StillShort
+                order.intake_outcome = {**(order.intake_outcome or {}), "stock": gate}
+                order.priority_score = priority_score(order.priority_class, order.promised_ship_by, order.gift,
+                                                      order.created_at, now)
+                change_status(uow, order, OrderStatus.READY, reason="stock arrived: intake passed", at=now)
+                uow.audit("intake", "order", order.order_no, result="ready", gates={"stock": "passed"},
+                          after="backorder")
+        except _StillShort:
+            uow.session.refresh(order)
+            continue
+        released.append(order.order_no)
+    return released
