@@ -25,42 +25,47 @@ AWAITING_TRANSFER = "awaiting transfer"
 MAX_ORDERS = 50  # one landing re-runs at most this many orders, oldest first; the rest on the next
 
 
-def _waiting(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> list[models.Order]:
-    O, OL = models.Order, models.OrderLine
+def _awaiting_transfer(uow: UnitOfWork, sku_id: int, warehouse_id: int) -> list[models.Order]:
+    O, OL, T = models.Order, models.OrderLine, models.StockTransfer
     q = (select(O).where(O.id.in_(select(OL.order_id).where(OL.sku_id == sku_id)))
-         .where(O.status.in_((OrderStatus.BACKORDERED.value, OrderStatus.HELD.value)))
+         .where(O.status == OrderStatus.HELD.value, O.hold_reason == HoldReason.SHORTAGE.value,
+                O.hold_detail.like(f"{AWAITING_TRANSFER}%"))
          .where((O.warehouse_id == warehouse_id) | O.warehouse_id.is_(None))
          .order_by(O.id).limit(MAX_ORDERS))
     orders = []
     for order in uow.session.scalars(q):
-        if order.status == OrderStatus.HELD.value:
-            if order.hold_reason != HoldReason.SHORTAGE.value or not (order.hold_detail or "").startswith(AWAITING_TRANSFER):
-                continue
-            T = models.StockTransfer
-            on_road = uow.session.scalar(select(T.id).where(T.order_id == order.id,
-                                                            T.status.in_(("requested", "in_transit"))).limit(1))
-            if on_road is not None:
-                continue
-        orders.append(order)
+        on_road = uow.session.scalar(select(T.id).where(T.order_id == order.id,
+                                                        T.status.in_(("requested", "in_transit"))).limit(1))
+        if on_road is None:
+            orders.append(order)
     return orders
 
 
 def stock_landed(uow: UnitOfWork, sku_id: int, location: models.Location, *, now: datetime | None = None) -> list[str]:
-    """Re-run the stock gate of the orders waiting for this SKU; returns those now READY."""
+    """Orders backordered for this SKU (intake's `release_backordered`) and orders held awaiting a
+    transfer that has arrived try their stock again; returns those now READY."""
     if location.kind != "pick":
         return []
     now = now or utcnow()
-    released = []
-    for order in _waiting(uow, sku_id, location.warehouse_id):
+    released = intake.release_backordered(uow, [sku_id], location.warehouse_id, now)
+    for order in _awaiting_transfer(uow, sku_id, location.warehouse_id):
         if any(ln.reservations for ln in order.lines):
             continue
-        gate = intake.stock_gate(uow, order, now)
-        order.intake_outcome = {**(order.intake_outcome or {}), "stock": gate}
-        if gate["status"] != "passed":
+        try:
+            with uow.session.begin_nested():
+                gate = intake.stock_gate(uow, order, now)
+                if gate["status"] != "passed":
+                    raise _StillShort
+        except _StillShort:
             continue
+        order.intake_outcome = {**(order.intake_outcome or {}), "stock": gate}
         order.priority_score = priority_score(order.priority_class, order.promised_ship_by, order.gift,
                                               order.created_at, now)
-        change_status(uow, order, OrderStatus.READY, reason=f"stock landed at {location.code}", at=now)
+        change_status(uow, order, OrderStatus.READY, reason=f"transfer landed at {location.code}", at=now)
         uow.audit("order_restocked", "order", order.order_no, location=location.code)
         released.append(order.order_no)
     return released
+
+
+class _StillShort(Exception):
+    """The stock gate backordered: undo what it did (its savepoint) and leave the order waiting."""

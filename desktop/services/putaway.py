@@ -24,7 +24,7 @@ from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.events import StockPutAway
 from desktop.domain.roles import Role, require_role
 from desktop.domain.stock import MovementKind
-from desktop.services.intake import release_backordered
+from desktop.services.landing import stock_landed
 from desktop.services.stock import move_stock
 
 SHELVES = ("pick", "reserve")  # where units may be put away to
@@ -210,7 +210,7 @@ def put_away(uow: UnitOfWork, *, sku: str, lot: str | None = None, qty: int | No
                              f"{dst.code} 现已存有其他有效期的 {item.sku_code}：请选择其他库位。")
     released: list[str] = []
     if dst.kind == "pick":
-        released = release_backordered(uow, [item.id], dst.warehouse_id)
+        released = stock_landed(uow, item.id, dst)  # backorders, and orders awaiting a transfer
     uow.audit("stock_put_away" if kind is MovementKind.PUTAWAY else "stock_moved", "stock", dst.code,
               sku=item.sku_code, lot=lot_code, qty=units, source=src.code, released=released)
     uow.announce(StockPutAway(sku=item.sku_code, location=dst.code, qty=units, from_location=src.code))
