@@ -215,11 +215,13 @@ def cmd_count_decide(args: argparse.Namespace) -> int:
     from desktop.services.counts import EXCEPTION_KIND, count_code, parse_count_code
     from desktop.services.supervision import decide_exception
     from desktop.domain.errors import NotFound
+    from desktop.domain.roles import Role, require_role
 
     count_id = parse_count_code(args.count)
     db = _open(args)
     try:
         with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
+            require_role(actor.role, Role.SUPERVISOR)
             E = models.ExceptionCase
             cases = [c for c in uow.session.scalars(select(E).where(E.kind == EXCEPTION_KIND, E.status == "open"))
                      if int((c.detail or {}).get("count_id", 0)) == count_id]

@@ -27,11 +27,14 @@ SIGNED = {
     "keys import": ("admin", "9999"), "keys rotate": ("admin", "9999"), "demo": ("admin", "9999"),
     "db": ("admin", "9999"), "users add": ("admin", "9999"), "users retire": ("admin", "9999"),
     "users set-pin": ("admin", "9999"), "setup import": ("admin", "9999"),
+    "count open": ("receiver1", "6666"), "count import": ("receiver1", "6666"), "count show": ("super1", "5555"),
+    "count approve": ("super1", "5555"), "count recount": ("super1", "5555"), "replenish plan": ("receiver1", "6666"),
+    "replenish do": ("receiver1", "6666"), "transfer request": ("super1", "5555"), "transfer pick": ("picker1", "1111"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
         "setup export", "keys show", "manifest export", "manifest unmanifested", "returns list", "feedback summary",
-        "smoke"}
+        "smoke", "count list", "replenish tasks", "transfer list"}
 
 
 def leaf_commands() -> dict[str, object]:
@@ -76,6 +79,7 @@ def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("files")
     (folder / "orders.json").write_text('{"orders": []}', encoding="utf-8")
     (folder / "events.csv").write_text("tracking_no,at,kind\n", encoding="utf-8")
+    (folder / "count.txt").write_text("COUNT CNT-000001\nLOC-SZ1-A01-1-01-1\n", encoding="utf-8")
     (folder / "key.txt").write_text("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n", encoding="ascii")
     return folder
 
@@ -98,10 +102,19 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "keys export": ["keys", "export", "-o", str(out / "k.json"), "--passphrase-stdin"],
         "keys import": ["keys", "import", str(files / "key.txt")], "keys rotate": ["keys", "rotate"],
         "demo": ["demo", "--reset", "--orders", "1"], "db": ["db", "downgrade", "base"],
+        "count open": ["count", "open", "--location", "SZ1-A01-1-01-1"],
+        "count import": ["count", "import", str(files / "count.txt")], "count show": ["count", "show", "CNT-000001"],
+        "count approve": ["count", "approve", "CNT-000001", "--reason", "checked"],
+        "count recount": ["count", "recount", "CNT-000001", "--reason", "again"],
+        "replenish plan": ["replenish", "plan"],
+        "replenish do": ["replenish", "do", "RPL-000001", "--from", "SZ1-A01-1-01-1", "--item", "06901234567892",
+                         "--qty", "1", "--to", "SZ1-A01-1-01-2"],
+        "transfer request": ["transfer", "request", "M1-1", "--reason", "customer waits"],
     }[command]
 
 
-ROLE_CHECKED = [c for c in SIGNED if not c.startswith(("users", "setup"))]  # those two: test_users_cli, test_setup_import
+# users, setup: test_users_cli, test_setup_import; transfer pick is a picker's (tests/desktop/test_transfers.py)
+ROLE_CHECKED = [c for c in SIGNED if not c.startswith(("users", "setup", "transfer pick"))]
 
 
 @pytest.mark.parametrize("command", ROLE_CHECKED)
