@@ -31,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from biip.checksums import gs1_standard_check_digit
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.demo import data as D
@@ -139,6 +139,7 @@ def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | Non
         _load_world(s, w)
         made = _orders(uow, w, orders)
         made["notices"] = _notices(s, w)
+        made.update(_stock_work(uow, w))
         # Reserving flushed orders part-way, so later changes stamped them with the wall clock: the
         # demo's story has every order last touched at as_of.
         s.flush()
@@ -334,6 +335,33 @@ def _notices(s: Session, w: _World) -> int:
         s.add(notice)
     s.flush()
     return len(made)
+
+
+def _stock_work(uow: UnitOfWork, w: _World) -> dict[str, int]:
+    """A count to do and a pick face to refill from reserve, so the receiver's tabs have work on first start."""
+    from desktop.services.counts import open_bin_count
+    from desktop.services.replenishment_tasks import plan_refills
+
+    s = uow.session
+    sz1 = w.warehouses["SZ1"]
+    S, L = models.Stock, models.Location
+    bin_ = s.scalars(select(L).join(S, S.location_id == L.id)
+                     .where(L.warehouse_id == sz1.id, L.kind == "pick", S.on_hand > 0, S.reserved == 0)
+                     .order_by(L.code).limit(1)).first()
+    counts = 1 if bin_ is not None and open_bin_count(uow, bin_, "cycle") else 0
+    # the faced SKU with the fewest units on its pick faces that reserve holds: it is refilled first
+    in_reserve = select(S.sku_id).join(L, S.location_id == L.id).where(L.warehouse_id == sz1.id, L.kind == "reserve",
+                                                                      S.on_hand > 0)
+    on_face = (select(S.sku_id, func.sum(S.on_hand - S.reserved).label("free")).join(L, S.location_id == L.id)
+               .where(L.warehouse_id == sz1.id, L.kind == "pick", S.sku_id.in_(in_reserve))
+               .group_by(S.sku_id).order_by("free", S.sku_id).limit(5))
+    tasks = 0
+    for sku_id, _free in s.execute(on_face).all():
+        sku = s.get(models.Sku, sku_id)
+        tasks = len(plan_refills(uow, sku, sz1.id, today=w.as_of.date(), at_least=max(sku.low_stock_threshold, 12)))
+        if tasks:
+            break
+    return {"counts": counts, "refills": tasks}
 
 
 # ─── after the import: what the format does not carry, and the world the orders are made from ───
