@@ -348,7 +348,10 @@ def _stock_work(uow: UnitOfWork, w: _World) -> dict[str, int]:
     bin_ = s.scalars(select(L).join(S, S.location_id == L.id)
                      .where(L.warehouse_id == sz1.id, L.kind == "pick", S.on_hand > 0, S.reserved == 0)
                      .order_by(L.code).limit(1)).first()
-    counts = 1 if bin_ is not None and open_bin_count(uow, bin_, "cycle") else 0
+    counts = 0
+    if bin_ is not None:
+        open_bin_count(uow, bin_, "cycle").created_at = w.as_of  # the demo's story happens at as_of
+        counts = 1
     # the faced SKU with the fewest units on its pick faces that reserve holds: it is refilled first
     in_reserve = select(S.sku_id).join(L, S.location_id == L.id).where(L.warehouse_id == sz1.id, L.kind == "reserve",
                                                                       S.on_hand > 0)
@@ -358,7 +361,10 @@ def _stock_work(uow: UnitOfWork, w: _World) -> dict[str, int]:
     tasks = 0
     for sku_id, _free in s.execute(on_face).all():
         sku = s.get(models.Sku, sku_id)
-        tasks = len(plan_refills(uow, sku, sz1.id, today=w.as_of.date(), at_least=max(sku.low_stock_threshold, 12)))
+        planned = plan_refills(uow, sku, sz1.id, today=w.as_of.date(), at_least=max(sku.low_stock_threshold, 12))
+        for task in planned:
+            task.created_at = w.as_of
+        tasks = len(planned)
         if tasks:
             break
     return {"counts": counts, "refills": tasks}
