@@ -100,7 +100,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     "notifications": {K: _APPEND, S: _WORK, A: _WORK},
     "feedback": {S: _APPEND, A: _APPEND},
     # people, stations and the record
-    "exceptions": {P: _APPEND, K: _APPEND, R: _APPEND, S: _WORK, A: _WORK},
+    # a receiver opens a count's variance case, but may not read the cases (a count is blind)
+    "exceptions": {P: _APPEND, K: _APPEND, R: "INSERT", S: _WORK, A: _WORK},
     "users": {**_each(_READ, P, K, R, S), A: _WORK},  # without SECRET; sign-in counters only through FUNCTIONS
     "stations": {**_each(_WORK, P, K, R, S), A: _WORK},
     # INSERT only; the trigger writes the time, station and person. Reading the log is a supervisor's.
@@ -131,7 +132,7 @@ SERVER_KEPT: dict[str, tuple[str, ...]] = {"users": ("failed_attempts", "locked_
 
 # Columns a station must be able to read back after an INSERT (RETURNING the new id) though it
 # may not otherwise read the table.
-RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",)}
+RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",), "exceptions": ("id",)}
 
 # function → the kinds that may call it (the functions check the signed-in person where it matters)
 _SIGN_IN = ("pickdesk_pin_attempt(text, text, text)", "pickdesk_pin_finish(text, text, text)",

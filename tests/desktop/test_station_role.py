@@ -413,3 +413,81 @@ def test_a_station_role_facing_an_old_schema_is_told_to_ask_an_administrator(pg_
             conn.execute(text(f"DROP OWNED BY {role}"))
             conn.execute(text(f"DROP ROLE {role}"))
         owner.dispose()
+
+
+# ─── counts, refills and transfers at the stations (issue 16, part B) ───────────
+
+
+def test_a_receiver_counts_blind_at_the_server_and_a_supervisor_approves(site):
+    from desktop.domain.counting import CountSheet
+    from desktop.services import counts
+    from desktop.services.supervision import decide_exception
+
+    receiver = site.sign_in(Role.RECEIVER)
+    station = site.station(Role.RECEIVER)
+    code = site.owner_scalar(select(models.Location.code).join(models.Stock)
+                             .where(models.Location.kind == "pick", models.Location.code.like("SZ1-%"),
+                                    models.Stock.reserved == 0, models.Stock.on_hand >= 20)
+                             .order_by(models.Location.code).limit(1))
+    with site.owner.engine.connect() as conn:
+        rows = conn.execute(select(models.Sku.gtin, models.Lot.lot_code, models.Lot.expiry, models.Stock.on_hand)
+                            .select_from(models.Stock).join(models.Location).join(models.Sku)
+                            .outerjoin(models.Lot, models.Stock.lot_id == models.Lot.id)
+                            .where(models.Location.code == code)).all()
+    with station.unit_of_work(receiver) as uow:
+        row = counts.open_count(uow, location=code)
+    sheet = CountSheet()
+    sheet.at_bin(code)
+    for i, (gtin, lot, expiry, on_hand) in enumerate(rows):
+        sheet.add(gtin, lot, on_hand - (6 if i == 0 else 0), expiry)
+    with station.unit_of_work(receiver) as uow:
+        result = counts.submit_count(uow, row.id, sheet)
+    assert result.waiting == 1
+    # what was counted, the receiver reads; what the record said, and the difference, it cannot
+    assert allowed(station, "SELECT counted_qty, outcome FROM stock_count_lines WHERE count_id = :c", c=row.id)
+    refused(station, "SELECT expected_qty FROM stock_count_lines")
+    refused(station, "SELECT variance FROM stock_count_lines")
+    refused(station, "SELECT * FROM stock_count_lines")
+    refused(station, "SELECT detail FROM exceptions")
+    refused(station, "UPDATE stock_count_lines SET counted_qty = 0")
+    refused(site.station(Role.PICKER), "SELECT * FROM stock_count_lines")
+    supervisor = site.sign_in(Role.SUPERVISOR)
+    with site.station(Role.SUPERVISOR).unit_of_work(supervisor) as uow:
+        case_id = uow.session.scalar(select(models.ExceptionCase.id).where(
+            models.ExceptionCase.kind == "count_variance", models.ExceptionCase.status == "open"))
+        done = decide_exception(uow, case_id, "approve", "shelf checked")
+    assert done["adjusted"] == 1
+    assert site.owner_scalar(select(models.Stock.on_hand).join(models.Location).join(models.Sku)
+                             .where(models.Location.code == code, models.Sku.gtin == rows[0][0])) == rows[0][3] - 6
+
+
+def test_a_receiver_refills_a_face_and_a_picker_sends_a_transfer_at_their_stations(site):
+    from desktop.services import replenishment_tasks as rt
+    from desktop.services import transfers
+
+    receiver = site.sign_in(Role.RECEIVER)
+    with site.station(Role.RECEIVER).unit_of_work(receiver) as uow:
+        task = rt.list_tasks(uow)[0]  # the demo's
+    lot = site.owner_scalar(select(models.Lot.lot_code).join(models.ReplenishmentTask,
+                                                             models.ReplenishmentTask.lot_id == models.Lot.id)
+                            .where(models.ReplenishmentTask.id == task.id))
+    with site.station(Role.RECEIVER).unit_of_work(receiver) as uow:
+        done = rt.carry_out(uow, task.id, from_bin=task.from_location, gtin=task.gtin, lot=lot, qty=task.qty,
+                            to_bin=task.to_location)
+    assert done.qty == task.qty
+    # a transfer the other warehouse asked for: GZ2's picker picks it and writes its notice
+    sku_id, qty = site.owner.engine.connect().execute(text(
+        "SELECT s.sku_id, s.on_hand - s.reserved FROM stock s JOIN locations l ON l.id = s.location_id "
+        "JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = 'GZ2' AND l.kind = 'pick' AND s.lot_id IS NULL "
+        "AND s.on_hand - s.reserved >= 3 ORDER BY s.id LIMIT 1")).one()
+    with site.owner.engine.begin() as conn:
+        transfer_id = conn.execute(text(
+            "INSERT INTO stock_transfers (sku_id, from_warehouse_id, to_warehouse_id, qty, status, created_at) "
+            "SELECT :s, g.id, z.id, 3, 'requested', now() FROM warehouses g, warehouses z "
+            "WHERE g.code = 'GZ2' AND z.code = 'SZ1' RETURNING id"), {"s": sku_id}).scalar()
+    picker = site.sign_in(Role.PICKER)
+    with site.station(Role.PICKER).unit_of_work(picker) as uow:
+        picked = transfers.pick_transfer(uow, transfer_id)
+    assert site.owner_scalar("SELECT status FROM stock_transfers WHERE id = :i", {"i": transfer_id}) == "in_transit"
+    assert site.owner_scalar("SELECT count(*) FROM inbound_notices WHERE asn_no = :a", {"a": picked.asn_no}) == 1
+    refused(site.station(Role.PICKER), "UPDATE inbound_notices SET status = 'closed'")
