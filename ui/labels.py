@@ -101,6 +101,7 @@ KINDS = {
     "delayed": QT_TRANSLATE_NOOP("ExceptionKindName", "Delayed"),
     "lost": QT_TRANSLATE_NOOP("ExceptionKindName", "Lost"),
     "conflict": QT_TRANSLATE_NOOP("ExceptionKindName", "Conflict"),
+    "count_variance": QT_TRANSLATE_NOOP("ExceptionKindName", "Count variance"),
 }
 DECISIONS = {  # sv.DECISIONS, and what older records hold
     "transfer": QT_TRANSLATE_NOOP("DecisionName", "Transfer from another warehouse"),
@@ -115,6 +116,8 @@ DECISIONS = {  # sv.DECISIONS, and what older records hold
     "accepted": QT_TRANSLATE_NOOP("DecisionName", "Accepted"),
     "refund": QT_TRANSLATE_NOOP("DecisionName", "Refund"),
     "reship": QT_TRANSLATE_NOOP("DecisionName", "Reship"),
+    "approve": QT_TRANSLATE_NOOP("DecisionName", "Approve the count (adjust stock)"),
+    "recount": QT_TRANSLATE_NOOP("DecisionName", "Count again"),
 }
 REPLENISHMENT_STATUS = {
     "open": QT_TRANSLATE_NOOP("ReplenishmentStatusName", "Open"),
@@ -180,6 +183,17 @@ AUDIT_ACTIONS = {
     "tote_freed": QT_TRANSLATE_NOOP("AuditActionName", "Tote freed"),
     "tracking_imported": QT_TRANSLATE_NOOP("AuditActionName", "Tracking imported"),
     "weight_override": QT_TRANSLATE_NOOP("AuditActionName", "Weight override"),
+    "count_opened": QT_TRANSLATE_NOOP("AuditActionName", "Count opened"),
+    "count_submitted": QT_TRANSLATE_NOOP("AuditActionName", "Count submitted"),
+    "count_approved": QT_TRANSLATE_NOOP("AuditActionName", "Count approved"),
+    "count_recount": QT_TRANSLATE_NOOP("AuditActionName", "Count to be done again"),
+    "replenishment_task": QT_TRANSLATE_NOOP("AuditActionName", "Refill planned"),
+    "replenishment_done": QT_TRANSLATE_NOOP("AuditActionName", "Pick face refilled"),
+    "reservation_replanned": QT_TRANSLATE_NOOP("AuditActionName", "Reservation re-planned"),
+    "order_restocked": QT_TRANSLATE_NOOP("AuditActionName", "Order released: stock arrived"),
+    "transfer_requested": QT_TRANSLATE_NOOP("AuditActionName", "Transfer requested"),
+    "transfer_picked": QT_TRANSLATE_NOOP("AuditActionName", "Transfer picked and sent"),
+    "notice_written": QT_TRANSLATE_NOOP("AuditActionName", "Inbound notice written"),
 }
 AUDIT_ENTITIES = {
     "batch": QT_TRANSLATE_NOOP("AuditEntityName", "Batch"),
@@ -200,6 +214,9 @@ AUDIT_ENTITIES = {
     "tote": QT_TRANSLATE_NOOP("AuditEntityName", "Tote"),
     "tracking": QT_TRANSLATE_NOOP("AuditEntityName", "Tracking"),
     "user": QT_TRANSLATE_NOOP("AuditEntityName", "User"),
+    "stock_count": QT_TRANSLATE_NOOP("AuditEntityName", "Count"),
+    "replenishment_task": QT_TRANSLATE_NOOP("AuditEntityName", "Refill task"),
+    "stock_transfer": QT_TRANSLATE_NOOP("AuditEntityName", "Transfer"),
 }
 AUDIT_FIELDS = {
     "added": QT_TRANSLATE_NOOP("AuditFieldName", "added"),

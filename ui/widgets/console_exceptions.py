@@ -157,6 +157,14 @@ class ExceptionsPanel(QWidget):
             return self.tr("{sku} short by {qty} at {location} (batch {batch}, {picker})").format(
                 sku=d["sku"], qty=d.get("missing_qty", d.get("short_qty", "?")), location=d.get("location", "?"),
                 batch=d.get("batch", "?"), picker=d.get("picker", "?"))
+        if case.kind == "count_variance" and d.get("count"):
+            head = self.tr("Count {count}, round {round}, by {counter}: {bins}").format(
+                count=d["count"], round=d.get("round", 1), counter=d.get("counter", "?"),
+                bins=", ".join(d.get("bins", [])))
+            rows = [self.tr("• {bin} {sku} {lot}: record {expected}, counted {counted} ({variance:+d})").format(
+                bin=ln["location"], sku=ln["sku"], lot=ln.get("lot") or "", expected=ln["expected"],
+                counted=ln["counted"], variance=ln["variance"]) for ln in d.get("lines", [])]
+            return "\n".join([head, *rows])
         if case.kind == "weight_override" and d.get("expected_g") is not None:
             return self.tr("Expected {expected}, weighed {measured} (±{tolerance})").format(
                 expected=weight(d["expected_g"]), measured=weight(d.get("measured_g") or 0),

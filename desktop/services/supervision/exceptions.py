@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -75,9 +76,14 @@ def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = 
     if pids:
         parcels = {pid: code for pid, code in uow.session.execute(
             select(models.Parcel.id, models.Parcel.code).where(models.Parcel.id.in_(pids)))}
+    figures: dict[int, dict[str, Any]] = {}
+    for c, _login in rows:  # a count's case shows its lines' figures (the supervisor's, not the counter's)
+        if c.kind == counts.EXCEPTION_KIND and c.status == "open" and (c.detail or {}).get("count_id"):
+            figures[c.id] = {"lines": [dataclasses.asdict(ln) for ln in counts.variance_lines(
+                uow, int(c.detail["count_id"]), round_=int(c.detail.get("round", 1))) if ln.outcome == "review"]}
     return [ExceptionRow(c.id, c.kind, c.status, c.order.order_no if c.order else None,
                          c.order.status if c.order else None, parcels.get(c.parcel_id), c.created_at, _summary(c),
-                         dict(c.detail or {}), c.decision, c.reason, login, c.version,
+                         {**(c.detail or {}), **figures.get(c.id, {})}, c.decision, c.reason, login, c.version,
                          DECISIONS.get(c.kind, DEFAULT_DECISIONS)) for c, login in rows]
 
 
