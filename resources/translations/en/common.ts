@@ -921,6 +921,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

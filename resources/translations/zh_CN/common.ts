@@ -921,6 +921,10 @@
         <translation>系统管理(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Receiving</source>
+        <translation>收货(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
