@@ -202,7 +202,7 @@ class ReceiverWorkspace(Workspace):
 
         self.qty = QLineEdit(page)
         self.qty.setObjectName("receiver_qty")
-        self.qty.setPlaceholderText(self.tr("Units in the next scan (blank: the barcode's count, else 1)"))
+        self.qty.setPlaceholderText(self.tr("Units (blank: as scanned)"))
         self.close_button = QPushButton(self.tr("Close notice"), page)
         self.close_button.setObjectName("receiver_close")
         self.close_button.setMinimumHeight(48)
@@ -219,8 +219,8 @@ class ReceiverWorkspace(Workspace):
         left.addWidget(self.decision)
         left.addLayout(actions)
         row = QHBoxLayout()
-        row.addLayout(left, 5)
-        row.addWidget(self.lines_table, 6)
+        row.addLayout(left, 6)
+        row.addWidget(self.lines_table, 5)
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 8, 0, 0)
         box.addWidget(self.notice_title)
@@ -376,7 +376,7 @@ class ReceiverWorkspace(Workspace):
             self._save_new()
         elif isinstance(verdict, DecisionNeeded):
             text = bilingual(verdict.message, verdict.message_zh)
-            self.feedback.refused(text + "\n" + self.tr("Decide: accept, quarantine or refuse."))
+            self.feedback.check(text + "\n" + self.tr("Decide: accept, quarantine or refuse."))
             self.decision_text.setText(self.tr("{qty} × {sku}: {why}").format(
                 qty=verdict.pending.qty, sku=verdict.pending.sku, why=text))
             self.accept_button.setEnabled(Decision.ACCEPT in verdict.choices)

@@ -1243,6 +1243,10 @@
         <source>REFUSED</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CHECK</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

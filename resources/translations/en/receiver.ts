@@ -76,7 +76,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Units in the next scan (blank: the barcode&apos;s count, else 1)</source>
+        <source>Units (blank: as scanned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1241,6 +1241,10 @@
         <source>REFUSED</source>
         <translation>拒绝</translation>
     </message>
+    <message>
+        <source>CHECK</source>
+        <translation>请核对</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -76,8 +76,8 @@
         <translation>拒收</translation>
     </message>
     <message>
-        <source>Units in the next scan (blank: the barcode&apos;s count, else 1)</source>
-        <translation>下一次扫描的件数（留空：按条码中的数量，否则为 1）</translation>
+        <source>Units (blank: as scanned)</source>
+        <translation>件数（留空：按扫描）</translation>
     </message>
     <message>
         <source>Close notice</source>

@@ -64,7 +64,7 @@ def test_a_notice_received_by_scanning_then_put_away(qtbot, window: MainWindow, 
     # one more than expected: a decision, taken with the button; nothing else until then
     window.on_scan(g2)
     decision = ws.findChild(object, "receiver_decision")
-    assert decision.isVisible() and ws.feedback.verdict is Verdict.REFUSED
+    assert decision.isVisible() and ws.feedback.verdict is Verdict.CHECK and sounds[-1] == "bad"
     assert "over the notice" in ws.findChild(object, "receiver_decision_text").text().lower()
     window.on_scan(g2)
     assert "Decide" in ws.feedback.text.text()
