@@ -231,6 +231,17 @@ class ReceiveSession:
 
     def __post_init__(self) -> None:
         self.new_from = len(self.receipts)
+        self._kept: dict[int, int] = {}  # line no → units that stay, kept up to date: a scan is O(lines)
+        for r in self.receipts:
+            self._count(r)
+
+    def _count(self, r: Receipt) -> None:
+        if r.line_no is not None and r.counts:
+            self._kept[r.line_no] = self._kept.get(r.line_no, 0) + r.qty
+
+    def _add(self, r: Receipt) -> None:
+        self.receipts.append(r)
+        self._count(r)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -242,7 +253,7 @@ class ReceiveSession:
         self.new_from = len(self.receipts)
 
     def received_of(self, line_no: int) -> int:
-        return sum(r.qty for r in self.receipts if r.line_no == line_no and r.counts)
+        return self._kept.get(line_no, 0)
 
     def differences(self) -> list[LineDifference]:
         """Per notice line, then per product that was not on it: what the report says."""
@@ -319,7 +330,7 @@ class ReceiveSession:
         elif expiry is not None and product.min_expiry is not None and expiry <= product.min_expiry:
             issues.append(Issue.SHORT_DATED)
         if not issues:
-            self.receipts.append(receipt)
+            self._add(receipt)
             assert line is not None
             return Received(receipt, line)
         choices = tuple(d for d in Decision if all(d in _CHOICES[i] for i in issues))
@@ -341,7 +352,7 @@ class ReceiveSession:
                                  f"此处不能{decision.label_zh}：可选 " + "、".join(d.label_zh for d in pending.choices))
         reason = reason.strip() or ",".join(i.value for i in pending.issues)
         receipt = replace(pending.pending, decision=decision, reason=reason[:200])
-        self.receipts.append(receipt)
+        self._add(receipt)
         self.pending = None
         return Decided(receipt)
 
