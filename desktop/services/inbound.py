@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -181,8 +181,13 @@ def open_session(uow: UnitOfWork, asn_no: str, *, today: date | None = None) -> 
     notice = _notice(uow, asn_no)
     if notice.status == "closed":
         raise NoticeRefused(f"Notice {notice.asn_no} is closed.", f"到货通知 {notice.asn_no} 已关闭。")
-    lines = [NoticeLine(ln.line_no, _product(ln.sku, today), ln.expected_qty, ln.lot_code, ln.expiry)
-             for ln in notice.lines]
+    Lo = models.Lot
+    known: dict[int, list[tuple[str, date | None]]] = {}
+    for sku_id, code, expiry in uow.session.execute(select(Lo.sku_id, Lo.lot_code, Lo.expiry).where(
+            Lo.sku_id.in_({ln.sku_id for ln in notice.lines}))):
+        known.setdefault(sku_id, []).append((code, expiry))
+    lines = [NoticeLine(ln.line_no, replace(_product(ln.sku, today), lots=tuple(known.get(ln.sku_id, ()))),
+                        ln.expected_qty, ln.lot_code, ln.expiry) for ln in notice.lines]
     by_line_id = {ln.id: ln.line_no for ln in notice.lines}
     earlier = [Receipt(gtin14=r.sku.gtin, sku=r.sku.sku_code, qty=r.qty, decision=Decision(r.decision),
                        line_no=by_line_id.get(r.line_id), lot=r.lot_code, expiry=r.expiry,

@@ -96,3 +96,13 @@ def test_the_scan_file_reader_applies_quantities_and_lists_bad_lines() -> None:
     assert [(s.raw, s.qty, s.qty_line_no) for s in scans] == [("A", 3, 4), ("B", 2, 6), ("C", None, None)]
     assert [(r.line_no, r.reason) for r in refused] == [(7, "quantity_without_item"), (8, "bad_quantity"),
                                                         (9, "bad_quantity")]
+
+
+def test_a_known_lot_with_another_expiry_is_never_accepted() -> None:
+    tea = Product(TEA.gtin14, "TEA", "Longjing tea", True, TEA.min_expiry, lots=(("LJ1", GOOD_EXPIRY),))
+    s = ReceiveSession("ASN-1", [NoticeLine(1, tea, 10, "LJ1", GOOD_EXPIRY)], TODAY)
+    v = s.scan_raw(gs1_item(TEA.gtin14, "LJ1", GOOD_EXPIRY + timedelta(days=1)))
+    assert isinstance(v, DecisionNeeded) and v.issues == (Issue.EXPIRY_DIFFERS,)
+    assert v.choices == (Decision.QUARANTINE, Decision.REFUSE)
+    s.decide(Decision.QUARANTINE)
+    assert isinstance(s.scan_raw(gs1_item(TEA.gtin14, "LJ1", GOOD_EXPIRY)), Received)

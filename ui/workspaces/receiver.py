@@ -465,7 +465,7 @@ class ReceiverWorkspace(Workspace):
     def _issue_word(self, issue: str) -> str:
         return {"over": self.tr("over"), "unexpected": self.tr("not on the notice"),
                 "lot_differs": self.tr("other lot"), "expired": self.tr("expired"),
-                "short_dated": self.tr("short-dated")}.get(issue, issue)
+                "short_dated": self.tr("short-dated"), "expiry_differs": self.tr("other expiry")}.get(issue, issue)
 
     def back_to_list(self) -> None:
         if self.session is not None and self.session.pending is not None:

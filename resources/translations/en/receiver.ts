@@ -224,6 +224,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>other expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This item does not wait at a dock.</source>
         <translation type="unfinished"></translation>
     </message>

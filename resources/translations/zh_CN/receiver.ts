@@ -224,6 +224,10 @@
         <translation>临期</translation>
     </message>
     <message>
+        <source>other expiry</source>
+        <translation>有效期不同</translation>
+    </message>
+    <message>
         <source>This item does not wait at a dock.</source>
         <translation>此商品不在收货区待上架。</translation>
     </message>
