@@ -48,6 +48,7 @@ class Issue(enum.StrEnum):
     LOT_DIFFERS = "lot_differs"
     EXPIRED = "expired"
     SHORT_DATED = "short_dated"
+    EXPIRY_DIFFERS = "expiry_differs"  # a lot the warehouse knows, scanned with another expiry
 
 
 # What each issue allows and suggests; the strictest suggestion of a scan's issues is offered first.
@@ -57,6 +58,8 @@ _CHOICES: dict[Issue, tuple[Decision, ...]] = {
     Issue.LOT_DIFFERS: (Decision.ACCEPT, Decision.QUARANTINE, Decision.REFUSE),
     Issue.SHORT_DATED: (Decision.ACCEPT, Decision.QUARANTINE, Decision.REFUSE),
     Issue.EXPIRED: (Decision.QUARANTINE, Decision.REFUSE),  # an expired unit never goes on a shelf
+    # one lot, one expiry: accepted, it would lie on a shelf under the lot's other date
+    Issue.EXPIRY_DIFFERS: (Decision.QUARANTINE, Decision.REFUSE),
 }
 _SUGGESTED: dict[Issue, Decision] = {
     Issue.OVER: Decision.QUARANTINE,
@@ -64,6 +67,7 @@ _SUGGESTED: dict[Issue, Decision] = {
     Issue.LOT_DIFFERS: Decision.ACCEPT,  # what is scanned counts (the format says so)
     Issue.SHORT_DATED: Decision.QUARANTINE,
     Issue.EXPIRED: Decision.REFUSE,
+    Issue.EXPIRY_DIFFERS: Decision.QUARANTINE,
 }
 _STRICTNESS = {Decision.ACCEPT: 0, Decision.QUARANTINE: 1, Decision.REFUSE: 2}
 
@@ -100,6 +104,7 @@ class Product:
     lot_tracked: bool
     min_expiry: date | None  # a unit must expire after this day (shelf_life_cutoff); None: no rule
     name_zh: str = ""
+    lots: tuple[tuple[str, date | None], ...] = ()  # the lots the warehouse knows, with their expiry
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,11 @@ def _issue_text(issues: Iterable[Issue], line: NoticeLine | None, scan: Receipt,
         elif issue is Issue.EXPIRED:
             en.append(f"expired on {date_text(scan.expiry)}" if scan.expiry else "expired")
             zh.append(f"已于 {date_text(scan.expiry)} 过期" if scan.expiry else "已过期")
+        elif issue is Issue.EXPIRY_DIFFERS:
+            en.append(f"lot {scan.lot} is known with another expiry than {date_text(scan.expiry)}"
+                      if scan.expiry else f"lot {scan.lot} is known with another expiry")
+            zh.append(f"批号 {scan.lot} 已登记的有效期不是 {date_text(scan.expiry)}" if scan.expiry
+                      else f"批号 {scan.lot} 已登记其他有效期")
         elif issue is Issue.SHORT_DATED:
             en.append(f"expires {date_text(scan.expiry)}, under the minimum shelf life" if scan.expiry else "short-dated")
             zh.append(f"{date_text(scan.expiry)} 到期，剩余保质期不足" if scan.expiry else "临期")
@@ -231,6 +241,17 @@ class ReceiveSession:
 
     def __post_init__(self) -> None:
         self.new_from = len(self.receipts)
+        self._kept: dict[int, int] = {}  # line no → units that stay, kept up to date: a scan is O(lines)
+        for r in self.receipts:
+            self._count(r)
+
+    def _count(self, r: Receipt) -> None:
+        if r.line_no is not None and r.counts:
+            self._kept[r.line_no] = self._kept.get(r.line_no, 0) + r.qty
+
+    def _add(self, r: Receipt) -> None:
+        self.receipts.append(r)
+        self._count(r)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -242,7 +263,7 @@ class ReceiveSession:
         self.new_from = len(self.receipts)
 
     def received_of(self, line_no: int) -> int:
-        return sum(r.qty for r in self.receipts if r.line_no == line_no and r.counts)
+        return self._kept.get(line_no, 0)
 
     def differences(self) -> list[LineDifference]:
         """Per notice line, then per product that was not on it: what the report says."""
@@ -314,12 +335,15 @@ class ReceiveSession:
                 issues.append(Issue.OVER)
             if line.lot and receipt.lot and receipt.lot != line.lot:
                 issues.append(Issue.LOT_DIFFERS)
+        known = dict(product.lots)
+        if receipt.lot and receipt.lot in known and known[receipt.lot] != expiry:
+            issues.append(Issue.EXPIRY_DIFFERS)
         if expiry is not None and expiry <= self.today:
             issues.append(Issue.EXPIRED)
         elif expiry is not None and product.min_expiry is not None and expiry <= product.min_expiry:
             issues.append(Issue.SHORT_DATED)
         if not issues:
-            self.receipts.append(receipt)
+            self._add(receipt)
             assert line is not None
             return Received(receipt, line)
         choices = tuple(d for d in Decision if all(d in _CHOICES[i] for i in issues))
@@ -341,7 +365,7 @@ class ReceiveSession:
                                  f"此处不能{decision.label_zh}：可选 " + "、".join(d.label_zh for d in pending.choices))
         reason = reason.strip() or ",".join(i.value for i in pending.issues)
         receipt = replace(pending.pending, decision=decision, reason=reason[:200])
-        self.receipts.append(receipt)
+        self._add(receipt)
         self.pending = None
         return Decided(receipt)
 

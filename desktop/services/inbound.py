@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -158,34 +158,44 @@ def _product(sku: models.Sku, today: date) -> Product:
                    lot_tracked=sku.lot_tracked, min_expiry=cutoff if cutoff > today else None)
 
 
+def _catalogue(uow: UnitOfWork, today: date) -> dict[str, Product]:
+    """Every active product by GTIN, for a scan of one the notice does not name (judged in memory)."""
+    K, M = models.Sku, models.Merchant
+    out: dict[str, Product] = {}
+    q = (select(K.gtin, K.sku_code, K.name, K.name_zh, K.lot_tracked, K.min_remaining_shelf_days,
+                M.min_remaining_shelf_days).join(M, K.merchant_id == M.id).where(K.active.is_(True)))
+    for gtin, code, name, name_zh, tracked, sku_days, merchant_days in uow.session.execute(q):
+        days = max(sku_days or 0, merchant_days or 0)
+        out[gtin] = Product(gtin14=gtin, sku=code, name=name, name_zh=name_zh or "", lot_tracked=tracked,
+                            min_expiry=today + timedelta(days=days) if days else None)
+    return out
+
+
 def open_session(uow: UnitOfWork, asn_no: str, *, today: date | None = None) -> ReceiveSession:
-    """The notice as the dock sees it, with what was received before (a notice may be received in parts)."""
+    """The notice as the dock sees it, with what was received before (a notice may be received in parts).
+
+    The session carries the catalogue too, so that a product the notice does not name is judged in
+    memory like the rest (no database on the station's GUI thread)."""
     require_role(uow.actor.role, Role.RECEIVER)
     today = today or date.today()
     notice = _notice(uow, asn_no)
     if notice.status == "closed":
         raise NoticeRefused(f"Notice {notice.asn_no} is closed.", f"到货通知 {notice.asn_no} 已关闭。")
-    lines = [NoticeLine(ln.line_no, _product(ln.sku, today), ln.expected_qty, ln.lot_code, ln.expiry)
-             for ln in notice.lines]
+    Lo = models.Lot
+    known: dict[int, list[tuple[str, date | None]]] = {}
+    for sku_id, code, expiry in uow.session.execute(select(Lo.sku_id, Lo.lot_code, Lo.expiry).where(
+            Lo.sku_id.in_({ln.sku_id for ln in notice.lines}))):
+        known.setdefault(sku_id, []).append((code, expiry))
+    lines = [NoticeLine(ln.line_no, replace(_product(ln.sku, today), lots=tuple(known.get(ln.sku_id, ()))),
+                        ln.expected_qty, ln.lot_code, ln.expiry) for ln in notice.lines]
     by_line_id = {ln.id: ln.line_no for ln in notice.lines}
     earlier = [Receipt(gtin14=r.sku.gtin, sku=r.sku.sku_code, qty=r.qty, decision=Decision(r.decision),
                        line_no=by_line_id.get(r.line_id), lot=r.lot_code, expiry=r.expiry,
                        issues=tuple(Issue(i) for i in r.issues.split(",") if i), reason=r.reason)
                for r in notice.receipts]
-    products: dict[str, Product | None] = {}
-    db = uow.db
-
-    def lookup(gtin: str) -> Product | None:
-        # a product the notice does not name: asked once, off a fresh unit of work (the session may be gone)
-        if gtin not in products:
-            with db.unit_of_work() as fresh:
-                sku = fresh.session.scalar(select(models.Sku).where(models.Sku.gtin == gtin))
-                products[gtin] = _product(sku, today) if sku is not None else None
-        return products[gtin]
-
-    session = ReceiveSession(notice.asn_no, lines, today, lookup, receipts=earlier)
-    dock = _dock(uow, notice.warehouse_id)
-    session.dock = dock.code
+    catalogue = _catalogue(uow, today)
+    session = ReceiveSession(notice.asn_no, lines, today, catalogue.get, receipts=earlier)
+    session.dock = _dock(uow, notice.warehouse_id).code
     return session
 
 

@@ -297,6 +297,53 @@ def test_a_receiver_reads_stock_and_a_supervisor_opens_a_customer(site):
     assert board is not None and customer.name and "*" not in customer.name
 
 
+def test_a_receiver_station_receives_puts_away_and_releases_a_backorder(site, tmp_path):
+    """The receiver's login does the whole inbound flow with its own grants (inbound tables, the
+    append-only ledger, the stock gate's reservations and status change), never more."""
+    import json
+
+    from desktop.services import inbound, putaway
+    from desktop.services.replenishment import available_in_pick
+    from desktop.services.stock import verify_ledger
+
+    O = models.Order
+    with site.owner.unit_of_work() as uow:  # a backordered order of one line, and what it lacks
+        order = min(uow.session.scalars(select(O).where(O.status == "backordered")).all(),
+                    key=lambda o: (len(o.lines), o.id))
+        order_no, line = order.order_no, order.lines[0]
+        gtin, code, tracked = line.sku.gtin, line.sku.sku_code, line.sku.lot_tracked
+        gap = line.qty - available_in_pick(uow, line.sku_id, order.warehouse_id)
+        others = [ln for ln in order.lines[1:] if ln.qty > available_in_pick(uow, ln.sku_id, order.warehouse_id)]
+    assert gap > 0 and not others
+    doc = {"notices": [{"asn_no": "ASN-ROLE-1", "warehouse": "SZ1", "source": {"kind": "supplier", "code": "S"},
+                        "lines": [{"gtin": gtin, "qty": gap}]}]}
+    path = tmp_path / "asn.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    supervisor = site.sign_in(Role.SUPERVISOR)
+    with site.station(Role.SUPERVISOR).unit_of_work(supervisor) as uow:
+        inbound.import_notices(uow, path)
+    receiver, db = site.sign_in(Role.RECEIVER), site.station(Role.RECEIVER)
+    with db.unit_of_work(receiver) as uow:
+        session = inbound.open_session(uow, "ASN-ROLE-1", today=TODAY)
+    expiry = TODAY + timedelta(days=900)
+    raw = f"]C101{gtin}17{expiry:%y%m%d}10ROLE1\x1d30{gap}" if tracked else f"]C101{gtin}30{gap}"
+    session.scan_raw(raw)
+    with db.unit_of_work(receiver) as uow:
+        inbound.save_receipts(uow, "ASN-ROLE-1", session.unsaved)
+    with db.unit_of_work(receiver) as uow:
+        inbound.close_notice(uow, "ASN-ROLE-1", today=TODAY)
+    with db.unit_of_work(receiver) as uow:
+        done = putaway.put_away(uow, sku=code, lot="ROLE1" if tracked else None)
+    assert done.released == (order_no,)
+    assert site.owner_scalar(select(O.status).where(O.order_no == order_no)) == "ready"
+    refused(db, "UPDATE stock_movements SET delta = 1")
+    refused(db, "INSERT INTO inbound_notices (asn_no, warehouse_id, source_kind, source_code, source_name, status, "
+                "created_at, version) VALUES ('X', 1, 'supplier', 'S', '', 'expected', now(), 1)")
+    refused(db, "DELETE FROM inbound_receipts")
+    with site.owner.unit_of_work() as uow:
+        assert verify_ledger(uow) == []
+
+
 def test_an_admin_adds_a_person_with_a_pin_and_badge_who_then_signs_in(site):
     admin_db = site.station(Role.ADMIN)
     admin = site.sign_in(Role.ADMIN)

@@ -921,6 +921,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,6 +1241,10 @@
     </message>
     <message>
         <source>REFUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHECK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -921,6 +921,10 @@
         <translation>系统管理(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Receiving</source>
+        <translation>收货(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1236,6 +1240,10 @@
     <message>
         <source>REFUSED</source>
         <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>请核对</translation>
     </message>
 </context>
 <context>
