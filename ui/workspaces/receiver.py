@@ -51,6 +51,8 @@ from devices.decode import ItemScan, LocationScan, ScanRejected, decode_scan
 from ui.appearance import points
 from ui.errors import error_text
 from ui.feedback import ScanFeedback
+from ui.widgets.receiver_counts import CountsTab
+from ui.widgets.receiver_tasks import TasksTab
 from ui.i18n import bilingual, date, date_time, number, with_shortcut
 from ui.workspaces.base import Workspace, WorkspaceContext
 
@@ -118,6 +120,13 @@ class ReceiverWorkspace(Workspace):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self._build_receiving(), self.tr("Receiving"))
         self.tabs.addTab(self._build_putaway(), self.tr("Put-away"))
+        # Part B's work: blind counts and pick-face refills, each a widget of its own (ui/widgets/receiver_*.py)
+        self.counts_tab = CountsTab(context, parent=self.tabs)
+        self.tasks_tab = TasksTab(context, parent=self.tabs)
+        for tab in (self.counts_tab, self.tasks_tab):
+            tab.feedback.sounds.muted = self.context.settings.muted
+        self.tabs.addTab(self.counts_tab, self.tr("Counts"))
+        self.tabs.addTab(self.tasks_tab, self.tr("Replenishment"))
         self.body.addWidget(self.tabs, 1)
         self.status = QLabel(self)
         self.status.setObjectName("receiver_status")
@@ -299,7 +308,15 @@ class ReceiverWorkspace(Workspace):
 
     # --- receiving ----------------------------------------------------------------------------
 
+    def refresh(self) -> None:
+        super().refresh()
+        self.counts_tab.refresh()
+        self.tasks_tab.refresh()
+
     def on_scan(self, raw: str) -> bool:
+        current = self.tabs.currentWidget()
+        if current is self.counts_tab or current is self.tasks_tab:
+            return current.on_scan(raw)
         if self.tabs.currentIndex() == 1:
             self._putaway_scan(raw)
             return True
