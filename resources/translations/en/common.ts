@@ -211,6 +211,50 @@
         <source>Weight override</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Count opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count to be done again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refill planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick face refilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservation re-planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order released: stock arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer picked and sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound notice written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -280,6 +324,18 @@
     </message>
     <message>
         <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refill task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,6 +763,14 @@
         <source>Reship</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Approve the count (adjust stock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceStatusWidget</name>
@@ -791,6 +855,10 @@
     </message>
     <message>
         <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count variance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

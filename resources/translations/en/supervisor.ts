@@ -135,6 +135,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Count {count}, round {round}, by {counter}: {bins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {bin} {sku} {lot}: record {expected}, counted {counted} ({variance:+d})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Expected {expected}, weighed {measured} (±{tolerance})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -211,6 +211,50 @@
         <source>Weight override</source>
         <translation>重量放行</translation>
     </message>
+    <message>
+        <source>Count opened</source>
+        <translation>盘点单已开立</translation>
+    </message>
+    <message>
+        <source>Count submitted</source>
+        <translation>盘点已提交</translation>
+    </message>
+    <message>
+        <source>Count approved</source>
+        <translation>盘点已批准</translation>
+    </message>
+    <message>
+        <source>Count to be done again</source>
+        <translation>需重新盘点</translation>
+    </message>
+    <message>
+        <source>Refill planned</source>
+        <translation>已计划补货</translation>
+    </message>
+    <message>
+        <source>Pick face refilled</source>
+        <translation>拣货位已补货</translation>
+    </message>
+    <message>
+        <source>Reservation re-planned</source>
+        <translation>预留已重新分配</translation>
+    </message>
+    <message>
+        <source>Order released: stock arrived</source>
+        <translation>订单放行：库存已到</translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation>已申请调拨</translation>
+    </message>
+    <message>
+        <source>Transfer picked and sent</source>
+        <translation>调拨已拣货发出</translation>
+    </message>
+    <message>
+        <source>Inbound notice written</source>
+        <translation>已生成到货通知</translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -281,6 +325,18 @@
     <message>
         <source>User</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Refill task</source>
+        <translation>补货任务</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
     </message>
 </context>
 <context>
@@ -707,6 +763,14 @@
         <source>Reship</source>
         <translation>重发</translation>
     </message>
+    <message>
+        <source>Approve the count (adjust stock)</source>
+        <translation>批准盘点（调整库存）</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>重新盘点</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStatusWidget</name>
@@ -792,6 +856,10 @@
     <message>
         <source>Conflict</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Count variance</source>
+        <translation>盘点差异</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,14 @@
         <translation>{sku} 在 {location} 缺 {qty} 件（批次 {batch}，{picker}）</translation>
     </message>
     <message>
+        <source>Count {count}, round {round}, by {counter}: {bins}</source>
+        <translation>盘点单 {count}，第 {round} 轮，盘点人 {counter}：{bins}</translation>
+    </message>
+    <message>
+        <source>• {bin} {sku} {lot}: record {expected}, counted {counted} ({variance:+d})</source>
+        <translation>• {bin} {sku} {lot}：账面 {expected}，实盘 {counted}（{variance:+d}）</translation>
+    </message>
+    <message>
         <source>Expected {expected}, weighed {measured} (±{tolerance})</source>
         <translation>预期 {expected}，实称 {measured}（±{tolerance}）</translation>
     </message>
