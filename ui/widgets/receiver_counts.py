@@ -89,8 +89,8 @@ class CountsTab(QWidget):
         if feedback is None:
             right.addWidget(self.feedback)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.list, 2)
-        layout.addLayout(right, 3)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(right, 1)
         self._show_sheet()
 
     # --- the list -----------------------------------------------------------------------------
