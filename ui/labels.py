@@ -297,6 +297,22 @@ AUDIT_FIELDS = {
     "unused": QT_TRANSLATE_NOOP("AuditFieldName", "unused"),
     "warehouse_id": QT_TRANSLATE_NOOP("AuditFieldName", "warehouse"),
     "why": QT_TRANSLATE_NOOP("AuditFieldName", "why"),
+    # counts, refills, transfers (docs/counts.md)
+    "sku": QT_TRANSLATE_NOOP("AuditFieldName", "product"),
+    "round": QT_TRANSLATE_NOOP("AuditFieldName", "round"),
+    "lines": QT_TRANSLATE_NOOP("AuditFieldName", "lines"),
+    "adjusted": QT_TRANSLATE_NOOP("AuditFieldName", "adjusted"),
+    "waiting": QT_TRANSLATE_NOOP("AuditFieldName", "waiting for a supervisor"),
+    "counted_by": QT_TRANSLATE_NOOP("AuditFieldName", "counted by"),
+    "approved_by": QT_TRANSLATE_NOOP("AuditFieldName", "approved by"),
+    "from_location": QT_TRANSLATE_NOOP("AuditFieldName", "from bin"),
+    "to_location": QT_TRANSLATE_NOOP("AuditFieldName", "to bin"),
+    "backordered": QT_TRANSLATE_NOOP("AuditFieldName", "backordered"),
+    "moved": QT_TRANSLATE_NOOP("AuditFieldName", "moved"),
+    "from_warehouse": QT_TRANSLATE_NOOP("AuditFieldName", "from warehouse"),
+    "asn": QT_TRANSLATE_NOOP("AuditFieldName", "notice"),
+    "taken": QT_TRANSLATE_NOOP("AuditFieldName", "taken"),
+    "transfer": QT_TRANSLATE_NOOP("AuditFieldName", "transfer"),
 }
 AUDIT_VALUES = {  # words the services record as values: how one signed in, intake checks and their results
     "pin": QT_TRANSLATE_NOOP("AuditValueName", "PIN"),
@@ -315,6 +331,15 @@ AUDIT_VALUES = {  # words the services record as values: how one signed in, inta
     "stock": QT_TRANSLATE_NOOP("AuditValueName", "stock"),
     "standard": QT_TRANSLATE_NOOP("AuditValueName", "standard"),
     "express": QT_TRANSLATE_NOOP("AuditValueName", "express"),
+    "cycle": QT_TRANSLATE_NOOP("AuditValueName", "cycle count"),
+    "short_pick": QT_TRANSLATE_NOOP("AuditValueName", "short pick"),
+    "recount": QT_TRANSLATE_NOOP("AuditValueName", "count again"),
+    "location": QT_TRANSLATE_NOOP("AuditValueName", "bin"),
+    "sku": QT_TRANSLATE_NOOP("AuditValueName", "product"),
+    "lot": QT_TRANSLATE_NOOP("AuditValueName", "lot"),
+    "qty": QT_TRANSLATE_NOOP("AuditValueName", "quantity"),
+    "variance": QT_TRANSLATE_NOOP("AuditValueName", "difference"),
+    "applied": QT_TRANSLATE_NOOP("AuditValueName", "applied"),
 }
 
 

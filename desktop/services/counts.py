@@ -482,8 +482,8 @@ def approve_count(uow: UnitOfWork, count: models.StockCount, *, now: datetime) -
             change_on_hand(uow, location_id=line.location_id, sku_id=line.sku_id, lot_id=line.lot_id, delta=delta,
                            kind=MovementKind.ADJUSTMENT, ref=code)
         line.outcome = "adjusted"
-        applied.append({"location_id": line.location_id, "sku_id": line.sku_id, "lot_id": line.lot_id,
-                        "variance": line.variance, "applied": delta})
+        applied.append({"location": line.location.code, "sku": line.sku.sku_code,
+                        "lot": line.lot.lot_code if line.lot else None, "variance": line.variance, "applied": delta})
     count.status = "closed"
     count.approved_by, count.approved_at = uow.actor.user_id, now
     counter = uow.session.get(models.User, count.counted_by) if count.counted_by else None

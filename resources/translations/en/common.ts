@@ -645,6 +645,66 @@
         <source>why</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditValueName</name>
@@ -710,6 +770,42 @@
     </message>
     <message>
         <source>express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

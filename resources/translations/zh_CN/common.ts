@@ -645,6 +645,66 @@
         <source>why</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation>已调整</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>from bin</source>
+        <translation>源库位</translation>
+    </message>
+    <message>
+        <source>to bin</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation>转为缺货</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <source>from warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>到货通知</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>取货</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>调拨单</translation>
+    </message>
 </context>
 <context>
     <name>AuditValueName</name>
@@ -711,6 +771,42 @@
     <message>
         <source>express</source>
         <translation>特快</translation>
+    </message>
+    <message>
+        <source>cycle count</source>
+        <translation>循环盘点</translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation>拣货短缺</translation>
+    </message>
+    <message>
+        <source>count again</source>
+        <translation>重新盘点</translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已调整数</translation>
     </message>
 </context>
 <context>
