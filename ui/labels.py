@@ -194,6 +194,9 @@ AUDIT_ACTIONS = {
     "transfer_requested": QT_TRANSLATE_NOOP("AuditActionName", "Transfer requested"),
     "transfer_picked": QT_TRANSLATE_NOOP("AuditActionName", "Transfer picked and sent"),
     "notice_written": QT_TRANSLATE_NOOP("AuditActionName", "Inbound notice written"),
+    "setup_imported": QT_TRANSLATE_NOOP("AuditActionName", "Set-up imported"),
+    "stock_adjusted": QT_TRANSLATE_NOOP("AuditActionName", "Stock adjusted"),
+    "user_pin_set": QT_TRANSLATE_NOOP("AuditActionName", "PIN set"),
 }
 AUDIT_ENTITIES = {
     "batch": QT_TRANSLATE_NOOP("AuditEntityName", "Batch"),
@@ -217,6 +220,7 @@ AUDIT_ENTITIES = {
     "stock_count": QT_TRANSLATE_NOOP("AuditEntityName", "Count"),
     "replenishment_task": QT_TRANSLATE_NOOP("AuditEntityName", "Refill task"),
     "stock_transfer": QT_TRANSLATE_NOOP("AuditEntityName", "Transfer"),
+    "stock": QT_TRANSLATE_NOOP("AuditEntityName", "Stock"),
 }
 AUDIT_FIELDS = {
     "added": QT_TRANSLATE_NOOP("AuditFieldName", "added"),
@@ -313,6 +317,18 @@ AUDIT_FIELDS = {
     "asn": QT_TRANSLATE_NOOP("AuditFieldName", "notice"),
     "taken": QT_TRANSLATE_NOOP("AuditFieldName", "taken"),
     "transfer": QT_TRANSLATE_NOOP("AuditFieldName", "transfer"),
+    # the set-up import and the people services (their rows show in a fresh warehouse's log)
+    "had_pin": QT_TRANSLATE_NOOP("AuditFieldName", "had a PIN"),
+    "gtin": QT_TRANSLATE_NOOP("AuditFieldName", "GTIN"),
+    "before": QT_TRANSLATE_NOOP("AuditFieldName", "before"),
+    "after": QT_TRANSLATE_NOOP("AuditFieldName", "after"),
+    "warehouses": QT_TRANSLATE_NOOP("AuditFieldName", "warehouses"),
+    "locations": QT_TRANSLATE_NOOP("AuditFieldName", "locations"),
+    "merchants": QT_TRANSLATE_NOOP("AuditFieldName", "merchants"),
+    "skus": QT_TRANSLATE_NOOP("AuditFieldName", "products"),
+    "promotions": QT_TRANSLATE_NOOP("AuditFieldName", "promotions"),
+    "users": QT_TRANSLATE_NOOP("AuditFieldName", "people"),
+    "stock": QT_TRANSLATE_NOOP("AuditFieldName", "stock"),
 }
 AUDIT_VALUES = {  # words the services record as values: how one signed in, intake checks and their results
     "pin": QT_TRANSLATE_NOOP("AuditValueName", "PIN"),
@@ -340,6 +356,11 @@ AUDIT_VALUES = {  # words the services record as values: how one signed in, inta
     "qty": QT_TRANSLATE_NOOP("AuditValueName", "quantity"),
     "variance": QT_TRANSLATE_NOOP("AuditValueName", "difference"),
     "applied": QT_TRANSLATE_NOOP("AuditValueName", "applied"),
+    "added": QT_TRANSLATE_NOOP("AuditValueName", "added"),
+    "updated": QT_TRANSLATE_NOOP("AuditValueName", "updated"),
+    "retired": QT_TRANSLATE_NOOP("AuditValueName", "retired"),
+    "unchanged": QT_TRANSLATE_NOOP("AuditValueName", "unchanged"),
+    "opening_balance": QT_TRANSLATE_NOOP("AuditValueName", "opening balance"),
 }
 
 

@@ -255,6 +255,18 @@
         <source>Inbound notice written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Set-up imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -336,6 +348,10 @@
     </message>
     <message>
         <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -705,6 +721,50 @@
         <source>transfer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>had a PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warehouses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditValueName</name>
@@ -806,6 +866,26 @@
     </message>
     <message>
         <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening balance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -255,6 +255,18 @@
         <source>Inbound notice written</source>
         <translation>已生成到货通知</translation>
     </message>
+    <message>
+        <source>Set-up imported</source>
+        <translation>已导入仓库设置</translation>
+    </message>
+    <message>
+        <source>Stock adjusted</source>
+        <translation>库存已调整</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>已设置 PIN</translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -337,6 +349,10 @@
     <message>
         <source>Transfer</source>
         <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
     </message>
 </context>
 <context>
@@ -705,6 +721,50 @@
         <source>transfer</source>
         <translation>调拨单</translation>
     </message>
+    <message>
+        <source>had a PIN</source>
+        <translation>原有 PIN</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>调整前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>warehouses</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>merchants</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>promotions</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
 </context>
 <context>
     <name>AuditValueName</name>
@@ -807,6 +867,26 @@
     <message>
         <source>applied</source>
         <translation>已调整数</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>opening balance</source>
+        <translation>期初库存</translation>
     </message>
 </context>
 <context>
