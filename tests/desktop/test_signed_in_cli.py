@@ -30,11 +30,13 @@ SIGNED = {
     "count open": ("receiver1", "6666"), "count import": ("receiver1", "6666"), "count show": ("super1", "5555"),
     "count approve": ("super1", "5555"), "count recount": ("super1", "5555"), "replenish plan": ("receiver1", "6666"),
     "replenish do": ("receiver1", "6666"), "transfer request": ("super1", "5555"), "transfer pick": ("picker1", "1111"),
+    "inbound import": ("super1", "5555"), "inbound receive": ("receiver1", "6666"),
+    "inbound close": ("receiver1", "6666"), "putaway": ("receiver1", "6666"), "stock move": ("receiver1", "6666"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
         "setup export", "keys show", "manifest export", "manifest unmanifested", "returns list", "feedback summary",
-        "smoke", "count list", "replenish tasks", "transfer list"}
+        "smoke", "count list", "replenish tasks", "transfer list", "inbound list", "stock history", "stock verify"}
 
 
 def leaf_commands() -> dict[str, object]:
@@ -45,7 +47,7 @@ def leaf_commands() -> dict[str, object]:
         subs = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
         if not subs:
             return {prefix: parser}
-        found = {}
+        found = {prefix: parser} if prefix and not subs[0].required else {}  # `pickdesk stock` runs on its own too
         for name, sub in subs[0].choices.items():
             found.update(walk(f"{prefix} {name}".strip(), sub))
         return found
@@ -81,6 +83,8 @@ def files(tmp_path_factory):
     (folder / "events.csv").write_text("tracking_no,at,kind\n", encoding="utf-8")
     (folder / "count.txt").write_text("COUNT CNT-000001\nLOC-SZ1-A01-1-01-1\n", encoding="utf-8")
     (folder / "key.txt").write_text("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n", encoding="ascii")
+    (folder / "notices.json").write_text('{"notices": [{}]}', encoding="utf-8")
+    (folder / "scans.txt").write_text("06901234567892\n", encoding="utf-8")
     return folder
 
 
@@ -110,6 +114,11 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "replenish do": ["replenish", "do", "RPL-000001", "--from", "SZ1-A01-1-01-1", "--item", "06901234567892",
                          "--qty", "1", "--to", "SZ1-A01-1-01-2"],
         "transfer request": ["transfer", "request", "M1-1", "--reason", "customer waits"],
+        "inbound import": ["inbound", "import", str(files / "notices.json")],
+        "inbound receive": ["inbound", "receive", "ASN-1", "--scans", str(files / "scans.txt")],
+        "inbound close": ["inbound", "close", "ASN-1", "--report", str(out / "d.csv")],
+        "putaway": ["putaway", "--sku", "M1-0001"],
+        "stock move": ["stock", "move", "--sku", "M1-0001", "--from", "SZ1-A01-1-01-1", "--to", "SZ1-A01-1-02-1"],
     }[command]
 
 
@@ -164,7 +173,8 @@ def test_the_right_person_works_and_the_audit_names_them(central, tmp_path, caps
     assert _audit_of(central, "sign_out") == ("super1", None) or _audit_of(central, "sign_out")[0] == "super1"
 
 
-@pytest.mark.parametrize("argv", [["orders"], ["stock"], ["replenishment"], ["returns", "list"],
+@pytest.mark.parametrize("argv", [["orders"], ["stock"], ["stock", "history"], ["stock", "verify"],
+                                  ["inbound", "list"], ["replenishment"], ["returns", "list"],
                                   ["manifest", "unmanifested"], ["feedback", "summary", "--from", "2026-01-01",
                                                                  "--to", "2026-01-02"], ["users", "list"],
                                   ["keys", "show"]])
