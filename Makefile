@@ -13,11 +13,12 @@ STAMP  := $(VENV)/.pickdesk-installed
 # still print, warnings about a machine's own pip configuration (an extra index folder that does not
 # exist, say) do not.
 $(STAMP): pyproject.toml
-	bash scripts/system-deps.sh
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --upgrade pip
-	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install -qq -e '.[test]'
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (the first time only: a few minutes)…"
+	@bash scripts/system-deps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
+	@PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install -qq -e '.[test]'
+	@touch $(STAMP)
 
 system-deps:
 	bash scripts/system-deps.sh
