@@ -432,5 +432,8 @@ class SfTracking:
         self.client = client
 
     def fetch_events(self, tracking_numbers: Iterable[str], since: datetime | None) -> list[TrackingUpdate]:
-        events = self.client.routes(tracking_numbers)
+        numbers = list(tracking_numbers)
+        events: list[TrackingUpdate] = []
+        for start in range(0, len(numbers), 10):  # SF answers at most 10 numbers per call
+            events.extend(self.client.routes(numbers[start:start + 10]))
         return [e for e in events if since is None or e.at > since]
