@@ -283,9 +283,9 @@ def layout_label(label: ShippingLabel, size: str | LabelSize = "100x150", dpi: i
 
     compact = H < 140  # the 76 x 130 waybill: every band a little tighter
     header_h, sender_h, marks_h, order_h = (10.0, 11.0, 7.0, 5.0) if compact else (13.0, 17.0, 9.0, 6.0)
-    sscc_bar_h, hr_h = (10.0, 4.0) if compact else (15.0, 4.5)
-    tracking_bar_h = 14.0 if compact else 20.0
-    sort_h = (11.0 if compact else 12.0) if (label.sort_code or label.three_segment) else 0.0
+    sscc_bar_h, hr_h = (15.0, 4.0) if compact else (15.0, 4.5)
+    tracking_bar_h = 20.0
+    sort_h = (9.0 if compact else 12.0) if (label.sort_code or label.three_segment) else 0.0
     fixed = 2 * MARGIN + header_h + sender_h + marks_h + order_h + tracking_bar_h + hr_h + 6 * 1.2
     if sort_h:
         fixed += sort_h + 1.2
