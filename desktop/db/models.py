@@ -498,7 +498,8 @@ class Waybill(Base):
     number: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(6))  # master, child
     seq: Mapped[int] = mapped_column(Integer)  # 1 = the master, then the children in issue order
-    parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"), nullable=True, unique=True)
+    # The parcel that carries (or carried, when voided) the number; a parcel relabelled has several.
+    parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"), nullable=True)
     status: Mapped[str] = mapped_column(String(10), default="issued")  # issued, used, voided
     carrier_order_id: Mapped[str] = mapped_column(String(64))  # the order id the carrier knows it by
     origin_code: Mapped[str] = mapped_column(String(16), default="")
@@ -582,7 +583,8 @@ class Shipment(Base):
     service: Mapped[str] = mapped_column(String(20))
     tracking_no: Mapped[str] = mapped_column(String(40), unique=True)
     manifest_id: Mapped[int | None] = mapped_column(ForeignKey("manifests.id"), nullable=True)
-    status: Mapped[str] = mapped_column(String(14), default="created")
+    # created … "out_for_delivery" (16 characters: 14 was too short on PostgreSQL until 0012), voided
+    status: Mapped[str] = mapped_column(String(20), default="created")
     cost: Mapped[Decimal | None] = mapped_column(nullable=True)
     insured_value: Mapped[Decimal | None] = mapped_column(nullable=True)
     shipped_at: Mapped[datetime | None] = mapped_column(nullable=True)

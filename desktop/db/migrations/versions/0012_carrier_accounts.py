@@ -4,8 +4,9 @@
 the secret sealed, options). `waybills`: the numbers a carrier issued per order (master and
 children, with the sort codes of its route label). `parcels` gains the reprint count, the time its
 label was voided, and what a waybill is wanted for while the carrier could not be reached.
+`shipments.status` widens from 14 to 20 characters ("out_for_delivery" is 16).
 
-Only adds: no data moves.
+Only adds (and widens one column): no data moves.
 
 Revision ID: 0012
 Revises: 0008
@@ -59,16 +60,22 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['parcel_id'], ['parcels.id'], name=op.f('fk_waybills_parcel_id_parcels')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_waybills')),
     sa.UniqueConstraint('number', name=op.f('uq_waybills_number')),
-    sa.UniqueConstraint('parcel_id', name=op.f('uq_waybills_parcel_id')),
     )
     op.create_index(op.f('ix_waybills_order_id'), 'waybills', ['order_id'], unique=False)
     with op.batch_alter_table('parcels', schema=None) as batch_op:
         batch_op.add_column(sa.Column('reprints', sa.Integer(), server_default='0', nullable=False))
         batch_op.add_column(sa.Column('voided_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('waybill_wanted', sa.JSON(), nullable=True))
+    # A tracking event "out_for_delivery" (16 characters) did not fit the shipment's status on PostgreSQL.
+    with op.batch_alter_table('shipments', schema=None) as batch_op:
+        batch_op.alter_column('status', existing_type=sa.String(length=14), type_=sa.String(length=20),
+                              existing_nullable=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('shipments', schema=None) as batch_op:
+        batch_op.alter_column('status', existing_type=sa.String(length=20), type_=sa.String(length=14),
+                              existing_nullable=False)
     with op.batch_alter_table('parcels', schema=None) as batch_op:
         batch_op.drop_column('waybill_wanted')
         batch_op.drop_column('voided_at')
