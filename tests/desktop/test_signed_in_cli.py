@@ -27,6 +27,9 @@ SIGNED = {
     "keys import": ("admin", "9999"), "keys rotate": ("admin", "9999"), "demo": ("admin", "9999"),
     "db": ("admin", "9999"), "users add": ("admin", "9999"), "users retire": ("admin", "9999"),
     "users set-pin": ("admin", "9999"), "setup import": ("admin", "9999"),
+    "carriers account": ("admin", "9999"), "carriers accounts": ("packer1", "3333"),
+    "waybills get": ("packer1", "3333"), "waybills show": ("packer1", "3333"), "waybills void": ("packer1", "3333"),
+    "waybills intercept": ("super1", "5555"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
@@ -98,6 +101,11 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "keys export": ["keys", "export", "-o", str(out / "k.json"), "--passphrase-stdin"],
         "keys import": ["keys", "import", str(files / "key.txt")], "keys rotate": ["keys", "rotate"],
         "demo": ["demo", "--reset", "--orders", "1"], "db": ["db", "downgrade", "base"],
+        "carriers account": ["carriers", "account", "SF", "--url", "http://127.0.0.1:9/std/service",
+                             "--partner-id", "P1", "--secret-stdin"],
+        "carriers accounts": ["carriers", "accounts"], "waybills get": ["waybills", "get", "M1-1", "--carrier", "SF"],
+        "waybills show": ["waybills", "show", "M1-1"], "waybills void": ["waybills", "void", "P-1", "--reason", "torn"],
+        "waybills intercept": ["waybills", "intercept", "M1-1", "--reason", "cancelled"],
     }[command]
 
 
