@@ -44,6 +44,7 @@ class AccountView:
     options: dict[str, Any]
     active: bool
     updated_at: datetime | None
+    id: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "protocol": self.protocol, "endpoint": self.endpoint,
@@ -53,7 +54,7 @@ class AccountView:
 
 def _view(a: models.CarrierAccount) -> AccountView:
     return AccountView(a.code, a.protocol, a.endpoint, a.partner_id, a.secret_sealed is not None,
-                       dict(a.options or {}), a.active, a.updated_at)
+                       dict(a.options or {}), a.active, a.updated_at, a.id)
 
 
 def _checked(code: str, protocol: str, endpoint: str, partner_id: str) -> tuple[str, str, str, str]:
