@@ -43,7 +43,7 @@ AREAS: dict[str, tuple[str, ...]] = {
                    "ui/widgets/figures_panel.py", "ui/widgets/aftersales_common.py"),
     "admin": ("ui/workspaces/admin.py", "ui/widgets/admin_common.py", "ui/widgets/admin_stations.py",
               "ui/widgets/admin_warehouses.py", "ui/widgets/admin_merchants.py", "ui/widgets/admin_skus.py",
-              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py"),
+              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py", "ui/widgets/admin_carriers.py"),
 }
 
 
