@@ -24,7 +24,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Carrier account saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Carrier changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill number issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill numbers allocated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,6 +815,10 @@
     </message>
     <message>
         <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

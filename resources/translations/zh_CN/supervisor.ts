@@ -159,6 +159,14 @@
         <translation>已提交保险理赔 {amount}</translation>
     </message>
     <message>
+        <source>Cancelled after packing: stop {numbers} at the cage</source>
+        <translation>打包后取消：请在笼车处扣下 {numbers}</translation>
+    </message>
+    <message>
+        <source>Shipped, carrier asked to intercept {numbers}</source>
+        <translation>已发货，已请承运商拦截 {numbers}</translation>
+    </message>
+    <message>
         <source>{who} at {station}: {reason}</source>
         <translation>{who}（{station}）：{reason}</translation>
     </message>
