@@ -41,13 +41,13 @@ class CarriersPanel(AdminPanel):
         self.model = IdTableModel([
             (self.tr("Code"), lambda r: r.code),
             (self.tr("Protocol"), lambda r: protocol_name(r.protocol)),
-            (self.tr("Endpoint"), lambda r: r.endpoint or "—"),
             (self.tr("Partner id"), lambda r: r.partner_id or "—"),
             (self.tr("Secret"), lambda r: self.tr("kept (sealed)") if r.has_secret else self.tr("none")),
             (self.tr("In use"), lambda r: self.tr("yes") if r.active else self.tr("no")),
             (self.tr("Changed"), lambda r: date_time(r.updated_at)),
+            (self.tr("Endpoint"), lambda r: r.endpoint or "—"),
         ], parent=self)
-        self.table = admin_table("admin_carriers", self.model, self, stretch=2)
+        self.table = admin_table("admin_carriers", self.model, self)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         self.code = self._line("admin_carrier_code")
@@ -63,7 +63,7 @@ class CarriersPanel(AdminPanel):
         self.secret = self._line("admin_carrier_secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.monthly_card = self._line("admin_carrier_monthly_card")
-        self.privacy = QCheckBox(self.tr("Privacy waybills (masked phone on the label)"), self)
+        self.privacy = QCheckBox(self.tr("Privacy waybills (masked phone)"), self)
         self.privacy.setObjectName("admin_carrier_privacy")
         self.active = QCheckBox(self.tr("In use"), self)
         self.active.setObjectName("admin_carrier_active")
@@ -86,8 +86,8 @@ class CarriersPanel(AdminPanel):
         side.addWidget(self.message)
         side.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(side_panel(side, "admin_carrier_side", self), 2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(side_panel(side, "admin_carrier_side", self), 1)
         self.new_account()
 
     def _line(self, name: str) -> QLineEdit:

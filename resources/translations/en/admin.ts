@@ -113,7 +113,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Privacy waybills (masked phone on the label)</source>
+        <source>Privacy waybills (masked phone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

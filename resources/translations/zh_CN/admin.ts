@@ -113,8 +113,8 @@
         <translation>SF、KUAIDI100 …</translation>
     </message>
     <message>
-        <source>Privacy waybills (masked phone on the label)</source>
-        <translation>隐私面单（面单上电话打码）</translation>
+        <source>Privacy waybills (masked phone)</source>
+        <translation>隐私面单（电话打码）</translation>
     </message>
     <message>
         <source>New account</source>
