@@ -58,7 +58,6 @@ class CarriersPanel(AdminPanel):
         for code in carrier_accounts.PROTOCOLS:
             self.protocol.addItem(protocol_name(code), code)
         self.endpoint = self._line("admin_carrier_endpoint")
-        self.endpoint.setPlaceholderText("https://sfapi-sbox.sf-express.com/std/service")
         self.partner = self._line("admin_carrier_partner")
         self.secret = self._line("admin_carrier_secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
