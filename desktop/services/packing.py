@@ -572,18 +572,8 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
     wanted = shipping_labels(uow, order_no, parcel) if labels else []
     codes = {p.seq: p.code for p in order.parcels}
     # A label that came out already is a reprint: it needs a reason, and it is counted and audited.
-    printed = {p.seq: p for p in order.parcels if p.label_printed_at is not None}
-    again = [label for label in wanted if label.parcel_index in printed]
-    if again and not (reprint_reason or "").strip():
-        raise waybills.LabelControl(
-            f"The label of parcel {', '.join(codes[lb.parcel_index] for lb in again)} was printed already: "
-            f"a reprint needs a reason.",
-            f"包裹 {'、'.join(codes[lb.parcel_index] for lb in again)} 的面单已打印过：重打须填写原因。")
-    for label in again:
-        p = printed[label.parcel_index]
-        p.reprints = (p.reprints or 0) + 1
-        uow.audit("label_reprinted", "parcel", p.code, reason=reprint_reason.strip()[:300], count=p.reprints,
-                  tracking_no=label.tracking_number)
+    waybills.note_reprints(uow, [p for p in order.parcels if p.seq in {lb.parcel_index for lb in wanted}],
+                           reprint_reason)
     documents: list[tuple[bytes, str, PrinterSettings, str, str]] = []  # (document, format, printer, code, title)
     for label in wanted:
         if printer.format == "zpl":

@@ -341,6 +341,23 @@ def _reason(reason: str | None) -> str:
     return reason[:300]
 
 
+def note_reprints(uow: UnitOfWork, parcels: list[models.Parcel], reason: str | None) -> list[str]:
+    """The parcels whose label came out already are being printed again: a reason is required; each is
+    counted and audited (no commit: the caller's). Returns their codes."""
+    again = [p for p in parcels if p.label_printed_at is not None]
+    if not again:
+        return []
+    if not (reason or "").strip():
+        codes = [p.code for p in again]
+        raise LabelControl(f"The label of parcel {', '.join(codes)} was printed already: a reprint needs a reason.",
+                           f"包裹 {'、'.join(codes)} 的面单已打印过：重打须填写原因。")
+    for p in again:
+        p.reprints = (p.reprints or 0) + 1
+        uow.audit("label_reprinted", "parcel", p.code, reason=reason.strip()[:300], count=p.reprints,
+                  tracking_no=p.shipment.tracking_no if p.shipment is not None else None)
+    return [p.code for p in again]
+
+
 def record_reprint(uow: UnitOfWork, parcel_code: str, reason: str | None) -> int:
     """A reprint of a parcel's label: the reason is required, the count goes up, the audit says why."""
     require_role(uow.actor.role, Role.PACKER, Role.SUPERVISOR)

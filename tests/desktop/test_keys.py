@@ -291,7 +291,8 @@ def test_export_then_import_on_a_new_station_opens_the_data(warehouse, station, 
                  *sign_in_as("admin", ADMIN_PIN, PASSPHRASE)]) == 0
     capsys.readouterr()
     assert mode(next(new_station.glob("*.key"))) == 0o600 and mode(new_station) == 0o700
-    assert main(["label", order_no, "-o", str(label), "--db", url, *sign_in_as("packer1", "3333")]) == 0
+    assert main(["label", order_no, "-o", str(label), "--db", url, "--reason", "station re-imaged",
+                 *sign_in_as("packer1", "3333")]) == 0
     assert label.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
     assert main(["keys", "show", "--json", "--db", url]) == 0

@@ -145,7 +145,7 @@ def test_the_right_person_works_and_the_audit_names_them(central, tmp_path, caps
     station = f"cli:{socket.gethostname()}"[:40]
     with central.unit_of_work() as uow:
         shipped = uow.session.scalars(select(models.Order.order_no).where(models.Order.status == "shipped")).first()
-    assert main(["label", shipped, "-o", str(tmp_path / "l.pdf"), "--db", central.url,
+    assert main(["label", shipped, "-o", str(tmp_path / "l.pdf"), "--db", central.url, "--reason", "copy for the file",
                  *sign_in_as("packer1", "3333")]) == 0
     assert _audit_of(central, "customer_data_opened") == ("packer1", station)
     assert main(["slip", shipped, "-o", str(tmp_path / "s.pdf"), "--db", central.url,
