@@ -77,6 +77,7 @@ class SfSimulator:
     seen_request_ids: set[str] = field(default_factory=set)
     next_serial: int = 1023000000001
     down: bool = False  # answer HTTP 503 (a network outage as the station sees it)
+    throttled: bool = False  # answer A1005 (流量受控) to every call
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -187,6 +188,8 @@ class SfSimulator:
             raise _Refusal("A1002", "请求时效已过期")
         if form["msgDigest"] != _digest(form["msgData"], form["timestamp"], self.partners[partner]):
             raise _Refusal("A1006", "数字签名无效")
+        if self.throttled:
+            raise _Refusal("A1005", "流量受控")
         if form["requestID"] in self.seen_request_ids:
             raise _Refusal("A1007", "重复请求")
         self.seen_request_ids.add(form["requestID"])

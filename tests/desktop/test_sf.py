@@ -172,3 +172,18 @@ def test_an_endpoint_that_is_down_is_unreachable_not_a_traceback(sim):
     assert "503" in err.value.message
     with pytest.raises(sf.SfUnreachable):
         sf.SfClient("http://127.0.0.1:9/std/service", PARTNER, CHECKWORD, timeout=2).filter_order(RECIPIENT)
+
+
+def test_throttling_is_a1005_and_a_wrongly_typed_field_is_refused(client, sim):
+    sim.throttled = True
+    with pytest.raises(sf.SfThrottled) as err:
+        client.filter_order(RECIPIENT)
+    assert err.value.api_code == "A1005"
+    sim.throttled = False
+    with pytest.raises(sf.SfBusinessError) as err:  # parcelQty must be a whole number 1–300, as SF types it
+        client.create_order("PD-3000", SENDER, RECIPIENT, [sf.Cargo("书")], parcels=0)
+    assert err.value.error_code == "8030"
+    client.create_order("PD-3001", SENDER, RECIPIENT, [sf.Cargo("书")])
+    with pytest.raises(sf.SfBusinessError) as err:
+        client.call("EXP_RECE_UPDATE_ORDER", {"orderId": "PD-3001", "dealType": "2"})  # a string, not 2
+    assert err.value.error_code == "8024" and sim.orders["PD-3001"].status == "open"
