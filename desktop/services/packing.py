@@ -446,6 +446,16 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
             raise WeightMismatch(verdict)
         supervisor = _check_override(uow, override)
 
+    if "*" in uow.sealer.open(order.customer_phone_sealed, "customer_phone", order.order_no):
+        # A masked mall number (accepted at intake for the privacy-waybill carriers): only they can deliver it.
+        from desktop.services.intake import privacy_carriers
+
+        allowed = privacy_carriers(uow)
+        if carrier_code not in allowed:
+            raise CarrierRefused(
+                f"The customer's number is masked: ship with a privacy-waybill carrier ({', '.join(allowed) or 'none set up'}), "
+                f"not {carrier_code}.",
+                f"顾客电话已打码：请用支持隐私面单的承运商（{'、'.join(allowed) or '尚未设置'}），不能用 {carrier_code}。")
     # The carrier: eligible for this parcel, and the rules' choice unless the packer says why not.
     carriers = _carriers(uow)
     destination, cod = _destination(order), _is_cod(order)

@@ -277,3 +277,22 @@ def test_the_check_word_is_sealed_and_a_wrong_one_is_a_typed_refusal(db, sim):
     with pytest.raises(sf.SfDigestInvalid):
         pack_on_sf(db, p, p.units, "bad-digest")
     assert order_shipments(db, p.order_no) == []
+
+
+def test_a_masked_number_ships_only_with_a_privacy_waybill_carrier(db, sim, tmp_path):
+    p = picked_for_sf(db, min_lines=1)
+    with db.unit_of_work() as uow:
+        order = uow.session.scalar(select(models.Order).where(models.Order.order_no == p.order_no))
+        order.customer_phone_sealed = uow.sealer.seal("138****8000", "customer_phone", p.order_no)
+        uow.commit()
+    with pytest.raises(packing.CarrierRefused) as refused:
+        pack(db, p, p.units, action="masked-zto", carrier=("ZTO", "standard"), carrier_reason="cheaper")
+    assert "privacy-waybill carrier (SF)" in refused.value.message and "隐私面单" in refused.value.message_zh
+    parcel = pack_on_sf(db, p, p.units, "masked-sf")
+    printer = PrinterSettings("folder", str(tmp_path), format="pdf", label_size="100x150")
+    with PrintQueue(tmp_path / "q.sqlite3") as queue:
+        call(db, "packer1", packing.print_documents, p.order_no, queue, printer, slip=False)
+        drain(queue)
+    (pdf,) = tmp_path.glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "138****8000" in text.replace(" ", "") and parcel.tracking_no in text
