@@ -44,7 +44,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "receiver": ("ui/workspaces/receiver.py", "ui/widgets/receiver_counts.py", "ui/widgets/receiver_tasks.py"),
     "admin": ("ui/workspaces/admin.py", "ui/widgets/admin_common.py", "ui/widgets/admin_stations.py",
               "ui/widgets/admin_warehouses.py", "ui/widgets/admin_merchants.py", "ui/widgets/admin_skus.py",
-              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py"),
+              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py", "ui/widgets/admin_carriers.py"),
 }
 
 

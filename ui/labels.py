@@ -102,6 +102,7 @@ KINDS = {
     "lost": QT_TRANSLATE_NOOP("ExceptionKindName", "Lost"),
     "conflict": QT_TRANSLATE_NOOP("ExceptionKindName", "Conflict"),
     "count_variance": QT_TRANSLATE_NOOP("ExceptionKindName", "Count variance"),
+    "intercept": QT_TRANSLATE_NOOP("ExceptionKindName", "Intercept"),
 }
 DECISIONS = {  # sv.DECISIONS, and what older records hold
     "transfer": QT_TRANSLATE_NOOP("DecisionName", "Transfer from another warehouse"),
@@ -136,7 +137,13 @@ AUDIT_ACTIONS = {
     "batch_done": QT_TRANSLATE_NOOP("AuditActionName", "Batch done"),
     "batch_reassigned": QT_TRANSLATE_NOOP("AuditActionName", "Batch reassigned"),
     "batch_started": QT_TRANSLATE_NOOP("AuditActionName", "Batch started"),
+    "carrier_account_set": QT_TRANSLATE_NOOP("AuditActionName", "Carrier account saved"),
     "carrier_changed": QT_TRANSLATE_NOOP("AuditActionName", "Carrier changed"),
+    "intercept_raised": QT_TRANSLATE_NOOP("AuditActionName", "Intercept raised"),
+    "label_reprinted": QT_TRANSLATE_NOOP("AuditActionName", "Label reprinted"),
+    "label_voided": QT_TRANSLATE_NOOP("AuditActionName", "Label voided"),
+    "waybill_issued": QT_TRANSLATE_NOOP("AuditActionName", "Waybill number issued"),
+    "waybills_allocated": QT_TRANSLATE_NOOP("AuditActionName", "Waybill numbers allocated"),
     "customer_data_opened": QT_TRANSLATE_NOOP("AuditActionName", "Customer data opened"),
     "customer_opened": QT_TRANSLATE_NOOP("AuditActionName", "Recipient viewed"),
     "demo_built": QT_TRANSLATE_NOOP("AuditActionName", "Demo data written"),

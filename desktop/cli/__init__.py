@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desktop.cli.setup",
     "desktop.cli.keys",
     "desktop.cli.stockwork",
+    "desktop.cli.carriers",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",

@@ -662,6 +662,51 @@ class Carrier(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class CarrierAccount(Base):
+    """An account with a carrier or a messaging provider: how to reach it, as data an admin enters.
+
+    `code` is the carrier's code (SF) or the provider's (KUAIDI100, ALIYUN_SMS …); `protocol` says which
+    client speaks to it ("sf", "kuaidi100", "demo" …). The secret (SF's check word, a key) is sealed
+    like customer data (field "carrier_secret", bound to the code); `options` holds the rest
+    (a monthly card, a sender address, template codes).
+    """
+
+    __tablename__ = "carrier_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    protocol: Mapped[str] = mapped_column(String(16))
+    endpoint: Mapped[str] = mapped_column(String(300), default="")
+    partner_id: Mapped[str] = mapped_column(String(80), default="")
+    secret_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class Waybill(Base):
+    """A number the carrier issued (电子面单号) for one order: the master (1) or a child (2 …)."""
+
+    __tablename__ = "waybills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(6))  # master, child
+    seq: Mapped[int] = mapped_column(Integer)  # 1 = the master, then the children in issue order
+    # The parcel that carries (or carried, when voided) the number; a parcel relabelled has several.
+    parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="issued")  # issued, used, voided
+    carrier_order_id: Mapped[str] = mapped_column(String(64))  # the order id the carrier knows it by
+    origin_code: Mapped[str] = mapped_column(String(16), default="")
+    dest_code: Mapped[str] = mapped_column(String(16), default="")
+    route_label: Mapped[dict[str, Any]] = mapped_column(default=dict)  # sort codes for the label
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
 class Parcel(Base):
     __tablename__ = "parcels"
     __table_args__ = (UniqueConstraint("order_id", "seq"),)
@@ -684,6 +729,12 @@ class Parcel(Base):
     packed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     packed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     label_printed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Label control (migration 0012): reprints counted (each with a reason in the audit log); a voided
+    # label's waybill is cancelled at the carrier. A parcel closed while its carrier could not be
+    # reached keeps what the waybill is wanted for here (carrier, service, cost) until it is issued.
+    reprints: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    waybill_wanted: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     packer: Mapped[User | None] = relationship()
@@ -730,7 +781,8 @@ class Shipment(Base):
     service: Mapped[str] = mapped_column(String(20))
     tracking_no: Mapped[str] = mapped_column(String(40), unique=True)
     manifest_id: Mapped[int | None] = mapped_column(ForeignKey("manifests.id"), nullable=True)
-    status: Mapped[str] = mapped_column(String(14), default="created")
+    # created … "out_for_delivery" (16 characters: 14 was too short on PostgreSQL until 0012), voided
+    status: Mapped[str] = mapped_column(String(20), default="created")
     cost: Mapped[Decimal | None] = mapped_column(nullable=True)
     insured_value: Mapped[Decimal | None] = mapped_column(nullable=True)
     shipped_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -94,6 +94,10 @@ GRANTS: dict[str, dict[Role, str]] = {
     "shipments": {K: _WORK, S: _WORK, A: _WORK},
     "manifests": {K: _WORK, S: _WORK, A: _WORK},
     "tracking_events": {K: _READ, S: _APPEND, A: _APPEND},
+    # carrier accounts: read by the kinds that call a carrier (the packer requests waybills, the
+    # supervisor polls routes and intercepts); entered by an admin. Picker and receiver: nothing.
+    "carrier_accounts": {K: _READ, S: _READ, A: _WORK},
+    "waybills": {K: _WORK, S: _WORK, A: _WORK},
     # after-sales
     "returns": {K: _WORK, S: _WORK, A: _WORK},
     "return_lines": {K: _WORK, S: _WORK, A: _WORK},

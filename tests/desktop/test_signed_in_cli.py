@@ -32,6 +32,9 @@ SIGNED = {
     "replenish do": ("receiver1", "6666"), "transfer request": ("super1", "5555"), "transfer pick": ("picker1", "1111"),
     "inbound import": ("super1", "5555"), "inbound receive": ("receiver1", "6666"),
     "inbound close": ("receiver1", "6666"), "putaway": ("receiver1", "6666"), "stock move": ("receiver1", "6666"),
+    "carriers account": ("admin", "9999"), "carriers accounts": ("packer1", "3333"),
+    "waybills get": ("packer1", "3333"), "waybills show": ("packer1", "3333"), "waybills void": ("packer1", "3333"),
+    "waybills intercept": ("super1", "5555"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
@@ -119,6 +122,11 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "inbound close": ["inbound", "close", "ASN-1", "--report", str(out / "d.csv")],
         "putaway": ["putaway", "--sku", "M1-0001"],
         "stock move": ["stock", "move", "--sku", "M1-0001", "--from", "SZ1-A01-1-01-1", "--to", "SZ1-A01-1-02-1"],
+        "carriers account": ["carriers", "account", "SF", "--url", "http://127.0.0.1:9/std/service",
+                             "--partner-id", "P1", "--secret-stdin"],
+        "carriers accounts": ["carriers", "accounts"], "waybills get": ["waybills", "get", "M1-1", "--carrier", "SF"],
+        "waybills show": ["waybills", "show", "M1-1"], "waybills void": ["waybills", "void", "P-1", "--reason", "torn"],
+        "waybills intercept": ["waybills", "intercept", "M1-1", "--reason", "cancelled"],
     }[command]
 
 
@@ -159,7 +167,7 @@ def test_the_right_person_works_and_the_audit_names_them(central, tmp_path, caps
     station = f"cli:{socket.gethostname()}"[:40]
     with central.unit_of_work() as uow:
         shipped = uow.session.scalars(select(models.Order.order_no).where(models.Order.status == "shipped")).first()
-    assert main(["label", shipped, "-o", str(tmp_path / "l.pdf"), "--db", central.url,
+    assert main(["label", shipped, "-o", str(tmp_path / "l.pdf"), "--db", central.url, "--reason", "copy for the file",
                  *sign_in_as("packer1", "3333")]) == 0
     assert _audit_of(central, "customer_data_opened") == ("packer1", station)
     assert main(["slip", shipped, "-o", str(tmp_path / "s.pdf"), "--db", central.url,

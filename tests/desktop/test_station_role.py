@@ -538,3 +538,34 @@ def test_a_receiver_refills_a_face_and_a_picker_sends_a_transfer_at_their_statio
     assert site.owner_scalar("SELECT status FROM stock_transfers WHERE id = :i", {"i": transfer_id}) == "in_transit"
     assert site.owner_scalar("SELECT count(*) FROM inbound_notices WHERE asn_no = :a", {"a": picked.asn_no}) == 1
     refused(site.station(Role.PICKER), "UPDATE inbound_notices SET status = 'closed'")
+# ─── carrier accounts (issue 18, item 4) ────────────────────────────────────────
+
+
+def test_carrier_secrets_are_read_only_by_the_kinds_that_call_a_carrier(site):
+    from desktop.services import carrier_accounts
+
+    admin = site.sign_in(Role.ADMIN)
+    with site.station(Role.ADMIN).unit_of_work(admin) as uow:  # an admin station enters it
+        carrier_accounts.set_account(uow, "SF", "sf", "https://sfapi-sbox.sf-express.com/std/service", "WH1",
+                                     "station-role-check-word")
+    for kind in (Role.PICKER, Role.RECEIVER):
+        db = site.station(kind)
+        refused(db, "SELECT secret_sealed FROM carrier_accounts")
+        refused(db, "SELECT code FROM carrier_accounts")
+        refused(db, "UPDATE carrier_accounts SET endpoint = 'http://evil.example/'")
+        refused(db, "SELECT number FROM waybills")
+    for kind in (Role.PACKER, Role.SUPERVISOR):
+        db = site.station(kind)
+        (sealed,) = allowed(db, "SELECT secret_sealed FROM carrier_accounts WHERE code = 'SF'")[0]
+        assert b"station-role-check-word" not in sealed
+        refused(db, "UPDATE carrier_accounts SET endpoint = 'http://evil.example/'")
+        refused(db, "INSERT INTO carrier_accounts (code, protocol, endpoint, partner_id, options, active, updated_at) "
+                    "VALUES ('X', 'sf', 'http://x', 'x', '{}', true, now())")
+        refused(db, "DELETE FROM waybills")
+        actor = site.sign_in(kind)
+        with db.unit_of_work(actor) as uow:  # the service opens the check word where the station may
+            client = carrier_accounts.sf_client(uow, "SF")
+            assert client is not None and client.checkword == "station-role-check-word"
+    picker = site.sign_in(Role.PICKER)
+    with site.station(Role.PICKER).unit_of_work(picker) as uow, pytest.raises(NotAllowed):
+        carrier_accounts.sf_client(uow, "SF")

@@ -189,6 +189,12 @@ class ExceptionsPanel(QWidget):
                 parts.append(self.tr("insurance claim filed for {amount}").format(
                     amount=money(d["claim"]["insured_value"])))
             return " · ".join(parts)
+        if case.kind == "intercept":
+            numbers = ", ".join(d.get("tracking_no") or []) or "—"
+            if d.get("stage") == "cage":
+                return self.tr("Cancelled after packing: stop {numbers} at the cage").format(numbers=numbers)
+            return self.tr("Shipped, carrier asked to intercept {numbers}").format(numbers=", ".join(d.get("asked") or [])
+                                                                                   or numbers)
         if case.kind == "conflict" and d.get("by"):
             return self.tr("{who} at {station}: {reason}").format(
                 who=d["by"], station=d.get("station") or "—", reason=d.get("reason") or "—")

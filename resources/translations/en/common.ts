@@ -24,7 +24,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Carrier account saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Carrier changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill number issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill numbers allocated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1227,6 +1251,10 @@
     </message>
     <message>
         <source>Count variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -167,6 +167,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancelled after packing: stop {numbers} at the cage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped, carrier asked to intercept {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who} at {station}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

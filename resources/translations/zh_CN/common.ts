@@ -24,8 +24,32 @@
         <translation>批次开始</translation>
     </message>
     <message>
+        <source>Carrier account saved</source>
+        <translation>承运商账户已保存</translation>
+    </message>
+    <message>
         <source>Carrier changed</source>
         <translation>更换承运商</translation>
+    </message>
+    <message>
+        <source>Intercept raised</source>
+        <translation>已发起拦截</translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation>面单已重打</translation>
+    </message>
+    <message>
+        <source>Label voided</source>
+        <translation>面单已作废</translation>
+    </message>
+    <message>
+        <source>Waybill number issued</source>
+        <translation>运单号已分配</translation>
+    </message>
+    <message>
+        <source>Waybill numbers allocated</source>
+        <translation>运单号已预分配</translation>
     </message>
     <message>
         <source>Customer data opened</source>
@@ -1228,6 +1252,10 @@
     <message>
         <source>Count variance</source>
         <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Intercept</source>
+        <translation>拦截</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,7 @@
         <translation>替代商品编码或 GTIN</translation>
     </message>
     <message>
-        <source>Customer&apos;s consent: how, when</source>
+        <source>Customer's consent: how, when</source>
         <translation>客户同意：方式、时间</translation>
     </message>
     <message>
@@ -165,6 +165,14 @@
     <message>
         <source>insurance claim filed for {amount}</source>
         <translation>已提交保险理赔 {amount}</translation>
+    </message>
+    <message>
+        <source>Cancelled after packing: stop {numbers} at the cage</source>
+        <translation>打包后取消：请在笼车处扣下 {numbers}</translation>
+    </message>
+    <message>
+        <source>Shipped, carrier asked to intercept {numbers}</source>
+        <translation>已发货，已请承运商拦截 {numbers}</translation>
     </message>
     <message>
         <source>{who} at {station}: {reason}</source>
