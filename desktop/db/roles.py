@@ -80,6 +80,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     "shipments": {K: _WORK, S: _WORK, A: _WORK},
     "manifests": {K: _WORK, S: _WORK, A: _WORK},
     "tracking_events": {K: _READ, S: _APPEND, A: _APPEND},
+    # the tracking service's subscriptions: the supervisor's tracking commands and push receiver keep them
+    "tracking_subscriptions": {S: _WORK, A: _WORK},
     # after-sales
     "returns": {K: _WORK, S: _WORK, A: _WORK},
     "return_lines": {K: _WORK, S: _WORK, A: _WORK},
