@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>queue, host:port, folder or printer@ws://localhost:13528</source>
-        <translation>队列、主机:端口、文件夹或 打印机@ws://localhost:13528</translation>
+        <translation>队列、主机:端口、文件夹，或「打印机@菜鸟打印组件地址」</translation>
     </message>
     <message>
         <source>Cainiao template</source>
@@ -1274,7 +1274,7 @@
     </message>
     <message>
         <source>Cainiao only: https://cloudprint.cainiao.com/template/…</source>
-        <translation>仅菜鸟：https://cloudprint.cainiao.com/template/…</translation>
+        <translation>仅菜鸟打印组件：其云打印模板的地址</translation>
     </message>
     <message>
         <source>keyboard only</source>
