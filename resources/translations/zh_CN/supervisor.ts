@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>Customer asked to complete the address by {channel}: sent {when}.</source>
-        <translation>已通过{channel}请顾客补充地址：{when} 已发送。</translation>
+        <translation>已于 {when} 通过{channel}请顾客补充地址。</translation>
     </message>
     <message>
         <source>Delivered.</source>
