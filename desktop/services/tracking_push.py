@@ -41,6 +41,7 @@ from desktop.services.tracking import ImportResult, import_events, in_transit
 log = logging.getLogger(__name__)
 
 RESUBSCRIBE_AFTER = timedelta(hours=6)
+PHONE_TAIL_COMPANIES = frozenset({"shunfeng", "shunfengkuaiyun"})
 MAX_PUSH_BYTES = 1_000_000
 
 
@@ -71,8 +72,13 @@ def subscribe_in_transit(uow: UnitOfWork, client: Kuaidi100Client, *, now: datet
         if company is None:
             report.untracked.append(shipment.tracking_no)
             continue
+        tail = ""
+        if company in PHONE_TAIL_COMPANIES:  # Kuaidi100 tracks these only with the recipient's phone's last 4
+            phone = uow.sealer.open(shipment.order.customer_phone_sealed, "customer_phone", shipment.order.order_no)
+            tail = "".join(ch for ch in phone if ch.isdigit())[-4:]
         try:
-            answer = client.subscribe(company, shipment.tracking_no, destination=shipment.order.ship_city)
+            answer = client.subscribe(company, shipment.tracking_no, phone_tail=tail,
+                                      destination=shipment.order.ship_city)
         except Kuaidi100Refused as exc:
             if exc.retryable:
                 report.later.append((shipment.tracking_no, exc.message))

@@ -98,6 +98,8 @@ def test_subscribe_push_and_follow_a_parcel_to_delivered(shipped, kd100, receive
     order_no, number, _carrier = out[0]
     sub = kd100.subscriptions[number]
     assert sub.callback == receiver.url and sub.salt == SALT
+    sf = next(json.loads(r["param"]) for r in kd100.requests if json.loads(r["param"])["company"] == "shunfeng")
+    assert len(sf["parameters"]["phone"]) == 4 and sf["parameters"]["phone"].isdigit()  # SF needs the phone's tail
     # every subscription was a schema=json form with the key inside param, no sign
     form = kd100.requests[0]
     assert form["schema"] == "json" and "sign" not in form and json.loads(form["param"])["key"] == kd100.key

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import urllib.parse
 import urllib.request
@@ -84,8 +85,9 @@ class Kuaidi100Simulator:
         callback = params.get("callbackurl") if isinstance(params, dict) else None
         if not callback or urllib.parse.urlsplit(callback).scheme not in ("http", "https"):
             return no("700", "错误的回调地址")
-        if company == "shunfeng" and not params.get("phone"):
-            pass  # Kuaidi100 asks SF numbers for a phone tail; it still accepts the subscription
+        phone = str(params.get("phone") or "")
+        if company == "shunfeng" and not re.fullmatch(r"\d{4}|1\d{10}", phone):
+            return no("700", "顺丰单号需提供收/寄件人手机号后四位（parameters.phone）")
         with self.lock:
             if number in self.subscriptions:
                 return no("501", "重复订阅")
