@@ -96,3 +96,22 @@ def test_settings_and_targets():
         PrinterSettings("cainiao", "KM", format="cainiao")
     s = PrinterSettings("cainiao", "KM", format="cainiao", template_url=TEMPLATE)
     assert PrinterSettings.from_json(s.to_json()) == s
+
+
+def test_through_the_print_queue_a_paper_out_is_retried_then_printed(component, tmp_path):
+    from printing.queue import PRINTED, RETRYING, PrintQueue
+
+    now = [1000.0]
+    settings = PrinterSettings("cainiao", f"@{component.url}", format="cainiao", template_url=TEMPLATE)
+    with PrintQueue(tmp_path / "q.sqlite3", clock=lambda: now[0]) as queue:
+        job_id = queue.submit(render_label_cainiao(sample_label(), TEMPLATE), "cainiao", settings, order_ref="M-1",
+                              parcel_ref="P-1", title="M-1 1/1")
+        component.out_of_paper.add(component.default)
+        job = queue.process_next()
+        assert job.state == RETRYING and "缺纸" in (job.last_error or "")
+        component.out_of_paper.clear()
+        now[0] += 3600
+        job = queue.process_next()
+        assert job.id == job_id and job.state == PRINTED
+        receipt = queue.get(job_id).attempts[-1].receipt
+    assert [tid for _p, tid, _d in component.printed] == [receipt]

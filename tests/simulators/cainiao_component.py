@@ -13,6 +13,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import serve
 
 
@@ -50,6 +51,12 @@ class CainiaoComponent:
         return None
 
     def handle(self, ws) -> None:  # noqa: ANN001
+        try:
+            self._serve(ws)
+        except ConnectionClosed:
+            pass  # the client went away (after a refusal it closes with 1011): as the component, carry on
+
+    def _serve(self, ws) -> None:  # noqa: ANN001
         for frame in ws:
             try:
                 req = json.loads(frame)
