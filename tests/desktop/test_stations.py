@@ -12,10 +12,11 @@ import signal
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from desktop.db import models
@@ -65,16 +66,37 @@ class Station:
         self.wait()
 
 
+def _as_admin(argv: list[str]) -> int:
+    import io
+    from unittest import mock
+
+    from desktop.cli import main
+
+    with mock.patch("sys.stdin", io.StringIO("9999\n")):
+        return main([*argv, "--user", "admin", "--pin-stdin"])
+
+
 @pytest.fixture
 def floor(pg_empty_url):
-    """A demo warehouse with plenty of ready orders and a fourth picker."""
+    """A demo warehouse with plenty of ready orders and a fourth picker; each headless station
+    connects with a picker station login of its own, as `pickdesk db station-role` makes them (the
+    server keeps who is signed in per database login, so stations never share one)."""
     db = Database.open(pg_empty_url)
     build_demo(db, orders=160, seed=21)
     with db.unit_of_work() as uow:
         uow.session.add(models.User(login="picker4", display_name="Picker Four", role="picker",
                                     pin_hash=hash_pin("4545")))
         uow.commit()
-    yield db, (stock_snapshot(db), last_event_id(db))
+    tag = uuid.uuid4().hex[:6]
+    logins = [f"st_hl{n}_{tag}" for n in range(len(PICKERS))]
+    for login in logins:
+        assert _as_admin(["db", "station-role", login, "--kind", "picker", "--apply", "--db", pg_empty_url]) == 0
+    urls = [make_url(pg_empty_url).set(username=login).render_as_string(hide_password=False) for login in logins]
+    yield db, (stock_snapshot(db), last_event_id(db)), urls
+    with db.engine.begin() as conn:
+        for login in logins:
+            conn.execute(text(f"DROP OWNED BY {login}"))
+            conn.execute(text(f"DROP ROLE {login}"))
     db.dispose()
 
 
@@ -89,9 +111,9 @@ def check_invariants(db: Database, start: tuple[dict[int, int], int], journals: 
     return report
 
 
-def test_stations_picking_overlapping_orders_at_full_speed(floor, pg_empty_url, tmp_path):
-    db, start = floor
-    stations = [Station(pg_empty_url, login, pin, f"S{n}", tmp_path / f"j{n}.sqlite3")
+def test_stations_picking_overlapping_orders_at_full_speed(floor, tmp_path):
+    db, start, urls = floor
+    stations = [Station(urls[n], login, pin, f"S{n}", tmp_path / f"j{n}.sqlite3")
                 for n, (login, pin) in enumerate(PICKERS)]
     for st in stations:
         assert st.wait() == 0, st.err
@@ -101,19 +123,19 @@ def test_stations_picking_overlapping_orders_at_full_speed(floor, pg_empty_url, 
     assert report["applied"] == len(confirmed) and report["conflicts"] == 0
 
 
-def test_stations_killed_at_random_points_lose_and_double_nothing(floor, pg_empty_url, tmp_path):
-    db, start = floor
+def test_stations_killed_at_random_points_lose_and_double_nothing(floor, tmp_path):
+    db, start, urls = floor
     rng = random.Random(7)
     confirmed: list[str] = []
     journals = [tmp_path / f"k{n}.sqlite3" for n in range(2)]
     for _round in range(6):
-        stations = [Station(pg_empty_url, login, pin, f"K{n}", journals[n])
+        stations = [Station(urls[n], login, pin, f"K{n}", journals[n])
                     for n, (login, pin) in enumerate(PICKERS[:2])]
         threading.Event().wait(rng.uniform(0.8, 2.0))  # let them work, then pull the plug
         for st in stations:
             st.kill()
             confirmed += st.confirmed()
-    finishers = [Station(pg_empty_url, login, pin, f"K{n}", journals[n]) for n, (login, pin) in enumerate(PICKERS[:2])]
+    finishers = [Station(urls[n], login, pin, f"K{n}", journals[n]) for n, (login, pin) in enumerate(PICKERS[:2])]
     for st in finishers:
         assert st.wait() == 0, st.err
         confirmed += st.confirmed()
@@ -122,11 +144,11 @@ def test_stations_killed_at_random_points_lose_and_double_nothing(floor, pg_empt
     assert report["conflicts"] == 0 and report["applied"] >= len(set(confirmed))
 
 
-def test_a_cut_link_delays_but_loses_nothing_and_conflicts_are_listed(floor, pg_empty_url, tmp_path):
+def test_a_cut_link_delays_but_loses_nothing_and_conflicts_are_listed(floor, tmp_path):
     from tcp_proxy import TcpProxy
 
-    db, start = floor
-    url = make_url(pg_empty_url)
+    db, start, urls = floor
+    url = make_url(urls[0])
     proxy = TcpProxy(url.host, url.port or 5432)
     via_proxy = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
     try:

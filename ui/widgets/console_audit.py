@@ -160,7 +160,7 @@ class AuditPanel(QWidget):
                 return role_name(Role(text))
             except ValueError:
                 return text
-        if key in ("how", "purpose", "service", "") and text in AUDIT_VALUES:
+        if key in ("how", "purpose", "service", "reason", "") and text in AUDIT_VALUES:
             return audit_value_name(text)
         if key in ("chosen", "rules_choice"):  # "SF standard": a carrier and its service
             carrier, _, service = text.partition(" ")

@@ -211,6 +211,154 @@
         <source>Weight override</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Command-line sign-in checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer-data key rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key rotation started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location kind changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant terms changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set-up imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU picture changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station role refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person reinstated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -280,6 +428,34 @@
     </message>
     <message>
         <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -589,6 +765,82 @@
         <source>why</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>had a PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>had a badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warehouses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditValueName</name>
@@ -654,6 +906,26 @@
     </message>
     <message>
         <source>express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

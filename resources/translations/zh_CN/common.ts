@@ -211,6 +211,154 @@
         <source>Weight override</source>
         <translation>重量放行</translation>
     </message>
+    <message>
+        <source>Command-line sign-in checked</source>
+        <translation>命令行登录已核验</translation>
+    </message>
+    <message>
+        <source>Customer-data key rotated</source>
+        <translation>客户数据密钥已轮换</translation>
+    </message>
+    <message>
+        <source>Key rotation started</source>
+        <translation>密钥轮换已开始</translation>
+    </message>
+    <message>
+        <source>Keys exported</source>
+        <translation>密钥已导出</translation>
+    </message>
+    <message>
+        <source>Keys imported</source>
+        <translation>密钥已导入</translation>
+    </message>
+    <message>
+        <source>Location added</source>
+        <translation>库位已添加</translation>
+    </message>
+    <message>
+        <source>Location kind changed</source>
+        <translation>库位类型已更改</translation>
+    </message>
+    <message>
+        <source>Location restored</source>
+        <translation>库位已恢复</translation>
+    </message>
+    <message>
+        <source>Location retired</source>
+        <translation>库位已停用</translation>
+    </message>
+    <message>
+        <source>Merchant added</source>
+        <translation>商家已添加</translation>
+    </message>
+    <message>
+        <source>Merchant terms changed</source>
+        <translation>商家条款已更改</translation>
+    </message>
+    <message>
+        <source>Promotion added</source>
+        <translation>促销已添加</translation>
+    </message>
+    <message>
+        <source>Promotion edited</source>
+        <translation>促销已编辑</translation>
+    </message>
+    <message>
+        <source>Set-up imported</source>
+        <translation>仓库设置已导入</translation>
+    </message>
+    <message>
+        <source>SKU added</source>
+        <translation>SKU 已添加</translation>
+    </message>
+    <message>
+        <source>SKU edited</source>
+        <translation>SKU 已编辑</translation>
+    </message>
+    <message>
+        <source>SKU picture changed</source>
+        <translation>SKU 图片已更改</translation>
+    </message>
+    <message>
+        <source>SKU restored</source>
+        <translation>SKU 已恢复</translation>
+    </message>
+    <message>
+        <source>SKU retired</source>
+        <translation>SKU 已停用</translation>
+    </message>
+    <message>
+        <source>Station edited</source>
+        <translation>工作站已编辑</translation>
+    </message>
+    <message>
+        <source>Station role refused</source>
+        <translation>工作站角色被拒绝</translation>
+    </message>
+    <message>
+        <source>Stock adjusted</source>
+        <translation>库存已调整</translation>
+    </message>
+    <message>
+        <source>Warehouse added</source>
+        <translation>仓库已添加</translation>
+    </message>
+    <message>
+        <source>Warehouse edited</source>
+        <translation>仓库已编辑</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>人员已添加</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>人员信息已更改</translation>
+    </message>
+    <message>
+        <source>Person retired</source>
+        <translation>人员已停用</translation>
+    </message>
+    <message>
+        <source>Person reinstated</source>
+        <translation>人员已恢复</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>角色已更改</translation>
+    </message>
+    <message>
+        <source>Person renamed</source>
+        <translation>人员已改名</translation>
+    </message>
+    <message>
+        <source>Badge set</source>
+        <translation>工牌已设置</translation>
+    </message>
+    <message>
+        <source>Badge removed</source>
+        <translation>工牌已移除</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>PIN 码已设置</translation>
+    </message>
+    <message>
+        <source>PIN cleared</source>
+        <translation>PIN 码已清除</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>账户已解锁</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN 码已更改</translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -281,6 +429,34 @@
     <message>
         <source>User</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
     </message>
 </context>
 <context>
@@ -589,6 +765,82 @@
         <source>why</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>had a PIN</source>
+        <translation>原有 PIN 码</translation>
+    </message>
+    <message>
+        <source>had a badge</source>
+        <translation>原有工牌</translation>
+    </message>
+    <message>
+        <source>was locked</source>
+        <translation>曾被锁定</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>已登出</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>warehouses</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>merchants</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>promotions</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>商家</translation>
+    </message>
 </context>
 <context>
     <name>AuditValueName</name>
@@ -655,6 +907,26 @@
     <message>
         <source>express</source>
         <translation>特快</translation>
+    </message>
+    <message>
+        <source>opening balance</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
     </message>
 </context>
 <context>
