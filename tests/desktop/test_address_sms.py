@@ -61,6 +61,19 @@ def test_an_address_hold_texts_the_customer_and_the_hold_shows_it(held_world, si
     assert asked["status"] == "sent" and asked["sent_at"] and asked["language"] == "zh"
 
 
+def test_pickdesk_exceptions_shows_the_customer_was_asked(held_world, sim, capsys, monkeypatch):  # noqa: F811
+    from desktop.cli.intake import _asked
+
+    db = held_world
+    load(db, mall_order("M1-20261123-000021", address={"district": ""}))
+    run_intake(db, now=NOW, actor=SUPERVISOR)
+    (case,) = hold(db)
+    assert _asked(case.detail["customer_asked"]) == "by sms (zh), queued"
+    send_pending_sms(db, account(sim), actor=SUPERVISOR)
+    (case,) = hold(db)
+    assert _asked(case.detail["customer_asked"]).startswith("by sms (zh), sent 20")
+
+
 def test_abroad_the_customer_is_asked_in_english_and_a_bad_phone_by_email(held_world, sim):  # noqa: F811
     db = held_world
     load(db, mall_order("M1-20261123-000011", customer={"phone": "+1 415 555 2671"},
