@@ -31,6 +31,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop.db import models
 from desktop.db.database import Database, UnitOfWork
+from desktop.db.retry import run_with_retry
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.errors import PickdeskError
@@ -191,8 +192,8 @@ class PushServer:
                 raise PushRefused("not_form", "a push is a form, not JSON", "推送应为表单而非 JSON")
             form = {k: v[0] for k, v in urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=False,
                                                               max_num_fields=20).items()}
-            with self.db.unit_of_work(self.actor) as uow:
-                outcome = receive_push(uow, form, self.salt)
+            # two pushes at once (the server is threaded) may collide: a lost race is run again
+            outcome = run_with_retry(self.db, lambda uow: receive_push(uow, form, self.salt), actor=self.actor)
         except UnicodeDecodeError:
             return 400, _answer(False, "400", "the body is not UTF-8")
         except ValueError as exc:  # parse_qs: too many fields

@@ -249,3 +249,21 @@ class _Only:
 
     def fetch_events(self, numbers, since):
         return self.inner.fetch_events([n for n in numbers if n == self.number], since)
+
+
+def test_pushes_at_once_are_each_imported_once(shipped, kd100, receiver):
+    from concurrent.futures import ThreadPoolExecutor
+
+    db, _out = shipped
+    numbers = call(db, "super1", subscribe_in_transit, client(kd100, receiver)).subscribed[:4]
+    for i, number in enumerate(numbers):
+        kd100.add(number, f"2026-11-26 0{i}:00:00", "在途", "到达转运中心")
+    with ThreadPoolExecutor(8) as pool:  # each number pushed twice, all at once
+        answers = list(pool.map(lambda n: kd100.push(n, "updateall"), numbers * 2))
+    assert all(a == (200, {"result": True, "returnCode": "200", "message": "成功"}) for a in answers), answers
+    with db.unit_of_work() as uow:
+        T, S = models.TrackingEvent, models.Shipment
+        got = uow.session.execute(select(S.tracking_no, T.kind).join(S).where(S.tracking_no.in_(numbers),
+                                                                              T.source == "kuaidi100",
+                                                                              T.detail == "到达转运中心")).all()
+    assert sorted(n for n, _k in got) == sorted(numbers)  # once each
