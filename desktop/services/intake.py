@@ -181,9 +181,9 @@ def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
     if order.payment_status == PaymentStatus.PAID:
         return _gate("passed", f"paid online ({order.payment_txn or 'no transaction id'})")
     kind = "payment_failed" if order.payment_status == PaymentStatus.FAILED else "payment_pending"
-    uow.session.add(models.Notification(order_id=order.id, kind=kind, channel="email",
-                                        payload={"order_no": order.order_no, "amount": str(order.total_charged),
-                                                 "currency": order.currency}))
+    # seed §1.4: the customer is told to pay again — by e-mail, or SMS without an address
+    queue_notification(uow, order, kind, order_no=order.order_no, amount=str(order.total_charged),
+                       currency=order.currency, detail=f"{order.total_charged} {order.currency}")
     said_zh = "支付失败" if order.payment_status == PaymentStatus.FAILED else "支付未完成"
     return _held([_finding("payment.status", f"{order.payment_status}; customer notified ({kind})",
                            f"{said_zh}；已通知顾客")], notification=kind)

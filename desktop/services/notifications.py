@@ -61,6 +61,13 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "lost": ("您的订单 {order} 包裹遗失", "Your order {order}: parcel lost",
              "很抱歉，承运商报告您的包裹（运单号 {tracking}）遗失。我们会为您重新发货或退款。",
              "We are sorry: the carrier reports your parcel ({tracking}) lost. We will reship or refund it."),
+    "payment_failed": ("订单 {order}：支付失败", "Order {order}: the payment failed",
+                       "您的订单（{detail}）支付未成功。请在商城订单页重新支付或选择其他支付方式。",
+                       "The payment for your order ({detail}) did not go through. Please pay again or choose "
+                       "another way to pay on the order page."),
+    "payment_pending": ("订单 {order}：待支付", "Order {order}: waiting for your payment",
+                        "您的订单（{detail}）尚未完成支付。完成支付后我们即刻安排发货。",
+                        "Your order ({detail}) is not paid yet. We ship as soon as it is."),
     "address_incomplete": ("订单 {order}：请补充收货地址", "Order {order}: please complete your address",
                            "您的收货地址不完整或不明确（{detail}），我们暂缓发货。请在商城订单页补充后我们立即处理。",
                            "Your delivery address is incomplete or unclear ({detail}); we are holding the order. "
