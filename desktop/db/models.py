@@ -813,6 +813,27 @@ class TrackingEvent(Base):
     shipment: Mapped[Shipment] = relationship(back_populates="events")
 
 
+class TrackingSubscription(Base):
+    """A shipment followed by a tracking service's pushes (Kuaidi100): what it last said, and when to
+    subscribe again after it gave up (`abort`)."""
+
+    __tablename__ = "tracking_subscriptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), unique=True)
+    provider: Mapped[str] = mapped_column(String(12), default="kuaidi100")
+    company: Mapped[str] = mapped_column(String(20))
+    # subscribed, polling, shutdown (finished), abort (to subscribe again), refused
+    status: Mapped[str] = mapped_column(String(10), default="subscribed", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    resubscribe_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    last_message: Mapped[str] = mapped_column(String(300), default="")
+    pushes: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    shipment: Mapped[Shipment] = relationship()
+
+
 # ─── after-sales ────────────────────────────────────────────────────────────────
 
 

@@ -98,6 +98,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     # supervisor polls routes and intercepts); entered by an admin. Picker and receiver: nothing.
     "carrier_accounts": {K: _READ, S: _READ, A: _WORK},
     "waybills": {K: _WORK, S: _WORK, A: _WORK},
+    # the tracking service's subscriptions: the supervisor's tracking commands and push receiver keep them
+    "tracking_subscriptions": {S: _WORK, A: _WORK},
     # after-sales
     "returns": {K: _WORK, S: _WORK, A: _WORK},
     "return_lines": {K: _WORK, S: _WORK, A: _WORK},

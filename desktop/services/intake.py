@@ -53,6 +53,7 @@ from desktop.domain.lifecycle import HoldReason, OrderStatus, PaymentMethod, Pay
 from desktop.domain.pricing import PriceRule, ShippingRegion, compute_price
 from desktop.domain.roles import Role, require_role
 from desktop.routing.priority import priority_score
+from desktop.services.notifications import order_language, queue_notification
 from desktop.services.orders import change_status
 from desktop.services.replenishment_tasks import plan_refills
 from desktop.services.replenishment import check_low_stock, request_replenishment
@@ -195,9 +196,9 @@ def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
     if order.payment_status == PaymentStatus.PAID:
         return _gate("passed", f"paid online ({order.payment_txn or 'no transaction id'})")
     kind = "payment_failed" if order.payment_status == PaymentStatus.FAILED else "payment_pending"
-    uow.session.add(models.Notification(order_id=order.id, kind=kind, channel="email",
-                                        payload={"order_no": order.order_no, "amount": str(order.total_charged),
-                                                 "currency": order.currency}))
+    # seed §1.4: the customer is told to pay again — by e-mail, or SMS without an address
+    queue_notification(uow, order, kind, order_no=order.order_no, amount=str(order.total_charged),
+                       currency=order.currency, detail=f"{order.total_charged} {order.currency}")
     said_zh = "支付失败" if order.payment_status == PaymentStatus.FAILED else "支付未完成"
     return _held([_finding("payment.status", f"{order.payment_status}; customer notified ({kind})",
                            f"{said_zh}；已通知顾客")], notification=kind)
@@ -264,11 +265,15 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
         # Each held gate gets its exception; each exception lists every finding of the order, so
         # whichever a supervisor opens shows all that is wrong with it (address and price, say).
         findings = [{"gate": g, **f} for g in held for f in outcome[g].get("findings", [])]
+        asked = ask_customer_for_address(uow, order, outcome["address"]) if "address" in held else None
         for gate in held:
-            uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now, detail={
-                "reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
-                "fields": outcome[gate].get("fields", []), "gate": gate, "held_gates": held,
-                "findings": findings}))
+            detail = {"reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
+                      "fields": outcome[gate].get("fields", []), "gate": gate, "held_gates": held,
+                      "findings": findings}
+            if gate == "address":
+                detail["customer_asked"] = asked
+            uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now,
+                                                 detail=detail))
         uow.announce(OrderHeld(order_no=order.order_no, gates=tuple(held)))
         status = OrderStatus.HELD
     else:
@@ -286,6 +291,27 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
     uow.audit("intake", "order", order.order_no, result=status.value,
               gates={g: o["status"] for g, o in outcome.items()})
     return IntakeResult(order.order_no, status.value, outcome)
+
+
+def ask_customer_for_address(uow: UnitOfWork, order: models.Order, gate: dict[str, Any]) -> dict[str, Any]:
+    """Seed §1.1: a held address asks the customer to complete it — by SMS when the phone can take one
+    (not when the phone itself is what is wrong), else by e-mail; in the order's language. Returns what
+    the hold records: the outbox row, or why nobody could be asked."""
+    findings = [f for f in gate.get("findings", []) if f.get("field") != "customer"]
+    if not findings:
+        return {"channel": None, "reason": "customer data cannot be opened"}
+    language = order_language(order)
+    # what is wrong, in the customer's words; an SMS template variable holds 35 characters at most
+    names = ("; ".join(f["message"] for f in findings) if language == "en"
+             else "；".join(f["message_zh"] for f in findings))[:35]
+    phone_wrong = any(f["field"] == "customer.phone" for f in findings)
+    channel = "email" if phone_wrong else "sms"
+    if phone_wrong and not order.customer_email_sealed:
+        return {"channel": None, "reason": "the phone is what is wrong and there is no e-mail address"}
+    uow.session.flush()
+    row = queue_notification(uow, order, "address_incomplete", channel=channel, detail=names, language=language)
+    uow.session.flush()
+    return {"channel": channel, "notification": row.id, "language": language}
 
 
 def claim(uow: UnitOfWork, order_id: int, status: OrderStatus = OrderStatus.RECEIVED) -> models.Order | None:

@@ -589,6 +589,8 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
         if printer.format == "zpl":
             document = printing.render_label_zpl(label, printer.label_size, printer.dpi,
                                                  text_mode=printer.zpl_text_mode, printer_font=printer.printer_font)
+        elif printer.format == "cainiao":
+            document = printing.render_label_cainiao(label, printer.template_url)
         else:
             document = render_labels_pdf([label], printer.label_size)
         title = f"{order_no} {label.parcel_text} {label.tracking_number}"
@@ -598,6 +600,9 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
         if printer.kind == "tcp":
             note = rules.Note("The packing slip needs a PDF printer; this bench has a ZPL label printer only.",
                               "装箱单需要 PDF 打印机；本工作台只有 ZPL 标签打印机。")
+        elif printer.kind == "cainiao":
+            note = rules.Note("The packing slip needs a PDF printer; the Cainiao print component prints labels only.",
+                              "装箱单需要 PDF 打印机；菜鸟打印组件只打印面单。")
         else:
             document = printing.render_slip_pdf(packing_slip(uow, order_no), slip_page)
             documents.append((document, "pdf", dataclasses.replace(printer, format="pdf"), "slip",

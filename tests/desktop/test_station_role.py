@@ -167,6 +167,17 @@ def test_packers_and_supervisors_read_the_sealed_columns(site, kind):
     assert isinstance(sealed, bytes) and len(sealed) > 12
 
 
+@pytest.mark.parametrize("kind", list(Role))
+def test_only_the_tracking_kinds_keep_kuaidi100_subscriptions(site, kind):
+    db = site.station(kind)
+    if kind in (Role.SUPERVISOR, Role.ADMIN):  # `tracking subscribe` / `tracking serve` sign in as these
+        assert allowed(db, "SELECT count(*) FROM tracking_subscriptions")[0][0] >= 0
+        refused(db, "DELETE FROM tracking_subscriptions")
+    else:
+        refused(db, "SELECT count(*) FROM tracking_subscriptions")
+        refused(db, "UPDATE tracking_subscriptions SET status = 'shutdown'")
+
+
 def test_an_audit_row_gets_its_time_station_and_person_from_the_server(site):
     actor = site.sign_in(Role.PICKER)
     admin_id = site.owner_scalar("SELECT id FROM users WHERE login = 'admin'")

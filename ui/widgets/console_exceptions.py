@@ -8,6 +8,7 @@ Object names: `supervisor_exceptions` (open cases, keyed by id) and the decision
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date as Date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -113,6 +114,9 @@ class ExceptionsPanel(QWidget):
                 zh = is_chinese()
                 lines += [f"• {f.get('field', '?')}: {(f.get('message_zh') if zh else None) or f.get('message', '')}"
                           for f in findings]
+            asked = (case.detail or {}).get("customer_asked")
+            if case.kind == "address_hold" and asked:
+                lines.append(self.customer_asked_text(asked))
             self.detail.setText("\n".join(lines))
             for d in case.decisions:
                 self.decision.addItem(exception_decision_name(d), d)
@@ -146,6 +150,24 @@ class ExceptionsPanel(QWidget):
                          lambda _r: self.tr("#{id}: “{decision}” recorded").format(
                              id=case.id, decision=exception_decision_name(decision)))
         self.reason.clear()
+
+    def customer_asked_text(self, asked: dict) -> str:
+        """Whether the customer was asked to complete the address (seed §1.1), as the outbox has it now."""
+        channel = {"sms": self.tr("SMS"), "email": self.tr("e-mail")}.get(asked.get("channel") or "", "")
+        status = asked.get("status")
+        if not channel:
+            return self.tr("Customer not asked: no SMS or e-mail can reach them.")
+        if status == "sent":
+            when = asked.get("sent_at") or ""
+            text = self.tr("Customer asked to complete the address by {channel}: sent {when}.").format(
+                channel=channel, when=date_time(dt.datetime.fromisoformat(when)) if when else "—")
+            if asked.get("report") == "delivered":
+                text += " " + self.tr("Delivered.")
+            return text
+        if status == "failed":
+            return self.tr("Asking the customer by {channel} failed: {error}").format(
+                channel=channel, error=asked.get("error") or "—")
+        return self.tr("Customer to be asked by {channel}: queued.").format(channel=channel)
 
     def exception_summary(self, case: sv.ExceptionRow) -> str:
         """What happened, from the exception's recorded detail, in the station's language.

@@ -81,10 +81,32 @@ def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = 
         if c.kind == counts.EXCEPTION_KIND and c.status == "open" and (c.detail or {}).get("count_id"):
             figures[c.id] = {"lines": [dataclasses.asdict(ln) for ln in counts.variance_lines(
                 uow, int(c.detail["count_id"]), round_=int(c.detail.get("round", 1))) if ln.outcome == "review"]}
+    asked = _customer_asked(uow, [c for c, _ in rows])
     return [ExceptionRow(c.id, c.kind, c.status, c.order.order_no if c.order else None,
                          c.order.status if c.order else None, parcels.get(c.parcel_id), c.created_at, _summary(c),
-                         {**(c.detail or {}), **figures.get(c.id, {})}, c.decision, c.reason, login, c.version,
+                         {**(c.detail or {}), **figures.get(c.id, {}),
+                          **({"customer_asked": asked[c.id]} if c.id in asked else {})},
+                         c.decision, c.reason, login, c.version,
                          DECISIONS.get(c.kind, DEFAULT_DECISIONS)) for c, login in rows]
+
+
+def _customer_asked(uow: UnitOfWork, cases: list[models.ExceptionCase]) -> dict[int, dict[str, Any]]:
+    """An address hold's request to the customer, as the outbox has it now: queued, sent (when, delivery
+    report) or failed (why)."""
+    wanted = {c.id: (c.detail or {}).get("customer_asked") or {} for c in cases if c.kind == "address_hold"}
+    ids = {a["notification"] for a in wanted.values() if a.get("notification")}
+    N = models.Notification
+    rows = {n.id: n for n in uow.session.scalars(select(N).where(N.id.in_(ids)))} if ids else {}
+    out: dict[int, dict[str, Any]] = {}
+    for case_id, a in wanted.items():
+        n = rows.get(a.get("notification"))
+        if n is None:
+            out[case_id] = {**a, "status": a.get("status") or "none"}
+            continue
+        out[case_id] = {**a, "status": n.status, "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+                        "report": n.payload.get("report"), "error": n.payload.get("last_error"),
+                        "attempts": n.attempts}
+    return out
 
 
 def _short_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Order) -> list[tuple[models.OrderLine, int]]:

@@ -1735,7 +1735,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>queue, host:port or folder</source>
+        <source>Cainiao print component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue, host:port, folder or printer@ws://localhost:13528</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cainiao template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cainiao only: https://cloudprint.cainiao.com/template/…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1823,6 +1835,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Template URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanner and scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,6 +1864,14 @@
     </message>
     <message>
         <source>Give the station a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Cainiao print component prints the Cainiao template format, and only it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the Cainiao template URL (http(s)://…).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1733,8 +1733,20 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>queue, host:port or folder</source>
-        <translation>队列、主机:端口或文件夹</translation>
+        <source>Cainiao print component</source>
+        <translation>菜鸟打印组件</translation>
+    </message>
+    <message>
+        <source>queue, host:port, folder or printer@ws://localhost:13528</source>
+        <translation>队列、主机:端口、文件夹，或「打印机@菜鸟打印组件地址」</translation>
+    </message>
+    <message>
+        <source>Cainiao template</source>
+        <translation>菜鸟模板</translation>
+    </message>
+    <message>
+        <source>Cainiao only: https://cloudprint.cainiao.com/template/…</source>
+        <translation>仅菜鸟打印组件：其云打印模板的地址</translation>
     </message>
     <message>
         <source>keyboard only</source>
@@ -1821,6 +1833,10 @@
         <translation>标签尺寸</translation>
     </message>
     <message>
+        <source>Template URL</source>
+        <translation>模板地址</translation>
+    </message>
+    <message>
         <source>Scanner and scale</source>
         <translation>扫描枪与电子秤</translation>
     </message>
@@ -1847,6 +1863,14 @@
     <message>
         <source>Give the station a name.</source>
         <translation>请填写工作站名称。</translation>
+    </message>
+    <message>
+        <source>The Cainiao print component prints the Cainiao template format, and only it does.</source>
+        <translation>菜鸟打印组件只打印菜鸟模板格式，该格式也只能由它打印。</translation>
+    </message>
+    <message>
+        <source>Give the Cainiao template URL (http(s)://…).</source>
+        <translation>请填写菜鸟模板地址（http(s)://…）。</translation>
     </message>
 </context>
 <context>

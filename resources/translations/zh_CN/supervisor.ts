@@ -131,6 +131,34 @@
         <translation>#{id}：已记录「{decision}」</translation>
     </message>
     <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Customer not asked: no SMS or e-mail can reach them.</source>
+        <translation>未联系顾客：短信和邮件都无法送达。</translation>
+    </message>
+    <message>
+        <source>Customer asked to complete the address by {channel}: sent {when}.</source>
+        <translation>已于 {when} 通过{channel}请顾客补充地址。</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>已送达。</translation>
+    </message>
+    <message>
+        <source>Asking the customer by {channel} failed: {error}</source>
+        <translation>通过{channel}联系顾客失败：{error}</translation>
+    </message>
+    <message>
+        <source>Customer to be asked by {channel}: queued.</source>
+        <translation>将通过{channel}请顾客补充地址：排队中。</translation>
+    </message>
+    <message>
         <source>{sku} short by {qty} at {location} (batch {batch}, {picker})</source>
         <translation>{sku} 在 {location} 缺 {qty} 件（批次 {batch}，{picker}）</translation>
     </message>
