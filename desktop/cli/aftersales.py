@@ -266,16 +266,23 @@ def _kuaidi100_args(q: argparse.ArgumentParser) -> None:
     q.add_argument("--poll-url", default=None, help="default https://poll.kuaidi100.com/poll")
 
 
-def _kuaidi100_account(args: argparse.Namespace):  # noqa: ANN202
+def _kuaidi100_account(args: argparse.Namespace, uow=None):  # noqa: ANN001, ANN202
+    """The flags' or the environment's Kuaidi100 account, else the one kept in `carrier_accounts`."""
     from desktop.partners.accounts import accounts_for
 
     try:
         found = accounts_for("kuaidi100", overrides={"key": args.key, "customer": args.customer, "salt": args.salt,
                                                      "callback_url": args.callback_url, "poll_url": args.poll_url})
+        if not found and uow is not None:
+            from desktop.services.carrier_accounts import messaging_account
+
+            kept = messaging_account(uow, "kuaidi100")
+            found = [kept] if kept is not None else []
     except PickdeskError as exc:
         raise UsageError(exc.message) from exc
     if not found:
-        raise UsageError("no Kuaidi100 account: give --key and --customer (or PICKDESK_KUAIDI100_KEY/_CUSTOMER)")
+        raise UsageError("no Kuaidi100 account: enter one (`pickdesk carriers account KUAIDI100 --protocol kuaidi100 "
+                         "…`), or give --key and --customer (or PICKDESK_KUAIDI100_KEY/_CUSTOMER)")
     if not found[0].callback_url:
         raise UsageError("Kuaidi100 needs a --callback-url to push to (PICKDESK_KUAIDI100_CALLBACK_URL)")
     return found[0]
@@ -285,8 +292,7 @@ def cmd_tracking_subscribe(args: argparse.Namespace) -> int:
     from desktop.partners.kuaidi100 import Kuaidi100Client
     from desktop.services.tracking_push import subscribe_in_transit
 
-    client = Kuaidi100Client(_kuaidi100_account(args))
-    report = _run(args, lambda uow: subscribe_in_transit(uow, client))
+    report = _run(args, lambda uow: subscribe_in_transit(uow, Kuaidi100Client(_kuaidi100_account(args, uow))))
     _print_json(report.to_dict())
     return 1 if report.refused else 0
 
@@ -305,6 +311,12 @@ def cmd_tracking_serve(args: argparse.Namespace) -> int:
 
             try:
                 require_role(actor.role, Role.SUPERVISOR)
+                if not salt:  # the kept account's, if there is one
+                    from desktop.services.carrier_accounts import messaging_account
+
+                    with db.unit_of_work(actor) as uow:
+                        kept = messaging_account(uow, "kuaidi100")
+                    salt = kept.salt if kept is not None else ""
             except PickdeskError as exc:
                 raise UsageError(exc.message) from exc
             try:
@@ -510,14 +522,23 @@ def cmd_notify_send(args: argparse.Namespace) -> int:
             found = accounts_for("aliyun_sms", overrides=overrides)
         except PickdeskError as exc:
             raise UsageError(exc.message) from exc
-        if not found:
-            raise UsageError("no SMS account: give --sms-key-id, --sms-sign-name and --sms-templates "
-                             "(or PICKDESK_SMS_ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SIGN_NAME, _TEMPLATES)")
-        sms = found[0]
+        sms = found[0] if found else None
     out: dict[str, object] = {}
     db = open_database(args)
     try:
         with signed_in(args, db) as actor:
+            if (args.sms or args.sms_reports) and sms is None:  # the account kept in carrier_accounts
+                from desktop.services.carrier_accounts import messaging_account
+
+                try:
+                    with db.unit_of_work(actor) as uow:
+                        sms = messaging_account(uow, "aliyun_sms")
+                except PickdeskError as exc:
+                    raise UsageError(exc.message) from exc
+                if sms is None:
+                    raise UsageError("no SMS account: enter one (`pickdesk carriers account ALIYUN_SMS --protocol "
+                                     "aliyun_sms …`), or give --sms-key-id, --sms-sign-name and --sms-templates "
+                                     "(or PICKDESK_SMS_ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SIGN_NAME, _TEMPLATES)")
             try:
                 if args.smtp_host:
                     password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (

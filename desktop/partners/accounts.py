@@ -1,8 +1,9 @@
 """Where the messaging partners' credentials come from: `accounts_for(protocol)`.
 
-Today an account is read from the station's environment (and the command line's flags, passed as
-`overrides`); the carrier-accounts table (protocol, endpoint, partner id, sealed secret, JSON
-options) takes its place when it lands — callers only see the config dataclasses below.
+An account is read here from the command line's flags (`overrides`) and the station's environment —
+for trying an account before an admin enters it. The accounts a warehouse keeps are rows of
+`carrier_accounts` (secrets sealed), read by `desktop.services.carrier_accounts.messaging_account`,
+which the commands use when nothing here names one; callers only see the config dataclasses below.
 
 | protocol | variables |
 | --- | --- |

@@ -139,3 +139,49 @@ def sf_client(uow: UnitOfWork, carrier_code: str):  # noqa: ANN201 — SfClient 
     return SfClient(account.endpoint, account.partner_id, account_secret(uow, account),
                     monthly_card=str(options.get("monthly_card", "")),
                     timeout=float(options.get("timeout_s", 10)))
+
+
+def messaging_account(uow: UnitOfWork, protocol: str):  # noqa: ANN201 — Kuaidi100Account | AliyunSmsAccount | None
+    """The tracking or SMS provider's account kept in `carrier_accounts`, its secret opened for this call;
+    None when there is no active account of that protocol.
+
+    How the row's fields map (docs/carriers.md, "Accounts"):
+    * `kuaidi100` — partner id = the customer id, secret = the key, endpoint = the subscribe (poll) URL;
+      options `salt`, `callback_url`, `query_url`.
+    * `aliyun_sms` — partner id = the AccessKey id, secret = the AccessKey secret, endpoint = the API;
+      options `sign_name`, `templates` ({kind: {"zh": CODE, "en": CODE}}).
+    """
+    from desktop.domain.errors import ConfigurationError
+    from desktop.partners.aliyun_sms import AliyunSmsAccount
+    from desktop.partners.kuaidi100 import POLL_URL, QUERY_URL, Kuaidi100Account
+
+    require_role(uow.actor.role, Role.PACKER, Role.SUPERVISOR)
+    A = models.CarrierAccount
+    account = uow.session.scalar(select(A).where(A.protocol == protocol, A.active.is_(True)).order_by(A.code))
+    if account is None:
+        return None
+    options = dict(account.options or {})
+    secret = account_secret(uow, account)
+    if protocol == "kuaidi100":
+        return Kuaidi100Account(key=secret, customer=account.partner_id, salt=str(options.get("salt", "")),
+                                callback_url=str(options.get("callback_url", "")),
+                                poll_url=account.endpoint or POLL_URL,
+                                query_url=str(options.get("query_url") or QUERY_URL))
+    if protocol == "aliyun_sms":
+        templates = options.get("templates")
+        if isinstance(templates, str):  # entered as JSON text with --option templates=…
+            import json
+
+            try:
+                templates = json.loads(templates)
+            except ValueError:
+                templates = None
+        if not options.get("sign_name") or not isinstance(templates, dict):
+            raise ConfigurationError(
+                f"The {account.code} SMS account needs the options sign_name and templates.",
+                f"{account.code} 短信账户需要选项 sign_name 与 templates。")
+        return AliyunSmsAccount(access_key_id=account.partner_id, access_key_secret=secret,
+                                sign_name=str(options["sign_name"]), templates=templates,
+                                endpoint=account.endpoint)
+    raise ConfigurationError(f"{protocol!r} is not a messaging protocol (kuaidi100, aliyun_sms).",
+                             f"{protocol!r} 不是消息服务协议（kuaidi100、aliyun_sms）。")

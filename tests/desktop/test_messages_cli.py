@@ -114,3 +114,37 @@ def test_tracking_serve_is_a_real_endpoint_kuaidi100_pushes_to(central, tmp_path
     with central.unit_of_work() as uow:
         S = models.Shipment
         assert uow.session.scalar(select(S.status).where(S.tracking_no == number)) == "delivered"
+
+
+def test_the_providers_accounts_kept_as_data_serve_the_commands(central, capsys, sign_in_as, monkeypatch):
+    """An admin enters the SMS and Kuaidi100 accounts once (`carrier_accounts`, secrets sealed); the
+    commands then need no flags or environment."""
+    from desktop.services import auth, carrier_accounts
+
+    for name in [k for k in os.environ if k.startswith(("PICKDESK_SMS_", "PICKDESK_KUAIDI100_"))]:
+        monkeypatch.delenv(name)
+    sms, kd = AliyunSmsSimulator(templates={"SMS_1": "订单${order}已发货"}).start(), Kuaidi100Simulator().start()
+    try:
+        with central.unit_of_work() as uow:
+            admin = auth.sign_in_with_pin(uow, "admin", "9999", "ADMIN-01")
+        with central.unit_of_work(admin) as uow:
+            carrier_accounts.set_account(uow, "ALIYUN_SMS", "aliyun_sms", sms.url, "LTAI5tPickdeskTest",
+                                         "pickdesk-test-secret", {"sign_name": "拣货台商城",
+                                                                  "templates": json.dumps(TEMPLATES)})
+        with central.unit_of_work(admin) as uow:
+            carrier_accounts.set_account(uow, "KUAIDI100", "kuaidi100", kd.url + "/poll", kd.customer, kd.key,
+                                         {"salt": "s4lt", "callback_url": "http://127.0.0.1:9/"})
+        queue_sms(central)
+        assert main(["notify", "send", "--sms", "--db", central.url, *sign_in_as("super1", "5555")]) == 0
+        assert json.loads(capsys.readouterr().out)["sms"]["sent"] >= 1
+        assert sms.sent and sms.sent[0].content.startswith("【拣货台商城】")
+        assert main(["tracking", "subscribe", "--db", central.url, *sign_in_as("super1", "5555")]) == 0
+        assert json.loads(capsys.readouterr().out)["subscribed"]
+        with central.unit_of_work(admin) as uow:  # an account without its options: refused by name, status 2
+            carrier_accounts.set_account(uow, "ALIYUN_SMS", "aliyun_sms", sms.url, "LTAI5tPickdeskTest", None, {})
+        assert main(["notify", "send", "--sms", "--db", central.url, *sign_in_as("super1", "5555")]) == 2
+        err = capsys.readouterr().err
+        assert "sign_name and templates" in err and "Traceback" not in err
+    finally:
+        sms.stop()
+        kd.stop()
