@@ -3,8 +3,11 @@
 Object names: `supervisor_orders` (the shared `OrdersModel`, all its columns), `supervisor_held_table` (held
 orders, highest priority first, a page at a time), `supervisor_reason`, the actions `supervisor_release`,
 `supervisor_hold`, `supervisor_cancel`, `supervisor_priority` (+ `supervisor_priority_class`),
-`supervisor_reassign` (+ `supervisor_order_picker`) and `supervisor_customer` (the full recipient, for
-address holds only; opening it is audited), shown in `supervisor_customer_view`.
+`supervisor_reassign` (+ `supervisor_order_picker`), `supervisor_customer` (the full recipient, for
+address holds only; opening it is audited), shown in `supervisor_customer_view`, and the label controls
+`supervisor_reprint` (the order's labels again to the station's printer, counted and audited),
+`supervisor_void` (its waybills voided at the carrier, the parcels waiting for new numbers) and
+`supervisor_intercept` (a shipped order stopped at the carrier, an exception opened).
 
 An action is an `OrderAction` done to an order named by its number: `act(OrderAction.HOLD, "SO-…")`, or
 to the selected one. Every action but opening the recipient needs a reason (it is recorded).
@@ -19,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.lifecycle import OrderStatus, PriorityClass
+from desktop.services import packing, waybills
 from desktop.services import supervision as sv
 from desktop.services.orders import OrderRow, list_orders, orders_by_no
 from ui.i18n import date_time, number
@@ -35,6 +39,9 @@ class OrderAction(enum.StrEnum):
     PRIORITY = "priority"
     REASSIGN = "reassign"
     CUSTOMER = "customer"
+    REPRINT = "reprint"
+    VOID = "void"
+    INTERCEPT = "intercept"
 
 
 class HeldModel(KeyedModel):
@@ -91,6 +98,9 @@ class OrdersPanel(QWidget):
             (self.tr("Set priority"), OrderAction.PRIORITY, "F7"),
             (self.tr("Reassign"), OrderAction.REASSIGN, "F8"),
             (self.tr("Recipient"), OrderAction.CUSTOMER, "F10"),
+            (self.tr("Reprint label"), OrderAction.REPRINT, "F11"),
+            (self.tr("Void label"), OrderAction.VOID, "F12"),
+            (self.tr("Intercept"), OrderAction.INTERCEPT, "Ctrl+F12"),
         ]
         actions = QGridLayout()
         actions.addWidget(self.reason, 0, 0, 1, 2)
@@ -101,7 +111,7 @@ class OrdersPanel(QWidget):
             button = big_button(text, f"supervisor_{action.value}", self, key)
             button.clicked.connect(lambda _checked=False, a=action: self.act(a))
             self.buttons[action] = button
-            actions.addWidget(button, 1, n % 6)
+            actions.addWidget(button, 1 + n // 6, n % 6)
         self.customer = QLabel(self)
         self.customer.setObjectName("supervisor_customer_view")
         self.customer.setWordWrap(True)
@@ -124,7 +134,8 @@ class OrdersPanel(QWidget):
         self._actions: dict[OrderAction, Callable[[str, str], None]] = {
             OrderAction.RELEASE: self._release, OrderAction.HOLD: self._hold, OrderAction.CANCEL: self._cancel,
             OrderAction.PRIORITY: self._priority, OrderAction.REASSIGN: self._reassign,
-            OrderAction.CUSTOMER: self._customer,
+            OrderAction.CUSTOMER: self._customer, OrderAction.REPRINT: self._reprint,
+            OrderAction.VOID: self._void, OrderAction.INTERCEPT: self._intercept,
         }
 
     # --- choosing ---------------------------------------------------------------------------
@@ -190,6 +201,36 @@ class OrdersPanel(QWidget):
             return self.tr("{no} reassigned to {who}").format(no=order_no, who=login)
 
         self.console.run(OrderAction.REASSIGN, lambda uow: sv.reassign_order(uow, order_no, login, reason), reassigned)
+
+    def _reprint(self, order_no: str, reason: str) -> None:
+        """The order's labels again, no slip, to this station's printer and queue (`pickdesk label --reason`'s
+        count and audit)."""
+        context = getattr(self.console, "context", None)
+        printer = getattr(context, "printer", None)
+        if printer is None:
+            self.console.refuse(self.tr("No printer set up: File → Settings → Label printer."))
+            return
+        queue = context.printing.queue
+        self.console.run(OrderAction.REPRINT,
+                         lambda uow: packing.print_documents(uow, order_no, queue, printer, slip=False,
+                                                             reprint_reason=reason),
+                         lambda sub: self.tr("{no}: %n label(s) sent to the printer again", "",
+                                             len(sub.jobs)).format(no=order_no))
+
+    def _void(self, order_no: str, reason: str) -> None:
+        self.console.run(OrderAction.VOID, lambda uow: waybills.void_order_labels(uow, order_no, reason),
+                         lambda numbers: self.tr("{no}: label(s) {numbers} voided; the parcels wait for new "
+                                                 "numbers").format(no=order_no, numbers=", ".join(numbers)))
+
+    def _intercept(self, order_no: str, reason: str) -> None:
+        def done(asked: list[str]) -> str:
+            if asked:
+                return self.tr("{no}: the carrier was asked to intercept {numbers}; an exception is open").format(
+                    no=order_no, numbers=", ".join(asked))
+            return self.tr("{no}: this carrier takes no intercept call: phone it; an exception is open").format(
+                no=order_no)
+
+        self.console.run(OrderAction.INTERCEPT, lambda uow: waybills.intercept(uow, order_no, reason), done)
 
     def _customer(self, order_no: str, _reason: str) -> None:
         self.console.run(OrderAction.CUSTOMER, lambda uow: sv.open_customer(uow, order_no), self._show_customer)
