@@ -296,3 +296,21 @@ def test_a_masked_number_ships_only_with_a_privacy_waybill_carrier(db, sim, tmp_
     (pdf,) = tmp_path.glob("*.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "138****8000" in text.replace(" ", "") and parcel.tracking_no in text
+
+
+def test_voiding_an_order_voids_every_label_once_and_refuses_an_order_without_one(db, sim):
+    p = picked_for_sf(db)
+    parcels = two_parcels(db, p)
+    old = sim.waybill_numbers(p.order_no)
+    with pytest.raises(waybills.LabelControl):
+        call(db, "super1", waybills.void_order_labels, p.order_no, " ")
+    voided = call(db, "super1", waybills.void_order_labels, p.order_no, "wrong service chosen")
+    assert voided == old and sim.orders[p.order_no].status == "cancelled"
+    assert sum(f["serviceCode"] == "EXP_RECE_UPDATE_ORDER" for f in sim.requests) == 1  # one carrier order, once
+    assert [n for _c, n, _s in order_shipments(db, p.order_no)] == [None, None]
+    with pytest.raises(waybills.LabelControl) as nothing:
+        call(db, "super1", waybills.void_order_labels, p.order_no, "again")
+    assert "nothing to void" in nothing.value.message and "作废" in nothing.value.message_zh
+    with pytest.raises(NotAllowed):
+        call(db, "picker1", waybills.void_order_labels, p.order_no, "why not")
+    assert {c for c, _n, _s in order_shipments(db, p.order_no)} == {x.code for x in parcels}
