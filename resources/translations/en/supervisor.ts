@@ -584,6 +584,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order number (a shipped one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,6 +609,18 @@
     </message>
     <message>
         <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -641,6 +657,29 @@
     </message>
     <message>
         <source>{no} reassigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer set up: File → Settings → Label printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{no}: %n label(s) sent to the printer again</source>
+        <translation>
+            <numerusform>{no}: %n label sent to the printer again</numerusform>
+            <numerusform>{no}: %n labels sent to the printer again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{no}: label(s) {numbers} voided; the parcels wait for new numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no}: the carrier was asked to intercept {numbers}; an exception is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no}: this carrier takes no intercept call: phone it; an exception is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -99,7 +99,7 @@
         <translation>替代商品编码或 GTIN</translation>
     </message>
     <message>
-        <source>Customer's consent: how, when</source>
+        <source>Customer&apos;s consent: how, when</source>
         <translation>客户同意：方式、时间</translation>
     </message>
     <message>
@@ -578,6 +578,10 @@
         <translation>原因（将记录）</translation>
     </message>
     <message>
+        <source>Order number (a shipped one)</source>
+        <translation>订单号（已发货的订单）</translation>
+    </message>
+    <message>
         <source>Release</source>
         <translation>放行</translation>
     </message>
@@ -600,6 +604,18 @@
     <message>
         <source>Recipient</source>
         <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation>重打面单</translation>
+    </message>
+    <message>
+        <source>Void label</source>
+        <translation>作废面单</translation>
+    </message>
+    <message>
+        <source>Intercept</source>
+        <translation>拦截</translation>
     </message>
     <message>
         <source>On hold: {n}</source>
@@ -636,6 +652,28 @@
     <message>
         <source>{no} reassigned to {who}</source>
         <translation>{no} 已转派给 {who}</translation>
+    </message>
+    <message>
+        <source>No printer set up: File → Settings → Label printer.</source>
+        <translation>未设置打印机：文件 → 设置 → 标签打印机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{no}: %n label(s) sent to the printer again</source>
+        <translation>
+            <numerusform>{no}：已重新发送 %n 张面单到打印机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{no}: label(s) {numbers} voided; the parcels wait for new numbers</source>
+        <translation>{no}：面单 {numbers} 已作废；包裹等待新的运单号</translation>
+    </message>
+    <message>
+        <source>{no}: the carrier was asked to intercept {numbers}; an exception is open</source>
+        <translation>{no}：已请承运商拦截 {numbers}；已开立异常</translation>
+    </message>
+    <message>
+        <source>{no}: this carrier takes no intercept call: phone it; an exception is open</source>
+        <translation>{no}：该承运商不支持拦截接口，请致电承运商；已开立异常</translation>
     </message>
     <message>
         <source>Recipient of {no} opened (recorded in the audit log)</source>

@@ -78,7 +78,7 @@ def test_reprint_needs_a_reason_counts_audits_and_prints_to_the_station_printer(
     before = {c: parcel(demo_db, c).reprints or 0 for c in codes}
     assert "reason" in do(qtbot, ws, order.order_no, "supervisor_reprint", "", ok=False)
     text = do(qtbot, ws, order.order_no, "supervisor_reprint", "label smudged at the belt", ok=True)
-    assert order.order_no in text and "again" in text
+    assert order.order_no in text and "sent to the printer again" in text
     assert {c: parcel(demo_db, c).reprints for c in codes} == {c: n + 1 for c, n in before.items()}
     with demo_db.unit_of_work() as uow:
         audits = uow.session.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "label_reprinted",
