@@ -79,6 +79,13 @@ def main(language: str = "en") -> int:
     ws.reason.setText("客户要求改期发货" if language == "zh_CN" else "customer asked to ship later")
     ws.order_action(OrderAction.HOLD, next(o.order_no for o in ws.board_orders if o.status == "ready"))
     wait_until(lambda: "hold" in done)
+    # The label controls: a packed order's label voided, the message line saying which numbers went back.
+    packed = next(o.order_no for o in ws.board_orders if o.status == "packed")
+    ws.select_order(packed)
+    ws.reason.setText("面单贴错包裹" if language == "zh_CN" else "label on the wrong parcel")
+    ws.order_action(OrderAction.VOID)
+    wait_until(lambda: "void" in done)
+    save(window, images / "supervisor-labels.png")
     loaded: list[bool] = []
     ws.audit_loaded.connect(lambda: loaded.append(True))
     ws.tabs.setCurrentIndex(4)  # its first search
