@@ -24,6 +24,12 @@ class NotReadyToPrint(PickdeskError):
     code = "not_ready_to_print"
 
 
+class WaitingForWaybill(NotReadyToPrint):
+    """The labels wait for the carrier's number: not an error of the packer's, it prints once issued."""
+
+    code = "waiting_for_waybill"
+
+
 def _order(uow: UnitOfWork, order_no: str) -> models.Order:
     order = uow.session.scalar(
         select(models.Order).where(models.Order.order_no == order_no)

@@ -53,7 +53,7 @@ from desktop.domain.packing import (
 )
 from desktop.domain.roles import Role, may_act_as, require_role
 from desktop.services import auth, waybills
-from desktop.services.documents import NotReadyToPrint, packing_slip, shipping_labels
+from desktop.services.documents import NotReadyToPrint, WaitingForWaybill, packing_slip, shipping_labels
 from desktop.services.orders import change_status
 from desktop.domain.events import ExceptionOpened, ExceptionResolved, ParcelLabelled, ParcelPacked, PrintQueued
 from devices.decode import OrderScan, ToteScan
@@ -575,7 +575,7 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
     if labels:
         _done, waiting = waybills.request_pending(uow, order_no)
         if waiting and (parcel is None or any(p.seq == parcel and p.code in waiting for p in order.parcels)):
-            raise NotReadyToPrint(
+            raise WaitingForWaybill(
                 f"Parcel(s) {', '.join(waiting)} still wait for their waybill number from the carrier: "
                 f"the label is printed once it is issued (try again when the carrier answers).",
                 f"包裹 {'、'.join(waiting)} 仍在等待承运商分配运单号：分配后才能打印面单（承运商恢复后请重试）。")

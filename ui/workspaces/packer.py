@@ -46,6 +46,7 @@ from desktop.domain.packing import (
 )
 from desktop.domain.roles import Role
 from desktop.services import packing
+from desktop.services.documents import WaitingForWaybill
 from desktop.services.orders import count_by_status
 from desktop.station.actions import pack_payload
 from desktop.station.sync import SyncReport
@@ -856,6 +857,12 @@ class PackerWorkspace(Workspace):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if isinstance(exc, WaitingForWaybill):  # the carrier's number is not in yet: amber, not a refusal
+            text = error_text(exc)
+            self.feedback.check(text)
+            self.result.show_message(text, "info")
+            self._show_state()
+            return
         self._refuse_error(exc)
 
     def _refuse_error(self, exc: BaseException) -> None:

@@ -49,6 +49,7 @@ def test_sf_down_at_the_close_waits_for_the_number_then_prints_it(qtbot, window,
             qtbot.keyClick(ws.scan, Qt.Key.Key_F9)
         banner = ws.findChild(QLabel, "packer_scan_result")
         qtbot.waitUntil(lambda: "waybill number" in banner.text(), timeout=20_000)  # the print's refusal says why
+        assert ws.feedback.verdict is Verdict.CHECK  # amber: waiting for the carrier, not refused
         assert not list(folder.glob("*.pdf"))  # nothing printed with a number of its own
         with demo_db.unit_of_work() as uow:
             order = uow.session.scalar(select(models.Order).where(models.Order.order_no == p.order_no))
