@@ -15,6 +15,7 @@ F9 print label + slip · Esc closes an open panel.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -85,6 +86,9 @@ BLOCKERS = {
     Blocker.NO_CARRIER: QT_TRANSLATE_NOOP("PackerWorkspace", "No carrier"),
 }
 WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a supervisor's override
+# What a person types as a weight: up to six digits, perhaps with decimals. No barcode is that short
+# (EAN-8 has eight digits), so such text in the scan field is grams typed in the wrong place.
+GRAMS_TYPED = re.compile(r"\d{1,6}([.,]\d{1,3})?")
 PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal
 
 
@@ -172,7 +176,7 @@ class PackerWorkspace(Workspace):
         self.scan.setObjectName("packer_scan")
         self.scan.setPlaceholderText("TOTE-…  /  ORD-…  /  GS1")
         self.scan.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        self.scan.returnPressed.connect(lambda: self.on_scan(self.scan.text()))
+        self.scan.returnPressed.connect(self._typed_in_scan_field)
         self.order_label = QLabel(self)
         self.order_label.setObjectName("packer_order")
         self.order_label.setWordWrap(True)
@@ -305,6 +309,20 @@ class PackerWorkspace(Workspace):
 
     # --- scans -------------------------------------------------------------------------------
 
+    def _typed_in_scan_field(self) -> None:
+        """Enter in the scan field: a scan typed by hand, unless it is a number a person meant as grams."""
+        text = self.scan.text().strip()
+        if GRAMS_TYPED.fullmatch(text):
+            # Not a barcode (no barcode is this short) and never read as GS1: grams go in their own field.
+            self.scan.clear()
+            self.result.clear()
+            self.weight_manual.setText(text)
+            self.weight_manual.setFocus()
+            self.feedback.info(self.tr("{text} is not a barcode. Grams go in the weight field: press Enter there.")
+                               .format(text=text))
+            return
+        self.on_scan(text)
+
     def on_scan(self, raw: str) -> bool:
         self.scan.clear()
         if not raw.strip():
@@ -368,6 +386,7 @@ class PackerWorkspace(Workspace):
         except UnitRefused as exc:
             self.feedback.refused(error_text(exc))
             return
+        self.result.clear()  # an earlier refusal's box goes once the bench moves on
         lot = f" · {packed.unit.lot}" if packed.unit.lot else ""
         self.feedback.good(f"{bilingual(packed.name, packed.name_zh)}{lot} — {packed.packed}/{packed.qty}")
         self._show_state()
@@ -383,6 +402,7 @@ class PackerWorkspace(Workspace):
             self.feedback.info(self.tr("Scale: {weight}, but nothing is in the parcel yet.")
                                .format(weight=weight(weighed.grams)))
             return
+        self.result.clear()
         note = weighed.verdict.describe()
         if weighed.verdict.ok:
             self.feedback.good(bilingual(note.en, note.zh))
