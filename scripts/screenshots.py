@@ -131,6 +131,7 @@ def main(language: str = "en") -> int:
         ws = window.workspace
         ws.request_next_batch()
         wait_until(lambda: ws.batch is not None and ws.session is not None)
+        ws.take_suggested_totes()
         stop = ws.session.current
         if theme == "high_contrast":
             other = next(s.location_code for s in ws.batch.stops if s.location_code != stop.location_code)

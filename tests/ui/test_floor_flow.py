@@ -34,6 +34,7 @@ def test_a_batch_picked_then_packed_to_a_printed_label(qtbot, window, sign_in, s
         qtbot.mouseClick(picker.next_batch, Qt.MouseButton.LeftButton)
     batch = picker.batch
     stops = list(batch.open_stops)
+    picker.take_suggested_totes()  # the suggested totes go on the cart (F6)
     while picker.session is not None and picker.session.current is not None:
         stop = picker.session.current
         window.on_scan("LOC-" + stop.location_code)
@@ -41,6 +42,11 @@ def test_a_batch_picked_then_packed_to_a_printed_label(qtbot, window, sign_in, s
         for _ in range(stop.remaining):
             window.on_scan(item_scan(stop))
             assert picker.feedback.verdict is Verdict.GOOD, picker.feedback.text.text()
+        if stop.tote_code:  # into the stop's tote, scanned
+            window.on_scan(stop.tote_code)
+            assert picker.feedback.verdict is Verdict.GOOD, picker.feedback.text.text()
+    for tote in picker.session.totes_to_drop if picker.session is not None else ():  # the drop-off at packing
+        window.on_scan(tote)
     qtbot.waitUntil(lambda: picker.batch is None and picker.pending_writes == 0, timeout=15_000)
     with demo_db.unit_of_work() as uow:
         done = uow.session.scalar(select(models.PickBatch).where(models.PickBatch.code == batch.code))

@@ -269,6 +269,10 @@ the database is back.</source>
         <source>No carrier</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{text} is not a barcode. Grams go in the weight field: press Enter there.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>

@@ -256,6 +256,10 @@
         <source>No carrier</source>
         <translation>无承运商</translation>
     </message>
+    <message>
+        <source>{text} is not a barcode. Grams go in the weight field: press Enter there.</source>
+        <translation>{text} 不是条码。克数请填在重量栏，并在那里按回车。</translation>
+    </message>
     <message numerus="yes">
         <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>

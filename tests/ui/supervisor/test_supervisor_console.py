@@ -195,6 +195,7 @@ def test_reassignment_between_stops_reaches_the_pickers_window(qtbot, window: Ma
 def test_mid_stop_the_picker_is_told_not_overridden(qtbot, window: MainWindow, picker_window: MainWindow,
                                                     sign_in) -> None:
     pws = take_a_batch(qtbot, picker_window, "picker3")
+    pws.take_suggested_totes()
     stop = pws.session.current
     picker_window.on_scan("LOC-" + stop.location_code)
     assert pws.session.mid_stop
