@@ -352,12 +352,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
+        from ui.settings_dialog import SettingsDialog, SettingsGuard
 
         before = self._look()
         old_url = self.settings.database_url
         old_name = self.settings.station_name
-        dialog = SettingsDialog(self.settings, self)
+        guard = SettingsGuard(self.actor, self.runner, lambda: self.connected)
+        dialog = SettingsDialog(self.settings, self, guard=guard)
         accepted = dialog.exec()
         dialog.deleteLater()  # built in the language of its day: never shown again
         if accepted:

@@ -1571,6 +1571,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A supervisor confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge or login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN (not with a badge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,6 +1668,18 @@
     </message>
     <message>
         <source>Give the station a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database, printer and devices are a supervisor&apos;s or an admin&apos;s to change: sign in as one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor or admin confirms changes to the database, printer or devices: their badge, or login and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the supervisor…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1569,6 +1569,26 @@
         <translation>扫描提示音静音</translation>
     </message>
     <message>
+        <source>A supervisor confirms</source>
+        <translation>由主管确认</translation>
+    </message>
+    <message>
+        <source>badge or login</source>
+        <translation>工牌或用户名</translation>
+    </message>
+    <message>
+        <source>PIN (not with a badge)</source>
+        <translation>PIN 码（扫工牌时不需要）</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1647,6 +1667,18 @@
     <message>
         <source>Give the station a name.</source>
         <translation>请填写工作站名称。</translation>
+    </message>
+    <message>
+        <source>The database, printer and devices are a supervisor&apos;s or an admin&apos;s to change: sign in as one first.</source>
+        <translation>数据库、打印机和设备只能由主管或管理员更改：请先以主管或管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>A supervisor or admin confirms changes to the database, printer or devices: their badge, or login and PIN.</source>
+        <translation>更改数据库、打印机或设备须由主管或管理员确认：扫描其工牌，或输入用户名和 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Checking the supervisor…</source>
+        <translation>正在核验主管…</translation>
     </message>
 </context>
 <context>
