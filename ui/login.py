@@ -69,6 +69,7 @@ class SignInView(QWidget):
         self._busy = False
         self._typed_login = ""
         self._typed_at = 0.0
+        self._notice = ""
         self._build()
         self.load_users()
 
@@ -190,6 +191,14 @@ class SignInView(QWidget):
             self.pin.setFocus()
         else:
             self.users.setFocus()
+        if self._notice:
+            self.error.show_message(self._notice, "info")  # choosing the name above cleared it
+
+    def tell(self, text: str) -> None:
+        """Why the station is back at the sign-in (signed in at another station, say): shown until a
+        name is chosen."""
+        self._notice = text
+        self.error.show_message(text, "info")
 
     def _users_failed(self, exc: BaseException) -> None:
         self.status.clear()

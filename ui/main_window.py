@@ -18,7 +18,7 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
-from desktop.services.auth import sign_out
+from desktop.services.auth import sign_out, signed_in_elsewhere
 from ui import appearance
 from ui.appearance import type_scale
 from ui.devices.status_widget import DeviceStatusWidget
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         signed_out(): the user signed out (the sign-in view is back).
         workspace_opened(str): a workspace was opened; its object name.
         connection_changed(bool): the central database became reachable (True) or was lost.
+        session_taken_over(str): the person here signed in at another station (its name; "" when
+            they were signed out elsewhere): this station went back to the sign-in and said so.
 
     The window works with one `ui.station.Station` (its journal and sync, print queue, printer,
     scale and scanners: built once by `ui.station.build_station`, closed with the window) and gives
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
     workspace_opened = Signal(str)
     connection_changed = Signal(bool)
+    session_taken_over = Signal(str)
 
     def __init__(self, station: Station, *, ping_ms: int = 5000, refresh_ms: int = 5000,
                  parent: QWidget | None = None) -> None:
@@ -234,6 +237,36 @@ class MainWindow(QMainWindow):
         self._show_connection(bool(ok))
         if not self.journal.closed:
             self.show_journal(len(self.journal.pending()))
+        if ok:
+            self.check_session()
+
+    @Slot()
+    def check_session(self) -> None:
+        """Is the person here still signed in here? One person, one active session: a sign-in at
+        another station takes it over, and this station says so and goes back to the sign-in."""
+        actor = self.actor
+        if actor is None or actor.user_id is None:
+            return
+        self.runner.run(lambda uow: signed_in_elsewhere(uow, actor),
+                        lambda where: self._session_checked(actor, where), lambda _exc: None, actor=actor, owner=self)
+
+    def _session_checked(self, actor: Actor, where: str | None) -> None:
+        if where is None or self.actor != actor:
+            return
+        self.actor = None
+        self._update_station_and_user()
+        self.show_sign_in()
+        if where:
+            text = self.tr("{name} signed in at station {station}: signed out here.").format(
+                name=actor.display_name, station=where)
+        else:
+            text = self.tr("{name} was signed out of this station elsewhere.").format(name=actor.display_name)
+        view = self.sign_in_view
+        if view is not None:
+            view.tell(text)
+        self.statusBar().showMessage(text, 30000)
+        self.session_taken_over.emit(where)
+        self.signed_out.emit()
 
     @Slot(int)
     def show_journal(self, pending: int) -> None:

@@ -117,7 +117,8 @@ RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",)}
 
 # function → the kinds that may call it (the functions check the signed-in person where it matters)
 _SIGN_IN = ("pickdesk_pin_attempt(text, text, text)", "pickdesk_pin_finish(text, text, text)",
-            "pickdesk_badge(text, text, text)", "pickdesk_sign_out(text)")
+            "pickdesk_badge(text, text, text)", "pickdesk_sign_out(text)",
+            "pickdesk_take_over(text)")  # migration 0014: one person, one active session
 FUNCTIONS: dict[str, tuple[Role, ...]] = {
     **{f: EVERY for f in _SIGN_IN},
     "pickdesk_set_pin(text, text)": (A,),

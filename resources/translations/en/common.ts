@@ -1216,6 +1216,14 @@
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name} signed in at station {station}: signed out here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was signed out of this station elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n action(s) waiting to sync</source>
         <translation>

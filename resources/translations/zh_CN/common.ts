@@ -1216,6 +1216,14 @@
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
+    <message>
+        <source>{name} signed in at station {station}: signed out here.</source>
+        <translation>{name} 已在工作站 {station} 登录：本工作站已退出登录。</translation>
+    </message>
+    <message>
+        <source>{name} was signed out of this station elsewhere.</source>
+        <translation>{name} 已在别处被退出本工作站。</translation>
+    </message>
     <message numerus="yes">
         <source>%n action(s) waiting to sync</source>
         <translation>
