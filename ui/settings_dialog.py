@@ -223,6 +223,7 @@ class SettingsDialog(QDialog):
             (self.tr("Language"), self.language)]))
         station.addWidget(group(self.tr("Appearance and sound"), [
             (self.tr("Theme"), self.theme), ("", self.large_type), ("", self.muted)]))
+        station.addWidget(self.supervisor)  # in the shorter column: the dialog keeps its height at 1280×800
         station.addStretch(1)
         devices = QVBoxLayout()
         devices.addWidget(group(self.tr("Label printer"), [
@@ -240,7 +241,6 @@ class SettingsDialog(QDialog):
         columns.addLayout(devices, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-        layout.addWidget(self.supervisor)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         # Fix the limits once, before the window exists; the layout would otherwise reset them on

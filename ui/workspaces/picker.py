@@ -392,9 +392,10 @@ class PickerWorkspace(Workspace):
         self.map.set_route(view.layout, [MapStop(s.aisle, s.block, s.slot, s.location_code, s.task_id in done_ids)
                                          for s in view.stops], current_index)
         total = len(view.stops)
+        at_the_shelf = session.step not in (Step.CART, Step.DROP_OFF)
         self.take_totes.setVisible(session.step is Step.CART)
-        self.short.setVisible(session.step is not Step.CART)
-        self.qty.setVisible(session.step is not Step.CART)
+        self.short.setVisible(at_the_shelf)
+        self.qty.setVisible(at_the_shelf)
         if session.step in (Step.CART, Step.DROP_OFF):
             self._show_totes(session)
             return
