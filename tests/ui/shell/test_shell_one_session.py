@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop.db import models
@@ -45,8 +46,6 @@ def station_holder(db: Database, name: str) -> str | None:
 def test_a_second_sign_in_takes_over_and_the_first_station_says_so(qtbot, window: MainWindow,
                                                                      second_window: MainWindow, demo_db: Database,
                                                                      sign_in) -> None:
-    from conftest import sign_in_at
-
     sign_in("picker1")
     first = window.settings.station_name
     assert station_holder(demo_db, first) == "picker1"
@@ -55,7 +54,11 @@ def test_a_second_sign_in_takes_over_and_the_first_station_says_so(qtbot, window
         window.check_session()
     assert window.workspace is not None
 
-    sign_in_at(qtbot, second_window, "picker1")
+    view = second_window.sign_in_view  # picker1 again, at the second station
+    assert view.select_user("picker1")
+    qtbot.keyClicks(view.pin, "1111")
+    with qtbot.waitSignal(second_window.signed_in, timeout=10_000):
+        qtbot.keyClick(view.pin, Qt.Key.Key_Return)
     assert station_holder(demo_db, "PICK-08") == "picker1"
     assert station_holder(demo_db, first) is None  # taken over
     with qtbot.waitSignal(window.session_taken_over, timeout=5000) as taken:
