@@ -8,7 +8,7 @@ stations they were signed in at are returned, for the audit. The `stations` rows
 cleared by the sign-in service itself; the first station sees it and says so.
 
 Revision ID: 0014
-Revises: 0008
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014'
-down_revision = '0008'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
