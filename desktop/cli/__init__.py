@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "desktop.cli.people",
     "desktop.cli.setup",
     "desktop.cli.keys",
+    "desktop.cli.waves",
     "desktop.routing.cli",
     "devices.cli",
     "printing.cli",

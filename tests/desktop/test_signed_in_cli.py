@@ -27,11 +27,12 @@ SIGNED = {
     "keys import": ("admin", "9999"), "keys rotate": ("admin", "9999"), "demo": ("admin", "9999"),
     "db": ("admin", "9999"), "users add": ("admin", "9999"), "users retire": ("admin", "9999"),
     "users set-pin": ("admin", "9999"), "setup import": ("admin", "9999"),
+    "wave release": ("super1", "5555"), "wave cutoff": ("admin", "9999"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
         "setup export", "keys show", "manifest export", "manifest unmanifested", "returns list", "feedback summary",
-        "smoke"}
+        "smoke", "wave list", "wave cutoffs"}
 
 
 def leaf_commands() -> dict[str, object]:
@@ -98,6 +99,9 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "keys export": ["keys", "export", "-o", str(out / "k.json"), "--passphrase-stdin"],
         "keys import": ["keys", "import", str(files / "key.txt")], "keys rotate": ["keys", "rotate"],
         "demo": ["demo", "--reset", "--orders", "1"], "db": ["db", "downgrade", "base"],
+        "wave release": ["wave", "release", "--warehouse", "SZ1"],
+        "wave cutoff": ["wave", "cutoff", "--warehouse", "SZ1", "--carrier", "SF", "--service", "standard",
+                        "--at", "18:00"],
     }[command]
 
 
