@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -316,13 +316,10 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
     totes = _claim_totes(uow, cart, 1 if bulk else len(claimed))
     tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(sorted(claimed)) if totes and
                (bulk or k < len(totes))}
-    by_tote: dict[int, list[int]] = {}
-    for r in rows:
-        if r.order_id in tote_of and r.order_id in claimed:
-            by_tote.setdefault(tote_of[r.order_id], []).append(r.id)
-    for tote_id, task_ids in by_tote.items():
-        uow.session.execute(update(T).where(T.id.in_(task_ids)).values(tote_id=tote_id)
-                            .execution_options(synchronize_session=False))
+    placed = [{"task": r.id, "tote": tote_of[r.order_id]} for r in rows if r.order_id in tote_of and r.order_id in claimed]
+    if placed:  # one executemany: every stop into its order's tote
+        uow.session.connection().execute(
+            update(T.__table__).where(T.__table__.c.id == bindparam("task")).values(tote_id=bindparam("tote")), placed)
     uow.audit("batch_assigned", "pick_batch", cart.code, picker=uow.actor.login,
               orders=[numbers[o] for o in sorted(claimed)], stops=len(rows) - len(gone), wave=cart.wave_id)
     uow.announce(BatchAssigned(batch_code=cart.code, picker=uow.actor.login))
