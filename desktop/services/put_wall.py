@@ -198,3 +198,31 @@ def confirm_put(uow: UnitOfWork, batch_code: str, scanned_unit: str, scanned_slo
     outcome = PutOutcome(slot_no, slot.order.order_no, slot.units_put, slot.units_needed, full)
     uow.commit()
     return outcome
+
+
+# ─── single-SKU carts: scan to print ───────────────────────────────────────────
+
+
+def next_single_sku_order(uow: UnitOfWork, batch_code: str, scanned_unit: str) -> str:
+    """The next order of a picked single-SKU cart that this unit fills: the bench opens it and prints.
+
+    Every order of such a cart is one unit of one product, so any unit of the product packs the
+    oldest order still waiting (the first picked); its label may have been printed beforehand.
+    """
+    require_role(uow.actor.role, Role.PACKER)
+    batch = uow.session.scalar(select(models.PickBatch).where(models.PickBatch.code == batch_code.strip())
+                               .options(selectinload(models.PickBatch.wave)))
+    if batch is None:
+        raise NotFound(f"No pick batch {batch_code}.", f"没有拣货批次 {batch_code}。")
+    if batch.wave is None or batch.wave.kind != "single_sku":
+        raise PutRefused(f"Batch {batch.code} is not a single-SKU cart.", f"批次 {batch.code} 不是单品批次。")
+    gtin = _gtin(scanned_unit)
+    L, T, O = models.OrderLine, models.PickTask, models.Order
+    order_no = uow.session.scalar(
+        select(O.order_no).join(L, L.order_id == O.id).join(T, T.order_line_id == L.id)
+        .join(models.Sku, L.sku_id == models.Sku.id)
+        .where(T.batch_id == batch.id, models.Sku.gtin == gtin, O.status == "picked", L.packed_qty < L.qty)
+        .order_by(T.picked_at, O.id).limit(1))
+    if order_no is None:
+        raise PutRefused(f"No order of cart {batch.code} waits for {gtin}.", f"批次 {batch.code} 中没有等待 {gtin} 的订单。")
+    return order_no

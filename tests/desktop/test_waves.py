@@ -244,3 +244,78 @@ def test_orders_that_can_still_make_their_pickup_go_before_those_that_missed_it(
         assert seqs
         return sum(seqs) / len(seqs)
     assert mean(makes) < mean(missed)
+
+
+# ─── the put wall and scan-to-print ─────────────────────────────────────────────
+
+from desktop.services import put_wall  # noqa: E402
+
+
+def pick_whole_cart(db: Database, login: str) -> picking.BatchView:
+    view = call(db, login, picking.next_batch, today=TODAY, now=NOW)
+    for s in view.stops:
+        call(db, login, picking.confirm_pick, s.task_id, s.qty, s.lot_code, f"pw-{s.task_id}")
+    return view
+
+
+def gtin_barcode(gtin: str) -> str:
+    return f"]C101{gtin}"
+
+
+def test_a_put_wall_cart_is_sorted_slot_by_slot_until_each_order_is_ready(db: Database) -> None:
+    call(db, "super1", waves.release_wave, warehouse="SZ1", rule=waves.WaveRule(priority_classes=("urgent",)), now=NOW)
+    pick_whole_cart(db, "picker3")  # the urgent orders out of the way
+    wave = release(db, kind="put_wall", max_orders=6)
+    view = pick_whole_cart(db, "picker2")
+    assert len({s.tote_code for s in view.stops}) == 1  # picked in bulk into one container
+    with pytest.raises(NotAllowed):
+        call(db, "picker2", put_wall.open_wall, view.code)
+    wall = call(db, "packer1", put_wall.open_wall, view.code)
+    assert [s.slot_no for s in wall.slots] == list(range(1, len(view.orders) + 1))
+    assert {s.order_no for s in wall.slots} == set(view.orders) and wall.units_left == sum(s.qty for s in view.stops)
+    slot_of = {s.order_no: s.slot_no for s in wall.slots}
+    with pytest.raises(put_wall.PutRefused):
+        call(db, "packer1", put_wall.light_for_unit, view.code, gtin_barcode("09999999999999"))
+    with pytest.raises(put_wall.PutRefused):
+        call(db, "packer1", put_wall.light_for_unit, view.code, "not a barcode")
+    n = 0
+    for stop in view.stops:
+        for _unit in range(stop.qty):
+            lit = call(db, "packer1", put_wall.light_for_unit, view.code, gtin_barcode(stop.gtin14))
+            if n == 0:  # the wrong slot is refused and counts nothing
+                wrong = next(k for k in slot_of.values() if k != lit.slot_no)
+                with pytest.raises(put_wall.PutRefused, match=put_wall.slot_label(lit.slot_no)):
+                    call(db, "packer1", put_wall.confirm_put, view.code, gtin_barcode(stop.gtin14),
+                         put_wall.slot_label(wrong), "put-wrong")
+            out = call(db, "packer1", put_wall.confirm_put, view.code, gtin_barcode(stop.gtin14),
+                       put_wall.slot_label(lit.slot_no), f"put-{n}")
+            again = call(db, "packer1", put_wall.confirm_put, view.code, gtin_barcode(stop.gtin14),
+                         put_wall.slot_label(lit.slot_no), f"put-{n}")
+            assert again.replayed and again.units_put == out.units_put
+            n += 1
+    wall = call(db, "packer1", put_wall.open_wall, view.code)
+    assert wall.units_left == 0 and all(s.full for s in wall.slots)
+    # The same units per slot as the orders asked for, and every put recorded once.
+    with db.unit_of_work() as uow:
+        puts = uow.session.scalar(select(func.count()).select_from(models.PutWallPut))
+        full = uow.session.scalars(select(models.AuditEntry.entity_id).where(
+            models.AuditEntry.action == "put_wall_slot_full")).all()
+    assert puts == n and set(full) == set(view.orders)
+    # One more unit has nowhere to go.
+    with pytest.raises(put_wall.PutRefused):
+        call(db, "packer1", put_wall.light_for_unit, view.code, gtin_barcode(view.stops[0].gtin14))
+    assert wave.kind == "put_wall"
+
+
+def test_a_picked_single_sku_cart_packs_by_scanning_any_unit(db: Database) -> None:
+    call(db, "super1", waves.release_wave, warehouse="SZ1", rule=waves.WaveRule(priority_classes=("urgent",)), now=NOW)
+    pick_whole_cart(db, "picker3")
+    release(db, kind="single_sku", bestsellers=1)
+    view = pick_whole_cart(db, "picker2")
+    gtin = view.stops[0].gtin14
+    first = call(db, "packer1", put_wall.next_single_sku_order, view.code, gtin_barcode(gtin))
+    assert first in view.orders
+    with pytest.raises(put_wall.PutRefused):
+        call(db, "packer1", put_wall.next_single_sku_order, view.code, gtin_barcode("09999999999999"))
+    with pytest.raises(put_wall.PutRefused):
+        call(db, "packer1", put_wall.open_wall, view.code)  # not a put-wall cart
