@@ -54,6 +54,7 @@ DEFAULT_LEAD = timedelta(minutes=60)
 # Orders planned at a time: the seed-and-savings planner prices every waiting order for each free
 # place in a cart, so a wave of 10 000 is planned window by window, most urgent first.
 PLANNING_WINDOW = 240
+WAVE_CANDIDATES = 240
 URGENT_PER_CALL = 24
 
 
@@ -307,18 +308,21 @@ def _score(c: _Candidate, now: datetime) -> float:
 
 
 def plan_wave_carts(layout: Layout, orders: Sequence[ReadyOrder], capacity: CartCapacity, now: datetime, *,
-                    planner: RoutePlanner | None = None, window: int = PLANNING_WINDOW) -> list[Batch]:
+                    planner: RoutePlanner | None = None, window: int = PLANNING_WINDOW,
+                    candidates: int = WAVE_CANDIDATES) -> list[Batch]:
     """Carts for a whole wave, most urgent first: the batch planner over windows of the urgency order.
 
     The last cart of a window is planned again with the next window (it may not be full), so only
-    the wave's very last cart can be short of what its orders allow.
+    the wave's very last cart can be short of what its orders allow. Planned once, off the picker's
+    call, a wave can afford to price every order of its window's tier for each free place in a cart
+    (``candidates``), where the call-time planner looks at the 60 best-scored only.
     """
     planner = planner or RoutePlanner(layout)
     queue = list(orders)
     carts: list[Batch] = []
     while queue:
         pool, queue = queue[:window], queue[window:]
-        planned = plan_batches(layout, pool, capacity, now, planner=planner)
+        planned = plan_batches(layout, pool, capacity, now, planner=planner, candidates=candidates)
         if queue and len(planned) > 1:
             queue = list(planned[-1].orders) + queue
             planned = planned[:-1]
