@@ -36,7 +36,7 @@ AREAS: dict[str, tuple[str, ...]] = {
                "ui/widgets/message.py", "ui/widgets/scroll.py", "ui/labels.py", "ui/smoke.py", "ui/smoke_driver.py"),
     "picker": ("ui/workspaces/picker.py", "ui/widgets/pick_stops.py", "ui/widgets/route_map.py"),
     "packer": ("ui/workspaces/packer.py", "ui/widgets/pack_checklist.py", "ui/widgets/pack_panels.py",
-               "ui/widgets/put_wall.py"),
+               "ui/widgets/put_wall.py", "ui/workspaces/put_wall.py"),
     "supervisor": ("ui/workspaces/supervisor.py", "ui/widgets/console_model.py", "ui/widgets/console_common.py",
                    "ui/widgets/console_floor.py", "ui/widgets/console_orders.py", "ui/widgets/console_exceptions.py",
                    "ui/widgets/console_stock.py", "ui/widgets/console_audit.py",

@@ -1193,6 +1193,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Put &amp;wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

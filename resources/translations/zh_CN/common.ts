@@ -1193,6 +1193,10 @@
         <translation>系统管理(&amp;D)</translation>
     </message>
     <message>
+        <source>Put &amp;wall</source>
+        <translation>播种墙(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

@@ -257,7 +257,7 @@
         <translation>无承运商</translation>
     </message>
     <message numerus="yes">
-        <source>This order's %n kept parcel(s) wait for the database: their labels print first.</source>
+        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>
             <numerusform>本订单有 %n 个包裹暂存在本工作站，正等待数据库：请先打印它们的面单。</numerusform>
         </translation>
@@ -434,7 +434,7 @@ Mend the printer, then press F9 to print what failed.</source>
         <translation>格口 %1 已满：订单 %2 可打包</translation>
     </message>
     <message>
-        <source>The wall's lights did not answer; follow the screen. (%1)</source>
+        <source>The wall&apos;s lights did not answer; follow the screen. (%1)</source>
         <translation>播种墙灯光无响应，请按屏幕操作。（%1）</translation>
     </message>
 </context>
