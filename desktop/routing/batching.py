@@ -131,11 +131,13 @@ def plan_batches(
     due_soon: timedelta = timedelta(hours=2),
     planner: RoutePlanner | None = None,
     candidates: int = 60,
+    max_batches: int | None = None,
 ) -> list[Batch]:
     """Group ready orders into cart batches, most urgent batch first, each with its route.
 
     ``candidates`` bounds how many orders of the allowed tier (best scores first) are priced for
-    each free place in the cart, which keeps large order pools quick.
+    each free place in the cart, which keeps large order pools quick. ``max_batches`` stops after
+    that many batches (the first carts are the same as without it).
     """
     planner = planner or RoutePlanner(layout)
     tiers = {o.order_id: urgency_tier(o, now, due_soon) for o in orders}
@@ -152,7 +154,7 @@ def plan_batches(
     remaining = list(scored)
     depot = depot_point(layout)
     batches: list[Batch] = []
-    while remaining:
+    while remaining and (max_batches is None or len(batches) < max_batches):
         seed = remaining.pop(0)
         chosen = [seed]
         totes, litres = seed.totes, seed.volume_litres

@@ -36,7 +36,7 @@ from desktop.domain.events import WaveReleased
 from desktop.domain.lifecycle import BatchStatus, OrderStatus, PriorityClass
 from desktop.domain.packing import CarrierDefinition, Destination, NoCarrier, choose_carrier
 from desktop.domain.roles import Role, require_role
-from desktop.routing.batching import Batch, CartCapacity, OrderLine, ReadyOrder, plan_batches
+from desktop.routing.batching import Batch, CartCapacity, OrderLine, ReadyOrder, plan_batches, urgency_tier
 from desktop.routing.layout import Layout, Position
 from desktop.routing.planner import RoutePlanner
 from desktop.routing.priority import cutoff_points, next_pickup, priority_score
@@ -54,7 +54,7 @@ DEFAULT_LEAD = timedelta(minutes=60)
 # Orders planned at a time: the seed-and-savings planner prices every waiting order for each free
 # place in a cart, so a wave of 10 000 is planned window by window, most urgent first.
 PLANNING_WINDOW = 240
-WAVE_CANDIDATES = 240
+DUE_SOON = timedelta(hours=2)  # the batch planner's rush tier
 URGENT_PER_CALL = 24
 
 
@@ -308,25 +308,19 @@ def _score(c: _Candidate, now: datetime) -> float:
 
 
 def plan_wave_carts(layout: Layout, orders: Sequence[ReadyOrder], capacity: CartCapacity, now: datetime, *,
-                    planner: RoutePlanner | None = None, window: int = PLANNING_WINDOW,
-                    candidates: int = WAVE_CANDIDATES) -> list[Batch]:
-    """Carts for a whole wave, most urgent first: the batch planner over windows of the urgency order.
-
-    The last cart of a window is planned again with the next window (it may not be full), so only
-    the wave's very last cart can be short of what its orders allow. Planned once, off the picker's
-    call, a wave can afford to price every order of its window's tier for each free place in a cart
-    (``candidates``), where the call-time planner looks at the 60 best-scored only.
+                    planner: RoutePlanner | None = None, window: int = PLANNING_WINDOW) -> list[Batch]:
+    """Carts for a whole wave, most urgent first: each cart the first the batch planner makes from the
+    `window` most urgent orders still left — what `next_batch` on the call did, cart by cart, with a
+    wider pool (240 rather than 200) and only the first cart built and routed each time.
     """
     planner = planner or RoutePlanner(layout)
-    queue = list(orders)
+    queue = sorted(orders, key=lambda o: (urgency_tier(o, now, DUE_SOON), -o.score(now), o.order_id))
     carts: list[Batch] = []
     while queue:
-        pool, queue = queue[:window], queue[window:]
-        planned = plan_batches(layout, pool, capacity, now, planner=planner, candidates=candidates)
-        if queue and len(planned) > 1:
-            queue = list(planned[-1].orders) + queue
-            planned = planned[:-1]
-        carts.extend(planned)
+        first = plan_batches(layout, queue[:window], capacity, now, planner=planner, max_batches=1)[0]
+        carts.append(first)
+        taken = {o.order_id for o in first.orders}
+        queue = [o for o in queue if o.order_id not in taken]
     return carts
 
 
