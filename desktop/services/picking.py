@@ -299,6 +299,9 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
     gone = [r.id for r in rows if r.order_id not in claimed]
     if gone:  # cancelled or held since the wave was planned: the cart leaves without their stops
         uow.session.execute(delete(T).where(T.id.in_(gone)).execution_options(synchronize_session=False))
+        # … and out of the wave: released again, they are planned afresh (on the call or by the next wave)
+        uow.session.execute(update(O).where(O.id.in_([o for o in order_ids if o not in claimed]))
+                            .values(wave_id=None, version=O.version + 1).execution_options(synchronize_session=False))
     if not claimed:
         cart.status = BatchStatus.CANCELLED.value
         cart.finished_at = now

@@ -82,6 +82,17 @@ class WaveInputRefused(PickdeskError):
     code = "wave_input_refused"
 
 
+class WaveConflict(PickdeskError):
+    """Orders the wave planned were taken by another release, or changed, while it planned."""
+
+    code = "wave_conflict"
+
+    def __init__(self) -> None:
+        super().__init__("Some of these orders changed or joined another wave while this one was planned; "
+                         "nothing was released. Release it again.",
+                         "规划期间部分订单已变更或进入其他波次；本波次未放出。请重新放波次。")
+
+
 @dataclass(frozen=True)
 class WaveRule:
     """Which ready orders a wave takes. Empty filters take everything."""
@@ -411,9 +422,13 @@ def _store_carts(uow: UnitOfWork, wave: models.Wave, carts: Sequence[Batch], by_
                                  "location_id": res.stock.location_id, "lot_id": res.stock.lot_id, "tote_id": None,
                                  "qty": res.qty, "picked_qty": 0, "status": "open", "seq": seq[str(res.id)]})
         s.execute(insert(models.PickTask), rows)
-        s.execute(update(models.Order).where(models.Order.id.in_([int(o.order_id) for o in cart.orders]))
-                  .values(wave_id=wave.id, version=models.Order.version + 1)
-                  .execution_options(synchronize_session=False))
+        marked = s.execute(update(models.Order).where(models.Order.id.in_([int(o.order_id) for o in cart.orders]),
+                                                      models.Order.wave_id.is_(None),
+                                                      models.Order.status == OrderStatus.READY.value)
+                           .values(wave_id=wave.id, version=models.Order.version + 1)
+                           .execution_options(synchronize_session=False)).rowcount
+        if marked != len(cart.orders):  # another release (or a status change) took some of them meanwhile
+            raise WaveConflict()
         if wave.kind == WaveKind.PUT_WALL.value:
             s.execute(insert(models.PutWallSlot), [
                 {"batch_id": batch.id, "slot_no": k, "order_id": int(o.order_id),
@@ -479,10 +494,14 @@ def plan_urgent_arrivals(uow: UnitOfWork, now: datetime) -> int:
                        status=WaveStatus.RELEASED.value, rule={"urgent_arrivals": True},
                        released_by_id=uow.actor.user_id, released_at=now, order_count=len(candidates),
                        cart_count=len(carts), route_distance_m=round(sum(c.route.distance for c in carts), 2))
-    uow.session.add(wave)
-    uow.session.flush()
-    wave.code = f"U{now:%y%m%d}-{wave.id:04d}"
-    _store_carts(uow, wave, carts, by_id, now, first_seq=head - len(carts))
+    try:
+        with uow.session.begin_nested():  # another picker planning the same arrivals at once: theirs stands
+            uow.session.add(wave)
+            uow.session.flush()
+            wave.code = f"U{now:%y%m%d}-{wave.id:04d}"
+            _store_carts(uow, wave, carts, by_id, now, first_seq=head - len(carts))
+    except WaveConflict:
+        return 0
     uow.audit("urgent_planned", "wave", wave.code, orders=[c.order.order_no for c in candidates], carts=len(carts))
     uow.announce(WaveReleased(wave_code=wave.code, kind=wave.kind, carts=len(carts), orders=len(candidates)))
     return len(candidates)

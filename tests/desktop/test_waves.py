@@ -128,6 +128,23 @@ def test_an_order_cancelled_after_release_leaves_its_cart(db: Database) -> None:
     view = call(db, "picker2", picking.next_batch, today=TODAY, now=NOW)
     assert victim not in view.orders and len(view.orders) == 2
     assert {s.order_no for s in view.stops if s.status == "open"} == set(view.orders)
+    # Out of the wave too: were it released again, it would be planned afresh.
+    assert read(db, select(O.wave_id).where(O.order_no == victim)) == [(None,)]
+
+
+def test_an_order_is_in_one_wave_only(db: Database, monkeypatch) -> None:
+    """Two releases planning the same orders: the second finds them taken and releases nothing."""
+    with db.unit_of_work(actor(db, "super1")) as first, db.unit_of_work(actor(db, "super1")) as second:
+        # The second has read the ready orders before the first commits its wave.
+        orders = waves._ready_orders(second, read(db, select(models.Warehouse.id).where(
+            models.Warehouse.code == "SZ1"))[0][0])
+        assert orders
+        waves.release_wave(first, warehouse="SZ1", rule=waves.WaveRule(max_orders=3), now=NOW)
+    monkeypatch.setattr(waves, "_ready_orders", lambda *_a, **_k: orders)  # the second release's stale read
+    with pytest.raises(waves.WaveConflict), db.unit_of_work(actor(db, "super1")) as uow:
+        waves.release_wave(uow, warehouse="SZ1", rule=waves.WaveRule(max_orders=3), now=NOW)
+    O = models.Order
+    assert read(db, select(func.count(func.distinct(O.wave_id))).where(O.wave_id.is_not(None)))[0][0] == 1
 
 
 def test_an_urgent_order_released_mid_wave_goes_into_the_next_cart(db: Database) -> None:
