@@ -311,9 +311,10 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
     uow.session.execute(insert(models.OrderStatusChange), [
         {"order_id": oid, "from_status": OrderStatus.READY.value, "to_status": OrderStatus.PICKING.value, "at": now,
          "user_id": uow.actor.user_id, "reason": "batch"} for oid in sorted(claimed)])
-    for oid in sorted(claimed):
-        uow.audit("order_status", "order", numbers[oid], **{"from": "ready", "to": "picking", "reason": "batch"})
-        uow.announce(OrderStatusChanged(order_no=numbers[oid], status=OrderStatus.PICKING.value))
+    uow.audit_many([("order_status", "order", numbers[oid], {"from": "ready", "to": "picking", "reason": "batch"})
+                    for oid in sorted(claimed)])
+    uow.announce_many([OrderStatusChanged(order_no=numbers[oid], status=OrderStatus.PICKING.value)
+                       for oid in sorted(claimed)])
     wave_kind = cart.wave.kind if cart.wave is not None else waves.WaveKind.MULTI.value
     bulk = wave_kind != waves.WaveKind.MULTI.value
     totes = _claim_totes(uow, cart, 1 if bulk else len(claimed))
