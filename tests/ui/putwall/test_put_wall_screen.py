@@ -92,7 +92,17 @@ def scan(qtbot, panel: PutWallPanel, text: str, signal) -> None:  # noqa: ANN001
         panel.scan.returnPressed.emit()
 
 
-def test_sorting_a_cart_at_the_wall(qtbot, picked_wall, tmp_path) -> None:
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    """The wall in either language (switched back after)."""
+    from ui import i18n
+
+    i18n.apply_language(qapp, request.param)
+    yield request.param
+    i18n.apply_language(qapp, "en")
+
+
+def test_sorting_a_cart_at_the_wall(qtbot, picked_wall, language, tmp_path) -> None:
     db, view = picked_wall
     runner = TaskRunner(db)
     controller = Controller()
@@ -120,13 +130,13 @@ def test_sorting_a_cart_at_the_wall(qtbot, picked_wall, tmp_path) -> None:
                 scan(qtbot, panel, f"WALL-{wrong:02d}", panel.put_refused)
                 assert f"WALL-{lit:02d}" in panel.message.text()
                 if len(panel.slots) > 0:
-                    shot = Path(os.environ.get("PUT_WALL_SHOT", tmp_path / "put_wall.png"))
+                    shot = Path(os.environ.get("PUT_WALL_SHOT", tmp_path) ) / f"put_wall_{language}.png"
                     panel.grab().save(str(shot))
                 first = False
             scan(qtbot, panel, f"WALL-{lit:02d}", panel.put_confirmed)
     assert sorted(filled) == sorted(view.orders)
     assert all(cell.property("full") for cell in panel.slots.values())
-    assert "ready to pack" in panel.message.text()
+    assert ("ready to pack" if language == "en" else "可打包") in panel.message.text()
     qtbot.waitUntil(lambda: len(controller.lines) >= 2 * sum(s.qty for s in view.stops), timeout=5000)
     assert controller.lines[0].startswith("LIGHT ") and controller.lines[1].startswith("CLEAR ")
     light.close()
