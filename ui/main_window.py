@@ -169,6 +169,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.workspace_menu.addAction(action)
             self.workspace_actions[role] = action
+        # The put wall: a packer's second screen (docs/waves.md).
+        self.action_put_wall = self._action("action_workspace_put_wall", self.tr("Put &wall"), "Ctrl+6",
+                                            self.open_put_wall)
+        self.action_put_wall.setCheckable(True)
+        group.addAction(self.action_put_wall)
+        self.workspace_menu.addAction(self.action_put_wall)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
@@ -223,6 +229,7 @@ class MainWindow(QMainWindow):
             self.status_user.setText(f"{self.actor.display_name} ({self.actor.login}) · {role_name(self.actor.role)}")
         for role, action in self.workspace_actions.items():
             action.setEnabled(self.actor is not None and may_act_as(self.actor.role, role))
+        self.action_put_wall.setEnabled(self.actor is not None and may_act_as(self.actor.role, Role.PACKER))
         self.action_sign_out.setEnabled(self.actor is not None)
 
     # --- connection ---------------------------------------------------------------------------
@@ -346,6 +353,19 @@ class MainWindow(QMainWindow):
         self._restore_workspace_layout(workspace)
         self._apply_sound_setting()
         self.workspace_actions[role].setChecked(True)
+        workspace.setFocus()
+        self.workspace_opened.emit(workspace.objectName())
+
+    def open_put_wall(self) -> None:
+        """Show the put wall's screen (a packer's), if the signed-in user may pack."""
+        from ui.workspaces.put_wall import PutWallWorkspace
+
+        if self.actor is None or not may_act_as(self.actor.role, Role.PACKER):
+            return
+        self.look_timer.stop()
+        workspace = PutWallWorkspace(self.station.context(self.actor, self.refresh_ms))
+        self._replace_central(workspace)
+        self.action_put_wall.setChecked(True)
         workspace.setFocus()
         self.workspace_opened.emit(workspace.objectName())
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import insert as sa_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -198,6 +199,26 @@ class UnitOfWork:
         if self.db.backend == "postgresql":
             # Delivered to LISTENing stations when (and only if) this transaction commits.
             self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
+
+    def audit_many(self, entries: list[tuple[str, str, object, dict[str, Any]]]) -> None:
+        """`audit(action, entity, entity_id, **detail)` for many entries in one statement (no ids read back)."""
+        assert self.session is not None
+        if entries:
+            self.session.execute(sa_insert(models.AuditEntry), [
+                {"user_id": self.actor.user_id, "station": self.actor.station, "action": action, "entity": entity,
+                 "entity_id": None if entity_id is None else str(entity_id), "detail": detail}
+                for action, entity, entity_id, detail in entries])
+
+    def announce_many(self, changes: list[Change]) -> None:
+        """`announce(change)` for many changes in one statement, one notification per topic."""
+        assert self.session is not None
+        if not changes:
+            return
+        rows = [dict(zip(("topic", "entity_id", "payload"), encode(change), strict=True)) for change in changes]
+        self.session.execute(sa_insert(models.ChangeFeedEntry), rows)
+        if self.db.backend == "postgresql":
+            for topic in dict.fromkeys(r["topic"] for r in rows):
+                self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
 
 
 @contextmanager

@@ -50,6 +50,7 @@ from ui.widgets.console_floor import FloorPanel
 from ui.widgets.console_model import PAGE
 from ui.widgets.console_orders import OrderAction, OrdersPanel
 from ui.widgets.console_stock import StockPanel
+from ui.widgets.console_waves import WavesPanel
 from ui.widgets.figures_panel import FiguresPanel
 from ui.widgets.handover_panel import HandoverPanel
 from ui.widgets.returns_panel import ReturnsPanel
@@ -105,6 +106,7 @@ class SupervisorWorkspace(Workspace):
         self.exceptions_panel = ExceptionsPanel(self, self)
         self.stock = StockPanel(self, self)
         self.audit = AuditPanel(self, self)
+        self.waves = WavesPanel(self, self)
         self.audit.loaded.connect(self.audit_loaded)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("supervisor_tabs")
@@ -112,6 +114,7 @@ class SupervisorWorkspace(Workspace):
         self.tabs.addTab(self.orders, self.tr("Orders"))
         self.tabs.addTab(self.exceptions_panel, self.tr("Exceptions"))
         self.tabs.addTab(self.stock, self.tr("Stock"))
+        self.tabs.addTab(self.waves, self.tr("Waves"))
         self.tabs.addTab(self.audit, self.tr("Audit"))
         # After the parcel leaves: hand-over to carriers, returns receiving, and the figures.
         self.handover = HandoverPanel(context, self)
@@ -217,6 +220,8 @@ class SupervisorWorkspace(Workspace):
 
     def _read_lists(self) -> None:
         self.runner.run(self.lists_op(), self.show_data, self._load_failed_quietly, actor=self.actor, owner=self)
+        self.runner.run(self.waves.load_op(), lambda r: self.waves.show_waves(*r), self._load_failed_quietly,
+                        actor=self.actor, owner=self)
 
     def show_data(self, data: object) -> None:
         if isinstance(data, tuple):  # (counts, held): the shell's shape, kept for its callers

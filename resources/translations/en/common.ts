@@ -1389,6 +1389,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Put &amp;wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>

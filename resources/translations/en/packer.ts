@@ -416,4 +416,39 @@ Mend the printer, then press F9 to print what failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>PutWallPanel</name>
+    <message>
+        <source>Scan a picked put-wall cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a unit first, then its slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart %1: %2 slots, %3 units to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready to pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put it into %1, then scan the slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slot %1 is full: order %2 is ready to pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wall&apos;s lights did not answer; follow the screen. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -882,6 +882,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,6 +923,85 @@
             <numerusform>Intake: %n order processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
             <numerusform>Intake: %n orders processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WavesPanel</name>
+    <message>
+        <source>Multi-order carts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single-SKU (bestsellers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warehouse to release a wave in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave {code}: {orders} orders in {carts} carts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1389,6 +1389,10 @@
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
+        <source>Put &amp;wall</source>
+        <translation>播种墙(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1901,7 +1905,7 @@
         <translation>请填写菜鸟模板地址（http(s)://…）。</translation>
     </message>
     <message>
-        <source>The database, printer and devices are a supervisor&apos;s or an admin&apos;s to change: sign in as one first.</source>
+        <source>The database, printer and devices are a supervisor's or an admin's to change: sign in as one first.</source>
         <translation>数据库、打印机和设备只能由主管或管理员更改：请先以主管或管理员身份登录。</translation>
     </message>
     <message>

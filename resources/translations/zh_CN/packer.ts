@@ -261,7 +261,7 @@
         <translation>{text} 不是条码。克数请填在重量栏，并在那里按回车。</translation>
     </message>
     <message numerus="yes">
-        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
+        <source>This order's %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>
             <numerusform>本订单有 %n 个包裹暂存在本工作站，正等待数据库：请先打印它们的面单。</numerusform>
         </translation>
@@ -377,7 +377,7 @@ the database is back.</source>
         <translation>第 {seq} 箱已封：{code} · {tracking}</translation>
     </message>
     <message>
-        <source>Parcel {seq} closed: {code} · waiting for the carrier&apos;s waybill number</source>
+        <source>Parcel {seq} closed: {code} · waiting for the carrier's waybill number</source>
         <translation>第 {seq} 个包裹已封箱：{code} · 正在等待承运商分配运单号</translation>
     </message>
     <message>
@@ -409,6 +409,41 @@ the database is back.</source>
 Mend the printer, then press F9 to print what failed.</source>
         <translation>打印失败，已通知主管：{error}
 修好打印机后，按 F9 重新打印失败的单据。</translation>
+    </message>
+</context>
+<context>
+    <name>PutWallPanel</name>
+    <message>
+        <source>Scan a picked put-wall cart</source>
+        <translation>扫描已拣完的播种墙批次</translation>
+    </message>
+    <message>
+        <source>Scan a unit first, then its slot.</source>
+        <translation>请先扫描商品，再扫描格口。</translation>
+    </message>
+    <message>
+        <source>Cart %1: %2 slots, %3 units to sort</source>
+        <translation>批次 %1：%2 个格口，待分播 %3 件</translation>
+    </message>
+    <message>
+        <source>Scan a unit</source>
+        <translation>扫描商品</translation>
+    </message>
+    <message>
+        <source>ready to pack</source>
+        <translation>可打包</translation>
+    </message>
+    <message>
+        <source>Put it into %1, then scan the slot</source>
+        <translation>放入 %1，然后扫描格口</translation>
+    </message>
+    <message>
+        <source>Slot %1 is full: order %2 is ready to pack</source>
+        <translation>格口 %1 已满：订单 %2 可打包</translation>
+    </message>
+    <message>
+        <source>The wall's lights did not answer; follow the screen. (%1)</source>
+        <translation>播种墙灯光无响应，请按屏幕操作。（%1）</translation>
     </message>
 </context>
 </TS>

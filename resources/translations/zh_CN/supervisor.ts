@@ -99,7 +99,7 @@
         <translation>替代商品编码或 GTIN</translation>
     </message>
     <message>
-        <source>Customer&apos;s consent: how, when</source>
+        <source>Customer's consent: how, when</source>
         <translation>客户同意：方式、时间</translation>
     </message>
     <message>
@@ -875,6 +875,10 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Waves</source>
+        <translation>波次</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
@@ -911,6 +915,85 @@
         <translation>
             <numerusform>审核完成：处理 %n 单 — 待拣货 {ready}，挂起 {held}，缺货待补 {backordered}，跳过 {skipped}，失败 {failed}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WavesPanel</name>
+    <message>
+        <source>Multi-order carts</source>
+        <translation>多订单车</translation>
+    </message>
+    <message>
+        <source>Single-SKU (bestsellers)</source>
+        <translation>单品（爆款）</translation>
+    </message>
+    <message>
+        <source>Put wall</source>
+        <translation>播种墙</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已放出</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>放出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation>车数</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待领</translation>
+    </message>
+    <message>
+        <source>all ready</source>
+        <translation>全部待拣</translation>
+    </message>
+    <message>
+        <source>Release wave</source>
+        <translation>放波次</translation>
+    </message>
+    <message>
+        <source>No warehouse to release a wave in.</source>
+        <translation>没有可放波次的仓库。</translation>
+    </message>
+    <message>
+        <source>Wave {code}: {orders} orders in {carts} carts</source>
+        <translation>波次 {code}：{orders} 个订单，{carts} 车</translation>
     </message>
 </context>
 </TS>
