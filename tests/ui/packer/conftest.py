@@ -74,10 +74,12 @@ def _expected(p: Picked, line_nos, carton_for) -> int:  # noqa: ANN001
 
 
 def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = None,
-                fragile: bool | None = None) -> Picked:
+                fragile: bool | None = None, units: int | None = None, gift: bool | None = None) -> Picked:
     """Pick a ready order as a picker would have: tasks into a free tote, stock taken, order → picked.
 
-    `fragile`: an order with (True) or without (False) a fragile product; None: either."""
+    `fragile`: an order with (True) or without (False) a fragile product; None: either. `units`: an
+    order of exactly that many units; by default two or more (a one-unit order prints by itself once
+    weighed, 一单一件, and most tests press F9). `gift`: a gift order or not; None: either."""
     _DB["db"] = db
     with db.unit_of_work() as uow:
         s = uow.session
@@ -85,6 +87,9 @@ def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = 
                                .order_by(models.Order.order_no)).all()
         order = next(o for o in candidates if len(o.lines) >= min_lines and all(ln.reservations for ln in o.lines)
                      and sum(ln.qty for ln in o.lines) <= 8
+                     and (sum(ln.qty for ln in o.lines) == units if units is not None
+                          else sum(ln.qty for ln in o.lines) >= 2)
+                     and (gift is None or o.gift == gift)
                      and (lot_tracked is None or any(ln.sku.lot_tracked for ln in o.lines) == lot_tracked)
                      and (fragile is None or any(ln.sku.fragile for ln in o.lines) == fragile))
         tote = s.scalars(select(models.Tote).where(models.Tote.status == "free").order_by(models.Tote.code)).first()
