@@ -949,6 +949,7 @@ class PackerWorkspace(Workspace):
         self._polling = False
         progress = self.bench.jobs_polled(states)
         self._show_print_status()
+        self._show_heading()  # printing → the next order (or print again what failed)
         if progress.newly_printed:
             newly_printed = list(progress.newly_printed)
             self.runner.run(lambda uow: packing.record_labels_printed(uow, newly_printed), None, self._failed,

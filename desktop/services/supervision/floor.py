@@ -20,7 +20,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.roles import Role
 from desktop.routing.priority import priority_score
-from desktop.services.supervision.common import ACTIVE_BATCH, ON_FLOOR
+from desktop.services.supervision.common import ACTIVE_BATCH, ON_FLOOR, _supervisor
 
 
 @dataclass(frozen=True)
@@ -216,3 +216,25 @@ def picker_logins(uow: UnitOfWork) -> list[tuple[str, str]]:
     U = models.User
     return [(login, name) for login, name in uow.session.execute(
         select(U.login, U.display_name).where(U.role == Role.PICKER.value, U.active.is_(True)).order_by(U.login))]
+
+
+SEARCH_LIMIT = 50
+
+
+def search_orders(uow: UnitOfWork, text: str, limit: int = SEARCH_LIMIT, now: datetime | None = None) -> list[BoardOrder]:
+    """Orders whatever their status, found by what a supervisor has in hand: the order number (or part
+    of it), a parcel's tracking number, or a SKU code on one of its lines. Supervisors and admins only.
+
+    Every match is made in the database (indexed columns, no customer data read); newest orders first,
+    at most `limit`."""
+    _supervisor(uow)
+    term = (text or "").strip()
+    if not term:
+        return []
+    O, S, L, K = models.Order, models.Shipment, models.OrderLine, models.Sku
+    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    by_tracking = select(S.order_id).where(S.tracking_no == term)
+    by_sku = select(L.order_id).join(K, L.sku_id == K.id).where(K.sku_code == term)
+    q = (select(O).where(or_(O.order_no.ilike(pattern, escape="\\"), O.id.in_(by_tracking), O.id.in_(by_sku)))
+         .options(selectinload(O.merchant), selectinload(O.lines)).order_by(O.id.desc()).limit(limit))
+    return _board_rows(uow, list(uow.session.scalars(q)), now or utcnow())
