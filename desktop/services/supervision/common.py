@@ -25,9 +25,9 @@ ON_FLOOR = (OrderStatus.RECEIVED, OrderStatus.HELD, OrderStatus.BACKORDERED, Ord
 DECISIONS: dict[str, tuple[str, ...]] = {
     "short_pick": ("transfer", "wait", "substitute", "partial_refund", "full_refund"),
     "backorder": ("transfer", "wait", "full_refund"),
-    "address_hold": ("release", "cancel"),
-    "price_hold": ("release", "cancel"),
-    "payment_hold": ("release", "cancel"),
+    "address_hold": ("release", "accept", "cancel"),
+    "price_hold": ("release", "accept", "cancel"),
+    "payment_hold": ("release", "accept", "cancel"),
     "weight_override": ("acknowledge",),
     "print_failed": ("reprint", "acknowledge"),
 }
@@ -39,6 +39,7 @@ DECISION_LABELS = {
     "partial_refund": ("Partial refund", "部分退款"),
     "full_refund": ("Full refund (cancel)", "全额退款（取消）"),
     "release": ("Release after the fix", "修正后放行"),
+    "accept": ("Accept as is (ship without a fix)", "按原样接受（不修正即发货）"),
     "cancel": ("Cancel the order", "取消订单"),
     "acknowledge": ("Acknowledge", "确认"),
     "reprint": ("Reprint", "重新打印"),
