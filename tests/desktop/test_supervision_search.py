@@ -69,7 +69,7 @@ def test_a_hold_accepted_as_is_goes_on_without_a_fix(db) -> None:
     with db.unit_of_work() as uow:
         case = uow.session.get(models.ExceptionCase, row.id)
         o = case.order
-        gate = case.detail["gate"]
+        gate = case.detail.get("gate") or case.kind.removesuffix("_hold")
         assert (case.status, case.decision) == ("resolved", "accept")
         assert o.intake_outcome[gate]["status"] == "accepted"  # what the gate found is kept, marked accepted
         others_held = [g for g in ("address", "price", "payment") if o.intake_outcome[g]["status"] == "held"]
