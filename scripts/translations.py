@@ -38,7 +38,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "packer": ("ui/workspaces/packer.py", "ui/widgets/pack_checklist.py", "ui/widgets/pack_panels.py"),
     "supervisor": ("ui/workspaces/supervisor.py", "ui/widgets/console_model.py", "ui/widgets/console_common.py",
                    "ui/widgets/console_floor.py", "ui/widgets/console_orders.py", "ui/widgets/console_exceptions.py",
-                   "ui/widgets/console_stock.py", "ui/widgets/console_audit.py",
+                   "ui/widgets/console_stock.py", "ui/widgets/console_audit.py", "ui/widgets/console_people.py",
                    "ui/widgets/handover_panel.py", "ui/widgets/returns_panel.py",
                    "ui/widgets/figures_panel.py", "ui/widgets/aftersales_common.py"),
     "admin": ("ui/workspaces/admin.py", "ui/widgets/admin_common.py", "ui/widgets/admin_stations.py",

@@ -956,6 +956,10 @@
         <translation>修正后放行</translation>
     </message>
     <message>
+        <source>Accept as is (ship without a fix)</source>
+        <translation>按原样接受（不修正即发货）</translation>
+    </message>
+    <message>
         <source>Cancel the order</source>
         <translation>取消订单</translation>
     </message>
