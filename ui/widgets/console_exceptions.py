@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.services import supervision as sv
@@ -85,6 +86,10 @@ class ExceptionsPanel(QWidget):
         keys = [e.id for e in self.model.records()]
         at = keys.index(selected) if selected in keys else None
         self.model.replace(rows)  # other keys: the model is reset, and the table's selection with it
+        # What happened wraps onto more lines rather than end in "…" (the list is short: open cases only).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.resizeRowsToContents()
         if selected is None:
             return
         if self.model.record(selected) is not None:

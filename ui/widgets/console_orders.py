@@ -94,7 +94,7 @@ class OrdersPanel(QWidget):
         self.found_title = QLabel(self)
         self.found_title.setObjectName("supervisor_found_title")
         self.found_model = FoundModel(self)
-        self.found = KeyedView("supervisor_found_table", self.found_model, self, stretch=2)
+        self.found = KeyedView("supervisor_found_table", self.found_model, self, stretch=4)
         self._chosen: KeyedView | None = None
         self.found.key_selected.connect(lambda key: self._choose(self.found, key))
         self.orders.key_selected.connect(lambda key: self._choose(self.orders, key))
@@ -156,7 +156,9 @@ class OrdersPanel(QWidget):
         lower_layout.addWidget(self.held_title)
         lower_layout.addWidget(self.held)
         split.addWidget(lower)
-        split.setSizes([300, 180])
+        split.setSizes([70, 300, 180])  # the search field alone until something is found
+        split.setCollapsible(1, False)
+        split.setCollapsible(2, False)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
@@ -202,6 +204,11 @@ class OrdersPanel(QWidget):
             self.found_title.setText(self.tr("Found %n order(s) for “{term}”.", "", len(rows)).format(term=term))
         self.found_title.show()
         self.found.setVisible(bool(rows))
+        split = self.found.parentWidget().parentWidget()
+        if isinstance(split, QSplitter):  # room for the results, the floor and the held list below
+            total = sum(split.sizes())
+            top = min(total // 3, 110 + 36 * min(len(rows), 4)) if rows else 90
+            split.setSizes([top, (total - top) * 5 // 8, (total - top) * 3 // 8])
         if len(rows) == 1:
             self.found.select_key(rows[0].order_no)
 

@@ -32,7 +32,8 @@ def status(demo_db, order_no):
         return uow.session.scalar(select(models.Order.status).where(models.Order.order_no == order_no))
 
 
-def test_the_heading_says_what_comes_next_and_points_at_print(qtbot, window, sign_in, settings, picked, tmp_path):
+def test_the_heading_says_what_comes_next_and_points_at_print(qtbot, window, sign_in, settings, picked, tmp_path,
+                                                             shot):
     ws = open_bench(qtbot, window, sign_in, settings, printer_kind="folder", printer_target=str(tmp_path))
     prompt, steps = ws.findChild(QLabel, "packer_prompt"), ws.findChild(QLabel, "packer_steps")
     print_button = ws.findChild(QPushButton, "packer_print")
@@ -48,6 +49,7 @@ def test_the_heading_says_what_comes_next_and_points_at_print(qtbot, window, sig
     assert "re-weigh (F5)" in prompt.text() and not print_button.property("next")
     ws.on_weighed(ScaleReading(Decimal(p.expected_g()), True))
     assert prompt.text() == "Weighed: print the labels (F9) →" and "<u>Print</u>" in steps.text()
+    shot(window, "packer-weighed")
     assert print_button.property("next") is True and print_button.isEnabled()
     with qtbot.waitSignal(ws.printed, timeout=30_000):
         print_button.click()
@@ -192,7 +194,8 @@ def _outside(window, root: QWidget) -> list[str]:
     return out
 
 
-def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window, sign_in, settings, picked, tmp_path):
+def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window, sign_in, settings, picked, tmp_path,
+                                                                 shot):
     for large in (False, True):
         if window.actor is not None:
             window.sign_out()
@@ -210,5 +213,6 @@ def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window,
         qtbot.wait(50)
         assert window.width() == 1280 and window.height() == 800
         assert _outside(window, ws) == [], large
+        shot(window, "packer-large-printed" if large else "packer-next")
     settings.large_type = False
     window.apply_look()

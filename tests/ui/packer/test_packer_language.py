@@ -158,6 +158,7 @@ def test_every_state_of_the_bench_in_one_language(qtbot, window, sign_in, settin
     choice = child(ws, QComboBox, "packer_carrier_choice")
     assert choice.count() > 1
     check()
+    shot(window, "packer-carrier-change")
     choice.setCurrentIndex(next(i for i in range(choice.count()) if choice.itemData(i) != ws.bench.current_carrier()))
     type_in(qtbot, child(ws, QLineEdit, "packer_carrier_reason"), CARRIER_REASON[language])
     qtbot.mouseClick(child(ws, QPushButton, "packer_carrier_apply"), Qt.MouseButton.LeftButton)
