@@ -63,7 +63,7 @@ from devices.decode import BadgeScan, ItemScan, OrderScan, ScanRejected, ToteSca
 from devices.scale import MtSicsScale, ScaleReading
 from printing.queue import PrintJob
 from ui.feedback import ScanFeedback
-from ui.appearance import points
+from ui.appearance import points, type_scale
 from ui.errors import error_text
 from ui.i18n import bilingual, money, number, translate, weight, with_shortcut
 from ui.widgets.message import MessageBanner
@@ -271,7 +271,9 @@ class PackerWorkspace(Workspace):
                                             self._open_override)
         lay.addWidget(self.weight)
         lay.addWidget(self.weight_manual)
-        row = QHBoxLayout()
+        # Side by side they fit the column; in large type they stand one above the other, or the
+        # column would grow past the window's edge.
+        row = QVBoxLayout() if type_scale() > 1 else QHBoxLayout()
         row.addWidget(self.reweigh)
         row.addWidget(self.override_button)
         lay.addLayout(row)
@@ -292,12 +294,16 @@ class PackerWorkspace(Workspace):
         self.carrier_panel = CarrierPanel(self)
         self.carrier_panel.chosen.connect(self._carrier_chosen)
         self.carrier_panel.cancelled.connect(self._close_panels)
-        left.insertWidget(left.indexOf(self.feedback) + 1, self.carrier_panel)
+        # A dialog over the bench (window-modal), not a panel of its crowded left column.
         right.addWidget(box)
 
         box, lay = _panel("packer_parcel", self.tr("Parcels"), self)
         self.parcels = QLabel(box)
         self.parcels.setObjectName("packer_parcels")
+        # Closed parcels' lines (code · carton · units · weight · tracking) wrap: never wider than the column,
+        # or the side column would be pushed off the window.
+        self.parcels.setWordWrap(True)
+        self.parcels.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.close_parcel = self._button("packer_close_parcel", self.tr("Close parcel, start the next"),
                                          "F8", self._close_parcel)
         row = QHBoxLayout()  # one row: the checklist above keeps its height

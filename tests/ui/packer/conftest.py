@@ -126,14 +126,23 @@ def picked(demo_db):
 def shot(qtbot):
     """`shot(widget, name)`: with PICKDESK_SHOTS=1 the screen is saved as docs/images/<name>.png, or
     docs/images/<language>/<name>.png when the station speaks another language than English."""
-    def save(widget, name: str) -> None:
+    def save(widget, name: str, *over) -> None:  # noqa: ANN001 - `over`: dialogs shown above the widget
         if os.environ.get("PICKDESK_SHOTS") == "1":
+            from PySide6.QtCore import QPoint
+            from PySide6.QtGui import QPainter
+
             from ui.i18n import current_language
 
             qtbot.wait(50)  # let the layout settle: nested layouts catch up one level per pass of the event loop
             folder = SHOTS if current_language() == "en" else SHOTS / current_language()
             folder.mkdir(parents=True, exist_ok=True)
-            assert widget.grab().save(str(folder / f"{name}.png")), folder / f"{name}.png"
+            picture = widget.grab()
+            if over:  # a dialog is a window of its own: drawn where it stands over the window
+                painter = QPainter(picture)
+                for dialog in over:
+                    painter.drawPixmap(dialog.mapToGlobal(QPoint(0, 0)) - widget.mapToGlobal(QPoint(0, 0)), dialog.grab())
+                painter.end()
+            assert picture.save(str(folder / f"{name}.png")), folder / f"{name}.png"
     return save
 
 

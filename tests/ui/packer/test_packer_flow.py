@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QScrollArea, QWidget
 from sqlalchemy import select
 
 from desktop.db import models
@@ -213,6 +213,12 @@ def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window,
         qtbot.wait(50)
         assert window.width() == 1280 and window.height() == 800
         assert _outside(window, ws) == [], large
+        # Large type scrolls the work up and down; sideways means the right column ran off the window.
+        for area in ws.findChildren(QScrollArea):
+            wide = sorted(((w.minimumSizeHint().width(), w.objectName() or type(w).__name__)
+                           for w in area.widget().findChildren(QWidget) if w.isVisible()), reverse=True)[:8]
+            assert area.horizontalScrollBar().maximum() == 0, (large, area.objectName(), area.widget().width(),
+                                                               area.viewport().width(), wide)
         shot(window, "packer-large-printed" if large else "packer-next")
     settings.large_type = False
     window.apply_look()
