@@ -570,13 +570,14 @@ class PackerWorkspace(Workspace):
 
     def _carrier_chosen(self, carrier: str, service: str, reason: str) -> None:
         self.bench.choose_carrier(carrier, service, reason)
-        self.carrier_panel.hide()
+        self._close_panels()
         self._show_state()
-        self.scan.setFocus()
 
     def _close_panels(self) -> None:
         self.override_panel.hide()
-        self.carrier_panel.hide()
+        if self.carrier_panel.isVisible():
+            self.carrier_panel.hide()
+            self.window().activateWindow()  # the bench's keys (F5…F9) are the window's again
         self.scan.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
