@@ -216,7 +216,6 @@ class CarrierPanel(QDialog):
         self.error.clear()
         self.adjustSize()
         self.show()
-        self.raise_()
         self.activateWindow()
         self.choice.setFocus()
 

@@ -168,6 +168,8 @@ def test_every_state_of_the_bench_in_one_language(qtbot, window, sign_in, settin
     check()
 
     # Closed and printed.
+    assert child(ws, QPushButton, "packer_print").isEnabled(), ws.blockers()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the dialog gave the window back its keys
     with qtbot.waitSignal(ws.printed, timeout=30_000):
         qtbot.keyClick(ws.scan, Qt.Key.Key_F9)
     assert ws.order_packed and ws.feedback.verdict is Verdict.GOOD
