@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.db.database import DatabaseUnavailable
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus, PriorityClass
 from desktop.domain.pack_bench import (
@@ -172,6 +173,7 @@ class PackerWorkspace(Workspace):
         self.bench = PackBench()  # the bench's state and rules; this widget draws it
         self._polling = False
         self._closing: dict[str, bool] = {}  # parcels sent to the station's sync → print when recorded
+        self._resuming: str | None = None  # the order of a parcel handed over, while it opens
         self._build()
         # The station's sync (one for every workspace): parcels are kept there first, then recorded.
         self.sync = context.sync
@@ -396,6 +398,7 @@ class PackerWorkspace(Workspace):
                         self._open_failed, actor=self.actor, owner=self)
 
     def _opened(self, view: packing.PackView) -> None:
+        self._resuming = None
         units = self.bench.open(view)
         self.result.clear()
         self.print_status.clear()
@@ -422,6 +425,7 @@ class PackerWorkspace(Workspace):
         if not kept:
             return
         order_no, who, payload = kept[0]
+        self._resuming = order_no
         self.result.show_message(self.tr("{who} left order {order} half-packed ({tote}): carry on where they stopped.")
                                  .format(who=who.get("display_name") or who.get("login", "?"), order=order_no,
                                          tote=payload.get("tote") or "—"), "info")
@@ -472,6 +476,12 @@ class PackerWorkspace(Workspace):
             self._print()
 
     def _open_failed(self, exc: BaseException) -> None:
+        resuming, self._resuming = self._resuming, None
+        if resuming is not None and isinstance(exc, PickdeskError) and not isinstance(exc, DatabaseUnavailable) \
+                and not self.sync.journal.closed:
+            # The order left the bench's hands meanwhile (packed elsewhere, cancelled …): the kept units
+            # are of no use; they go, with the reason shown, rather than come back at every sign-in.
+            self.sync.journal.take_handover(HANDOVER, resuming)
         self._refuse_error(exc)
 
     def _item(self, scan: ItemScan) -> None:
