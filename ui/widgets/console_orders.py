@@ -96,6 +96,7 @@ class OrdersPanel(QWidget):
         self.found_model = FoundModel(self)
         self.found = KeyedView("supervisor_found_table", self.found_model, self, stretch=4)
         self._chosen: KeyedView | None = None
+        self._searches = 0  # searches asked for: only the latest one's answer is shown
         self.found.key_selected.connect(lambda key: self._choose(self.found, key))
         self.orders.key_selected.connect(lambda key: self._choose(self.orders, key))
         self.held.key_selected.connect(lambda key: self._choose(self.held, key))
@@ -190,10 +191,14 @@ class OrdersPanel(QWidget):
             self.found_title.hide()
             self.found.hide()
             return
-        self.console.runner.run(lambda uow: sv.search_orders(uow, term), lambda rows: self._found(term, rows),
+        self._searches += 1
+        asked = self._searches
+        self.console.runner.run(lambda uow: sv.search_orders(uow, term), lambda rows: self._found(term, rows, asked),
                                 self.console.refuse_error, actor=self.console.actor, owner=self)
 
-    def _found(self, term: str, rows: list) -> None:  # noqa: ANN001 - BoardOrders
+    def _found(self, term: str, rows: list, asked: int | None = None) -> None:  # noqa: ANN001 - BoardOrders
+        if asked is not None and asked != self._searches:
+            return  # an older search answered late (the task runner has several threads): the newest one counts
         self.found_model.replace(rows)
         if not rows:
             self.found_title.setText(self.tr("No order found for “{term}”.").format(term=term))
