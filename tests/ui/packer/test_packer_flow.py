@@ -194,8 +194,7 @@ def _outside(window, root: QWidget) -> list[str]:
     return out
 
 
-def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window, sign_in, settings, picked, tmp_path,
-                                                                 shot):
+def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window, sign_in, settings, picked, tmp_path):
     for large in (False, True):
         if window.actor is not None:
             window.sign_out()
@@ -219,6 +218,5 @@ def test_nothing_runs_off_the_window_after_printing_in_large_type(qtbot, window,
                            for w in area.widget().findChildren(QWidget) if w.isVisible()), reverse=True)[:8]
             assert area.horizontalScrollBar().maximum() == 0, (large, area.objectName(), area.widget().width(),
                                                                area.viewport().width(), wide)
-        shot(window, "packer-large-printed" if large else "packer-next")
     settings.large_type = False
     window.apply_look()

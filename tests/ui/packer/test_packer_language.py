@@ -188,3 +188,31 @@ def assert_weight_box_fits(ws) -> int:
     assert label.height() >= needed, (label.height(), needed, label.text())
     assert label.geometry().bottom() < manual.geometry().top()
     return ws.findChild(QWidget, "packer_weight_box").height()
+
+
+def test_large_type_after_printing_stays_inside_the_window(qtbot, window, sign_in, settings, picked, tmp_path, shot,
+                                                           language):
+    """Large type, after printing, in each language: the work scrolls up and down, never sideways."""
+    from PySide6.QtWidgets import QScrollArea
+
+    settings.large_type, settings.language = True, language  # the look applies the station's language too
+    window.apply_look()
+    try:
+        settings.printer_kind, settings.printer_target, settings.label_format = "folder", str(tmp_path), "pdf"
+        sign_in("packer1")
+        ws = window.workspace
+        p = picked(min_lines=2)
+        with qtbot.waitSignal(ws.order_opened, timeout=10_000):
+            window.on_scan(p.tote)
+        for unit in p.units:
+            window.on_scan(unit.barcode)
+        ws.on_weighed(ScaleReading(Decimal(p.expected_g()), True))
+        with qtbot.waitSignal(ws.printed, timeout=30_000):
+            child(ws, QPushButton, "packer_print").click()
+        qtbot.wait(50)
+        for area in ws.findChildren(QScrollArea):
+            assert area.horizontalScrollBar().maximum() == 0, area.objectName()
+        shot(window, "packer-large-printed")
+    finally:
+        settings.large_type, settings.language = False, "en"
+        window.apply_look()
