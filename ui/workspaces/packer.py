@@ -448,10 +448,13 @@ class PackerWorkspace(Workspace):
         box.exec()
         chosen = box.clickedButton()
         box.deleteLater()
-        if chosen is not keep:
-            return False
-        self.sync.journal.hand_over(self.actor, HANDOVER, work["order_no"], work)
-        return True
+        return chosen is keep  # the work is kept as the bench goes (`stop`)
+
+    def _keep_work(self) -> None:
+        """The open parcel's units and weight into the station journal, for the next packer here."""
+        work = self.bench.handover()
+        if work is not None and not self.sync.journal.closed:
+            self.sync.journal.hand_over(self.actor, HANDOVER, work["order_no"], work)
 
     def use_devices(self, printer, scale) -> None:  # noqa: ANN001
         """Settings saved: the next print goes to the printer they name; the scale they name weighs."""
@@ -1020,7 +1023,9 @@ class PackerWorkspace(Workspace):
         self._show_state()
 
     def stop(self) -> None:
-        """The bench goes; the station's sync, print queue and scale stay (they are the station's)."""
+        """The bench goes; the station's sync, print queue and scale stay (they are the station's). A
+        parcel in the making is kept for the next packer (signed out mid-pack, the window closed)."""
+        self._keep_work()
         self.sync.replayed.disconnect(self._replayed)
         self.printing.job_failed.disconnect(self._job_failed)
         if self.scale is not None:

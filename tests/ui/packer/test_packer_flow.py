@@ -164,6 +164,8 @@ def test_a_sign_out_mid_pack_asks_and_keeps_the_work_for_the_next_packer(qtbot, 
     assert window.station.journal.handovers("pack") == []  # taken back: a second sign-in finds nothing
     with qtbot.waitSignal(ws.printed, timeout=30_000):
         ws.findChild(QPushButton, "packer_print").click()
+    window.sign_out()  # nothing in hand: no question, nothing kept
+    assert window.actor is None and window.station.journal.handovers("pack") == []
 
 
 def test_a_gift_order_says_what_goes_in(qtbot, window, sign_in, settings, picked, tmp_path):
