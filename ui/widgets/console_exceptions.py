@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.services import supervision as sv
@@ -44,6 +44,12 @@ class ExceptionsPanel(QWidget):
         self.model = ExceptionsModel(self.exception_summary, self)
         self.table = KeyedView("supervisor_exceptions", self.model, self, stretch=5)
         self.table.key_selected.connect(lambda _key: self._exception_selected())
+        # Rows as tall as their wrapped story, measured again once the columns have their widths.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
         self.model.modelReset.connect(self._exception_selected)
         panel = QVBoxLayout()
         title = QLabel(self.tr("Decision"), self)
