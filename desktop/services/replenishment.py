@@ -21,6 +21,7 @@ from desktop.db.database import UnitOfWork
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.roles import Role, require_role
 from desktop.domain.events import LowStock, ReplenishmentRequested, ReplenishmentStatusChanged
+from desktop.services.replenishment_tasks import open_refills, plan_refills
 from printing.spreadsheet import safe_row
 
 STATUSES = ("open", "sent", "received", "cancelled")
@@ -64,6 +65,13 @@ def check_low_stock(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int) 
         if sku is None or not sku.low_stock_threshold:
             continue
         available = available_in_pick(uow, sku.id, warehouse_id)
+        if available >= sku.low_stock_threshold:
+            continue
+        # Reserve bins refill the pick faces first (replenishment_tasks); the merchant is asked only
+        # for what reserve cannot cover.
+        refills = plan_refills(uow, sku, warehouse_id)
+        available += sum(t.qty for t in refills) + sum(t.qty for t in open_refills(uow, sku.id, warehouse_id)
+                                                       if t not in refills)
         if available >= sku.low_stock_threshold:
             continue
         if _open_request(uow, sku.id, warehouse_id, "low_stock") is not None:

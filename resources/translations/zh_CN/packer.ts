@@ -477,6 +477,10 @@ the database is back.</source>
         <translation>第 {seq} 箱已封：{code} · {tracking}</translation>
     </message>
     <message>
+        <source>Parcel {seq} closed: {code} · waiting for the carrier&apos;s waybill number</source>
+        <translation>第 {seq} 个包裹已封箱：{code} · 正在等待承运商分配运单号</translation>
+    </message>
+    <message>
         <source>No printer set up: File → Settings → Label printer.</source>
         <translation>未设置打印机：文件 → 设置 → 标签打印机。</translation>
     </message>
