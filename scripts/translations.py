@@ -39,7 +39,7 @@ AREAS: dict[str, tuple[str, ...]] = {
                "ui/widgets/put_wall.py", "ui/workspaces/put_wall.py"),
     "supervisor": ("ui/workspaces/supervisor.py", "ui/widgets/console_model.py", "ui/widgets/console_common.py",
                    "ui/widgets/console_floor.py", "ui/widgets/console_orders.py", "ui/widgets/console_exceptions.py",
-                   "ui/widgets/console_stock.py", "ui/widgets/console_audit.py", "ui/widgets/console_waves.py",
+                   "ui/widgets/console_stock.py", "ui/widgets/console_audit.py", "ui/widgets/console_waves.py", "ui/widgets/console_people.py",
                    "ui/widgets/handover_panel.py", "ui/widgets/returns_panel.py",
                    "ui/widgets/figures_panel.py", "ui/widgets/aftersales_common.py"),
     "receiver": ("ui/workspaces/receiver.py", "ui/widgets/receiver_counts.py", "ui/widgets/receiver_tasks.py"),

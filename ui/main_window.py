@@ -374,6 +374,8 @@ class MainWindow(QMainWindow):
         actor = self.actor
         if actor is None:
             return
+        if self.workspace is not None and not self.workspace.may_sign_out():
+            return  # they chose to stay: the work in hand stays on screen
         self.actor = None
         self._update_station_and_user()
         self.show_sign_in()
@@ -429,8 +431,11 @@ class MainWindow(QMainWindow):
                 self.apply_look()
             self._update_station_and_user()
             self._apply_sound_setting()
-            if self.workspace is None:
-                self.station.apply_settings()  # no work in hand: a new scanner port serves at once
+            # The devices follow the settings at once: the printer from the next print on (a value, nothing
+            # in hand is lost), a scale or scanner whose port changed is built again and reconnected.
+            self.station.apply_settings()
+            if self.workspace is not None:
+                self.workspace.use_devices(self.station.printer, self.station.scale)
             if self.settings.database_url != old_url:
                 self.statusBar().showMessage(
                     self.tr("The new database is used after a restart."), 15000)

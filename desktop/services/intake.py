@@ -244,8 +244,11 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime) -> dict[str,
 # ─── one order ──────────────────────────────────────────────────────────────────
 
 
-def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> IntakeResult:
-    """Run the gates over a RECEIVED order and move it on; the caller commits."""
+def process_order(uow: UnitOfWork, order: models.Order, now: datetime, accepted: Iterable[str] = ()) -> IntakeResult:
+    """Run the gates over a RECEIVED order and move it on; the caller commits.
+
+    `accepted`: gates (address, price, payment) a supervisor accepted as they are: what they find is
+    kept in the outcome, marked accepted, and does not hold the order."""
     outcome: dict[str, dict[str, Any]] = {}
     try:
         contact = _open(uow, order)
@@ -256,6 +259,9 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
         outcome["address"] = _held([_finding("customer", "customer data cannot be opened", "无法打开顾客资料")])
     outcome["price"] = price_gate(uow, order)
     outcome["payment"] = payment_gate(uow, order)
+    for gate in accepted:
+        if gate in outcome and outcome[gate]["status"] == "held":
+            outcome[gate] = {**outcome[gate], "status": "accepted"}
     held = [g for g in ("address", "price", "payment") if outcome[g]["status"] == "held"]
     if held:
         outcome["stock"] = _gate("skipped", "not reserved while the order is held")

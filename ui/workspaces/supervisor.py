@@ -46,6 +46,7 @@ from ui.widgets.aftersales_common import big_button
 from ui.widgets.console_audit import AuditPanel
 from ui.widgets.console_common import OrdersModel
 from ui.widgets.console_exceptions import ExceptionsPanel
+from ui.widgets.console_people import ConsolePeoplePanel
 from ui.widgets.console_floor import FloorPanel
 from ui.widgets.console_model import PAGE
 from ui.widgets.console_orders import OrderAction, OrdersPanel
@@ -123,6 +124,8 @@ class SupervisorWorkspace(Workspace):
         self.tabs.addTab(self.handover, self.tr("Hand-over"))
         self.tabs.addTab(self.returns, self.tr("Returns"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.people = ConsolePeoplePanel(self, self)  # who is signed in where, who is locked out
+        self.tabs.addTab(self.people, self.tr("People"))
         self.body.addWidget(self.tabs, 1)
         self._figures_asked = False
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -213,6 +216,7 @@ class SupervisorWorkspace(Workspace):
             return {
                 "held": list_orders(uow, OrderStatus.HELD, limit=held),
                 "exceptions": sv.list_exceptions(uow),
+                "people": sv.shift_people(uow),
                 "low_stock": replenishment.low_stock_alerts(uow),
                 "replenishment": replenishment.list_replenishment(uow),
             }
@@ -244,6 +248,8 @@ class SupervisorWorkspace(Workspace):
             self.orders.set_pickers(data["pickers"])
         if "exceptions" in data:
             self._show_exceptions(data["exceptions"])
+        if "people" in data:
+            self.people.show_people(data["people"])
         self.stock.show_stock(data.get("low_stock"), data.get("replenishment"))
         if summary is not None:
             self._read_lists()  # the other tabs, now that the floor is on screen
@@ -311,12 +317,13 @@ class SupervisorWorkspace(Workspace):
             timer.start()
 
     def _read_summary(self) -> None:
-        self.runner.run(lambda uow: (sv.floor_summary(uow), sv.picker_logins(uow)), self._summary_read,
-                        self._load_failed_quietly, actor=self.actor, owner=self)
+        self.runner.run(lambda uow: (sv.floor_summary(uow), sv.picker_logins(uow), sv.shift_people(uow)),
+                        self._summary_read, self._load_failed_quietly, actor=self.actor, owner=self)
 
-    def _summary_read(self, result: tuple[sv.FloorSummary, list[tuple[str, str]]]) -> None:
-        summary, pickers = result
+    def _summary_read(self, result: tuple[sv.FloorSummary, list[tuple[str, str]], list[sv.ShiftPerson]]) -> None:
+        summary, pickers, on_shift = result
         self._show_summary(summary)
+        self.people.show_people(on_shift)
         self.floor.set_pickers(pickers)
         self.orders.set_pickers(pickers)
 

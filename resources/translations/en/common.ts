@@ -1132,6 +1132,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accept as is (ship without a fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel the order</source>
         <translation type="unfinished"></translation>
     </message>

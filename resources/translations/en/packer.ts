@@ -19,15 +19,27 @@
         </translation>
     </message>
     <message>
+        <source>Change carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier and service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why another carrier?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use this carrier</source>
+        <source>Reason (recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
+        <source>Use this carrier (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -270,6 +282,66 @@ the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan each item into the parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the parcel on the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight off: check the parcel, re-weigh (F5) or ask a supervisor (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carrier takes this parcel: change carrier (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this parcel (F8) and pack the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighed: print the labels (F9) →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing failed: mend the printer, then F9 prints it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels on the parcels: scan the next tote or order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels kept here: the labels print when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{text} is not a barcode. Grams go in the weight field: press Enter there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,6 +351,36 @@ the database is back.</source>
             <numerusform>This order&apos;s %n kept parcel waits for the database: its label prints first.</numerusform>
             <numerusform>This order&apos;s %n kept parcels wait for the database: their labels print first.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order}: %n unit(s) already in the parcel, as the last packer left it.</source>
+        <translation>
+            <numerusform>Order {order}: %n unit already in the parcel, as the last packer left it.</numerusform>
+            <numerusform>Order {order}: %n units already in the parcel, as the last packer left it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} left order {order} half-packed ({tote}): carry on where they stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out mid-pack?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order} has %n unit(s) in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</source>
+        <translation>
+            <numerusform>Order {order} has %n unit in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</numerusform>
+            <numerusform>Order {order} has %n units in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out, keep the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No order on the bench.</source>
@@ -345,6 +447,10 @@ the database is back.</source>
     </message>
     <message>
         <source>#{seq} open: {packed} in it, {missing} to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift order: put in the gift card, leave out the price list and invoice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -58,6 +58,53 @@
     </message>
 </context>
 <context>
+    <name>ConsolePeoplePanel</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until {time} ({n} wrong PINs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking is an administrator&apos;s: ask one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: {signed_in} · locked out: {locked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose someone who is locked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsModel</name>
     <message>
         <source>Kind</source>
@@ -254,10 +301,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Short picks: %n event(s); exceptions opened: {x}</source>
+        <source>Short picks: %n event(s); short-pick exceptions raised in the period: {x}</source>
         <translation>
-            <numerusform>Short picks: %n event; exceptions opened: {x}</numerusform>
-            <numerusform>Short picks: %n events; exceptions opened: {x}</numerusform>
+            <numerusform>Short picks: %n event; short-pick exceptions raised in the period: {x}</numerusform>
+            <numerusform>Short picks: %n events; short-pick exceptions raised in the period: {x}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -393,6 +440,33 @@
     </message>
     <message>
         <source>Batch {code} reassigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FoundModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship by</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -580,6 +654,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Find an order: number, tracking number or SKU, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reason (recorded)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,6 +684,21 @@
     <message>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order found for “{term}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found the first {n} orders for “{term}”: narrow the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n order(s) for “{term}”.</source>
+        <translation>
+            <numerusform>Found %n order for “{term}”.</numerusform>
+            <numerusform>Found %n orders for “{term}”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>On hold: {n}</source>
@@ -899,6 +992,10 @@
     </message>
     <message>
         <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

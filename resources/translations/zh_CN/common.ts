@@ -1132,6 +1132,10 @@
         <translation>修正后放行</translation>
     </message>
     <message>
+        <source>Accept as is (ship without a fix)</source>
+        <translation>按原样接受（不修正即发货）</translation>
+    </message>
+    <message>
         <source>Cancel the order</source>
         <translation>取消订单</translation>
     </message>
@@ -1905,7 +1909,7 @@
         <translation>请填写菜鸟模板地址（http(s)://…）。</translation>
     </message>
     <message>
-        <source>The database, printer and devices are a supervisor's or an admin's to change: sign in as one first.</source>
+        <source>The database, printer and devices are a supervisor&apos;s or an admin&apos;s to change: sign in as one first.</source>
         <translation>数据库、打印机和设备只能由主管或管理员更改：请先以主管或管理员身份登录。</translation>
     </message>
     <message>

@@ -108,7 +108,7 @@ def test_an_exception_decision_through_the_panel(qtbot, window: MainWindow, demo
     case = next(e for e in ws.exceptions if e.kind.endswith("_hold"))
     assert ws.select_exception(case.id)
     decision = ws.findChild(QComboBox, "supervisor_decision")
-    assert [decision.itemData(i) for i in range(decision.count())] == ["release", "cancel"]
+    assert [decision.itemData(i) for i in range(decision.count())] == ["release", "accept", "cancel"]
     decision.setCurrentIndex(decision.findData("cancel"))
     qtbot.keyClicks(ws.findChild(QLineEdit, "supervisor_decision_reason"), "customer cancelled by phone")
     with qtbot.waitSignal(ws.action_done, timeout=10_000):
