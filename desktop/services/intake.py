@@ -223,6 +223,8 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime,
                 if line.reservations:
                     release_line(uow, line)
     if short:
+        if group is not None:
+            uow.session.flush()  # a request an earlier order of the group raised is found, not raised twice
         for exc in short:
             line = exc.line  # type: ignore[attr-defined]
             gap = exc.wanted - exc.found
@@ -367,7 +369,8 @@ def intake_group(uow: UnitOfWork, order_ids: Iterable[int], now: datetime | None
     orders = claim_group(uow, order_ids)
     group = IntakeGroup(uow, orders)
     low: set[tuple[int, int]] = set()
-    results = [process_order(uow, order, now, group, low) for order in orders]
+    with uow.session.no_autoflush:  # the group's rows are written together, in few batched statements
+        results = [process_order(uow, order, now, group, low) for order in orders]
     for wh_id in sorted({w for w, _ in low}):
         check_low_stock(uow, [k for w, k in low if w == wh_id], wh_id)
     uow.commit()
