@@ -227,8 +227,7 @@ class Order(Base):
         Index("ix_orders_status_priority", "status", "priority_score"),
         Index("ix_orders_status_ship_by", "status", "promised_ship_by"),  # the console's floor board
         # 0017: the order list's keyset pages, intake's waiting list, a report's period, ship-by sorts
-        Index("ix_orders_priority_no", text("priority_score DESC"), "order_no"),
-        Index("ix_orders_status_priority_no", "status", text("priority_score DESC"), "order_no"),
+        Index("ix_orders_priority_no", "priority_score", "order_no"),
         Index("ix_orders_status_received", "status", "received_at", "id"),
         Index("ix_orders_received_at", "received_at"),
         Index("ix_orders_ship_by", "promised_ship_by"),

@@ -79,8 +79,8 @@ def iter_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int |
                 after: str | None = None, page: int = 500) -> Iterator[OrderRow]:
     """Orders by priority (highest first, then number), `page` at a time, from just after order `after`.
 
-    Keyset paging over the index (priority_score DESC, order_no) — `ix_orders_priority_no`, or
-    `ix_orders_status_priority_no` with a status: each page reads only its rows, however deep, and
+    Keyset paging over the index on (priority_score, order_no) — `ix_orders_priority_no`, or
+    (status, priority_score) with a status: each page reads only its rows, however deep, and
     memory holds one page. Raises UnknownOrder if `after` names no order."""
     O, M, OL = models.Order, models.Merchant, models.OrderLine
     key: tuple[float, str] | None = None

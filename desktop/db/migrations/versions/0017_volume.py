@@ -1,7 +1,8 @@
 """A core that holds 100 000 orders a day (issue 20, part B): the listings' and reports' sort keys indexed.
 
-* `orders (priority_score DESC, order_no)` and `(status, priority_score DESC, order_no)`: the order
-  list (`pickdesk orders`, `iter_orders`) pages by keyset in this order, with or without a status;
+* `orders (priority_score, order_no)`: the order list (`pickdesk orders`, `iter_orders`) pages by
+  keyset, highest score first (read backwards; ties by number sorted within the page), as
+  0001's `(status, priority_score)` does with a status;
 * `orders (status, received_at, id)`: intake's waiting list, oldest first;
 * `orders (received_at)` and `(promised_ship_by)`: a report's period, the promise kept, any sort by
   ship-by across statuses (the floor board's (status, promised_ship_by) is 0006's);
@@ -15,7 +16,6 @@ Revises: 0008
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = '0017'
@@ -24,8 +24,7 @@ branch_labels = None
 depends_on = None
 
 INDEXES = (
-    ('ix_orders_priority_no', 'orders', [sa.text('priority_score DESC'), 'order_no']),
-    ('ix_orders_status_priority_no', 'orders', ['status', sa.text('priority_score DESC'), 'order_no']),
+    ('ix_orders_priority_no', 'orders', ['priority_score', 'order_no']),
     ('ix_orders_status_received', 'orders', ['status', 'received_at', 'id']),
     ('ix_orders_received_at', 'orders', ['received_at']),
     ('ix_orders_ship_by', 'orders', ['promised_ship_by']),
