@@ -73,6 +73,13 @@ GRANTS: dict[str, dict[Role, str]] = {
     "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
     "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
     "pick_events": {P: _APPEND, K: _READ, S: _APPEND, A: _APPEND},
+    # waves (docs/waves.md): released by a supervisor; a picker's next_batch plans urgent arrivals
+    # into a small wave of its own and closes a wave when its last cart is picked
+    "waves": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
+    "carrier_cutoffs": {**_each(_READ, P, K, S), A: _ALL},
+    # the put wall (a packer's screen): slots are made with the wave, filled by the packer's scans
+    "put_wall_slots": {K: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "put_wall_puts": {K: _APPEND, S: _APPEND, A: _APPEND},
     "totes": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
     # packing and shipping
     "parcels": {P: _READ, K: _WORK, S: _WORK, A: _WORK},

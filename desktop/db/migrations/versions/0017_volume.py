@@ -11,7 +11,7 @@
   figures of a period.
 
 Revision ID: 0017
-Revises: 0008
+Revises: 0016
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0017'
-down_revision = '0008'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
