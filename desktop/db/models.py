@@ -120,6 +120,8 @@ class Sku(Base):
     lot_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
     min_remaining_shelf_days: Mapped[int] = mapped_column(Integer, default=0)
     low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    # Pre-sale (预售): orders for it wait, received, until this day (UTC) and then pass intake (0017).
+    presale_ships_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     image: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +85,7 @@ class IntakeSummary:
     results: list[IntakeResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # taken by another intake meanwhile
     failed: list[tuple[str, str]] = field(default_factory=list)  # (order no, error)
+    presale: list[str] = field(default_factory=list)  # waiting for a pre-sale product's shipping day
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -95,7 +96,8 @@ class IntakeSummary:
 
     def describe(self) -> str:
         return (f"{self.processed} processed: {self.count('ready')} ready, {self.count('held')} held, "
-                f"{self.count('backordered')} backordered; {len(self.skipped)} skipped, {len(self.failed)} failed")
+                f"{self.count('backordered')} backordered; {len(self.skipped)} skipped, {len(self.failed)} failed"
+                + (f"; {len(self.presale)} waiting for pre-sale" if self.presale else ""))
 
 
 def _gate(status: str, note: str = "", **extra: Any) -> dict[str, Any]:
@@ -341,13 +343,15 @@ def intake_order(uow: UnitOfWork, order_id: int, now: datetime | None = None) ->
     return result
 
 
-def claim_group(uow: UnitOfWork, order_ids: Iterable[int]) -> list[models.Order]:
-    """Take for this transaction those of `order_ids` still received (one UPDATE), loaded with all
-    the gates read (lines, SKUs, merchant, sealed contact) in a few statements."""
+def claim_group(uow: UnitOfWork, order_ids: Iterable[int], today: date) -> list[models.Order]:
+    """Take for this transaction those of `order_ids` still received and not waiting for a pre-sale
+    product (one UPDATE), loaded with all the gates read (lines, SKUs, merchant, sealed contact) in
+    a few statements."""
     O, OL = models.Order, models.OrderLine
     ids = list(order_ids)
     taken = list(uow.session.scalars(
-        update(O).where(O.id.in_(ids), O.status == OrderStatus.RECEIVED.value).values(version=O.version + 1)
+        update(O).where(O.id.in_(ids), O.status == OrderStatus.RECEIVED.value, ~presale_condition(today))
+        .values(version=O.version + 1)
         .returning(O.id).execution_options(synchronize_session=False)))
     if not taken:
         return []
@@ -366,7 +370,7 @@ def intake_group(uow: UnitOfWork, order_ids: Iterable[int], now: datetime | None
     caller runs its orders one by one."""
     require_role(uow.actor.role, Role.SUPERVISOR)
     now = now or utcnow()
-    orders = claim_group(uow, order_ids)
+    orders = claim_group(uow, order_ids, now.date())
     group = IntakeGroup(uow, orders)
     low: set[tuple[int, int]] = set()
     with uow.session.no_autoflush:  # the group's rows are written together, in few batched statements
@@ -377,9 +381,20 @@ def intake_group(uow: UnitOfWork, order_ids: Iterable[int], now: datetime | None
     return results
 
 
-def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
+def presale_condition(today: date):  # noqa: ANN201 - a SQL condition on orders
+    """An order with a line of a pre-sale product not shipping yet on `today`."""
+    O, OL, K = models.Order, models.OrderLine, models.Sku
+    return (select(OL.id).join(K, OL.sku_id == K.id)
+            .where(OL.order_id == O.id, K.presale_ships_on.is_not(None), K.presale_ships_on > today).exists())
+
+
+def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None,
+                   today: date | None = None) -> list[tuple[int, str]]:
+    """Received orders, oldest first; with `today`, those waiting for a pre-sale product left out."""
     O = models.Order
     q = select(O.id, O.order_no).where(O.status == OrderStatus.RECEIVED.value).order_by(O.received_at, O.id)
+    if today is not None:
+        q = q.where(~presale_condition(today))
     if order_ids is not None:
         q = q.where(O.id.in_(list(order_ids)))
     return [(i, no) for i, no in uow.session.execute(q)]
@@ -394,10 +409,13 @@ def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int]
     A group that cannot commit whole (a race for stock lost, an order whose gates raise) is run
     again one order per transaction, so one bad order fails alone and is reported by number."""
     factory: Callable[[], UnitOfWork] = (lambda: db.unit_of_work(actor)) if isinstance(db, Database) else db
+    today = (now or utcnow()).date()
     with factory() as uow:
         require_role(uow.actor.role, Role.SUPERVISOR)
-        waiting = waiting_orders(uow, order_ids)
-    summary = IntakeSummary()
+        waiting = waiting_orders(uow, order_ids, today)
+        presale = waiting_orders(uow, order_ids)
+    taken = set(waiting)
+    summary = IntakeSummary(presale=[no for i, no in presale if (i, no) not in taken])
     for start in range(0, len(waiting), max(group_size, 1)):
         chunk = waiting[start:start + max(group_size, 1)]
         if group_size > 1:

@@ -26,7 +26,7 @@ SIGNED = {
     "notify send": ("super1", "5555"), "report": ("super1", "5555"), "keys export": ("admin", "9999"),
     "keys import": ("admin", "9999"), "keys rotate": ("admin", "9999"), "demo": ("admin", "9999"),
     "db": ("admin", "9999"), "users add": ("admin", "9999"), "users retire": ("admin", "9999"),
-    "users set-pin": ("admin", "9999"), "setup import": ("admin", "9999"),
+    "users set-pin": ("admin", "9999"), "setup import": ("admin", "9999"), "presale": ("super1", "5555"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
@@ -98,6 +98,7 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "keys export": ["keys", "export", "-o", str(out / "k.json"), "--passphrase-stdin"],
         "keys import": ["keys", "import", str(files / "key.txt")], "keys rotate": ["keys", "rotate"],
         "demo": ["demo", "--reset", "--orders", "1"], "db": ["db", "downgrade", "base"],
+        "presale": ["presale", "M1-0001", "--merchant", "M1", "--ships-on", "2026-12-12"],
     }[command]
 
 

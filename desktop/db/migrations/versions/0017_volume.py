@@ -8,7 +8,9 @@
   ship-by across statuses (the floor board's (status, promised_ship_by) is 0006's);
 * `order_status_changes (to_status, at)`: stage times and shipments of a period read only that period;
 * `pick_events (at)`, `exceptions (created_at)`, `returns (created_at)`, `feedback (at)`: the other
-  figures of a period.
+  figures of a period;
+* `skus.presale_ships_on`: a pre-sale (预售) product's first shipping day; orders for it wait,
+  received, until then (issue 20 item 2).
 
 Revision ID: 0017
 Revises: 0016
@@ -16,6 +18,7 @@ Revises: 0016
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = '0017'
@@ -39,8 +42,12 @@ INDEXES = (
 def upgrade() -> None:
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
+    with op.batch_alter_table('skus') as batch:
+        batch.add_column(sa.Column('presale_ships_on', sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('skus') as batch:
+        batch.drop_column('presale_ships_on')
     for name, table, _columns in reversed(INDEXES):
         op.drop_index(name, table_name=table)
