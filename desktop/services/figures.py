@@ -40,7 +40,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import case, func, literal_column, select
+from sqlalchemy import and_, case, func, literal_column, select
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -265,23 +265,29 @@ def _stage_times(uow: UnitOfWork, start: datetime, end: datetime) -> tuple[Stage
     firsts = (select(C.order_id, *[func.min(case((C.to_status == st, C.at))).label(st)
                                    for st in sorted(ends | {a for _n, a, _b, _zh in STAGES})])
               .where(C.order_id.in_(touched)).group_by(C.order_id).subquery())
-    out = []
-    for name, a, b, zh in STAGES:
+    columns = []
+    for _name, a, b, _zh in STAGES:
         ta, tb = firsts.c[a], firsts.c[b]
-        minutes = _minutes_between(uow, ta, tb).label("m")
-        durations = (select(minutes).where(tb >= start, tb < end, ta.is_not(None), tb >= ta)).subquery()
-        if uow.db.backend == "postgresql":
-            m = durations.c.m
-            n, mean, median, p90_ = uow.session.execute(select(
-                func.count(), func.avg(m), func.percentile_cont(0.5).within_group(m),
-                func.percentile_disc(0.9).within_group(m))).one()
-            stats = (int(n), float(mean), float(median), float(p90_)) if n else None
-        else:
-            values = [float(v) for v in uow.session.scalars(select(durations.c.m))]
-            stats = ((len(values), statistics.fmean(values), statistics.median(values), p90(values))
-                     if values else None)
-        if stats:
-            out.append(StageTime(name, zh, stats[0], _r(stats[1]), _r(stats[2]), _r(stats[3])))
+        columns.append(case((and_(tb >= start, tb < end, ta.is_not(None), tb >= ta), _minutes_between(uow, ta, tb))))
+    durations = select(*[c.label(f"m{i}") for i, c in enumerate(columns)]).subquery()
+    ms = [durations.c[f"m{i}"] for i in range(len(STAGES))]
+    if uow.db.backend == "postgresql":  # one pass: every stage's count, mean, median and p90 at once
+        row = uow.session.execute(select(*[agg for m in ms for agg in (
+            func.count(m), func.avg(m), func.percentile_cont(0.5).within_group(m),
+            func.percentile_disc(0.9).within_group(m))])).one()
+        stats = [(int(row[4 * i]), *(float(v) for v in row[4 * i + 1:4 * i + 4])) if row[4 * i] else None
+                 for i in range(len(STAGES))]
+    else:
+        values: list[list[float]] = [[] for _ in STAGES]
+        for row in uow.session.execute(select(*ms)):
+            for i, v in enumerate(row):
+                if v is not None:
+                    values[i].append(float(v))
+        stats = [(len(v), statistics.fmean(v), statistics.median(v), p90(v)) if v else None for v in values]
+    out = []
+    for (name, _a, _b, zh), st in zip(STAGES, stats):
+        if st:
+            out.append(StageTime(name, zh, st[0], _r(st[1]), _r(st[2]), _r(st[3])))
         else:
             out.append(StageTime(name, zh, 0, None, None, None))
     return tuple(out)
