@@ -10,7 +10,8 @@ orders), then filled by the same SQL with `--orders` copies of one demo order sp
 fixed minutes, as a peak day leaves them. Then, `--rounds` times, each side in turn:
 
 * `pickdesk orders --json --limit 100`: the whole command as a person runs it (a new process:
-  interpreter start, imports, database open), wall time and peak memory (ru_maxrss);
+  interpreter start, imports, database open), wall time and peak memory (ru_maxrss); and
+  `pickdesk orders --json` with no limit (every order);
 * the same listing in process (the service call only: `list_orders` then, `iter_orders` now);
 * `compute_figures` for the day 2026-11-23 (the report of one day), in process.
 
@@ -73,7 +74,7 @@ print(json.dumps(out))
 CLI = """
 import resource, sys
 from ui.entry import main
-code = main(["orders", "--json", "--limit", "100", "--db", sys.argv[1]])
+code = main(["orders", "--json", *sys.argv[2:], "--db", sys.argv[1]])
 sys.stdout.flush()
 print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 sys.exit(code)
@@ -156,11 +157,15 @@ def main() -> int:
                 fill(urls[side], args.orders)
             for _ in range(args.rounds):
                 for side, tree in trees.items():
-                    out, err, wall = run(tree, CLI, urls[side])
+                    out, err, wall = run(tree, CLI, urls[side], "--limit", "100")
                     assert len(json.loads(out)) == 100
                     r = results[side]
                     r.setdefault("cli_s", []).append(wall)
                     r.setdefault("cli_mb", []).append(int(err.split("MAXRSS")[-1].split()[0]) / 1024)
+                    out, err, wall = run(tree, CLI, urls[side])
+                    assert len(json.loads(out)) == args.orders + 20
+                    r.setdefault("all_s", []).append(wall)
+                    r.setdefault("all_mb", []).append(int(err.split("MAXRSS")[-1].split()[0]) / 1024)
                     figures = json.loads(run(tree, MEASURE, urls[side])[0])
                     r.setdefault("list_s", []).append(figures["list_s"])
                     r.setdefault("report_s", []).append(figures["report_s"])
@@ -176,6 +181,8 @@ def main() -> int:
     print("| --- | ---: | ---: | ---: |")
     for key, label, unit in (("cli_s", "`pickdesk orders --json --limit 100` (whole command)", "s"),
                              ("cli_mb", "… its peak memory", "MB"),
+                             ("all_s", "`pickdesk orders --json` (every order, whole command)", "s"),
+                             ("all_mb", "… its peak memory", "MB"),
                              ("list_s", "the listing of 100 in process", "s"),
                              ("report_s", "`compute_figures` of the day, in process", "s")):
         a, b = med["then"][key], med["now"][key]
