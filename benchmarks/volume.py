@@ -144,6 +144,7 @@ def main() -> int:
     admin = args.pg.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
     names = {side: f"pickdesk_vol_{side}_{uuid.uuid4().hex[:6]}" for side in ("then", "now")}
     results: dict[str, dict[str, list[float]]] = {"then": {}, "now": {}}
+    failures: dict[str, str] = {}
     with psycopg.connect(admin, autocommit=True) as conn:
         for name in names.values():
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -162,10 +163,14 @@ def main() -> int:
                     r = results[side]
                     r.setdefault("cli_s", []).append(wall)
                     r.setdefault("cli_mb", []).append(int(err.split("MAXRSS")[-1].split()[0]) / 1024)
-                    out, err, wall = run(tree, CLI, urls[side])
-                    assert len(json.loads(out)) == args.orders + 20
-                    r.setdefault("all_s", []).append(wall)
-                    r.setdefault("all_mb", []).append(int(err.split("MAXRSS")[-1].split()[0]) / 1024)
+                    try:
+                        out, err, wall = run(tree, CLI, urls[side])
+                    except RuntimeError as exc:  # 96373f8 at 100 000: one IN list past the driver's 65 535 parameters
+                        failures[side] = str(exc).strip().splitlines()[-1][:160]
+                    else:
+                        assert len(json.loads(out)) == args.orders + 20
+                        r.setdefault("all_s", []).append(wall)
+                        r.setdefault("all_mb", []).append(int(err.split("MAXRSS")[-1].split()[0]) / 1024)
                     figures = json.loads(run(tree, MEASURE, urls[side])[0])
                     r.setdefault("list_s", []).append(figures["list_s"])
                     r.setdefault("report_s", []).append(figures["report_s"])
@@ -185,9 +190,15 @@ def main() -> int:
                              ("all_mb", "… its peak memory", "MB"),
                              ("list_s", "the listing of 100 in process", "s"),
                              ("report_s", "`compute_figures` of the day, in process", "s")):
-        a, b = med["then"][key], med["now"][key]
+        a, b = med["then"].get(key), med["now"].get(key)
+        if a is None or b is None:
+            print(f"| {label} | {f'{a:.3f} {unit}' if a is not None else 'fails'} | "
+                  f"{f'{b:.3f} {unit}' if b is not None else 'fails'} | — |")
+            continue
         print(f"| {label} | {a:.3f} {unit} | {b:.3f} {unit} | {a / b:.1f}× |")
     print(f"orders the report counted: {int(med['now']['received'])} (then {int(med['then']['received'])})")
+    for side, why in failures.items():
+        print(f"{side}: `orders --json` with no limit failed: {why}")
     return 0
 
 
