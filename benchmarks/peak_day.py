@@ -154,7 +154,11 @@ def pick_round(db: Database, url: str, logins: list[str], folder: Path, round_no
     counted = [json.loads(s.read_text()) for s in stats]
     return {"seconds": seconds, "scans": len(confirmed), "report": report,
             "statements": sum(c["statements"] for c in counted), "db_seconds": sum(c["db_seconds"] for c in counted),
-            "batches": sum(c["batches"] for c in counted), "lost_claims": sum(c["lost_claims"] for c in counted)}
+            "batches": sum(c["batches"] for c in counted),
+            # A station's last claim finds no cart left (an UPDATE matching no row, then NOTHING_TO_PICK):
+            # that one is not a claim lost to another station.
+            "lost_claims": sum(c["lost_claims"] for c in counted)
+                           - sum(out.count("NOTHING_TO_PICK") for out in outputs)}
 
 
 def pack_and_ship(db: Database, packer: Actor) -> int:
