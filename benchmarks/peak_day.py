@@ -124,20 +124,56 @@ def top_up(db: Database, orders: list[dict], factor: float) -> None:
             demand[ln["gtin"]] += ln["qty"]
     with db.unit_of_work() as uow:
         for gtin, qty in demand.items():
-            rows = uow.session.scalars(select(models.Stock).join(models.Sku).join(models.Location)
-                                       .where(models.Sku.gtin == gtin, models.Location.kind == "pick")
-                                       .order_by(models.Stock.id)).all()
+            rows = uow.session.scalars(  # the row that serves longest: no lot, or the latest expiry
+                select(models.Stock).join(models.Sku).join(models.Location)
+                .outerjoin(models.Lot, models.Stock.lot_id == models.Lot.id)
+                .where(models.Sku.gtin == gtin, models.Location.kind == "pick")
+                .order_by(models.Lot.expiry.is_(None).desc(), models.Lot.expiry.desc(), models.Stock.id)).all()
             if rows:
                 rows[0].on_hand += int(qty * factor) + 1
         uow.commit()
 
 
-def pick_round(db: Database, url: str, logins: list[str], folder: Path, round_no: int) -> dict:
+def station_logins(url: str, n: int) -> list[str]:
+    """A picker station login of its own per station, as `pickdesk db station-role` makes them (the
+    server keeps who is signed in per database login: stations sharing one would overwrite each
+    other's sign-in). Their URLs."""
+    import io
+    from unittest import mock
+
+    from sqlalchemy.engine import make_url
+
+    from desktop.cli import main as cli
+
+    tag = uuid.uuid4().hex[:6]
+    urls = []
+    for i in range(n):
+        login = f"st_peak{i}_{tag}"
+        with mock.patch("sys.stdin", io.StringIO("9999\n")):
+            if cli(["db", "station-role", login, "--kind", "picker", "--apply", "--db", url,
+                    "--user", "admin", "--pin-stdin"]) != 0:
+                raise RuntimeError(f"could not make the station login {login}")
+        urls.append(make_url(url).set(username=login).render_as_string(hide_password=False))
+    return urls
+
+
+def drop_station_logins(db: Database, urls: list[str]) -> None:
+    from sqlalchemy.engine import make_url
+
+    with db.engine.begin() as conn:
+        for u in urls:
+            login = make_url(u).username
+            conn.execute(text(f"DROP OWNED BY {login}"))
+            conn.execute(text(f"DROP ROLE {login}"))
+
+
+def pick_round(db: Database, station_urls: list[str], logins: list[str], folder: Path, round_no: int) -> dict:
     start_stock, after_event = stock_snapshot(db), last_event_id(db)
     journals = [folder / f"r{round_no}-{login}.sqlite3" for login in logins]
     stats = [folder / f"r{round_no}-{login}.json" for login in logins]
     started = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-m", "desktop.station.headless", "--db", url, "--login", login,
+    procs = [subprocess.Popen([sys.executable, "-m", "desktop.station.headless", "--db", station_urls[n],
+                               "--login", login,
                                "--pin", "1357", "--station", f"P{n}", "--journal", str(journals[n]),
                                "--stats", str(stats[n])],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -229,6 +265,7 @@ def main() -> int:
     url = f"{args.pg}/{name}"
     os.environ.setdefault("PICKDESK_DATA_DIR", tempfile.mkdtemp(prefix="pickdesk-peak-data-"))
     db = Database.open(url, sealer=KEY)
+    station_urls: list[str] = []
     figures: dict = {"intake_s": 0.0, "release_s": 0.0, "waves": 0, "carts": 0, "pack_s": 0.0, "packed": 0,
                      "rounds": []}
     try:
@@ -245,6 +282,7 @@ def main() -> int:
                                             pin_hash=hash_pin("1357")))
                 logins.append(f"peak{n}")
             uow.commit()
+        station_urls = station_logins(url, args.stations)
         supervisor = Actor(sup.id, sup.login, sup.display_name, Role.SUPERVISOR, "PEAK-SUP")
         packer = Actor(pack_user.id, pack_user.login, pack_user.display_name, Role.PACKER, "PEAK-PACK")
         print(f"set up in {time.perf_counter() - t:.0f} s: {len(orders)} orders generated, "
@@ -272,7 +310,7 @@ def main() -> int:
                 continue
             finally:
                 figures["release_s"] += time.perf_counter() - t
-            r = pick_round(db, url, logins, folder, hour)
+            r = pick_round(db, station_urls, logins, folder, hour)
             figures["rounds"].append(r)
             t = time.perf_counter()
             figures["packed"] += pack_and_ship(db, packer)
@@ -281,6 +319,8 @@ def main() -> int:
                   f"{figures['packed']} packed so far", flush=True)
         check = check_day(db, len(orders))
     finally:
+        if station_urls:
+            drop_station_logins(db, station_urls)
         db.dispose()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
