@@ -9,13 +9,16 @@ STAMP  := $(VENV)/.pickdesk-installed
 .PHONY: run test system-deps bench lint clean screenshots translations
 
 # The install filters one message: setuptools' notice on every editable install of a flat layout
-# (an InformationOnly "Editable installation."), which asks nothing of us.
+# (an InformationOnly "Editable installation."), which asks nothing of us. pip runs at -qq: errors
+# still print, warnings about a machine's own pip configuration (an extra index folder that does not
+# exist, say) do not.
 $(STAMP): pyproject.toml
-	bash scripts/system-deps.sh
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (the first time only: a few minutes)…"
+	@bash scripts/system-deps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
+	@PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install -qq -e '.[test]'
+	@touch $(STAMP)
 
 system-deps:
 	bash scripts/system-deps.sh

@@ -27,7 +27,14 @@ if [ "$(id -u)" -eq 0 ]; then
   echo "system-deps: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # debconf's "delaying package configuration, since apt-utils is not installed" asks nothing of us.
+  log=$(mktemp)
+  if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; exit 1
+  fi
+  grep -v -e '^debconf: delaying' -e '^Selecting previously' -e '^Preparing to unpack' -e '^Unpacking' \
+          -e '^Setting up' -e '^Processing triggers' -e '^(Reading database' "$log" >&2 || true
+  rm -f "$log"
 else
   echo "system-deps: these Debian packages are missing; install them with:" >&2
   echo "  sudo apt-get install -y ${missing[*]}" >&2
