@@ -21,10 +21,16 @@ def render_label_zpl(label, size="100x150", dpi: int = 203, **options) -> bytes:
     return render(label, size, dpi, **options)
 
 
+def render_label_cainiao(label, template_url: str) -> bytes:
+    from printing.cainiao import label_document
+
+    return label_document(label, template_url)
+
+
 def render_slip_pdf(slip, page: str = "A5") -> bytes:
     from printing.pdf import render_slip_pdf as render
 
     return render(slip, page)
 
 
-__all__ = ["LABEL_SIZES", "LabelOverflow", "LabelSize", "render_label_pdf", "render_label_zpl", "render_slip_pdf"]
+__all__ = ["LABEL_SIZES", "LabelOverflow", "LabelSize", "render_label_cainiao", "render_label_pdf", "render_label_zpl", "render_slip_pdf"]

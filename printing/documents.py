@@ -85,6 +85,11 @@ class ShippingLabel:
     currency: str = "CNY"
     ship_date: _dt.date = field(default_factory=_dt.date.today)
     sscc: str | None = None
+    # The carrier's routing marks (SF: 大头笔 = destRouteLabel, 三段码), printed large under the header.
+    sort_code: str = ""
+    three_segment: str = ""
+    # A privacy waybill (隐私面单): the recipient's phone comes already masked.
+    privacy: bool = False
 
     def __post_init__(self) -> None:
         if not self.tracking_number or not all(32 <= ord(ch) < 127 for ch in self.tracking_number):

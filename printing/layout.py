@@ -47,6 +47,7 @@ class LabelSize:
 
 
 LABEL_SIZES: dict[str, LabelSize] = {
+    "76x130": LabelSize("76x130", 76.0, 130.0),  # SF's one-part 丰密 waybill
     "100x150": LabelSize("100x150", 100.0, 150.0),  # 4 x 6 in
     "100x180": LabelSize("100x180", 100.0, 180.0),  # the common Chinese e-waybill
 }
@@ -280,10 +281,14 @@ def layout_label(label: ShippingLabel, size: str | LabelSize = "100x150", dpi: i
     x0, inner = MARGIN, W - 2 * MARGIN
     boxes: list[Box] = []
 
-    header_h, sender_h, marks_h, order_h = 13.0, 17.0, 9.0, 6.0
-    sscc_bar_h, hr_h = 15.0, 4.5
+    compact = H < 140  # the 76 x 130 waybill: every band a little tighter
+    header_h, sender_h, marks_h, order_h = (10.0, 11.0, 7.0, 5.0) if compact else (13.0, 17.0, 9.0, 6.0)
+    sscc_bar_h, hr_h = (15.0, 4.0) if compact else (15.0, 4.5)
     tracking_bar_h = 20.0
+    sort_h = (9.0 if compact else 12.0) if (label.sort_code or label.three_segment) else 0.0
     fixed = 2 * MARGIN + header_h + sender_h + marks_h + order_h + tracking_bar_h + hr_h + 6 * 1.2
+    if sort_h:
+        fixed += sort_h + 1.2
     if label.sscc:
         fixed += sscc_bar_h + hr_h + 1.2
     spare = H - fixed
@@ -305,6 +310,16 @@ def layout_label(label: ShippingLabel, size: str | LabelSize = "100x150", dpi: i
     y += header_h
     boxes.append(Rule(x0, y, inner, RULE))
     y += 1.2
+
+    # The carrier's sort codes: the destination route (大头笔) large and reversed, the three-segment code beside it.
+    if sort_h:
+        left = inner * 0.58
+        boxes.append(text_box(x0, y, left, sort_h, label.sort_code or "-", max_pt=26, min_pt=10, align="center",
+                              valign="middle", reverse=True, bold=True, pad=0.8, name="sort-code"))
+        boxes.append(text_box(x0 + left + 1.2, y, inner - left - 1.2, sort_h,
+                              ("三段码", label.three_segment or "-"), max_pt=13, min_pt=6, align="center",
+                              valign="middle", bold=True, name="three-segment"))
+        y += sort_h + 1.2
 
     # Recipient: the biggest block, name and phone large, the full address wrapped.
     tag_w = 9.0

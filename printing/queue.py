@@ -196,8 +196,8 @@ class PrintQueue:
     def submit(self, document: bytes, fmt: str, settings: PrinterSettings, *, order_ref: str,
                parcel_ref: str = "", title: str = "", reprint_of: int | None = None) -> int:
         """Store the job (durably) and return its id; a worker sends it."""
-        if fmt not in ("pdf", "zpl"):
-            raise ValueError(f"format must be pdf or zpl, not {fmt!r}")
+        if fmt not in ("pdf", "zpl", "cainiao"):
+            raise ValueError(f"format must be pdf, zpl or cainiao, not {fmt!r}")
         if not document:
             raise ValueError("an empty document cannot be printed")
         now = self.clock()

@@ -1,4 +1,6 @@
-"""Getting a rendered document to a printer: CUPS (`lp`), raw TCP port 9100, or a folder.
+"""Getting a rendered document to a printer: CUPS (`lp`), raw TCP port 9100, a folder, or the Cainiao
+print component (`printing.cainiao`, kind "cainiao": its WebSocket protocol, documents in format
+"cainiao").
 
 Every transport has one method, `send(document, title=...) -> receipt | None`, and fails with a typed
 error the print queue acts on:
@@ -33,8 +35,8 @@ from typing import Protocol
 
 from printing.layout import LABEL_SIZES
 
-KINDS = ("cups", "tcp", "folder", "system")
-FORMATS = ("pdf", "zpl")
+KINDS = ("cups", "tcp", "folder", "system", "cainiao")
+FORMATS = ("pdf", "zpl", "cainiao")
 
 
 # --- errors -------------------------------------------------------------------------------------
@@ -116,12 +118,17 @@ class PrinterSettings:
     status_timeout: float = 3.0
     zpl_text_mode: str = "graphic"
     printer_font: str = "E:SIMSUN.TTF"
+    template_url: str = ""  # kind "cainiao": the Cainiao cloud-print template the labels' data fill
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"printer kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
         if self.format not in FORMATS:
-            raise ValueError(f"print format must be pdf or zpl, not {self.format!r}")
+            raise ValueError(f"print format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        if (self.kind == "cainiao") != (self.format == "cainiao"):
+            raise ValueError("the Cainiao print component prints format 'cainiao', and only it does")
+        if self.kind == "cainiao" and not self.template_url.startswith(("http://", "https://")):
+            raise ValueError("a Cainiao printer needs its template URL (http(s)://…)")
         if self.dpi not in (203, 300):
             raise ValueError(f"dpi must be 203 or 300, not {self.dpi}")
         if self.label_size not in LABEL_SIZES:
@@ -365,6 +372,11 @@ def open_transport(settings: PrinterSettings) -> Transport:
         return TcpTransport(host, port, query_status=settings.query_status, timeout=settings.timeout,
                             status_timeout=settings.status_timeout)
     if settings.kind == "folder":
-        return FolderTransport(settings.target, extension=settings.format)
+        return FolderTransport(settings.target, extension="json" if settings.format == "cainiao" else settings.format)
+    if settings.kind == "cainiao":
+        from printing.cainiao import CainiaoTransport, parse_target as cainiao_target
+
+        printer, url = cainiao_target(settings.target)
+        return CainiaoTransport(printer, url, timeout=settings.timeout)
     raise PrintRejected("system printers are opened by the desktop application "
                         "(ui.printing.qprinter_transport.install())")

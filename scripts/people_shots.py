@@ -1,9 +1,10 @@
-"""Render the two people screens the receiver's guide shows, in both languages, into docs/images.
+"""Render the people screen the sign-in help shows, in both languages, into docs/images.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/people_shots.py [en|zh_CN]
 
     signin-no-pin.png   a person an admin added without a PIN tries to sign in: told to ask for one
-    no-workspace.png    a receiver signed in before the receiving workspace exists
+
+(The receiver's own screens are scripts/receiver_shots.py.)
 
 English writes docs/images/, Simplified Chinese docs/images/zh_CN/ (the same names). A small demo
 database (no orders are needed here), 1280×800 like the other pictures.
@@ -72,13 +73,6 @@ def main(language: str = "en") -> int:
     wait_until(lambda: bool(refused))
     qt_shots.save(window, images / "signin-no-pin.png")
 
-    view.select_user("receiver1")
-    view.pin.setText("6666")
-    view.sign_in()
-    wait_until(lambda: window.centralWidget().objectName() == "no_workspace")
-    qt_shots.save(window, images / "no-workspace.png")
-    window.sign_out()
-    wait_until(lambda: not runner.busy)
     window.close()
     runner.wait_for_done(10000)
     db.dispose()

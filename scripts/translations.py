@@ -41,9 +41,10 @@ AREAS: dict[str, tuple[str, ...]] = {
                    "ui/widgets/console_stock.py", "ui/widgets/console_audit.py",
                    "ui/widgets/handover_panel.py", "ui/widgets/returns_panel.py",
                    "ui/widgets/figures_panel.py", "ui/widgets/aftersales_common.py"),
+    "receiver": ("ui/workspaces/receiver.py", "ui/widgets/receiver_counts.py", "ui/widgets/receiver_tasks.py"),
     "admin": ("ui/workspaces/admin.py", "ui/widgets/admin_common.py", "ui/widgets/admin_stations.py",
               "ui/widgets/admin_warehouses.py", "ui/widgets/admin_merchants.py", "ui/widgets/admin_skus.py",
-              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py"),
+              "ui/widgets/admin_promotions.py", "ui/widgets/admin_people.py", "ui/widgets/admin_carriers.py"),
 }
 
 

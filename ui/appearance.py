@@ -26,9 +26,10 @@ _theme = "light"
 
 # The scan feedback panel's colours per theme: verdict → (background, text).
 FEEDBACK_COLOURS = {
-    "light": {"good": ("#1b7f3b", "#ffffff"), "refused": ("#b3261e", "#ffffff"), "info": ("#e8eef5", "#1a1a1a")},
+    "light": {"good": ("#1b7f3b", "#ffffff"), "refused": ("#b3261e", "#ffffff"), "info": ("#e8eef5", "#1a1a1a"),
+              "check": ("#b45309", "#ffffff")},
     "high_contrast": {"good": ("#00e676", "#000000"), "refused": ("#ff1744", "#000000"),
-                      "info": ("#000000", "#ffffff")},
+                      "info": ("#000000", "#ffffff"), "check": ("#ffab00", "#000000")},
 }
 
 

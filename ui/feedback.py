@@ -36,6 +36,7 @@ class Verdict(enum.StrEnum):
     GOOD = "good"
     REFUSED = "refused"
     INFO = "info"
+    CHECK = "check"  # differs from what was expected: a person decides (the receiver's dock)
 
 
 _LOOK = {
@@ -43,6 +44,7 @@ _LOOK = {
     Verdict.GOOD: ("✔", QT_TRANSLATE_NOOP("ScanFeedback", "OK")),
     Verdict.REFUSED: ("✖", QT_TRANSLATE_NOOP("ScanFeedback", "REFUSED")),
     Verdict.INFO: ("➜", ""),
+    Verdict.CHECK: ("⚠", QT_TRANSLATE_NOOP("ScanFeedback", "CHECK")),
 }
 
 
@@ -372,3 +374,8 @@ class ScanFeedback(QFrame):
 
     def info(self, text: str) -> None:
         self._show(Verdict.INFO, text)
+
+    def check(self, text: str) -> None:
+        """Not refused, not accepted: a person must decide (amber, the bad sound to look up)."""
+        self._show(Verdict.CHECK, text)
+        self.sounds.play("bad")

@@ -29,17 +29,18 @@ from ui.login import SignInView
 from ui.no_workspace import NoWorkspaceView
 from ui.station import Station
 from ui.widgets.icons import icon
-from ui.workspaces import AdminWorkspace, PackerWorkspace, PickerWorkspace, SupervisorWorkspace, Workspace
+from ui.workspaces import AdminWorkspace, PackerWorkspace, PickerWorkspace, ReceiverWorkspace, SupervisorWorkspace, Workspace
 
 WORKSPACES: dict[Role, type[Workspace]] = {
     Role.PICKER: PickerWorkspace,
     Role.PACKER: PackerWorkspace,
+    Role.RECEIVER: ReceiverWorkspace,
     Role.SUPERVISOR: SupervisorWorkspace,
     Role.ADMIN: AdminWorkspace,
 }
 MINIMUM_SIZE = (960, 640)
-# A role whose home has no entry in WORKSPACES yet (the receiver's, until inbound is built) signs
-# in to the `no_workspace` view, which says so and offers to sign out.
+# A role whose home has no entry in WORKSPACES (none today; a role added later) signs in to the
+# `no_workspace` view, which says so and offers to sign out.
 HOME_WORKSPACE = {Role.PICKER: Role.PICKER, Role.PACKER: Role.PACKER, Role.RECEIVER: Role.RECEIVER,
                   Role.SUPERVISOR: Role.SUPERVISOR, Role.ADMIN: Role.ADMIN}
 
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self.workspace_menu)  # goes with the menu when the menus are rebuilt
         self.workspace_actions: dict[Role, QAction] = {}
         names = {Role.PICKER: self.tr("&Picking"), Role.PACKER: self.tr("P&acking"),
-                 Role.SUPERVISOR: self.tr("Super&vision"), Role.ADMIN: self.tr("A&dministration")}
+                 Role.SUPERVISOR: self.tr("Super&vision"), Role.ADMIN: self.tr("A&dministration"),
+                 Role.RECEIVER: self.tr("&Receiving")}
         for n, (role, text) in enumerate(names.items(), start=1):
             action = self._action(f"action_workspace_{role.value}", text, f"Ctrl+{n}",
                                   lambda _checked=False, r=role: self.open_workspace(r))

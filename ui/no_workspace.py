@@ -1,4 +1,5 @@
-"""What a person whose role has no workspace yet sees after signing in (the receiver's, until inbound).
+"""What a person whose role has no workspace yet sees after signing in (every role has one today:
+kept for a role added later).
 
 Not a crash and not someone else's screen: who they are, that their work is not on this station
 yet, and a button to sign out.

@@ -17,8 +17,8 @@ from PySide6.QtCore import QSettings
 
 T = TypeVar("T")
 
-PRINTER_KINDS = ("system", "cups", "tcp", "folder")
-LABEL_FORMATS = ("pdf", "zpl")
+PRINTER_KINDS = ("system", "cups", "tcp", "folder", "cainiao")
+LABEL_FORMATS = ("pdf", "zpl", "cainiao")
 LABEL_SIZES = ("100x150", "100x180")
 SCALE_PROTOCOLS = ("mt-sics", "continuous")
 LANGUAGES = ("system", "en", "zh_CN")
@@ -95,6 +95,8 @@ class Settings:
     printer_kind = Option("printer/kind", str, "system", PRINTER_KINDS)
     printer_target = Option("printer/target", str, "")  # queue name, host:port or folder, by kind
     label_format = Option("printer/format", str, "pdf", LABEL_FORMATS)
+    # kind "cainiao": the Cainiao cloud-print template the labels' data fill (printing.cainiao)
+    printer_template_url = Option("printer/template_url", str, "")
     label_size = Option("printer/label_size", str, "100x150", LABEL_SIZES)
     scanner_port = Option("scanner/port", str, "")  # empty: keyboard wedge only
     scanner_baud = Option("scanner/baud", int, 9600, BAUD_RATES)

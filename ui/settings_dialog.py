@@ -89,7 +89,8 @@ class SettingsDialog(QDialog):
     """Edits a `Settings`; writes it on Save (object name `settings_dialog`).
 
     Field object names: `settings_station_name`, `settings_database_url`, `settings_printer_kind`,
-    `settings_printer_target`, `settings_label_format`, `settings_label_size`, `settings_scanner_port`,
+    `settings_printer_target`, `settings_label_format`, `settings_label_size`, `settings_printer_template_url`,
+    `settings_scanner_port`,
     `settings_scanner_baud`, `settings_scale_port`, `settings_scale_baud`, `settings_scale_protocol`,
     `settings_language`, `settings_theme`, `settings_large_type`, `settings_muted`; the refusal message is `settings_error`; buttons `settings_save`,
     `settings_cancel`.
@@ -114,12 +115,17 @@ class SettingsDialog(QDialog):
         self.database_url.textEdited.connect(lambda _text: self.error.clear())
 
         kinds = {"system": self.tr("System printer"), "cups": "CUPS (lp)",
-                 "tcp": self.tr("Network printer (raw TCP 9100)"), "folder": self.tr("Folder")}
+                 "tcp": self.tr("Network printer (raw TCP 9100)"), "folder": self.tr("Folder"),
+                 "cainiao": self.tr("Cainiao print component")}
         self.printer_kind = _combo("settings_printer_kind", PRINTER_KINDS, kinds)
         self.printer_target = QLineEdit()
         self.printer_target.setObjectName("settings_printer_target")
-        self.printer_target.setPlaceholderText(self.tr("queue, host:port or folder"))
-        self.label_format = _combo("settings_label_format", LABEL_FORMATS, {"pdf": "PDF", "zpl": "ZPL"})
+        self.printer_target.setPlaceholderText(self.tr("queue, host:port, folder or printer@ws://localhost:13528"))
+        self.label_format = _combo("settings_label_format", LABEL_FORMATS,
+                                   {"pdf": "PDF", "zpl": "ZPL", "cainiao": self.tr("Cainiao template")})
+        self.printer_template_url = QLineEdit()
+        self.printer_template_url.setObjectName("settings_printer_template_url")
+        self.printer_template_url.setPlaceholderText(self.tr("Cainiao only: https://cloudprint.cainiao.com/template/…"))
         self.label_size = _combo("settings_label_size", LABEL_SIZES,
                                  {s: s.replace("x", " × ") + " mm" for s in LABEL_SIZES})
 
@@ -170,7 +176,8 @@ class SettingsDialog(QDialog):
         devices = QVBoxLayout()
         devices.addWidget(group(self.tr("Label printer"), [
             (self.tr("Kind"), self.printer_kind), (self.tr("Target"), self.printer_target),
-            (self.tr("Format"), self.label_format), (self.tr("Label size"), self.label_size)]))
+            (self.tr("Format"), self.label_format), (self.tr("Label size"), self.label_size),
+            (self.tr("Template URL"), self.printer_template_url)]))
         devices.addWidget(group(self.tr("Scanner and scale"), [
             (self.tr("Scanner port"), self.scanner_port),
             (self.tr("Scanner baud rate"), self.scanner_baud),
@@ -199,6 +206,7 @@ class SettingsDialog(QDialog):
         self.database_url.setText(s.database_url)
         _select(self.printer_kind, s.printer_kind)
         self.printer_target.setText(s.printer_target)
+        self.printer_template_url.setText(s.printer_template_url)
         _select(self.label_format, s.label_format)
         _select(self.label_size, s.label_size)
         _select(self.scanner_port, s.scanner_port)
@@ -226,6 +234,13 @@ class SettingsDialog(QDialog):
         if url_problem is not None:
             self.database_url.setFocus()
             return url_problem[1] if is_chinese() else url_problem[0]
+        cainiao_kind = self.printer_kind.currentData() == "cainiao"
+        if cainiao_kind != (self.label_format.currentData() == "cainiao"):
+            self.label_format.setFocus()
+            return self.tr("The Cainiao print component prints the Cainiao template format, and only it does.")
+        if cainiao_kind and not self.printer_template_url.text().strip().startswith(("http://", "https://")):
+            self.printer_template_url.setFocus()
+            return self.tr("Give the Cainiao template URL (http(s)://…).")
         return None
 
     @Slot()
@@ -240,6 +255,7 @@ class SettingsDialog(QDialog):
         s.database_url = self.database_url.text().strip()
         s.printer_kind = self.printer_kind.currentData()
         s.printer_target = self.printer_target.text().strip()
+        s.printer_template_url = self.printer_template_url.text().strip()
         s.label_format = self.label_format.currentData()
         s.label_size = self.label_size.currentData()
         s.scanner_port = self._port(self.scanner_port)

@@ -76,7 +76,7 @@ def station_paths(settings: Settings) -> StationPaths:
 def printer_from_settings(settings: Settings) -> PrinterSettings | None:
     try:
         return PrinterSettings(settings.printer_kind, settings.printer_target, format=settings.label_format,
-                               label_size=settings.label_size)
+                               label_size=settings.label_size, template_url=settings.printer_template_url)
     except ValueError:
         return None
 

@@ -2,13 +2,15 @@
 
     pickdesk tracking import FILE            CSV or JSON Lines; all or nothing (errors by line, status 2)
     pickdesk tracking poll                   ask the (demo) carriers for events of parcels in transit
+    pickdesk tracking subscribe [--key …]    subscribe the parcels in transit with Kuaidi100 (pushes)
+    pickdesk tracking serve [--host H --port P]  receive Kuaidi100's pushes (tracking events)
     pickdesk handover --carrier SF CODE…     scan parcels onto a carrier's cage
     pickdesk manifest close --carrier SF     close today's manifest: orders shipped, customers told
     pickdesk manifest export --carrier SF [--day D] [--pdf FILE] [--csv FILE]
     pickdesk manifest unmanifested [--day D] labelled parcels on no manifest
     pickdesk returns list|request|receive|inspect|decide|settle …
     pickdesk feedback complete|add|summary …
-    pickdesk notify send --smtp-host H [--smtp-port P] …
+    pickdesk notify send [--smtp-host H …] [--sms [--sms-key-id ID …]] [--sms-reports]
     pickdesk report --from DATE --to DATE [--json] [--csv FILE] [--xlsx FILE]
 
 Every command that changes data or opens customer data needs a person: `--user LOGIN` with the PIN
@@ -69,6 +71,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db_arg(q)
     add_sign_in_arguments(q)
     q.set_defaults(func=cmd_tracking_poll)
+    q = sub.add_parser("subscribe", help="subscribe the parcels in transit with Kuaidi100 (it pushes their events)")
+    _kuaidi100_args(q)
+    _db_arg(q)
+    add_sign_in_arguments(q)
+    q.set_defaults(func=cmd_tracking_subscribe)
+    q = sub.add_parser("serve", help="receive Kuaidi100's tracking pushes over HTTP until stopped (Ctrl+C)")
+    q.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    q.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    q.add_argument("--salt", default=None, help="the salt the subscriptions gave (default PICKDESK_KUAIDI100_SALT)")
+    _db_arg(q)
+    add_sign_in_arguments(q)
+    q.set_defaults(func=cmd_tracking_serve)
     _db_arg(p)
 
     p = subparsers.add_parser("handover", help="scan parcels onto a carrier's cage (today's manifest)")
@@ -167,10 +181,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_feedback_summary)
     _db_arg(p)
 
-    p = subparsers.add_parser("notify", help="send the queued customer e-mails over SMTP")
+    p = subparsers.add_parser("notify", help="send the queued customer messages: e-mail over SMTP, SMS by Alibaba Cloud")
     sub = p.add_subparsers(dest="notify_action", metavar="ACTION", required=True)
     q = sub.add_parser("send")
-    q.add_argument("--smtp-host", required=True)
+    q.add_argument("--smtp-host", default=None, help="send the queued e-mails through this relay")
+    q.add_argument("--sms", action="store_true", help="send the queued SMS (Alibaba Cloud; PICKDESK_SMS_* or the flags)")
+    q.add_argument("--sms-reports", action="store_true", help="read the delivery reports of sent SMS")
+    q.add_argument("--sms-key-id", default=None, help="AccessKey ID (secret: PICKDESK_SMS_ACCESS_KEY_SECRET or asked)")
+    q.add_argument("--sms-sign-name", default=None, help="the approved sign name (签名)")
+    q.add_argument("--sms-templates", default=None, metavar="JSON|@FILE",
+                   help='kind → {"zh": TEMPLATE_CODE, "en": TEMPLATE_CODE}')
+    q.add_argument("--sms-endpoint", default=None, help="default https://dysmsapi.aliyuncs.com/")
     q.add_argument("--smtp-port", type=int, default=25)
     q.add_argument("--sender", default="Pickdesk <noreply@pickdesk.invalid>")
     q.add_argument("--security", choices=["none", "starttls", "tls"], default="none")
@@ -234,6 +255,86 @@ def cmd_tracking_import(args: argparse.Namespace) -> int:
             return 2
         raise
     _print_json(result.to_dict())
+    return 0
+
+
+def _kuaidi100_args(q: argparse.ArgumentParser) -> None:
+    q.add_argument("--key", default=None, help="Kuaidi100 key (default PICKDESK_KUAIDI100_KEY)")
+    q.add_argument("--customer", default=None, help="Kuaidi100 customer id (default PICKDESK_KUAIDI100_CUSTOMER)")
+    q.add_argument("--salt", default=None, help="salt of the pushes' sign (default PICKDESK_KUAIDI100_SALT)")
+    q.add_argument("--callback-url", default=None, help="where Kuaidi100 pushes: this warehouse's `tracking serve`")
+    q.add_argument("--poll-url", default=None, help="default https://poll.kuaidi100.com/poll")
+
+
+def _kuaidi100_account(args: argparse.Namespace, uow=None):  # noqa: ANN001, ANN202
+    """The flags' or the environment's Kuaidi100 account, else the one kept in `carrier_accounts`."""
+    from desktop.partners.accounts import accounts_for
+
+    try:
+        found = accounts_for("kuaidi100", overrides={"key": args.key, "customer": args.customer, "salt": args.salt,
+                                                     "callback_url": args.callback_url, "poll_url": args.poll_url})
+        if not found and uow is not None:
+            from desktop.services.carrier_accounts import messaging_account
+
+            kept = messaging_account(uow, "kuaidi100")
+            found = [kept] if kept is not None else []
+    except PickdeskError as exc:
+        raise UsageError(exc.message) from exc
+    if not found:
+        raise UsageError("no Kuaidi100 account: enter one (`pickdesk carriers account KUAIDI100 --protocol kuaidi100 "
+                         "…`), or give --key and --customer (or PICKDESK_KUAIDI100_KEY/_CUSTOMER)")
+    if not found[0].callback_url:
+        raise UsageError("Kuaidi100 needs a --callback-url to push to (PICKDESK_KUAIDI100_CALLBACK_URL)")
+    return found[0]
+
+
+def cmd_tracking_subscribe(args: argparse.Namespace) -> int:
+    from desktop.partners.kuaidi100 import Kuaidi100Client
+    from desktop.services.tracking_push import subscribe_in_transit
+
+    report = _run(args, lambda uow: subscribe_in_transit(uow, Kuaidi100Client(_kuaidi100_account(args, uow))))
+    _print_json(report.to_dict())
+    return 1 if report.refused else 0
+
+
+def cmd_tracking_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from desktop.cli.core import open_database
+    from desktop.services.tracking_push import PushServer
+
+    salt = args.salt if args.salt is not None else os.environ.get("PICKDESK_KUAIDI100_SALT", "")
+    db = open_database(args)
+    try:
+        with signed_in(args, db) as actor:
+            from desktop.domain.roles import require_role, Role
+
+            try:
+                require_role(actor.role, Role.SUPERVISOR)
+                if not salt:  # the kept account's, if there is one
+                    from desktop.services.carrier_accounts import messaging_account
+
+                    with db.unit_of_work(actor) as uow:
+                        kept = messaging_account(uow, "kuaidi100")
+                    salt = kept.salt if kept is not None else ""
+            except PickdeskError as exc:
+                raise UsageError(exc.message) from exc
+            try:
+                server = PushServer(db, actor, salt=salt, host=args.host, port=args.port,
+                                    on_push=lambda o: print(f"{o.number} {o.status}: {o.imported.added} new event(s)",
+                                                            flush=True))
+            except OSError as exc:
+                raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+            print(f"receiving Kuaidi100 pushes at {server.url} (sign {'checked' if salt else 'not set'}); "
+                  "Ctrl+C stops", flush=True)
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                server.httpd.server_close()
+    finally:
+        db.dispose()
     return 0
 
 
@@ -406,16 +507,54 @@ def cmd_notify_send(args: argparse.Namespace) -> int:
     from desktop.services.notifications import send_pending
     from desktop.partners.smtp import SmtpSettings
 
+    from desktop.partners.accounts import accounts_for
+    from desktop.services.notifications import refresh_sms_reports, send_pending_sms
+
+    if not (args.smtp_host or args.sms or args.sms_reports):
+        raise UsageError("say what to send: --smtp-host H (e-mail) and/or --sms (SMS), or --sms-reports")
+    sms = None
+    if args.sms or args.sms_reports:
+        overrides = {"access_key_id": args.sms_key_id, "sign_name": args.sms_sign_name,
+                     "templates": args.sms_templates, "endpoint": args.sms_endpoint}
+        if args.sms_key_id and not os.environ.get("PICKDESK_SMS_ACCESS_KEY_SECRET"):
+            overrides["access_key_secret"] = getpass.getpass("AccessKey secret: ")
+        try:
+            found = accounts_for("aliyun_sms", overrides=overrides)
+        except PickdeskError as exc:
+            raise UsageError(exc.message) from exc
+        sms = found[0] if found else None
+    out: dict[str, object] = {}
     db = open_database(args)
     try:
         with signed_in(args, db) as actor:
-            password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (
-                getpass.getpass("SMTP password: ") if args.smtp_user else None)
-            smtp = SmtpSettings(args.smtp_host, args.smtp_port, args.sender, args.smtp_user, password, args.security)
-            report = send_pending(db, smtp, actor=actor)
+            if (args.sms or args.sms_reports) and sms is None:  # the account kept in carrier_accounts
+                from desktop.services.carrier_accounts import messaging_account
+
+                try:
+                    with db.unit_of_work(actor) as uow:
+                        sms = messaging_account(uow, "aliyun_sms")
+                except PickdeskError as exc:
+                    raise UsageError(exc.message) from exc
+                if sms is None:
+                    raise UsageError("no SMS account: enter one (`pickdesk carriers account ALIYUN_SMS --protocol "
+                                     "aliyun_sms …`), or give --sms-key-id, --sms-sign-name and --sms-templates "
+                                     "(or PICKDESK_SMS_ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SIGN_NAME, _TEMPLATES)")
+            try:
+                if args.smtp_host:
+                    password = os.environ.get("PICKDESK_SMTP_PASSWORD") or (
+                        getpass.getpass("SMTP password: ") if args.smtp_user else None)
+                    smtp = SmtpSettings(args.smtp_host, args.smtp_port, args.sender, args.smtp_user, password,
+                                        args.security)
+                    out.update(send_pending(db, smtp, actor=actor).to_dict())
+                if sms is not None and args.sms:
+                    out["sms"] = send_pending_sms(db, sms, actor=actor).to_dict()
+                if sms is not None and args.sms_reports:
+                    out["sms_reports"] = refresh_sms_reports(db, sms, actor=actor)
+            except PickdeskError as exc:
+                raise UsageError(exc.message) from exc
     finally:
         db.dispose()
-    _print_json(report.to_dict())
+    _print_json(out)
     return 0
 
 

@@ -58,6 +58,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_stock)
+    stock = p.add_subparsers(dest="stock_command", metavar="ACTION")
+    h = stock.add_parser("history", help="the stock ledger, newest first: every change of on-hand")
+    h.add_argument("--sku", default=None, help="a SKU code or GTIN")
+    h.add_argument("--location", default=None, help="a location code")
+    h.add_argument("--limit", type=_positive_int, default=100, help="rows to show (default 100; 0: all)")
+    h.add_argument("--json", action="store_true", help="print JSON")
+    h.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    h.set_defaults(func=cmd_stock_history)
+    m = stock.add_parser("move", help="move units bin to bin (a MOVE in the ledger; signed in)")
+    m.add_argument("--sku", required=True, help="a SKU code or GTIN")
+    m.add_argument("--lot", default=None)
+    m.add_argument("--from", dest="source", required=True, metavar="LOCATION")
+    m.add_argument("--to", dest="target", required=True, metavar="LOCATION")
+    m.add_argument("--qty", type=_positive_int, default=None, help="units (default: all free units at the source)")
+    add_sign_in_arguments(m)
+    m.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    m.set_defaults(func=cmd_stock_move)
+    v = stock.add_parser("verify", help="replay the ledger from zero and compare with on-hand (exit 2 when they differ)")
+    v.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    v.set_defaults(func=cmd_stock_verify)
 
     p = subparsers.add_parser("db", help="database schema (upgrade, downgrade, current) and the station role")
     p.add_argument("action", choices=["upgrade", "downgrade", "current", "station-role"])
@@ -187,6 +207,64 @@ def cmd_stock(args: argparse.Namespace) -> int:
               f"{r.expiry.isoformat() if r.expiry else '-':<10} {r.on_hand:>7} {r.reserved:>8}")
     print(f"{len(rows)} stock rows")
     return 0
+
+
+def cmd_stock_history(args: argparse.Namespace) -> int:
+    from desktop.services.stock import stock_history
+
+    db = open_database(args, seed_demo=True)
+    try:
+        with db.unit_of_work() as uow:
+            rows = stock_history(uow, sku=args.sku, location=args.location, limit=args.limit or None)
+    finally:
+        db.dispose()
+    if args.json:
+        json.dump([{k: _jsonable(v) for k, v in r.__dict__.items()} for r in rows], sys.stdout,
+                  ensure_ascii=False, indent=1)
+        print()
+        return 0
+    print(f"{'id':>8} {'at (UTC)':<19} {'location':<18} {'sku':<9} {'lot':<12} {'delta':>6} {'kind':<15} "
+          f"{'ref':<22} user")
+    for r in rows:
+        print(f"{r.id:>8} {r.at:%Y-%m-%d %H:%M:%S} {r.location:<18} {r.sku:<9} {r.lot or '-':<12} {r.delta:>+6} "
+              f"{r.kind:<15} {(r.ref or '-')[:22]:<22} {r.user or r.station or '-'}")
+    print(f"{len(rows)} movements")
+    return 0
+
+
+def cmd_stock_move(args: argparse.Namespace) -> int:
+    from desktop.cli.signin import signed_in
+    from desktop.services.putaway import put_away
+
+    if args.qty == 0:
+        raise UsageError("--qty must be at least 1")
+    db = open_database(args)
+    try:
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
+            done = put_away(uow, sku=args.sku, lot=args.lot, qty=args.qty, source=args.source, target=args.target)
+    finally:
+        db.dispose()
+    print(f"{done.qty} × {done.sku}{' lot ' + done.lot if done.lot else ''}: {done.source} → {done.target}")
+    return 0
+
+
+def cmd_stock_verify(args: argparse.Namespace) -> int:
+    from desktop.services.stock import verify_ledger
+
+    db = open_database(args, seed_demo=True)
+    try:
+        with db.unit_of_work() as uow:
+            wrong = verify_ledger(uow)
+    finally:
+        db.dispose()
+    if not wrong:
+        print("The ledger replays to today's on-hand for every location, SKU and lot.")
+        return 0
+    print(f"{'location':<18} {'sku':<9} {'lot':<12} {'ledger':>7} {'on hand':>7}", file=sys.stderr)
+    for d in wrong:
+        print(f"{d.location:<18} {d.sku:<9} {d.lot or '-':<12} {d.ledger:>7} {d.on_hand:>7}", file=sys.stderr)
+    print(f"pickdesk stock verify: {len(wrong)} stock row(s) differ from the ledger", file=sys.stderr)
+    return 2
 
 
 def cmd_db(args: argparse.Namespace) -> int:

@@ -22,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dpi", type=int, choices=[203, 300], default=203, help="printer resolution for ZPL")
     p.add_argument("--parcel", type=int, default=None, help="only parcel N of the order (default: every parcel)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--reason", default=None,
+                   help="why a label that was printed already is printed again (required then; counted and audited)")
     add_sign_in_arguments(p)  # the label and the slip open the customer's name, phone and address
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_label)
@@ -70,7 +72,19 @@ def cmd_label(args: argparse.Namespace) -> int:
     from printing import render_label_zpl
     from printing.pdf import render_labels_pdf
 
-    labels = _documents(args, lambda uow: shipping_labels(uow, args.order, args.parcel))
+    def build(uow):  # noqa: ANN001, ANN202
+        from desktop.db import models
+        from desktop.services.waybills import note_reprints
+        from sqlalchemy import select
+
+        labels = shipping_labels(uow, args.order, args.parcel)
+        seqs = {label.parcel_index for label in labels}
+        parcels = uow.session.scalars(select(models.Parcel).join(models.Order)
+                                      .where(models.Order.order_no == args.order)).all()
+        note_reprints(uow, [p for p in parcels if p.seq in seqs], args.reason)
+        return labels
+
+    labels = _documents(args, build)
     if args.format == "pdf":
         data = render_labels_pdf(labels, args.size)
     else:

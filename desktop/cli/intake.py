@@ -172,6 +172,19 @@ def cmd_replenishment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _asked(asked: dict) -> str:
+    """An address hold's request to the customer, as the outbox has it (seed §1.1)."""
+    if not asked.get("channel"):
+        return f"nobody ({asked.get('reason', 'no SMS or e-mail can reach them')})"
+    status = asked.get("status", "queued")
+    text = f"by {asked['channel']} ({asked.get('language', '?')}), {status}"
+    if status == "sent":
+        text += f" {asked.get('sent_at') or ''}".rstrip() + (", delivered" if asked.get("report") == "delivered" else "")
+    elif status == "failed":
+        text += f": {asked.get('error') or '?'}"
+    return text
+
+
 def cmd_exceptions(args: argparse.Namespace) -> int:
     from desktop.services.supervision import list_exceptions
 
@@ -187,5 +200,8 @@ def cmd_exceptions(args: argparse.Namespace) -> int:
         if len(findings) > 1:  # an intake hold: every finding of the order, from every gate that held it
             for f in findings:
                 print(f"{'':>5}   - {f.get('gate', '?')} · {f.get('field', '?')}: {f.get('message', '')}")
+        asked = r.detail.get("customer_asked")
+        if r.kind == "address_hold" and asked:
+            print(f"{'':>5}   customer asked: {_asked(asked)}")
     print(f"{len(rows)} exceptions")
     return 0

@@ -48,6 +48,15 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        @event.listens_for(engine, "savepoint")
+        def _savepoint_inside_a_transaction(conn: Any, _name: Any) -> None:
+            # pysqlite opens a transaction only before a write, so a savepoint that is a transaction's
+            # first statement starts one of SQLite's own — and its RELEASE commits it, whatever the
+            # unit of work does next (a reservation rolled back with its order stayed reserved).
+            dbapi_conn = conn.connection.dbapi_connection
+            if not dbapi_conn.in_transaction:
+                dbapi_conn.execute("BEGIN")
+
         return engine
     if backend == "postgresql":
         if parsed.drivername == "postgresql":

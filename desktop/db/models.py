@@ -188,6 +188,29 @@ class Stock(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class StockMovement(Base):
+    """One change of on-hand in one location (the ledger: append-only; `desktop.services.stock`).
+
+    Summing `delta` by (location, SKU, lot) from the first row gives `stock.on_hand` for every row."""
+
+    __tablename__ = "stock_movements"
+    __table_args__ = (
+        CheckConstraint("delta <> 0", name="delta_nonzero"),
+        Index("ix_stock_movements_sku_location", "sku_id", "location_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    delta: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # desktop.domain.stock.MovementKind
+    ref: Mapped[str | None] = mapped_column(String(64), nullable=True)  # order no., ASN no., count id …
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    station: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
 class StockTransfer(Base):
     """Stock moved between warehouses (a short pick may be filled from another warehouse)."""
 
@@ -203,6 +226,15 @@ class StockTransfer(Base):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     received_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # 0011: who asked, the sending warehouse's pick batch (kind "transfer") and when it left
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("pick_batches.id"), nullable=True)
+    shipped_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+    from_warehouse: Mapped[Warehouse] = relationship(foreign_keys=[from_warehouse_id])
+    to_warehouse: Mapped[Warehouse] = relationship(foreign_keys=[to_warehouse_id])
 
 
 class ReplenishmentRequest(Base):
@@ -218,6 +250,171 @@ class ReplenishmentRequest(Base):
 
     sku: Mapped[Sku] = relationship()
     warehouse: Mapped[Warehouse] = relationship()
+
+
+class ReplenishmentTask(Base):
+    """Refill a pick face from a reserve bin: a receiver scans the reserve bin, the item, the quantity, the face."""
+
+    __tablename__ = "replenishment_tasks"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        Index("ix_replenishment_tasks_status_warehouse", "status", "warehouse_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    from_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    to_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, done, cancelled
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+    from_location: Mapped[Location] = relationship(foreign_keys=[from_location_id])
+    to_location: Mapped[Location] = relationship(foreign_keys=[to_location_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class StockCount(Base):
+    """A cycle count of one bin or one SKU. Blind: the counter never sees the expected figure."""
+
+    __tablename__ = "stock_counts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    sku_id: Mapped[int | None] = mapped_column(ForeignKey("skus.id"), nullable=True)
+    reason: Mapped[str] = mapped_column(String(20), default="cycle")  # cycle, short_pick
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # open, review, closed
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    counted_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    counted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    approved_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    location: Mapped[Location | None] = relationship()
+    sku: Mapped[Sku | None] = relationship()
+    lines: Mapped[list[StockCountLine]] = relationship(back_populates="count", order_by="StockCountLine.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class StockCountLine(Base):
+    """What was counted of one SKU and lot in one bin, in one round.
+
+    `expected_qty` and `variance` are deferred and, on PostgreSQL, not readable by a receiver's
+    station (`desktop.db.roles.HIDDEN`): the counter's screen cannot show what it cannot read.
+    """
+
+    __tablename__ = "stock_count_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("stock_counts.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    counted_qty: Mapped[int] = mapped_column(Integer)
+    expected_qty: Mapped[int] = mapped_column(Integer, deferred=True)
+    variance: Mapped[int] = mapped_column(Integer, deferred=True)
+    # within, review (over the tolerance, waiting for a supervisor), adjusted, recounted
+    outcome: Mapped[str] = mapped_column(String(10), default="within")
+
+    count: Mapped[StockCount] = relationship(back_populates="lines")
+    location: Mapped[Location] = relationship()
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+
+
+# ─── inbound: notices, what was received, put-away ──────────────────────────────
+
+
+class InboundNotice(Base):
+    """An advance shipping notice (../shared/formats/inbound.md): what a supplier or warehouse is sending."""
+
+    __tablename__ = "inbound_notices"
+    __table_args__ = (
+        CheckConstraint("source_kind IN ('supplier', 'warehouse', 'return')", name="source_kind"),
+        CheckConstraint("status IN ('expected', 'receiving', 'closed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asn_no: Mapped[str] = mapped_column(String(40), unique=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    source_kind: Mapped[str] = mapped_column(String(10))
+    source_code: Mapped[str] = mapped_column(String(32))
+    source_name: Mapped[str] = mapped_column(String(120), default="")
+    expected_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    replenishment_request_id: Mapped[int | None] = mapped_column(ForeignKey("replenishment_requests.id"),
+                                                                  nullable=True)
+    stock_transfer_id: Mapped[int | None] = mapped_column(ForeignKey("stock_transfers.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="expected", index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    warehouse: Mapped[Warehouse] = relationship()
+    lines: Mapped[list[InboundLine]] = relationship(back_populates="notice", order_by="InboundLine.line_no",
+                                                    cascade="all, delete-orphan")
+    receipts: Mapped[list[InboundReceipt]] = relationship(back_populates="notice", order_by="InboundReceipt.id",
+                                                          cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class InboundLine(Base):
+    __tablename__ = "inbound_lines"
+    __table_args__ = (UniqueConstraint("notice_id", "line_no"), CheckConstraint("expected_qty > 0", name="qty"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("inbound_notices.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_code: Mapped[str | None] = mapped_column(String(20), nullable=True)  # declared; the scan counts
+    expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expected_qty: Mapped[int] = mapped_column(Integer)
+
+    notice: Mapped[InboundNotice] = relationship(back_populates="lines")
+    sku: Mapped[Sku] = relationship()
+
+
+class InboundReceipt(Base):
+    """Units scanned at the dock against a notice, and the receiver's decision on them."""
+
+    __tablename__ = "inbound_receipts"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty"),
+        CheckConstraint("decision IN ('accept', 'quarantine', 'refuse')", name="decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("inbound_notices.id"), index=True)
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_lines.id"), nullable=True)  # None: unexpected
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
+    qty: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))
+    issues: Mapped[str] = mapped_column(String(80), default="")  # over, unexpected, lot_differs, expired, short_dated
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)  # the dock
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    notice: Mapped[InboundNotice] = relationship(back_populates="receipts")
+    line: Mapped[InboundLine | None] = relationship()
+    sku: Mapped[Sku] = relationship()
 
 
 # ─── orders ─────────────────────────────────────────────────────────────────────
@@ -398,6 +595,7 @@ class PickBatch(Base):
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
     picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    kind: Mapped[str] = mapped_column(String(10), default="order", server_default="order")  # order, transfer
     priority_score: Mapped[float] = mapped_column(Float, default=0.0)
     route_distance_m: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -575,6 +773,51 @@ class Carrier(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class CarrierAccount(Base):
+    """An account with a carrier or a messaging provider: how to reach it, as data an admin enters.
+
+    `code` is the carrier's code (SF) or the provider's (KUAIDI100, ALIYUN_SMS …); `protocol` says which
+    client speaks to it ("sf", "kuaidi100", "demo" …). The secret (SF's check word, a key) is sealed
+    like customer data (field "carrier_secret", bound to the code); `options` holds the rest
+    (a monthly card, a sender address, template codes).
+    """
+
+    __tablename__ = "carrier_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    protocol: Mapped[str] = mapped_column(String(16))
+    endpoint: Mapped[str] = mapped_column(String(300), default="")
+    partner_id: Mapped[str] = mapped_column(String(80), default="")
+    secret_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class Waybill(Base):
+    """A number the carrier issued (电子面单号) for one order: the master (1) or a child (2 …)."""
+
+    __tablename__ = "waybills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(6))  # master, child
+    seq: Mapped[int] = mapped_column(Integer)  # 1 = the master, then the children in issue order
+    # The parcel that carries (or carried, when voided) the number; a parcel relabelled has several.
+    parcel_id: Mapped[int | None] = mapped_column(ForeignKey("parcels.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="issued")  # issued, used, voided
+    carrier_order_id: Mapped[str] = mapped_column(String(64))  # the order id the carrier knows it by
+    origin_code: Mapped[str] = mapped_column(String(16), default="")
+    dest_code: Mapped[str] = mapped_column(String(16), default="")
+    route_label: Mapped[dict[str, Any]] = mapped_column(default=dict)  # sort codes for the label
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
 class Parcel(Base):
     __tablename__ = "parcels"
     __table_args__ = (UniqueConstraint("order_id", "seq"),)
@@ -597,6 +840,12 @@ class Parcel(Base):
     packed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     packed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     label_printed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Label control (migration 0012): reprints counted (each with a reason in the audit log); a voided
+    # label's waybill is cancelled at the carrier. A parcel closed while its carrier could not be
+    # reached keeps what the waybill is wanted for here (carrier, service, cost) until it is issued.
+    reprints: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    waybill_wanted: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
 
     order: Mapped[Order] = relationship(back_populates="parcels")
     packer: Mapped[User | None] = relationship()
@@ -643,7 +892,8 @@ class Shipment(Base):
     service: Mapped[str] = mapped_column(String(20))
     tracking_no: Mapped[str] = mapped_column(String(40), unique=True)
     manifest_id: Mapped[int | None] = mapped_column(ForeignKey("manifests.id"), nullable=True)
-    status: Mapped[str] = mapped_column(String(14), default="created")
+    # created … "out_for_delivery" (16 characters: 14 was too short on PostgreSQL until 0012), voided
+    status: Mapped[str] = mapped_column(String(20), default="created")
     cost: Mapped[Decimal | None] = mapped_column(nullable=True)
     insured_value: Mapped[Decimal | None] = mapped_column(nullable=True)
     shipped_at: Mapped[datetime | None] = mapped_column(nullable=True)
@@ -672,6 +922,27 @@ class TrackingEvent(Base):
     source: Mapped[str] = mapped_column(String(12), default="carrier")  # carrier, file, demo
 
     shipment: Mapped[Shipment] = relationship(back_populates="events")
+
+
+class TrackingSubscription(Base):
+    """A shipment followed by a tracking service's pushes (Kuaidi100): what it last said, and when to
+    subscribe again after it gave up (`abort`)."""
+
+    __tablename__ = "tracking_subscriptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id"), unique=True)
+    provider: Mapped[str] = mapped_column(String(12), default="kuaidi100")
+    company: Mapped[str] = mapped_column(String(20))
+    # subscribed, polling, shutdown (finished), abort (to subscribe again), refused
+    status: Mapped[str] = mapped_column(String(10), default="subscribed", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    resubscribe_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    last_message: Mapped[str] = mapped_column(String(300), default="")
+    pushes: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    shipment: Mapped[Shipment] = relationship()
 
 
 # ─── after-sales ────────────────────────────────────────────────────────────────

@@ -62,13 +62,27 @@ GRANTS: dict[str, dict[Role, str]] = {
     # stock
     "lots": {P: _READ, K: _APPEND, R: _APPEND, S: _APPEND, A: _WORK},
     "stock": {P: "SELECT, UPDATE", K: _WORK, R: _WORK, S: _WORK, A: _WORK},
-    "stock_transfers": {R: "SELECT, UPDATE", S: _WORK, A: _WORK},
-    "replenishment_requests": {P: _APPEND, K: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    # the ledger: every kind that changes stock appends; nobody updates or deletes (trigger of 0009 too)
+    "stock_movements": _each(_APPEND, *EVERY),
+    "stock_transfers": {P: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    # a receiver's landing re-runs backorders' stock gate, which may raise a request (services/landing.py)
+    "replenishment_requests": {P: _APPEND, K: _APPEND, R: _WORK, S: _WORK, A: _WORK},
+    # pick-face refills: planned by whoever runs low (pick, intake, a receiver), carried out by a receiver
+    "replenishment_tasks": {P: _APPEND, K: _READ, R: _WORK, S: _WORK, A: _WORK},
+    # counts: a short pick opens one (picker); a receiver counts (blind: see HIDDEN); a supervisor approves
+    "stock_counts": {P: _APPEND, R: _WORK, S: _WORK, A: _WORK},
+    "stock_count_lines": {R: _APPEND, S: _WORK, A: _WORK},
+    # inbound: a supervisor imports notices; the receiver receives and closes them; the sending
+    # warehouse's picker writes the notice that goes with a transfer (services/transfers.py)
+    "inbound_notices": {P: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "inbound_lines": {P: _APPEND, R: _READ, S: _APPEND, A: _APPEND},
+    "inbound_receipts": {R: _APPEND, S: _APPEND, A: _APPEND},
     # orders (their sealed columns: see SEALED)
-    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
+    # a receiver's put-away onto a pick face releases the orders backordered for it (intake's stock gate)
+    "orders": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
-    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, S: _ALL, A: _ALL},
-    "order_status_changes": {**_each(_APPEND, P, K, S, A), R: _READ},
+    "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: "SELECT, INSERT, DELETE", S: _ALL, A: _ALL},
+    "order_status_changes": _each(_APPEND, *EVERY),
     # picking
     "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
     "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
@@ -87,13 +101,20 @@ GRANTS: dict[str, dict[Role, str]] = {
     "shipments": {K: _WORK, S: _WORK, A: _WORK},
     "manifests": {K: _WORK, S: _WORK, A: _WORK},
     "tracking_events": {K: _READ, S: _APPEND, A: _APPEND},
+    # carrier accounts: read by the kinds that call a carrier (the packer requests waybills, the
+    # supervisor polls routes and intercepts); entered by an admin. Picker and receiver: nothing.
+    "carrier_accounts": {K: _READ, S: _READ, A: _WORK},
+    "waybills": {K: _WORK, S: _WORK, A: _WORK},
+    # the tracking service's subscriptions: the supervisor's tracking commands and push receiver keep them
+    "tracking_subscriptions": {S: _WORK, A: _WORK},
     # after-sales
     "returns": {K: _WORK, S: _WORK, A: _WORK},
     "return_lines": {K: _WORK, S: _WORK, A: _WORK},
     "notifications": {K: _APPEND, S: _WORK, A: _WORK},
     "feedback": {S: _APPEND, A: _APPEND},
     # people, stations and the record
-    "exceptions": {P: _APPEND, K: _APPEND, R: _APPEND, S: _WORK, A: _WORK},
+    # a receiver opens a count's variance case, but may not read the cases (a count is blind)
+    "exceptions": {P: _APPEND, K: _APPEND, R: "INSERT", S: _WORK, A: _WORK},
     "users": {**_each(_READ, P, K, R, S), A: _WORK},  # without SECRET; sign-in counters only through FUNCTIONS
     "stations": {**_each(_WORK, P, K, R, S), A: _WORK},
     # INSERT only; the trigger writes the time, station and person. Reading the log is a supervisor's.
@@ -111,6 +132,10 @@ SEALED: dict[str, tuple[str, ...]] = {
 }
 SEALED_KINDS = frozenset({K, S, A})
 
+# Columns a kind may write but never read: a count is blind, so the counter's station cannot read
+# back the expected figure (nor the variance, which gives it away) it stored beside what was counted.
+HIDDEN: dict[Role, dict[str, tuple[str, ...]]] = {R: {"stock_count_lines": ("expected_qty", "variance")}}
+
 # Columns no station reads: the server's functions compare them. Nor writes, but for WRITE_ONLY.
 SECRET: dict[str, tuple[str, ...]] = {"users": ("pin_hash", "badge_hash")}
 # What a kind may write without reading: an admin enrols badges (the HMAC its station computed).
@@ -120,7 +145,7 @@ SERVER_KEPT: dict[str, tuple[str, ...]] = {"users": ("failed_attempts", "locked_
 
 # Columns a station must be able to read back after an INSERT (RETURNING the new id) though it
 # may not otherwise read the table.
-RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",)}
+RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",), "exceptions": ("id",)}
 
 # function → the kinds that may call it (the functions check the signed-in person where it matters)
 _SIGN_IN = ("pickdesk_pin_attempt(text, text, text)", "pickdesk_pin_finish(text, text, text)",
@@ -155,6 +180,8 @@ def hidden_columns(table: str, kind: Role, privilege: str = "SELECT") -> set[str
         hidden |= set(SERVER_KEPT.get(table, ()))
     if kind not in SEALED_KINDS:
         hidden |= set(SEALED.get(table, ()))
+    if privilege == "SELECT":
+        hidden |= set(HIDDEN.get(kind, {}).get(table, ()))
     return hidden
 
 

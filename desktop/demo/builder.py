@@ -31,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from biip.checksums import gs1_standard_check_digit
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.demo import data as D
@@ -138,6 +138,8 @@ def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | Non
         _equipment(s, w)
         _load_world(s, w)
         made = _orders(uow, w, orders)
+        made["notices"] = _notices(s, w)
+        made.update(_stock_work(uow, w))
         # Reserving flushed orders part-way, so later changes stamped them with the wall clock: the
         # demo's story has every order last touched at as_of.
         s.flush()
@@ -175,6 +177,15 @@ def _warehouses(w: _World) -> tuple[list[dict], dict[str, list[str]]]:
                                           "aisle": aisle, "block": block, "slot": slot, "level": level,
                                           "kind": "pick"})
         pick_bins[code] = [loc["code"] for loc in locations]
+        # Reserve: the rack's top level above every third slot holds full cases for the pick faces below.
+        for aisle in range(layout["aisles"]):
+            zone = "A" if aisle < max(1, layout["aisles"] // 2) else "B"
+            for block in range(layout["blocks"]):
+                for slot in range(0, layout["slots"], 3):
+                    locations.append({"code": f"{code}-{zone}{aisle + 1:02d}-{block + 1}-{slot + 1:02d}-{LEVELS[code] + 1}",
+                                      "aisle": aisle, "block": block, "slot": slot, "level": LEVELS[code] + 1,
+                                      "kind": "reserve"})
+        pick_bins[f"{code}-reserve"] = [loc["code"] for loc in locations if loc["kind"] == "reserve"]
         by_depot = min(int(layout["depot_x"] // layout["aisle_spacing"]), layout["aisles"] - 1)
         for slot, (kind, zone) in enumerate(SPECIAL_LOCATIONS):
             locations.append({"code": f"{code}-{zone}00-0-00-0", "aisle": by_depot, "block": 0, "slot": slot,
@@ -261,7 +272,102 @@ def _opening_stock(w: _World, skus: list[dict], lots: dict[str, list[tuple[str, 
                 line(location, sku["gtin"], lot, on_hand)
         if rng.random() < 0.35:  # the satellite warehouse holds some of the range, to transfer from
             line(rng.choice(gz2), sku["gtin"], sku_lots[-1], rng.choice([10, 20, 50]))
+    # Full cases in reserve for some SKUs with a pick face, one lot a bin (their own random stream,
+    # so every other choice of the demo stays as it was).
+    reserve_rng = random.Random(f"reserve-{w.as_of:%Y%m%d}")
+    reserve = iter(pick_bins["SZ1-reserve"])
+    faced = sorted({(r["gtin"], r.get("lot"), r.get("expiry")) for r in rows if r["location"].startswith("SZ1-")},
+                   key=lambda k: (k[0], k[1] or ""))
+    for gtin, lot, expiry in reserve_rng.sample(faced, min(len(faced), 60)):
+        location = next(reserve, None)
+        if location is None:
+            break
+        rows.append({"location": location, "gtin": gtin, "qty": reserve_rng.choice([24, 48, 72, 96])}
+                    | ({"lot": lot, "expiry": expiry} if lot else {}))
     return rows
+
+
+# ─── inbound: what the suppliers and the other warehouse are sending ───────────────────────────
+
+
+def _notices(s: Session, w: _World) -> int:
+    """Three open notices for SZ1: a supplier answering a backorder's replenishment request, a supplier's
+    delivery of three lines (one lot-tracked with its lot declared), and a transfer from GZ2."""
+    rng = random.Random(f"notices-{w.as_of:%Y%m%d}")
+    sz1, gz2 = w.warehouses["SZ1"], w.warehouses["GZ2"]
+    day = f"{w.as_of:%Y%m%d}"
+    s.flush()
+    R = models.ReplenishmentRequest
+    requests = list(s.scalars(select(R).where(R.warehouse_id == sz1.id, R.status == "open").order_by(R.id)))
+    plain = [k for k in w.skus if not k.lot_tracked]
+    tracked = [k for k in w.skus if k.lot_tracked]
+    made = []
+    if requests:
+        req = requests[0]
+        sku = s.get(models.Sku, req.sku_id)
+        line = models.InboundLine(line_no=1, sku=sku, expected_qty=req.qty)
+        if sku.lot_tracked:
+            line.lot_code, line.expiry = f"N{day[2:]}01", (w.as_of + timedelta(days=540)).date()
+        made.append(models.InboundNotice(asn_no=f"ASN-SZ1-{day}-01", warehouse=sz1, source_kind="supplier",
+                                         source_code=f"SUP-{sku.merchant.code}", source_name=sku.merchant.name,
+                                         expected_at=w.as_of + timedelta(hours=2), replenishment_request_id=req.id,
+                                         lines=[line]))
+        req.status = "sent"
+    lot_sku, a, b = rng.choice(tracked), *rng.sample(plain, 2)
+    made.append(models.InboundNotice(
+        asn_no=f"ASN-SZ1-{day}-02", warehouse=sz1, source_kind="supplier", source_code="SUP-LJ", source_name="龙井茶厂",
+        expected_at=w.as_of + timedelta(hours=4),
+        lines=[models.InboundLine(line_no=1, sku=lot_sku, expected_qty=24, lot_code=f"LJ{day[2:6]}",
+                                  expiry=(w.as_of + timedelta(days=365)).date()),
+               models.InboundLine(line_no=2, sku=a, expected_qty=12),
+               models.InboundLine(line_no=3, sku=b, expected_qty=6)]))
+    moved = rng.choice(plain)
+    transfer = models.StockTransfer(sku_id=moved.id, from_warehouse_id=gz2.id, to_warehouse_id=sz1.id, qty=10,
+                                    status="in_transit", created_at=w.as_of - timedelta(hours=20))
+    s.add(transfer)
+    s.flush()
+    made.append(models.InboundNotice(asn_no=f"ASN-GZ2-{day}-01", warehouse=sz1, source_kind="warehouse",
+                                     source_code="GZ2", source_name=gz2.name, expected_at=w.as_of + timedelta(hours=6),
+                                     stock_transfer_id=transfer.id,
+                                     lines=[models.InboundLine(line_no=1, sku=moved, expected_qty=10)]))
+    for notice in made:
+        notice.created_at = w.as_of - timedelta(hours=1)
+        s.add(notice)
+    s.flush()
+    return len(made)
+
+
+def _stock_work(uow: UnitOfWork, w: _World) -> dict[str, int]:
+    """A count to do and a pick face to refill from reserve, so the receiver's tabs have work on first start."""
+    from desktop.services.counts import open_bin_count
+    from desktop.services.replenishment_tasks import plan_refills
+
+    s = uow.session
+    sz1 = w.warehouses["SZ1"]
+    S, L = models.Stock, models.Location
+    bin_ = s.scalars(select(L).join(S, S.location_id == L.id)
+                     .where(L.warehouse_id == sz1.id, L.kind == "pick", S.on_hand > 0, S.reserved == 0)
+                     .order_by(L.code).limit(1)).first()
+    counts = 0
+    if bin_ is not None:
+        open_bin_count(uow, bin_, "cycle").created_at = w.as_of  # the demo's story happens at as_of
+        counts = 1
+    # the faced SKU with the fewest units on its pick faces that reserve holds: it is refilled first
+    in_reserve = select(S.sku_id).join(L, S.location_id == L.id).where(L.warehouse_id == sz1.id, L.kind == "reserve",
+                                                                      S.on_hand > 0)
+    on_face = (select(S.sku_id, func.sum(S.on_hand - S.reserved).label("free")).join(L, S.location_id == L.id)
+               .where(L.warehouse_id == sz1.id, L.kind == "pick", S.sku_id.in_(in_reserve))
+               .group_by(S.sku_id).order_by("free", S.sku_id).limit(5))
+    tasks = 0
+    for sku_id, _free in s.execute(on_face).all():
+        sku = s.get(models.Sku, sku_id)
+        planned = plan_refills(uow, sku, sz1.id, today=w.as_of.date(), at_least=max(sku.low_stock_threshold, 12))
+        for task in planned:
+            task.created_at = w.as_of
+        tasks = len(planned)
+        if tasks:
+            break
+    return {"counts": counts, "refills": tasks}
 
 
 # ─── after the import: what the format does not carry, and the world the orders are made from ───

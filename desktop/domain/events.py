@@ -39,6 +39,8 @@ __all__ = [
     "ParcelPacked", "ParcelLabelled", "ParcelManifested", "ManifestClosed", "PrintQueued", "ReprintRequested",
     # stock
     "ReplenishmentRequested", "LowStock", "ReplenishmentStatusChanged", "StockPutBack",
+    # inbound
+    "NoticesImported", "NoticeReceiving", "NoticeClosed", "StockPutAway",
     # after the parcel left
     "ReturnRequested", "ReturnReceived", "ReturnInspected", "ReturnDecided", "ReturnSettled",
     "TrackingImported", "FeedbackRecorded", "NotificationQueued", "NotificationStatusChanged",
@@ -397,6 +399,52 @@ class ReplenishmentStatusChanged(Change):
     event: ClassVar[str] = "replenishment_status"
     id: int
     status: str
+
+
+@_register
+@dataclass(frozen=True)
+class NoticesImported(Change):
+    topic: ClassVar[str] = "inbound"
+    event: ClassVar[str] = "notices_imported"
+    count: int
+
+
+@_register
+@dataclass(frozen=True)
+class NoticeReceiving(Change):
+    """Scans were recorded against a notice (`units` that stay, this time)."""
+
+    topic: ClassVar[str] = "inbound"
+    event: ClassVar[str] = "receiving"
+    entity: ClassVar[str] = "asn_no"
+    asn_no: str
+    units: int = 0
+
+
+@_register
+@dataclass(frozen=True)
+class NoticeClosed(Change):
+    topic: ClassVar[str] = "inbound"
+    event: ClassVar[str] = "closed"
+    entity: ClassVar[str] = "asn_no"
+    asn_no: str
+    accepted: int = 0
+    quarantined: int = 0
+    refused: int = 0
+
+
+@_register
+@dataclass(frozen=True)
+class StockPutAway(Change):
+    """Units moved from the dock (or another bin) into a bin."""
+
+    topic: ClassVar[str] = "stock"
+    event: ClassVar[str] = "put_away"
+    entity: ClassVar[str] = "sku"
+    sku: str
+    location: str
+    qty: int
+    from_location: str | None = None
 
 
 @_register

@@ -45,9 +45,12 @@ from sqlalchemy.orm import Session
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
+from desktop.db.types import utcnow
 from desktop.domain.errors import PickdeskError
 from desktop.domain.roles import Role, require_role
+from desktop.domain.stock import MovementKind
 from desktop.services.auth import badge_digest
+from desktop.services.stock import movement_row
 from devices.decode import LOCATION_CODE
 
 SECTIONS = ("warehouses", "merchants", "skus", "promotions", "users", "stock")
@@ -1262,6 +1265,20 @@ def _write_stock(uow: UnitOfWork, parsed: Parsed, report: SetupReport, audit: li
     for stock_id, qty in fills:
         s.execute(update(S).where(S.id == stock_id).values(on_hand=qty, version=S.version + 1))
     counts.added += len(inserts) + len(fills)
+    # The ledger's first rows, set-based as the stock itself (COPY on PostgreSQL): replaying them gives
+    # the opening balance. A fill started from an empty row, so its movement is the whole quantity.
+    filled = {stock_id: qty for stock_id, qty in fills}
+    keys = {i: key for key, (i, _, _) in held.items() if i in filled}
+    movements = [movement_row(uow, location_id=r["location_id"], sku_id=r["sku_id"], lot_id=r["lot_id"],
+                              delta=r["on_hand"], kind=MovementKind.OPENING_BALANCE, ref="setup")
+                 for r in inserts if r["on_hand"]]
+    movements += [movement_row(uow, location_id=keys[i][0], sku_id=keys[i][1], lot_id=keys[i][2], delta=qty,
+                               kind=MovementKind.OPENING_BALANCE, ref="setup") for i, qty in filled.items() if qty]
+    if movements:
+        now = utcnow()
+        for m in movements:
+            m["at"] = now
+        _insert_many(s, models.StockMovement, movements)
 
 
 # ─── export ─────────────────────────────────────────────────────────────────────

@@ -6,6 +6,8 @@ The only place customer data is opened for printing: the sealed fields are decry
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -14,6 +16,7 @@ from desktop.db.database import UnitOfWork
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.lifecycle import PaymentMethod
 from desktop.domain.roles import Role, require_role
+from desktop.security.crypto import mask_phone
 from printing.documents import Address, PackingSlip, Party, ShippingLabel, SlipLine
 
 
@@ -64,16 +67,29 @@ def shipping_labels(uow: UnitOfWork, order_no: str, parcel: int | None = None) -
     recipient = _recipient(uow, order)
     sender = _sender(order.merchant)
     labels = []
+    numbers = [p.shipment.tracking_no for p in parcels]
+    issued = {w.number: w for w in uow.session.scalars(select(models.Waybill).where(models.Waybill.number.in_(numbers)))}
     for p in parcels:
         carrier = p.shipment.carrier
+        waybill = issued.get(p.shipment.tracking_no)
+        route = waybill.route_label if waybill is not None else {}
+        three = "-".join(x for x in (route.get("coding_mapping_out"), route.get("dest_route_label"),
+                                     route.get("coding_mapping")) if x)
+        account = uow.session.scalar(select(models.CarrierAccount).where(
+            models.CarrierAccount.code == carrier.code, models.CarrierAccount.active.is_(True)))
+        privacy = bool(account is not None and (account.options or {}).get("privacy_waybill"))
+        # A number masked already (the mall's, accepted at intake for a privacy carrier) stays as it is.
+        shown = (replace(recipient, phone=mask_phone(recipient.phone))
+                 if privacy and recipient.phone and "*" not in recipient.phone else recipient)
         labels.append(ShippingLabel(
-            sender=sender, recipient=recipient, carrier=f"{carrier.name_zh} {carrier.name}".strip(),
+            sender=sender, recipient=shown, carrier=f"{carrier.name_zh} {carrier.name}".strip(),
             service=carrier.definition.get("services", {}).get(p.shipment.service, {}).get("label", p.shipment.service),
             tracking_number=p.shipment.tracking_no, order_number=order.order_no,
             parcel_index=p.seq, parcel_count=p.of, weight_grams=p.actual_weight_g or p.expected_weight_g or 0,
             fragile=any(item.line.sku.fragile for item in p.contents), insured=p.insured_value is not None,
             cod_amount=order.cod_amount if order.payment_method == PaymentMethod.COD else None, currency=order.currency,
             ship_date=(p.shipment.shipped_at or p.packed_at or order.updated_at).date(), sscc=p.sscc,
+            sort_code=str(route.get("dest_route_label") or ""), three_segment=three, privacy=privacy,
         ))
     uow.audit("customer_data_opened", "order", order.order_no, purpose="shipping_label", parcels=len(labels))
     return labels

@@ -54,7 +54,9 @@ from desktop.domain.lifecycle import HoldReason, OrderStatus, PaymentMethod, Pay
 from desktop.domain.pricing import PriceRule, ShippingRegion, compute_price
 from desktop.domain.roles import Role, require_role
 from desktop.routing.priority import priority_score
+from desktop.services.notifications import order_language, queue_notification
 from desktop.services.orders import change_status
+from desktop.services.replenishment_tasks import plan_refills
 from desktop.services.replenishment import check_low_stock, request_replenishment
 from desktop.services.stock import FefoPool, InsufficientStock, release_line, reserve_line
 from desktop.domain.events import OrderHeld
@@ -130,16 +132,30 @@ def _open(uow: UnitOfWork, order: models.Order) -> dict[str, str]:
     }
 
 
-def address_gate(order: models.Order, phone: str, detail: str) -> dict[str, Any]:
+def address_gate(order: models.Order, phone: str, detail: str, privacy_carriers: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`privacy_carriers`: carriers whose accounts print privacy waybills (隐私面单); with one, a
+    masked mall number is no problem — the carrier reaches the customer through its privacy number."""
     problems = check_address(order.ship_country, order.ship_province, order.ship_city, order.ship_district, detail,
                              order.ship_postal_code)
     phone_check = check_phone(phone, order.ship_country)
+    if phone_check.kind == "masked" and privacy_carriers and order.ship_country in ("CN", ""):
+        return _gate("passed", f"phone masked: ship with a privacy-waybill carrier ({', '.join(privacy_carriers)})",
+                     privacy_carriers=list(privacy_carriers)) if not problems else \
+            _held([_finding(p.field, p.message, p.message_zh) for p in problems])
     if phone_check.problem:
         problems.append(phone_check.problem)
     if problems:
         return _held([_finding(p.field, p.message, p.message_zh) for p in problems])
     note = f"phone {phone_check.kind}" + (f" ext. {phone_check.extension}" if phone_check.extension else "")
     return _gate("passed", note)
+
+
+def privacy_carriers(uow: UnitOfWork) -> tuple[str, ...]:
+    """Active carriers whose account prints privacy waybills (options.privacy_waybill)."""
+    A = models.CarrierAccount
+    rows = uow.session.execute(select(A.code, A.options).where(A.active.is_(True))).all()
+    codes = set(uow.session.scalars(select(models.Carrier.code).where(models.Carrier.active.is_(True))))
+    return tuple(sorted(code for code, options in rows if code in codes and (options or {}).get("privacy_waybill")))
 
 
 def price_rules(uow: UnitOfWork, merchant_id: int) -> list[PriceRule]:
@@ -185,9 +201,9 @@ def payment_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
     if order.payment_status == PaymentStatus.PAID:
         return _gate("passed", f"paid online ({order.payment_txn or 'no transaction id'})")
     kind = "payment_failed" if order.payment_status == PaymentStatus.FAILED else "payment_pending"
-    uow.session.add(models.Notification(order_id=order.id, kind=kind, channel="email",
-                                        payload={"order_no": order.order_no, "amount": str(order.total_charged),
-                                                 "currency": order.currency}))
+    # seed §1.4: the customer is told to pay again — by e-mail, or SMS without an address
+    queue_notification(uow, order, kind, order_no=order.order_no, amount=str(order.total_charged),
+                       currency=order.currency, detail=f"{order.total_charged} {order.currency}")
     said_zh = "支付失败" if order.payment_status == PaymentStatus.FAILED else "支付未完成"
     return _held([_finding("payment.status", f"{order.payment_status}; customer notified ({kind})",
                            f"{said_zh}；已通知顾客")], notification=kind)
@@ -225,12 +241,16 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime,
                 if line.reservations:
                     release_line(uow, line)
     if short:
-        if group is not None:
-            uow.session.flush()  # a request an earlier order of the group raised is found, not raised twice
         for exc in short:
+            if group is not None:
+                uow.session.flush()  # a refill or request raised just before is found, not raised twice
             line = exc.line  # type: ignore[attr-defined]
             gap = exc.wanted - exc.found
-            request_replenishment(uow, line.sku, wh.id, gap + max(line.sku.low_stock_threshold, 1) * 2, "backorder")
+            # Reserve bins refill the pick face first; the merchant is asked for what they cannot cover.
+            refilled = sum(t.qty for t in plan_refills(uow, line.sku, wh.id, today=today, at_least=gap))
+            if refilled < gap:
+                request_replenishment(uow, line.sku, wh.id, gap - refilled + max(line.sku.low_stock_threshold, 1) * 2,
+                                      "backorder")
         note = "; ".join(f"{e.sku}: {e.wanted} wanted, {e.found} available" for e in short)
         return _gate("backordered", note, warehouse=wh.code, short=[e.sku for e in short])
     units = sum(ln.qty for ln in order.lines)
@@ -245,6 +265,12 @@ class IntakeGroup:
         self._rules: dict[int, list[PriceRule]] = {}
         self._pools: dict[int, FefoPool] = {}
         self._default: models.Warehouse | None = None
+        self._privacy: tuple[str, ...] | None = None
+
+    def privacy_carriers(self) -> tuple[str, ...]:
+        if self._privacy is None:
+            self._privacy = privacy_carriers(self.uow)
+        return self._privacy
 
     def rules(self, merchant_id: int) -> list[PriceRule]:
         if merchant_id not in self._rules:
@@ -278,7 +304,8 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
     try:
         contact = _open(uow, order)
         outcome["pii"] = _gate("passed", "customer fields sealed (AES-256-GCM)")
-        outcome["address"] = address_gate(order, contact["phone"], contact["detail"])
+        outcome["address"] = address_gate(order, contact["phone"], contact["detail"],
+                                         group.privacy_carriers() if group is not None else privacy_carriers(uow))
     except SealBroken as exc:
         outcome["pii"] = _held([_finding("customer", exc.message, exc.message_zh)])
         outcome["address"] = _held([_finding("customer", "customer data cannot be opened", "无法打开顾客资料")])
@@ -293,11 +320,15 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
         # Each held gate gets its exception; each exception lists every finding of the order, so
         # whichever a supervisor opens shows all that is wrong with it (address and price, say).
         findings = [{"gate": g, **f} for g in held for f in outcome[g].get("findings", [])]
+        asked = ask_customer_for_address(uow, order, outcome["address"]) if "address" in held else None
         for gate in held:
-            uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now, detail={
-                "reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
-                "fields": outcome[gate].get("fields", []), "gate": gate, "held_gates": held,
-                "findings": findings}))
+            detail = {"reason": outcome[gate]["note"], "reason_zh": outcome[gate].get("note_zh", ""),
+                      "fields": outcome[gate].get("fields", []), "gate": gate, "held_gates": held,
+                      "findings": findings}
+            if gate == "address":
+                detail["customer_asked"] = asked
+            uow.session.add(models.ExceptionCase(kind=f"{gate}_hold", order_id=order.id, created_at=now,
+                                                 detail=detail))
         uow.announce(OrderHeld(order_no=order.order_no, gates=tuple(held)))
         status = OrderStatus.HELD
     else:
@@ -318,6 +349,27 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
     uow.audit("intake", "order", order.order_no, result=status.value,
               gates={g: o["status"] for g, o in outcome.items()})
     return IntakeResult(order.order_no, status.value, outcome)
+
+
+def ask_customer_for_address(uow: UnitOfWork, order: models.Order, gate: dict[str, Any]) -> dict[str, Any]:
+    """Seed §1.1: a held address asks the customer to complete it — by SMS when the phone can take one
+    (not when the phone itself is what is wrong), else by e-mail; in the order's language. Returns what
+    the hold records: the outbox row, or why nobody could be asked."""
+    findings = [f for f in gate.get("findings", []) if f.get("field") != "customer"]
+    if not findings:
+        return {"channel": None, "reason": "customer data cannot be opened"}
+    language = order_language(order)
+    # what is wrong, in the customer's words; an SMS template variable holds 35 characters at most
+    names = ("; ".join(f["message"] for f in findings) if language == "en"
+             else "；".join(f["message_zh"] for f in findings))[:35]
+    phone_wrong = any(f["field"] == "customer.phone" for f in findings)
+    channel = "email" if phone_wrong else "sms"
+    if phone_wrong and not order.customer_email_sealed:
+        return {"channel": None, "reason": "the phone is what is wrong and there is no e-mail address"}
+    uow.session.flush()
+    row = queue_notification(uow, order, "address_incomplete", channel=channel, detail=names, language=language)
+    uow.session.flush()
+    return {"channel": channel, "notification": row.id, "language": language}
 
 
 def claim(uow: UnitOfWork, order_id: int, status: OrderStatus = OrderStatus.RECEIVED) -> models.Order | None:
@@ -458,3 +510,61 @@ def _run_one_by_one(factory: Callable[[], UnitOfWork], chunk: list[tuple[int, st
             summary.results.append(result)
             if on_result:
                 on_result(result)
+
+
+
+
+# ─── backorders, when stock lands ───────────────────────────────────────────────
+
+
+class _StillShort(Exception):
+    """Rolls back one order's savepoint: the stock gate did not pass after all (someone was faster)."""
+
+
+def release_backordered(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int,
+                        now: datetime | None = None) -> list[str]:
+    """Re-run intake's stock gate for orders backordered for these SKUs in this warehouse, oldest first.
+
+    Called by whoever lands stock on a pick face (put-away, replenishment), in that transaction; the
+    caller commits. A backordered order passed the address, price and payment gates before it was
+    backordered, so only the stock gate runs again (no customer data is opened). An order whose
+    lines the pick faces cannot all serve now stays backordered, untouched and without a new
+    replenishment request. Returns the order numbers that became ready."""
+    from desktop.services.replenishment import available_in_pick
+
+    now = now or utcnow()
+    O, L = models.Order, models.OrderLine
+    skus = sorted(set(sku_ids))
+    if not skus:
+        return []
+    waiting = uow.session.scalars(
+        select(O.id).join(L, L.order_id == O.id)
+        .where(O.status == OrderStatus.BACKORDERED.value, L.sku_id.in_(skus),
+               or_(O.warehouse_id == warehouse_id, O.warehouse_id.is_(None)))
+        .group_by(O.id).order_by(O.id)).all()
+    released: list[str] = []
+    for order_id in waiting:
+        order = claim(uow, order_id, OrderStatus.BACKORDERED)
+        if order is None or warehouse_for(uow, order).id != warehouse_id:
+            continue
+        need: dict[int, int] = {}
+        for line in order.lines:
+            need[line.sku_id] = need.get(line.sku_id, 0) + line.qty - sum(r.qty for r in line.reservations)
+        if any(available_in_pick(uow, sku_id, warehouse_id) < qty for sku_id, qty in need.items()):
+            continue
+        try:
+            with uow.session.begin_nested():
+                gate = stock_gate(uow, order, now)
+                if gate["status"] != "passed":
+                    raise _StillShort
+                order.intake_outcome = {**(order.intake_outcome or {}), "stock": gate}
+                order.priority_score = priority_score(order.priority_class, order.promised_ship_by, order.gift,
+                                                      order.created_at, now)
+                change_status(uow, order, OrderStatus.READY, reason="stock arrived: intake passed", at=now)
+                uow.audit("intake", "order", order.order_no, result="ready", gates={"stock": "passed"},
+                          after="backorder")
+        except _StillShort:
+            uow.session.refresh(order)
+            continue
+        released.append(order.order_no)
+    return released

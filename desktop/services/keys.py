@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.db import models
+from desktop.services.carrier_accounts import SECRET_FIELD as CARRIER_SECRET
 from desktop.db.database import Database, UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
@@ -230,6 +231,12 @@ def rotate(db: Database, actor: Actor, store: KeyStore | None = None, *, batch_s
         for start in range(0, len(behind), batch_size):
             for order in s.scalars(select(O).where(O.id.in_(behind[start:start + batch_size]))):
                 report.stragglers += _reseal(order, sealer)
+        # Carrier secrets (SF's check word …) are sealed with the same key: re-sealed here, few as they are.
+        for account in s.scalars(select(models.CarrierAccount).where(models.CarrierAccount.secret_sealed.is_not(None))):
+            if not sealer.is_current(account.secret_sealed):
+                plain = sealer.open(account.secret_sealed, CARRIER_SECRET, account.code)
+                account.secret_sealed = sealer.seal(plain, CARRIER_SECRET, account.code)
+                report.stragglers += 1
         rotation = s.get(models.KeyRotation, rotation_id)
         assert rotation is not None
         rotation.values_resealed += report.stragglers

@@ -11,12 +11,20 @@ queued e-mails later, one row per transaction:
   (a Chinese display name in To: is RFC 2047-encoded by the e-mail package);
 * a refusal or an unreachable server counts an attempt and waits before the next one (1, 2, 4, 8 …
   minutes, in `payload.next_attempt_at`); after `max_attempts` the row is `failed` for good;
-* rows on the `sms` channel (orders without an e-mail address) stay `queued` for an SMS gateway.
+* rows on the `sms` channel (orders without an e-mail address, and the request to complete an
+  address held at intake) go by `send_pending_sms(db, account)` through Alibaba Cloud SMS
+  (`desktop.partners.aliyun_sms`): the phone is opened at send time only, the message is the
+  account's approved template for the kind in the order's language (`order_language`) with the
+  payload as its parameters, paced to `account.max_per_second`, and retried with the same backoff
+  as e-mail when the service says later (flow control, busy, unreachable); a refusal that sending
+  again cannot fix (a bad number, a missing template parameter, a wrong key) fails the row at once.
+  `refresh_sms_reports(db, account)` reads the delivery reports (`QuerySendDetails`) of sent rows.
 """
 
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,6 +39,7 @@ from desktop.db.database import Database, UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, require_role
+from desktop.partners.aliyun_sms import AliyunSmsAccount, AliyunSmsClient, SmsNumberUnusable, SmsRefused
 from desktop.partners.smtp import SmtpFailed, SmtpSettings, send_message
 from desktop.domain.events import NotificationQueued, NotificationStatusChanged
 
@@ -52,6 +61,17 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "lost": ("您的订单 {order} 包裹遗失", "Your order {order}: parcel lost",
              "很抱歉，承运商报告您的包裹（运单号 {tracking}）遗失。我们会为您重新发货或退款。",
              "We are sorry: the carrier reports your parcel ({tracking}) lost. We will reship or refund it."),
+    "payment_failed": ("订单 {order}：支付失败", "Order {order}: the payment failed",
+                       "您的订单（{detail}）支付未成功。请在商城订单页重新支付或选择其他支付方式。",
+                       "The payment for your order ({detail}) did not go through. Please pay again or choose "
+                       "another way to pay on the order page."),
+    "payment_pending": ("订单 {order}：待支付", "Order {order}: waiting for your payment",
+                        "您的订单（{detail}）尚未完成支付。完成支付后我们即刻安排发货。",
+                        "Your order ({detail}) is not paid yet. We ship as soon as it is."),
+    "address_incomplete": ("订单 {order}：请补充收货地址", "Order {order}: please complete your address",
+                           "您的收货地址不完整或不明确（{detail}），我们暂缓发货。请在商城订单页补充后我们立即处理。",
+                           "Your delivery address is incomplete or unclear ({detail}); we are holding the order. "
+                           "Please complete it on the order page and we will ship at once."),
     "survey": ("订单 {order}：请为我们的服务打分", "Order {order}: how did we do?",
                "您的订单已完成。请花一分钟告诉我们您的满意度（1–5 分）和建议。",
                "Your order is complete. Please take a minute to rate us (1–5) and tell us what to improve."),
@@ -69,11 +89,20 @@ class SendReport:
         return {"sent": self.sent, "retried": self.retried, "failed": self.failed, "waiting_sms": self.waiting_sms}
 
 
-def queue_notification(uow: UnitOfWork, order: models.Order, kind: str, **payload: object) -> models.Notification:
+CHINESE_SPEAKING = frozenset({"CN", "TW", "HK", "MO", "SG"})
+
+
+def order_language(order: models.Order) -> str:
+    """The language a customer is written to: Chinese for a Chinese-speaking destination, else English."""
+    return "zh" if (order.ship_country or "").upper() in CHINESE_SPEAKING else "en"
+
+
+def queue_notification(uow: UnitOfWork, order: models.Order, kind: str, *, channel: str | None = None,
+                       **payload: object) -> models.Notification:
     """Queue a message about `order` in the caller's transaction (not a use case: no commit)."""
     if kind not in TEMPLATES:
         raise ValueError(f"unknown notification kind {kind!r}")
-    channel = "email" if order.customer_email_sealed else "sms"
+    channel = channel or ("email" if order.customer_email_sealed else "sms")
     row = models.Notification(order_id=order.id, kind=kind, channel=channel, status="queued",
                               payload={k: (str(v) if v is not None else "") for k, v in payload.items()})
     uow.session.add(row)
@@ -159,6 +188,127 @@ def send_pending(db: Database, smtp: SmtpSettings, *, now: Callable[[], datetime
             uow.announce(NotificationStatusChanged(order_no=order.order_no, kind=row.kind, status=row.status))
             uow.commit()
     return SendReport(sent, retried, failed, waiting_sms)
+
+
+def sms_parameters(kind: str, order_no: str, payload: dict[str, str]) -> dict[str, str]:
+    """The template parameters of a message: every value a template of the kind may name, none empty."""
+    return {"order": order_no, "tracking": payload.get("tracking_no", "") or "—",
+            "carrier": payload.get("carrier", "") or "—", "eta": payload.get("eta", "") or "—",
+            "detail": payload.get("detail", "") or "—"}
+
+
+def send_pending_sms(db: Database, account: AliyunSmsAccount, *, client: AliyunSmsClient | None = None,
+                     now: Callable[[], datetime] = utcnow, sleep: Callable[[float], None] = time.sleep,
+                     monotonic: Callable[[], float] = time.monotonic, max_attempts: int = MAX_ATTEMPTS,
+                     limit: int = 200, actor: Actor | None = None) -> SmsSendReport:
+    """Send every queued SMS that is due, one transaction per message (see the module notes)."""
+    actor = actor or Actor.system("notifier")
+    require_role(actor.role, Role.SUPERVISOR)  # each message opens a customer's phone
+    client = client or AliyunSmsClient(account)
+    N = models.Notification
+    with db.unit_of_work(actor) as uow:
+        ids = list(uow.session.scalars(select(N.id).where(N.status == "queued", N.channel == "sms")
+                                       .order_by(N.id).limit(limit)))
+    sent = retried = failed = no_template = 0
+    gap = 1.0 / account.max_per_second if account.max_per_second > 0 else 0.0
+    last = None
+    for row_id in ids:
+        with db.unit_of_work(actor) as uow:
+            row = uow.session.get(N, row_id)
+            at = now()
+            if row is None or row.status != "queued" or not _due(row, at):
+                continue
+            order = uow.session.get(models.Order, row.order_id)
+            language = row.payload.get("language") or order_language(order)
+            template = account.template_for(row.kind, language)
+            if template is None:  # the account has no approved template for it: it waits, visibly
+                no_template += 1
+                continue
+            if last is not None and gap:
+                wait = gap - (monotonic() - last)
+                if wait > 0:
+                    sleep(wait)
+            last = monotonic()
+            payload = dict(row.payload)
+            try:
+                phone = uow.sealer.open(order.customer_phone_sealed, "customer_phone", order.order_no)
+                biz_id = client.send_sms(phone, template, sms_parameters(row.kind, order.order_no, row.payload),
+                                         out_id=str(row.id))
+            except (SmsRefused, SmsNumberUnusable) as exc:
+                row.attempts += 1
+                payload["last_error"] = exc.message[:300]
+                payload["error_code"] = getattr(exc, "sms_code", exc.code)
+                if getattr(exc, "retryable", False) and row.attempts < max_attempts:
+                    payload["next_attempt_at"] = (at + FIRST_BACKOFF * 2 ** (row.attempts - 1)).isoformat()
+                    retried += 1
+                else:
+                    row.status = "failed"
+                    failed += 1
+                row.payload = payload
+                uow.audit("notification_failed", "notification", row.id, order=order.order_no, kind=row.kind,
+                          attempts=row.attempts, error=exc.message[:300], channel="sms")
+            else:
+                row.attempts += 1
+                row.status, row.sent_at = "sent", at
+                payload.update(biz_id=biz_id, template=template, language=language, report="waiting")
+                payload.pop("next_attempt_at", None)
+                row.payload = payload
+                uow.audit("notification_sent", "notification", row.id, order=order.order_no, kind=row.kind,
+                          channel="sms", biz_id=biz_id)
+                sent += 1
+            uow.announce(NotificationStatusChanged(order_no=order.order_no, kind=row.kind, status=row.status))
+            uow.commit()
+    return SmsSendReport(sent, retried, failed, no_template)
+
+
+def refresh_sms_reports(db: Database, account: AliyunSmsAccount, *, client: AliyunSmsClient | None = None,
+                        actor: Actor | None = None, limit: int = 200) -> dict[str, int]:
+    """Ask for the delivery report of each sent SMS still `waiting`; a failed delivery fails the row."""
+    actor = actor or Actor.system("notifier")
+    require_role(actor.role, Role.SUPERVISOR)
+    client = client or AliyunSmsClient(account)
+    N = models.Notification
+    counts = {"delivered": 0, "failed": 0, "waiting": 0}
+    with db.unit_of_work(actor) as uow:
+        rows = [(n.id, n.payload.get("report")) for n in uow.session.scalars(
+            select(N).where(N.status == "sent", N.channel == "sms").order_by(N.id).limit(limit))]
+    for row_id, report in rows:
+        if report != "waiting":
+            continue
+        with db.unit_of_work(actor) as uow:
+            row = uow.session.get(N, row_id)
+            order = uow.session.get(models.Order, row.order_id)
+            phone = uow.sealer.open(order.customer_phone_sealed, "customer_phone", order.order_no)
+            try:
+                details = client.query_send_details(phone, row.sent_at.date(), row.payload.get("biz_id", ""))
+            except SmsRefused:
+                counts["waiting"] += 1
+                continue
+            state = details[0].status if details else "waiting"
+            counts[state] += 1
+            if state != "waiting":
+                payload = dict(row.payload)
+                payload["report"] = state
+                payload["report_code"] = details[0].err_code
+                row.payload = payload
+                if state == "failed":
+                    row.status = "failed"
+                uow.audit("notification_report", "notification", row.id, order=order.order_no, report=state,
+                          code=details[0].err_code)
+                uow.announce(NotificationStatusChanged(order_no=order.order_no, kind=row.kind, status=row.status))
+                uow.commit()
+    return counts
+
+
+@dataclass(frozen=True)
+class SmsSendReport:
+    sent: int
+    retried: int
+    failed: int
+    no_template: int  # left queued: the account has no approved template for the kind
+
+    def to_dict(self) -> dict[str, int]:
+        return {"sent": self.sent, "retried": self.retried, "failed": self.failed, "no_template": self.no_template}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ The rules themselves live in `desktop.domain.packing`.
 from __future__ import annotations
 
 import dataclasses
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -53,7 +52,7 @@ from desktop.domain.packing import (
     WeightVerdict,
 )
 from desktop.domain.roles import Role, may_act_as, require_role
-from desktop.services import auth
+from desktop.services import auth, waybills
 from desktop.services.documents import NotReadyToPrint, packing_slip, shipping_labels
 from desktop.services.orders import change_status
 from desktop.domain.events import ExceptionOpened, ExceptionResolved, ParcelLabelled, ParcelPacked, PrintQueued
@@ -407,14 +406,6 @@ def _sscc(parcel_id: int) -> str:
     return body + str(gs1_check_digit(body))
 
 
-def _new_tracking_number(uow: UnitOfWork, carrier: models.Carrier) -> str:
-    for _ in range(20):
-        number = rules.tracking_number(carrier.definition, secrets.randbelow(10**12))
-        if uow.session.scalar(select(models.Shipment.id).where(models.Shipment.tracking_no == number)) is None:
-            return number
-    raise RuntimeError("could not find a free tracking number")  # 20 collisions in 10^8+: a bug
-
-
 def _check_override(uow: UnitOfWork, override: WeightOverride) -> models.User:
     user = uow.session.get(models.User, override.supervisor.user_id) if override.supervisor.user_id else None
     if user is None or not user.active or not may_act_as(Role(user.role), Role.SUPERVISOR):
@@ -455,6 +446,16 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
             raise WeightMismatch(verdict)
         supervisor = _check_override(uow, override)
 
+    if "*" in uow.sealer.open(order.customer_phone_sealed, "customer_phone", order.order_no):
+        # A masked mall number (accepted at intake for the privacy-waybill carriers): only they can deliver it.
+        from desktop.services.intake import privacy_carriers
+
+        allowed = privacy_carriers(uow)
+        if carrier_code not in allowed:
+            raise CarrierRefused(
+                f"The customer's number is masked: ship with a privacy-waybill carrier ({', '.join(allowed) or 'none set up'}), "
+                f"not {carrier_code}.",
+                f"顾客电话已打码：请用支持隐私面单的承运商（{'、'.join(allowed) or '尚未设置'}），不能用 {carrier_code}。")
     # The carrier: eligible for this parcel, and the rules' choice unless the packer says why not.
     carriers = _carriers(uow)
     destination, cod = _destination(order), _is_cod(order)
@@ -492,13 +493,18 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
         parcel.contents.append(models.ParcelItem(line=line_by_no[line_no], lot_id=lot_id, qty=qty))
         line_by_no[line_no].packed_qty += qty
     carrier = uow.session.scalar(select(models.Carrier).where(models.Carrier.code == carrier_code))
-    shipment = models.Shipment(order=order, carrier=carrier, service=service,
-                               tracking_no=_new_tracking_number(uow, carrier), status="created",
-                               cost=option.cost, insured_value=insured)
-    parcel.shipment = shipment
-    uow.session.add_all([parcel, shipment])
     uow.session.flush()
     parcel.sscc = _sscc(parcel.id)
+    # The number comes from the carrier (its account), never made up: a carrier that cannot be asked
+    # now leaves the parcel closed, waiting for its number (printing asks again).
+    shipment = None
+    try:
+        shipment = waybills.attach_shipment(uow, order, parcel, carrier, service, option.cost, insured)
+    except waybills.RETRY_LATER as exc:
+        parcel.waybill_wanted = {"carrier": carrier.code, "service": service,
+                                 "cost": str(option.cost) if option.cost is not None else None,
+                                 "why": exc.message[:200]}
+        uow.session.flush()
 
     last = all(ln.packed_qty >= ln.picked_qty for ln in order.lines)
     if last:
@@ -520,7 +526,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
                   chosen=f"{carrier_code} {service}", reason=carrier_reason.strip())
     uow.audit("parcel_packed", "order", order.order_no, action_id=action_id, parcel=parcel.code, seq=seq,
               carton=box.code, expected_g=verdict.expected_g, measured_g=verdict.measured_g,
-              carrier=carrier_code, service=service, tracking_no=shipment.tracking_no,
+              carrier=carrier_code, service=service, tracking_no=shipment.tracking_no if shipment else None,
               units=sum(q for _n, _l, q in contents), last=last)
     uow.announce(ParcelPacked(parcel_code=parcel.code, order_no=order.order_no, seq=seq))
     uow.commit()
@@ -550,7 +556,7 @@ def _free_totes(uow: UnitOfWork, order: models.Order) -> None:
 
 def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: PrinterSettings, *,
                     parcel: int | None = None, slip: bool = True, slip_page: str = "A5",
-                    labels: bool = True) -> PrintSubmission:
+                    labels: bool = True, reprint_reason: str | None = None) -> PrintSubmission:
     """Render the labels (one job per parcel, or parcel number `parcel` only) and the packing slip for
     `printer`, and queue them. `labels=False` queues the slip alone (printing it again after a failure).
 
@@ -566,13 +572,25 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
     if OrderStatus(order.status) is not OrderStatus.PACKED:
         raise NotReadyToPrint(f"Order {order_no} is not packed yet: close its last parcel first.",
                               f"订单 {order_no} 尚未打包完成：请先封好最后一个包裹。")
+    if labels:
+        _done, waiting = waybills.request_pending(uow, order_no)
+        if waiting and (parcel is None or any(p.seq == parcel and p.code in waiting for p in order.parcels)):
+            raise NotReadyToPrint(
+                f"Parcel(s) {', '.join(waiting)} still wait for their waybill number from the carrier: "
+                f"the label is printed once it is issued (try again when the carrier answers).",
+                f"包裹 {'、'.join(waiting)} 仍在等待承运商分配运单号：分配后才能打印面单（承运商恢复后请重试）。")
     wanted = shipping_labels(uow, order_no, parcel) if labels else []
     codes = {p.seq: p.code for p in order.parcels}
+    # A label that came out already is a reprint: it needs a reason, and it is counted and audited.
+    waybills.note_reprints(uow, [p for p in order.parcels if p.seq in {lb.parcel_index for lb in wanted}],
+                           reprint_reason)
     documents: list[tuple[bytes, str, PrinterSettings, str, str]] = []  # (document, format, printer, code, title)
     for label in wanted:
         if printer.format == "zpl":
             document = printing.render_label_zpl(label, printer.label_size, printer.dpi,
                                                  text_mode=printer.zpl_text_mode, printer_font=printer.printer_font)
+        elif printer.format == "cainiao":
+            document = printing.render_label_cainiao(label, printer.template_url)
         else:
             document = render_labels_pdf([label], printer.label_size)
         title = f"{order_no} {label.parcel_text} {label.tracking_number}"
@@ -582,6 +600,9 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
         if printer.kind == "tcp":
             note = rules.Note("The packing slip needs a PDF printer; this bench has a ZPL label printer only.",
                               "装箱单需要 PDF 打印机；本工作台只有 ZPL 标签打印机。")
+        elif printer.kind == "cainiao":
+            note = rules.Note("The packing slip needs a PDF printer; the Cainiao print component prints labels only.",
+                              "装箱单需要 PDF 打印机；菜鸟打印组件只打印面单。")
         else:
             document = printing.render_slip_pdf(packing_slip(uow, order_no), slip_page)
             documents.append((document, "pdf", dataclasses.replace(printer, format="pdf"), "slip",

@@ -32,9 +32,18 @@ from desktop.routing.batching import CartCapacity, OrderLine, ReadyOrder, plan_b
 from desktop.routing.layout import Pick, Position
 from desktop.routing.planner import replan
 from desktop.services import waves
+from desktop.services.counts import open_bin_count
 from desktop.services.orders import change_status
 from desktop.services.routes import layout_of, plan_stops
-from desktop.services.stock import InsufficientStock, release_line, reserve_line, shelf_life_cutoff
+from desktop.domain.stock import MovementKind
+from desktop.services.stock import (
+    InsufficientStock,
+    StockChangeRefused,
+    change_on_hand,
+    release_line,
+    reserve_line,
+    shelf_life_cutoff,
+)
 from desktop.domain.events import (BatchAssigned, BatchDone, BatchReplanned, BatchStarted, ExceptionOpened, ItemPicked,
                                    OrderStatusChanged)
 
@@ -428,15 +437,13 @@ def _apply_pick(uow: UnitOfWork, task: models.PickTask, qty: int) -> None:
     """Take `qty` units off the shelf into the tote: stock, reservation, line and task move together."""
     if qty <= 0:
         return
-    done = uow.session.execute(
-        update(models.Stock).where(models.Stock.id == task.stock_id, models.Stock.on_hand >= qty,
-                                   models.Stock.reserved >= qty)
-        .values(on_hand=models.Stock.on_hand - qty, reserved=models.Stock.reserved - qty,
-                version=models.Stock.version + 1)
-        .execution_options(synchronize_session=False)).rowcount
-    if not done:
+    st = task.stock
+    try:
+        change_on_hand(uow, location_id=st.location_id, sku_id=st.sku_id, lot_id=st.lot_id, delta=-qty,
+                       kind=MovementKind.PICK, ref=task.line.order.order_no, reserved_delta=-qty)
+    except StockChangeRefused:
         raise PickNotAllowed(f"The stock record of {task.location.code} does not hold {qty} reserved units.",
-                             f"{task.location.code} 的库存记录没有 {qty} 件已预留商品。")
+                             f"{task.location.code} 的库存记录没有 {qty} 件已预留商品。") from None
     uow.session.expire(task.stock)
     line = task.line
     left = qty
@@ -608,10 +615,14 @@ def report_short(uow: UnitOfWork, task_id: int, found_qty: int, action_id: str, 
                 alternative.append(stock.location.code)
         else:
             exception_id, held = _hold_for_shortage(uow, task, missing)
+        # The record said the bin held more than the picker found: someone counts it.
+        detail_count = open_bin_count(uow, task.location, "short_pick").id
     _replan_open(uow, batch, task.location)
     order_picked, batch_done = _finish(uow, task)
     detail = {"missing": missing, "alternative": alternative, "exception_id": exception_id, "held": held,
               "location": task.location.code, "batch": batch.code}
+    if missing:
+        detail["count_id"] = detail_count
     uow.session.add(models.PickEvent(action_id=action_id, task_id=task.id, user_id=uow.actor.user_id, qty=found_qty,
                                      kind="short", detail=detail))
     uow.audit("pick_short", "pick_task", task.id, found=found_qty, order=order.order_no, **detail)

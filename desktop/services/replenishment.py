@@ -21,6 +21,7 @@ from desktop.db.database import UnitOfWork
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.roles import Role, require_role
 from desktop.domain.events import LowStock, ReplenishmentRequested, ReplenishmentStatusChanged
+from desktop.services.replenishment_tasks import open_refills, plan_refills
 from printing.spreadsheet import safe_row
 
 STATUSES = ("open", "sent", "received", "cancelled")
@@ -58,7 +59,8 @@ def request_replenishment(uow: UnitOfWork, sku: models.Sku, warehouse_id: int, q
 def check_low_stock(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int) -> list[models.ReplenishmentRequest]:
     """Raise a low-stock request for each SKU now under its threshold that has none open.
 
-    Three statements whatever the number of SKUs: lock them, sum what is free, find open requests."""
+    Three statements whatever the number of SKUs — lock them, sum what is free, find open requests —
+    then, only for those under their threshold, the refills reserve bins can make first."""
     ids = sorted(set(sku_ids))
     if not ids:
         return []
@@ -80,9 +82,16 @@ def check_low_stock(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int) 
         R.status == "open")))
     made = []
     for sku in low:
+        available = int(free.get(sku.id, 0))
+        # Reserve bins refill the pick faces first (replenishment_tasks); the merchant is asked only
+        # for what reserve cannot cover.
+        refills = plan_refills(uow, sku, warehouse_id)
+        available += sum(t.qty for t in refills) + sum(t.qty for t in open_refills(uow, sku.id, warehouse_id)
+                                                       if t not in refills)
+        if available >= sku.low_stock_threshold:
+            continue
         if sku.id in asked:
             continue
-        available = int(free.get(sku.id, 0))
         qty = max(sku.low_stock_threshold * 3 - available, sku.low_stock_threshold)
         req = models.ReplenishmentRequest(sku_id=sku.id, warehouse_id=warehouse_id, qty=qty, reason="low_stock")
         uow.session.add(req)

@@ -31,8 +31,10 @@ from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.lifecycle import OrderStatus, PaymentMethod, PaymentStatus, PriorityClass, can_transition
 from desktop.domain.roles import Role, require_role
+from desktop.domain.stock import MovementKind
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
+from desktop.services.stock import change_on_hand
 from desktop.services.tracking import next_rma_no
 from desktop.domain.events import (
     ExceptionResolved, FeedbackRecorded, ReshipCreated, ReturnDecided, ReturnInspected, ReturnReceived, ReturnRequested,
@@ -332,15 +334,10 @@ def _special_location(uow: UnitOfWork, warehouse_id: int, kind: str) -> models.L
     return loc
 
 
-def _put_back(uow: UnitOfWork, location: models.Location, sku_id: int, lot_id: int | None, qty: int) -> None:
-    S = models.Stock
-    q = select(S).where(S.location_id == location.id, S.sku_id == sku_id)
-    q = q.where(S.lot_id.is_(None)) if lot_id is None else q.where(S.lot_id == lot_id)
-    row = uow.session.scalar(q)
-    if row is None:
-        uow.session.add(S(location_id=location.id, sku_id=sku_id, lot_id=lot_id, on_hand=qty, reserved=0))
-    else:
-        row.on_hand += qty
+def _put_back(uow: UnitOfWork, location: models.Location, sku_id: int, lot_id: int | None, qty: int,
+              ref: str | None = None) -> None:
+    change_on_hand(uow, location_id=location.id, sku_id=sku_id, lot_id=lot_id, delta=qty,
+                   kind=MovementKind.RETURN_RESTOCK, ref=ref)
 
 
 def decide(uow: UnitOfWork, rma_no: str, line_no: int, decision: str, location_code: str | None = None) -> RmaView:
@@ -374,7 +371,7 @@ def decide(uow: UnitOfWork, rma_no: str, line_no: int, decision: str, location_c
     elif decision == "quarantine":
         location = _location(uow, location_code) if location_code else _special_location(uow, warehouse_id, "quarantine")
     if location is not None:
-        _put_back(uow, location, rl.line.sku_id, lot.id if lot else None, rl.qty)
+        _put_back(uow, location, rl.line.sku_id, lot.id if lot else None, rl.qty, ref=rma.rma_no)
         uow.announce(StockPutBack(sku=rl.line.sku.sku_code, decision=decision, location=location.code, qty=rl.qty))
     rl.decision = decision
     rl.location_id = location.id if location else None

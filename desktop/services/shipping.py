@@ -26,6 +26,7 @@ from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.lifecycle import OrderStatus, PaymentMethod
 from desktop.domain.roles import Role, require_role
+from desktop.services import waybills
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
 from desktop.domain.events import ExceptionOpened, ManifestClosed, ParcelManifested
@@ -134,6 +135,9 @@ def handover_scan(uow: UnitOfWork, code: str, carrier_code: str, *, day: date | 
     day = day or utcnow().date()
     carrier = _carrier(uow, carrier_code)
     parcel = _find_parcel(uow, code)
+    if parcel is None and waybills.is_voided_number(uow, code):
+        raise HandoverRefused("voided", f"{code!r} is a voided waybill: the parcel needs its new label.",
+                              f"{code!r} 是已作废的运单号：请给包裹贴新面单。")
     if parcel is None:
         raise HandoverRefused("unknown", f"{code!r} is not a parcel, SSCC or tracking number we know.",
                               f"{code!r} 不是已知的包裹号、SSCC 或运单号。")
@@ -150,6 +154,11 @@ def handover_scan(uow: UnitOfWork, code: str, carrier_code: str, *, day: date | 
                               f"包裹 {parcel.code} 应交给{shipment.carrier.name_zh or shipment.carrier.code}，"
                               f"不能放入{carrier.name_zh or carrier.code}的笼车。")
     order = parcel.order
+    if waybills.open_intercept(uow, order.id) is not None:
+        raise HandoverRefused("intercepted",
+                              f"Order {order.order_no} is intercepted (cancelled after packing): keep parcel {parcel.code} "
+                              f"back at the cage for the supervisor.",
+                              f"订单 {order.order_no} 已拦截（打包后取消）：请把包裹 {parcel.code} 留在笼车旁交主管处理。")
     if OrderStatus(order.status) is not OrderStatus.PACKED:
         raise HandoverRefused("order_not_packed",
                               f"Order {order.order_no} is {order.status}, not packed: keep the parcel back.",

@@ -35,6 +35,8 @@ from desktop.domain.errors import FileRefused, PickdeskError
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role, require_role
 from desktop.formats import checks
+from desktop.partners.carriers.sf import SfTracking
+from desktop.services import carrier_accounts
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
 from desktop.domain.events import ExceptionOpened, ReturnRequested, TrackingImported
@@ -321,11 +323,17 @@ def poll(uow: UnitOfWork, adapters: dict[str, object] | None = None, *, clock=ut
     """Ask each carrier for events of the shipments in transit and import them (source "demo"/"carrier")."""
     require_role(uow.actor.role, Role.SUPERVISOR)
     demo = adapters is None
-    adapters = adapters if adapters is not None else demo_adapters(uow, clock)
-    events: list[TrackingUpdate] = []
     by_carrier: dict[str, list[str]] = {}
     for s in in_transit(uow):
         by_carrier.setdefault(s.carrier.code, []).append(s.tracking_no)
+    if adapters is None:
+        adapters = dict(demo_adapters(uow, clock))
+        for code in by_carrier:  # a carrier with an account is asked over its own protocol
+            client = carrier_accounts.sf_client(uow, code)
+            if client is not None:
+                adapters[code] = SfTracking(client)
+                demo = False
+    events: list[TrackingUpdate] = []
     since = clock() - lookback
     for code, numbers in by_carrier.items():
         adapter = adapters.get(code)

@@ -20,7 +20,7 @@ from desktop.routing.layout import DEMO_LAYOUT
 AS_OF = date(2026, 11, 23)
 SEALED_FIELDS = {"customer_name_sealed": "customer_name", "customer_phone_sealed": "customer_phone",
                  "customer_email_sealed": "customer_email", "ship_detail_sealed": "ship_detail"}
-VOLATILE = {"pin_hash", "at"}  # salted hashes; audit and feed times are the build's wall clock
+VOLATILE = {"pin_hash", "at"}  # salted hashes; audit, feed and ledger times are the build's wall clock
 # Each database makes its own random badge key (migration 0003), so the keyed badge hashes differ
 # between two builds; the badges themselves are compared through the key. Likewise each makes its own
 # customer-data key (its fingerprint in sealing_keys): the sealed fields are compared opened.
@@ -38,7 +38,7 @@ def dump(db: Database) -> dict[str, list[tuple]]:
                 for col, field in SEALED_FIELDS.items():
                     if col in m and m[col] is not None:
                         m[col] = uow.sealer.open(m[col], field, m["order_no"])
-                if table.name in ("audit_log", "change_feed"):
+                if table.name in ("audit_log", "change_feed", "stock_movements"):  # the build's wall clock
                     m.pop("at")
                 m.pop("pin_hash", None)
                 if "badge_hash" in m:

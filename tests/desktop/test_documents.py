@@ -83,7 +83,17 @@ def test_label_command_writes_a_pdf_whose_barcode_decodes(db, tmp_path, capsys, 
     monkeypatch.delenv("PICKDESK_DB_URL", raising=False)
     order_no = order_in(db, "shipped")
     out = tmp_path / "label.pdf"
-    assert main(["label", order_no, "--db", db.url, "-o", str(out), *sign_in_as("packer1", "3333")]) == 0
+    # Its labels came out at packing: printing them again is a reprint, which needs a reason (issue 18).
+    assert main(["label", order_no, "--db", db.url, "-o", str(out), *sign_in_as("packer1", "3333")]) == 2
+    assert "a reprint needs a reason" in capsys.readouterr().err and not out.exists()
+    assert main(["label", order_no, "--db", db.url, "-o", str(out), "--reason", "label torn",
+                 *sign_in_as("packer1", "3333")]) == 0
+    with db.unit_of_work() as uow:
+        counted = uow.session.scalars(select(models.Parcel.reprints).join(models.Order)
+                                      .where(models.Order.order_no == order_no)).all()
+        reason = uow.session.scalar(select(models.AuditEntry.detail).where(models.AuditEntry.action == "label_reprinted")
+                                    .order_by(models.AuditEntry.id.desc()).limit(1))
+    assert counted and all(n == 1 for n in counted) and reason["reason"] == "label torn"
     subprocess.run(["pdftoppm", "-r", "203", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")], check=True)
     png = next(tmp_path.glob("p*.png"))
     decoded = subprocess.run(["zbarimg", "--raw", "-q", "-Scode128.enable=1", str(png)], capture_output=True,
@@ -94,7 +104,7 @@ def test_label_command_writes_a_pdf_whose_barcode_decodes(db, tmp_path, capsys, 
     assert set(decoded) & numbers
     zpl = tmp_path / "label.zpl"
     assert main(["label", order_no, "--db", db.url, "--format", "zpl", "--size", "100x180", "-o", str(zpl),
-                 *sign_in_as("packer1", "3333")]) == 0
+                 "--reason", "printer swapped", *sign_in_as("packer1", "3333")]) == 0
     assert zpl.read_bytes().startswith(b"^XA") and b"^CI28" in zpl.read_bytes()
     capsys.readouterr()
     assert main(["label", "NOPE-1", "--db", db.url, "-o", str(tmp_path / "x.pdf"), *sign_in_as("packer1", "3333")]) == 2

@@ -355,3 +355,26 @@ def test_intake_of_the_demo_orders_holds_exactly_the_demo_problems(tmp_path) -> 
                 assert ("address." in note) or ("OLD5 expired" in note) or ("payment.status: failed" in note), note
     finally:
         db.dispose()
+
+
+def test_a_masked_number_passes_once_a_privacy_waybill_carrier_is_set_up(world) -> None:
+    """Issue 18 item 5: with an SF account printing privacy waybills (丰密), the mall's masked number is no hold."""
+    from desktop.services import carrier_accounts
+
+    with world.unit_of_work() as uow:
+        admin = uow.session.scalar(select(models.User).where(models.User.role == "admin"))
+        actor = Actor(admin.id, admin.login, admin.display_name, Role.ADMIN, "ADMIN-01")
+    with world.unit_of_work(actor) as uow:
+        carrier_accounts.set_account(uow, "SF", "sf", "https://sfapi-sbox.sf-express.com/std/service", "WH1", "cw",
+                                     {"privacy_waybill": False})
+    _, held = intake_one(world, mall_order("M1-20261123-000101", customer={"phone": "138****8000"}))
+    assert held.status == "held" and "customer.phone" in held.hold_detail  # no privacy waybill yet
+    with world.unit_of_work(actor) as uow:
+        carrier_accounts.set_account(uow, "SF", "sf", "https://sfapi-sbox.sf-express.com/std/service", "WH1", None,
+                                     {"privacy_waybill": True})
+    _, o = intake_one(world, mall_order("M1-20261123-000102", customer={"phone": "138****8000"}))
+    assert o.status == "ready", o.hold_detail
+    assert "privacy-waybill carrier (SF)" in o.intake_outcome["address"]["note"]
+    _, broken = intake_one(world, mall_order("M1-20261123-000103", customer={"phone": "138****8000"},
+                                             address={"district": ""}))
+    assert broken.status == "held" and "address.district" in broken.hold_detail  # the address still counts

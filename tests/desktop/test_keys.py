@@ -291,7 +291,8 @@ def test_export_then_import_on_a_new_station_opens_the_data(warehouse, station, 
                  *sign_in_as("admin", ADMIN_PIN, PASSPHRASE)]) == 0
     capsys.readouterr()
     assert mode(next(new_station.glob("*.key"))) == 0o600 and mode(new_station) == 0o700
-    assert main(["label", order_no, "-o", str(label), "--db", url, *sign_in_as("packer1", "3333")]) == 0
+    assert main(["label", order_no, "-o", str(label), "--db", url, "--reason", "station re-imaged",
+                 *sign_in_as("packer1", "3333")]) == 0
     assert label.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
     assert main(["keys", "show", "--json", "--db", url]) == 0
@@ -384,3 +385,26 @@ def test_rotate_on_the_command_line_is_an_admins(warehouse, station, url, capsys
         A, U = models.AuditEntry, models.User
         who = uow.session.scalar(select(U.login).join(A, A.user_id == U.id).where(A.action == "key_rotated"))
     assert who == "admin"
+
+
+def test_a_rotation_reseals_the_carrier_secrets_too(warehouse, station, url, tmp_path):
+    from desktop.services import carrier_accounts
+
+    admin = _admin(warehouse)
+    with warehouse.unit_of_work(admin) as uow:
+        carrier_accounts.set_account(uow, "SF", "sf", "https://sfapi-sbox.sf-express.com/std/service", "WH1",
+                                     "rotation-check-word")
+    old_fp = next(fp for fp, status in recorded(warehouse) if status == "current")
+    key_service.rotate(warehouse, admin, station, batch_size=50)
+    new_fp = next(fp for fp, status in recorded(warehouse) if status == "current")
+    assert new_fp != old_fp and dict(recorded(warehouse))[old_fp] == "retired"
+    new_only = FileKeyStore(tmp_path / "new-only-carriers")
+    new_only.save(station.load(new_fp))
+    fresh = Database.open(url, key_store=new_only)
+    try:
+        with fresh.unit_of_work(admin) as uow:
+            row = uow.session.scalar(select(models.CarrierAccount).where(models.CarrierAccount.code == "SF"))
+            assert key_id_of(row.secret_sealed) == bytes.fromhex(new_fp[:8])
+            assert carrier_accounts.account_secret(uow, row) == "rotation-check-word"
+    finally:
+        fresh.dispose()

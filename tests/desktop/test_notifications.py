@@ -133,3 +133,19 @@ def test_a_server_that_is_down_is_retried_later_and_then_delivers(db, smtp_serve
     assert send_pending(db, smtp, now=lambda: t + timedelta(minutes=2)).sent == 1
     assert (rows(db)[0].status, rows(db)[0].attempts) == ("sent", 2)
     assert len(inbox.messages) == 1
+
+
+def test_the_intake_payment_notices_render_and_send(db, smtp_server):
+    """payment_failed / payment_pending (queued by intake's payment gate) have their text: sent, not a crash."""
+    inbox, smtp = smtp_server
+    make_order(db, "M-9", "pay@example.cn")
+    with db.unit_of_work() as uow:
+        o = uow.session.scalar(select(models.Order).where(models.Order.order_no == "M-9"))
+        for row in uow.session.scalars(select(models.Notification)):
+            uow.session.delete(row)
+        queue_notification(uow, o, "payment_failed", detail="67.90 CNY")
+        uow.commit()
+    assert send_pending(db, smtp).sent == 1
+    (_rcpt, msg), = inbox.messages
+    assert msg["Subject"] == "订单 M-9：支付失败 · Order M-9: the payment failed"
+    assert "67.90 CNY" in msg.get_body(("plain",)).get_content()

@@ -199,3 +199,38 @@ def test_a_parcel_closed_in_an_outage_is_kept_replayed_once_and_its_labels_print
             assert len(labels) == 1 and row.shipment.tracking_no in labels[0].title
     finally:
         journal.close()
+
+
+def test_a_parcel_closed_offline_gets_its_sf_number_at_the_replay_never_before(outage, tmp_path):
+    """Issue 18 item 5: offline, the close is journaled and no number exists; the replay asks SF for it."""
+    from desktop.services import carrier_accounts
+    from tests.sf_simulator import SfSimulator
+
+    build_demo(outage.owner, orders=40, seed=3, as_of=TODAY)
+    sim = SfSimulator(partners={"JOURNAL": "journal-check-word"})
+    sim.start()
+    db = outage.db
+    journal = StationJournal(tmp_path / "journal.sqlite3")
+    try:
+        call(db, "admin", carrier_accounts.set_account, "SF", "sf", sim.url, "JOURNAL", "journal-check-word")
+        p = make_picked(db)
+        carton, expected = weight_for(p, p.units)
+        payload = pack_payload(p.order_no, p.units, carton, expected, "SF", "standard",
+                               carrier_reason="SF account (test)", today=TODAY)
+        packer = actor(db, "packer1")
+        outage.cut()
+        action = journal.record(packer, "pack", payload)
+        assert not replay(journal, db, HANDLERS).complete
+        assert sim.requests == []  # nothing asked, nothing made up while the station is cut off
+        outage.restore()
+        back = replay(journal, db, HANDLERS)
+        assert back.complete and back.applied == [action]
+        (number,) = sim.waybill_numbers(p.order_no)
+        (row,) = order_row(db, p.order_no).parcels
+        assert row.shipment.tracking_no == number and row.action_id == action
+        journal._finish(action, PENDING, None)  # replayed again after a crash: SF is not asked twice
+        replay(journal, db, HANDLERS)
+        assert [f["serviceCode"] for f in sim.requests] == ["EXP_RECE_CREATE_ORDER"]
+    finally:
+        journal.close()
+        sim.stop()

@@ -120,3 +120,16 @@ def test_concurrent_reservations_never_oversell(pg_empty_url):
         assert all(reserved[c] <= cap for c, cap in (("A", 7), ("B", 7), ("C", 6)))
     finally:
         db.dispose()
+
+
+def test_a_reservation_rolled_back_with_its_unit_of_work_leaves_nothing(db):
+    """The reservation's savepoint may be the transaction's first statement: rolling the unit of work
+    back must undo it. (pysqlite's own transaction handling let SQLite commit at the savepoint's release.)"""
+    wh = seed(db, [("A", 100, 4)])
+    line_id = add_line(db, 3)
+    with db.unit_of_work() as uow:
+        reserve_line(uow, uow.session.get(models.OrderLine, line_id), wh, TODAY)
+        uow.session.flush()  # and the unit of work ends without a commit
+    with db.unit_of_work() as uow:
+        assert uow.session.scalar(select(models.Stock.reserved)) == 0
+        assert uow.session.scalar(select(func.count()).select_from(models.Reservation)) == 0

@@ -118,6 +118,8 @@ EVERY_STATION_REFUSES = [
     "UPDATE change_feed SET topic = 'x'",
     "DELETE FROM order_status_changes",
     "DELETE FROM pick_events",
+    "UPDATE stock_movements SET delta = delta + 1",
+    "DELETE FROM stock_movements",
     "CREATE TABLE sneaky (id int)",
     "DROP TABLE orders",
     "TRUNCATE audit_log",
@@ -163,6 +165,17 @@ def test_pickers_and_receivers_cannot_read_or_write_a_customer(site, kind):
 def test_packers_and_supervisors_read_the_sealed_columns(site, kind):
     (sealed,) = allowed(site.station(kind), "SELECT customer_name_sealed FROM orders LIMIT 1")[0]
     assert isinstance(sealed, bytes) and len(sealed) > 12
+
+
+@pytest.mark.parametrize("kind", list(Role))
+def test_only_the_tracking_kinds_keep_kuaidi100_subscriptions(site, kind):
+    db = site.station(kind)
+    if kind in (Role.SUPERVISOR, Role.ADMIN):  # `tracking subscribe` / `tracking serve` sign in as these
+        assert allowed(db, "SELECT count(*) FROM tracking_subscriptions")[0][0] >= 0
+        refused(db, "DELETE FROM tracking_subscriptions")
+    else:
+        refused(db, "SELECT count(*) FROM tracking_subscriptions")
+        refused(db, "UPDATE tracking_subscriptions SET status = 'shutdown'")
 
 
 def test_an_audit_row_gets_its_time_station_and_person_from_the_server(site):
@@ -295,6 +308,53 @@ def test_a_receiver_reads_stock_and_a_supervisor_opens_a_customer(site):
     assert board is not None and customer.name and "*" not in customer.name
 
 
+def test_a_receiver_station_receives_puts_away_and_releases_a_backorder(site, tmp_path):
+    """The receiver's login does the whole inbound flow with its own grants (inbound tables, the
+    append-only ledger, the stock gate's reservations and status change), never more."""
+    import json
+
+    from desktop.services import inbound, putaway
+    from desktop.services.replenishment import available_in_pick
+    from desktop.services.stock import verify_ledger
+
+    O = models.Order
+    with site.owner.unit_of_work() as uow:  # a backordered order of one line, and what it lacks
+        order = min(uow.session.scalars(select(O).where(O.status == "backordered")).all(),
+                    key=lambda o: (len(o.lines), o.id))
+        order_no, line = order.order_no, order.lines[0]
+        gtin, code, tracked = line.sku.gtin, line.sku.sku_code, line.sku.lot_tracked
+        gap = line.qty - available_in_pick(uow, line.sku_id, order.warehouse_id)
+        others = [ln for ln in order.lines[1:] if ln.qty > available_in_pick(uow, ln.sku_id, order.warehouse_id)]
+    assert gap > 0 and not others
+    doc = {"notices": [{"asn_no": "ASN-ROLE-1", "warehouse": "SZ1", "source": {"kind": "supplier", "code": "S"},
+                        "lines": [{"gtin": gtin, "qty": gap}]}]}
+    path = tmp_path / "asn.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    supervisor = site.sign_in(Role.SUPERVISOR)
+    with site.station(Role.SUPERVISOR).unit_of_work(supervisor) as uow:
+        inbound.import_notices(uow, path)
+    receiver, db = site.sign_in(Role.RECEIVER), site.station(Role.RECEIVER)
+    with db.unit_of_work(receiver) as uow:
+        session = inbound.open_session(uow, "ASN-ROLE-1", today=TODAY)
+    expiry = TODAY + timedelta(days=900)
+    raw = f"]C101{gtin}17{expiry:%y%m%d}10ROLE1\x1d30{gap}" if tracked else f"]C101{gtin}30{gap}"
+    session.scan_raw(raw)
+    with db.unit_of_work(receiver) as uow:
+        inbound.save_receipts(uow, "ASN-ROLE-1", session.unsaved)
+    with db.unit_of_work(receiver) as uow:
+        inbound.close_notice(uow, "ASN-ROLE-1", today=TODAY)
+    with db.unit_of_work(receiver) as uow:
+        done = putaway.put_away(uow, sku=code, lot="ROLE1" if tracked else None)
+    assert done.released == (order_no,)
+    assert site.owner_scalar(select(O.status).where(O.order_no == order_no)) == "ready"
+    refused(db, "UPDATE stock_movements SET delta = 1")
+    refused(db, "INSERT INTO inbound_notices (asn_no, warehouse_id, source_kind, source_code, source_name, status, "
+                "created_at, version) VALUES ('X', 1, 'supplier', 'S', '', 'expected', now(), 1)")
+    refused(db, "DELETE FROM inbound_receipts")
+    with site.owner.unit_of_work() as uow:
+        assert verify_ledger(uow) == []
+
+
 def test_an_admin_adds_a_person_with_a_pin_and_badge_who_then_signs_in(site):
     admin_db = site.station(Role.ADMIN)
     admin = site.sign_in(Role.ADMIN)
@@ -411,3 +471,112 @@ def test_a_station_role_facing_an_old_schema_is_told_to_ask_an_administrator(pg_
             conn.execute(text(f"DROP OWNED BY {role}"))
             conn.execute(text(f"DROP ROLE {role}"))
         owner.dispose()
+
+
+# ─── counts, refills and transfers at the stations (issue 16, part B) ───────────
+
+
+def test_a_receiver_counts_blind_at_the_server_and_a_supervisor_approves(site):
+    from desktop.domain.counting import CountSheet
+    from desktop.services import counts
+    from desktop.services.supervision import decide_exception
+
+    receiver = site.sign_in(Role.RECEIVER)
+    station = site.station(Role.RECEIVER)
+    code = site.owner_scalar(select(models.Location.code).join(models.Stock)
+                             .where(models.Location.kind == "pick", models.Location.code.like("SZ1-%"),
+                                    models.Stock.reserved == 0, models.Stock.on_hand >= 20)
+                             .order_by(models.Location.code).limit(1))
+    with site.owner.engine.connect() as conn:
+        rows = conn.execute(select(models.Sku.gtin, models.Lot.lot_code, models.Lot.expiry, models.Stock.on_hand)
+                            .select_from(models.Stock).join(models.Location).join(models.Sku)
+                            .outerjoin(models.Lot, models.Stock.lot_id == models.Lot.id)
+                            .where(models.Location.code == code)).all()
+    with station.unit_of_work(receiver) as uow:
+        row = counts.open_count(uow, location=code)
+    sheet = CountSheet()
+    sheet.at_bin(code)
+    for i, (gtin, lot, expiry, on_hand) in enumerate(rows):
+        sheet.add(gtin, lot, on_hand - (6 if i == 0 else 0), expiry)
+    with station.unit_of_work(receiver) as uow:
+        result = counts.submit_count(uow, row.id, sheet)
+    assert result.waiting == 1
+    # what was counted, the receiver reads; what the record said, and the difference, it cannot
+    assert allowed(station, "SELECT counted_qty, outcome FROM stock_count_lines WHERE count_id = :c", c=row.id)
+    refused(station, "SELECT expected_qty FROM stock_count_lines")
+    refused(station, "SELECT variance FROM stock_count_lines")
+    refused(station, "SELECT * FROM stock_count_lines")
+    refused(station, "SELECT detail FROM exceptions")
+    refused(station, "UPDATE stock_count_lines SET counted_qty = 0")
+    refused(site.station(Role.PICKER), "SELECT * FROM stock_count_lines")
+    supervisor = site.sign_in(Role.SUPERVISOR)
+    with site.station(Role.SUPERVISOR).unit_of_work(supervisor) as uow:
+        case_id = uow.session.scalar(select(models.ExceptionCase.id).where(
+            models.ExceptionCase.kind == "count_variance", models.ExceptionCase.status == "open"))
+        done = decide_exception(uow, case_id, "approve", "shelf checked")
+    assert done["adjusted"] == 1
+    assert site.owner_scalar(select(models.Stock.on_hand).join(models.Location).join(models.Sku)
+                             .where(models.Location.code == code, models.Sku.gtin == rows[0][0])) == rows[0][3] - 6
+
+
+def test_a_receiver_refills_a_face_and_a_picker_sends_a_transfer_at_their_stations(site):
+    from desktop.services import replenishment_tasks as rt
+    from desktop.services import transfers
+
+    receiver = site.sign_in(Role.RECEIVER)
+    with site.station(Role.RECEIVER).unit_of_work(receiver) as uow:
+        task = rt.list_tasks(uow)[0]  # the demo's
+    lot = site.owner_scalar(select(models.Lot.lot_code).join(models.ReplenishmentTask,
+                                                             models.ReplenishmentTask.lot_id == models.Lot.id)
+                            .where(models.ReplenishmentTask.id == task.id))
+    with site.station(Role.RECEIVER).unit_of_work(receiver) as uow:
+        done = rt.carry_out(uow, task.id, from_bin=task.from_location, gtin=task.gtin, lot=lot, qty=task.qty,
+                            to_bin=task.to_location)
+    assert done.qty == task.qty
+    # a transfer the other warehouse asked for: GZ2's picker picks it and writes its notice
+    sku_id, qty = site.owner.engine.connect().execute(text(
+        "SELECT s.sku_id, s.on_hand - s.reserved FROM stock s JOIN locations l ON l.id = s.location_id "
+        "JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = 'GZ2' AND l.kind = 'pick' AND s.lot_id IS NULL "
+        "AND s.on_hand - s.reserved >= 3 ORDER BY s.id LIMIT 1")).one()
+    with site.owner.engine.begin() as conn:
+        transfer_id = conn.execute(text(
+            "INSERT INTO stock_transfers (sku_id, from_warehouse_id, to_warehouse_id, qty, status, created_at) "
+            "SELECT :s, g.id, z.id, 3, 'requested', now() FROM warehouses g, warehouses z "
+            "WHERE g.code = 'GZ2' AND z.code = 'SZ1' RETURNING id"), {"s": sku_id}).scalar()
+    picker = site.sign_in(Role.PICKER)
+    with site.station(Role.PICKER).unit_of_work(picker) as uow:
+        picked = transfers.pick_transfer(uow, transfer_id)
+    assert site.owner_scalar("SELECT status FROM stock_transfers WHERE id = :i", {"i": transfer_id}) == "in_transit"
+    assert site.owner_scalar("SELECT count(*) FROM inbound_notices WHERE asn_no = :a", {"a": picked.asn_no}) == 1
+    refused(site.station(Role.PICKER), "UPDATE inbound_notices SET status = 'closed'")
+# ─── carrier accounts (issue 18, item 4) ────────────────────────────────────────
+
+
+def test_carrier_secrets_are_read_only_by_the_kinds_that_call_a_carrier(site):
+    from desktop.services import carrier_accounts
+
+    admin = site.sign_in(Role.ADMIN)
+    with site.station(Role.ADMIN).unit_of_work(admin) as uow:  # an admin station enters it
+        carrier_accounts.set_account(uow, "SF", "sf", "https://sfapi-sbox.sf-express.com/std/service", "WH1",
+                                     "station-role-check-word")
+    for kind in (Role.PICKER, Role.RECEIVER):
+        db = site.station(kind)
+        refused(db, "SELECT secret_sealed FROM carrier_accounts")
+        refused(db, "SELECT code FROM carrier_accounts")
+        refused(db, "UPDATE carrier_accounts SET endpoint = 'http://evil.example/'")
+        refused(db, "SELECT number FROM waybills")
+    for kind in (Role.PACKER, Role.SUPERVISOR):
+        db = site.station(kind)
+        (sealed,) = allowed(db, "SELECT secret_sealed FROM carrier_accounts WHERE code = 'SF'")[0]
+        assert b"station-role-check-word" not in sealed
+        refused(db, "UPDATE carrier_accounts SET endpoint = 'http://evil.example/'")
+        refused(db, "INSERT INTO carrier_accounts (code, protocol, endpoint, partner_id, options, active, updated_at) "
+                    "VALUES ('X', 'sf', 'http://x', 'x', '{}', true, now())")
+        refused(db, "DELETE FROM waybills")
+        actor = site.sign_in(kind)
+        with db.unit_of_work(actor) as uow:  # the service opens the check word where the station may
+            client = carrier_accounts.sf_client(uow, "SF")
+            assert client is not None and client.checkword == "station-role-check-word"
+    picker = site.sign_in(Role.PICKER)
+    with site.station(Role.PICKER).unit_of_work(picker) as uow, pytest.raises(NotAllowed):
+        carrier_accounts.sf_client(uow, "SF")

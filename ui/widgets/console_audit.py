@@ -147,6 +147,8 @@ class AuditPanel(QWidget):
             return kind_name(text)
         if key == "reason" and action == "return_requested":
             return return_reason_name(text)
+        if key == "reason" and action in ("count_opened", "count_recount", "stock_adjusted"):
+            return audit_value_name(text)
         if key == "reason" and action == "replenishment_requested":
             return replenishment_reason_name(text)
         if key == "status" and action == "return_requested":

@@ -8,6 +8,7 @@ Object names: `supervisor_exceptions` (open cases, keyed by id) and the decision
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date as Date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -113,6 +114,9 @@ class ExceptionsPanel(QWidget):
                 zh = is_chinese()
                 lines += [f"• {f.get('field', '?')}: {(f.get('message_zh') if zh else None) or f.get('message', '')}"
                           for f in findings]
+            asked = (case.detail or {}).get("customer_asked")
+            if case.kind == "address_hold" and asked:
+                lines.append(self.customer_asked_text(asked))
             self.detail.setText("\n".join(lines))
             for d in case.decisions:
                 self.decision.addItem(exception_decision_name(d), d)
@@ -147,6 +151,24 @@ class ExceptionsPanel(QWidget):
                              id=case.id, decision=exception_decision_name(decision)))
         self.reason.clear()
 
+    def customer_asked_text(self, asked: dict) -> str:
+        """Whether the customer was asked to complete the address (seed §1.1), as the outbox has it now."""
+        channel = {"sms": self.tr("SMS"), "email": self.tr("e-mail")}.get(asked.get("channel") or "", "")
+        status = asked.get("status")
+        if not channel:
+            return self.tr("Customer not asked: no SMS or e-mail can reach them.")
+        if status == "sent":
+            when = asked.get("sent_at") or ""
+            text = self.tr("Customer asked to complete the address by {channel}: sent {when}.").format(
+                channel=channel, when=date_time(dt.datetime.fromisoformat(when)) if when else "—")
+            if asked.get("report") == "delivered":
+                text += " " + self.tr("Delivered.")
+            return text
+        if status == "failed":
+            return self.tr("Asking the customer by {channel} failed: {error}").format(
+                channel=channel, error=asked.get("error") or "—")
+        return self.tr("Customer to be asked by {channel}: queued.").format(channel=channel)
+
     def exception_summary(self, case: sv.ExceptionRow) -> str:
         """What happened, from the exception's recorded detail, in the station's language.
 
@@ -157,6 +179,14 @@ class ExceptionsPanel(QWidget):
             return self.tr("{sku} short by {qty} at {location} (batch {batch}, {picker})").format(
                 sku=d["sku"], qty=d.get("missing_qty", d.get("short_qty", "?")), location=d.get("location", "?"),
                 batch=d.get("batch", "?"), picker=d.get("picker", "?"))
+        if case.kind == "count_variance" and d.get("count"):
+            head = self.tr("Count {count}, round {round}, by {counter}: {bins}").format(
+                count=d["count"], round=d.get("round", 1), counter=d.get("counter", "?"),
+                bins=", ".join(d.get("bins", [])))
+            rows = [self.tr("• {bin} {sku} {lot}: record {expected}, counted {counted} ({variance:+d})").format(
+                bin=ln["location"], sku=ln["sku"], lot=ln.get("lot") or "", expected=ln["expected"],
+                counted=ln["counted"], variance=ln["variance"]) for ln in d.get("lines", [])]
+            return "\n".join([head, *rows])
         if case.kind == "weight_override" and d.get("expected_g") is not None:
             return self.tr("Expected {expected}, weighed {measured} (±{tolerance})").format(
                 expected=weight(d["expected_g"]), measured=weight(d.get("measured_g") or 0),
@@ -181,6 +211,12 @@ class ExceptionsPanel(QWidget):
                 parts.append(self.tr("insurance claim filed for {amount}").format(
                     amount=money(d["claim"]["insured_value"])))
             return " · ".join(parts)
+        if case.kind == "intercept":
+            numbers = ", ".join(d.get("tracking_no") or []) or "—"
+            if d.get("stage") == "cage":
+                return self.tr("Cancelled after packing: stop {numbers} at the cage").format(numbers=numbers)
+            return self.tr("Shipped, carrier asked to intercept {numbers}").format(numbers=", ".join(d.get("asked") or [])
+                                                                                   or numbers)
         if case.kind == "conflict" and d.get("by"):
             return self.tr("{who} at {station}: {reason}").format(
                 who=d["by"], station=d.get("station") or "—", reason=d.get("reason") or "—")

@@ -6,6 +6,7 @@
 * Merchants — their terms (ui/widgets/admin_merchants.py)
 * SKUs — search, edit, retire, product picture (ui/widgets/admin_skus.py)
 * Promotions — validity and the orders they touched (ui/widgets/admin_promotions.py)
+* Carriers — the carrier accounts: protocol, endpoint, partner id, sealed secret (ui/widgets/admin_carriers.py)
 
 Each tab loads when it is first shown and again when shown later; the workspace timer reloads only
 the people and stations tabs (who is signed in where changes by itself) while they are on screen.
@@ -23,6 +24,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.domain.roles import Role
+from ui.widgets.admin_carriers import CarriersPanel
 from ui.widgets.admin_common import AdminPanel
 from ui.widgets.admin_merchants import MerchantsPanel
 from ui.widgets.admin_people import PeoplePanel
@@ -52,9 +54,11 @@ class AdminWorkspace(Workspace):
         self.merchants = MerchantsPanel(context, self)
         self.skus = SkusPanel(context, self)
         self.promotions = PromotionsPanel(context, self)
-        self.panels: list[AdminPanel] = [self.people, self.stations, self.warehouses, self.merchants, self.skus, self.promotions]
+        self.carriers = CarriersPanel(context, self)
+        self.panels: list[AdminPanel] = [self.people, self.stations, self.warehouses, self.merchants, self.skus,
+                                         self.promotions, self.carriers]
         titles = [self.tr("People"), self.tr("Stations"), self.tr("Warehouses"), self.tr("Merchants"), self.tr("SKUs"),
-                  self.tr("Promotions")]
+                  self.tr("Promotions"), self.tr("Carriers")]
         for panel, title in zip(self.panels, titles, strict=True):
             self.tabs.addTab(panel, title)
             panel.action_done.connect(self.action_done)
@@ -77,7 +81,7 @@ class AdminWorkspace(Workspace):
             panel.refresh()
 
     def panel(self, name: str) -> AdminPanel:
-        """The tab by its panel name (people, stations, warehouses, merchants, skus, promotions), brought on screen."""
+        """The tab by its panel name (people, stations, warehouses, merchants, skus, promotions, carriers), on screen."""
         panel = next(p for p in self.panels if p.name == name)
         self.tabs.setCurrentWidget(panel)
         return panel

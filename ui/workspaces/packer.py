@@ -751,8 +751,12 @@ class PackerWorkspace(Workspace):
         if self.bench.parcel_packed(parcel, action_id):  # the last kept parcel: the print asked for goes now
             then = self._submit_print
         self._set_busy(False)
-        self.feedback.good(self.tr("Parcel {seq} closed: {code} · {tracking}")
-                           .format(seq=parcel.seq, code=parcel.code, tracking=parcel.tracking_no))
+        if parcel.tracking_no:
+            self.feedback.good(self.tr("Parcel {seq} closed: {code} · {tracking}")
+                               .format(seq=parcel.seq, code=parcel.code, tracking=parcel.tracking_no))
+        else:  # the carrier could not be asked: the label waits for its number, none is made up
+            self.feedback.info(self.tr("Parcel {seq} closed: {code} · waiting for the carrier's waybill number")
+                               .format(seq=parcel.seq, code=parcel.code))
         self.parcel_closed.emit(parcel.code)
         if then is not None:
             then()

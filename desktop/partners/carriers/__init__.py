@@ -11,6 +11,9 @@
   ETA → sometimes delayed or lost → out for delivery → delivered or refused). The fate of a parcel
   is a function of its tracking number, so the same shipments give the same story every time.
 
+* `sf` (desktop/partners/carriers/sf.py) — the client of SF Express's open platform (丰桥): waybill
+  numbers, sort codes, cancel, routes, intercepts, for a carrier with an "sf" account (docs/carriers.md).
+
 Prices reuse `desktop.domain.packing.shipping_cost`, so the hand-over, the packer's carrier choice
 and the quotes here agree to the cent.
 """

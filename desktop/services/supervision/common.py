@@ -30,6 +30,7 @@ DECISIONS: dict[str, tuple[str, ...]] = {
     "payment_hold": ("release", "cancel"),
     "weight_override": ("acknowledge",),
     "print_failed": ("reprint", "acknowledge"),
+    "count_variance": ("approve", "recount"),
 }
 DEFAULT_DECISIONS = ("acknowledge",)
 DECISION_LABELS = {
@@ -42,6 +43,8 @@ DECISION_LABELS = {
     "cancel": ("Cancel the order", "取消订单"),
     "acknowledge": ("Acknowledge", "确认"),
     "reprint": ("Reprint", "重新打印"),
+    "approve": ("Approve the count (adjust stock)", "批准盘点（调整库存）"),
+    "recount": ("Count again", "重新盘点"),
 }
 
 

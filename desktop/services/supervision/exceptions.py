@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +17,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, StaleData
 from desktop.domain.lifecycle import HoldReason, OrderStatus
-from desktop.services import intake
+from desktop.services import counts, intake, transfers
 from desktop.services.replenishment import available_in_pick, request_replenishment
 from desktop.services.stock import reserve_line
 from desktop.domain.events import ReprintRequested
@@ -50,6 +51,8 @@ def _summary(case: models.ExceptionCase) -> str:
     if case.kind == "short_pick" and d.get("sku"):
         return (f"{d['sku']} short {d.get('missing_qty', d.get('short_qty', '?'))} at {d.get('location', '?')}"
                 f" (batch {d.get('batch', '?')}, {d.get('picker', '?')})")
+    if case.kind == counts.EXCEPTION_KIND and d.get("count"):
+        return f"count {d['count']} round {d.get('round', 1)} by {d.get('counter', '?')}: {', '.join(d.get('bins', []))}"
     if case.kind == "weight_override" and d.get("expected_g") is not None:
         return f"expected {d['expected_g']} g, weighed {d.get('measured_g')} g (±{d.get('tolerance_g')} g)"
     for key in ("reason", "note", "message", "error"):
@@ -73,10 +76,37 @@ def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = 
     if pids:
         parcels = {pid: code for pid, code in uow.session.execute(
             select(models.Parcel.id, models.Parcel.code).where(models.Parcel.id.in_(pids)))}
+    figures: dict[int, dict[str, Any]] = {}
+    for c, _login in rows:  # a count's case shows its lines' figures (the supervisor's, not the counter's)
+        if c.kind == counts.EXCEPTION_KIND and c.status == "open" and (c.detail or {}).get("count_id"):
+            figures[c.id] = {"lines": [dataclasses.asdict(ln) for ln in counts.variance_lines(
+                uow, int(c.detail["count_id"]), round_=int(c.detail.get("round", 1))) if ln.outcome == "review"]}
+    asked = _customer_asked(uow, [c for c, _ in rows])
     return [ExceptionRow(c.id, c.kind, c.status, c.order.order_no if c.order else None,
                          c.order.status if c.order else None, parcels.get(c.parcel_id), c.created_at, _summary(c),
-                         dict(c.detail or {}), c.decision, c.reason, login, c.version,
+                         {**(c.detail or {}), **figures.get(c.id, {}),
+                          **({"customer_asked": asked[c.id]} if c.id in asked else {})},
+                         c.decision, c.reason, login, c.version,
                          DECISIONS.get(c.kind, DEFAULT_DECISIONS)) for c, login in rows]
+
+
+def _customer_asked(uow: UnitOfWork, cases: list[models.ExceptionCase]) -> dict[int, dict[str, Any]]:
+    """An address hold's request to the customer, as the outbox has it now: queued, sent (when, delivery
+    report) or failed (why)."""
+    wanted = {c.id: (c.detail or {}).get("customer_asked") or {} for c in cases if c.kind == "address_hold"}
+    ids = {a["notification"] for a in wanted.values() if a.get("notification")}
+    N = models.Notification
+    rows = {n.id: n for n in uow.session.scalars(select(N).where(N.id.in_(ids)))} if ids else {}
+    out: dict[int, dict[str, Any]] = {}
+    for case_id, a in wanted.items():
+        n = rows.get(a.get("notification"))
+        if n is None:
+            out[case_id] = {**a, "status": a.get("status") or "none"}
+            continue
+        out[case_id] = {**a, "status": n.status, "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+                        "report": n.payload.get("report"), "error": n.payload.get("last_error"),
+                        "attempts": n.attempts}
+    return out
 
 
 def _short_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Order) -> list[tuple[models.OrderLine, int]]:
@@ -93,25 +123,12 @@ def _short_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Orde
     return [(ln, ln.short_qty) for ln in order.lines if ln.short_qty > 0]
 
 
-def _transfer(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]]) -> list[int]:
-    to_wh = order.warehouse_id or intake.warehouse_for(uow, order).id
-    made = []
-    for line, qty in lines:
-        W = models.Warehouse
-        source = None
-        for wh in uow.session.scalars(select(W).where(W.id != to_wh, W.active.is_(True)).order_by(W.id)):
-            if available_in_pick(uow, line.sku_id, wh.id) >= qty:
-                source = wh
-                break
-        if source is None:
-            raise DecisionRefused(f"No other warehouse holds {qty} of {line.sku.sku_code}: choose wait or refund.",
-                                  f"其他仓库没有 {qty} 件 {line.sku.sku_code}：请选择等待或退款。")
-        transfer = models.StockTransfer(sku_id=line.sku_id, from_warehouse_id=source.id, to_warehouse_id=to_wh,
-                                        qty=qty, order_id=order.id)
-        uow.session.add(transfer)
-        uow.session.flush()
-        made.append(transfer.id)
-    return made
+def _transfer(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]], reason: str,
+              now: datetime) -> list[int]:
+    try:
+        return [t.id for t in transfers.make_transfers(uow, order, lines, reason, now=now)]
+    except transfers.TransferRefused as exc:
+        raise DecisionRefused(exc.message, exc.message_zh) from None
 
 
 def _refund(uow: UnitOfWork, order: models.Order, amount: Decimal, why: str) -> Decimal:
@@ -148,10 +165,7 @@ def _settle_shortage(s: Settling) -> None:
     uow, order, reason = s.uow, s.order, s.reason
     lines = _short_lines(uow, s.case, order) if s.case.kind == "short_pick" else [(ln, ln.qty) for ln in order.lines]
     if s.decision == "transfer":
-        s.done["transfers"] = _transfer(uow, order, lines)
-        if OrderStatus(order.status) is not OrderStatus.HELD:
-            _move(uow, order, OrderStatus.HELD, f"waiting for transfer: {reason}", HoldReason.SHORTAGE)
-            order.hold_reason, order.hold_detail = HoldReason.SHORTAGE.value, f"transfer: {reason}"[:300]
+        s.done["transfers"] = _transfer(uow, order, lines, reason, s.now)
     elif s.decision == "wait":
         for line, qty in lines:
             request_replenishment(uow, line.sku, order.warehouse_id or intake.warehouse_for(uow, order).id,
@@ -211,6 +225,17 @@ def _settle_print_failed(s: Settling) -> None:
                                         detail=dict(s.case.detail or {})))
 
 
+def _settle_count(s: Settling) -> None:
+    """A count over the tolerance: approve (adjust stock, re-plan reservations) or count again."""
+    count = s.uow.session.get(models.StockCount, int((s.case.detail or {}).get("count_id", 0)))
+    if count is None or count.status != "review":
+        raise DecisionRefused("This count is no longer waiting for a decision.", "此盘点单已不在待审批状态。")
+    if s.decision == "approve":
+        s.done.update(counts.approve_count(s.uow, count, now=s.now))
+    else:
+        s.done.update(counts.recount(s.uow, count))
+
+
 def _acknowledge(s: Settling) -> None:
     """Nothing to do but record the decision (weight overrides, tracking news, conflicts …)."""
 
@@ -224,6 +249,7 @@ SETTLE: dict[str, Callable[[Settling], None]] = {
     "payment_hold": _settle_hold,
     "print_failed": _settle_print_failed,
     "weight_override": _acknowledge,
+    counts.EXCEPTION_KIND: _settle_count,
 }
 
 

@@ -82,6 +82,10 @@ def _cancel(uow: UnitOfWork, order: models.Order, reason: str) -> None:
     _cancel_tasks(uow, order)
     _move(uow, order, OrderStatus.CANCELLED, reason, HoldReason.CUSTOMER)
     _resolve_open(uow, order, "cancel", reason)
+    if any(p.status in ("sealed", "labelled") for p in order.parcels):  # packed: stop them at the cage
+        from desktop.services.waybills import stop_at_cage
+
+        stop_at_cage(uow, order, reason)
 
 
 def cancel_order(uow: UnitOfWork, order_no: str, reason: str) -> None:

@@ -34,6 +34,120 @@
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Carriers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarrierProtocol</name>
+    <message>
+        <source>SF open platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kuaidi100 tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cainiao print component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarriersPanel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept (sealed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SF, KUAIDI100 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy waybills (masked phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner / customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the check word or key the carrier issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept — type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account saved; the secret is kept sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LocationKindName</name>

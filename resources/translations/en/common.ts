@@ -24,7 +24,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Carrier account saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Carrier changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill number issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill numbers allocated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -359,6 +383,50 @@
         <source>PIN changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Count opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count to be done again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refill planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick face refilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservation re-planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order released: stock arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer picked and sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound notice written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -456,6 +524,18 @@
     </message>
     <message>
         <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refill task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -782,6 +862,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>GTIN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,6 +1053,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cycle count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -977,6 +1153,14 @@
     </message>
     <message>
         <source>Reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the count (adjust stock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1063,6 +1247,14 @@
     </message>
     <message>
         <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1190,6 +1382,10 @@
     </message>
     <message>
         <source>A&amp;dministration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1511,6 +1707,10 @@
         <source>REFUSED</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CHECK</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1535,7 +1735,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>queue, host:port or folder</source>
+        <source>Cainiao print component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue, host:port, folder or printer@ws://localhost:13528</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cainiao template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cainiao only: https://cloudprint.cainiao.com/template/…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,6 +1835,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Template URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanner and scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,6 +1864,14 @@
     </message>
     <message>
         <source>Give the station a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Cainiao print component prints the Cainiao template format, and only it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the Cainiao template URL (http(s)://…).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -379,6 +379,10 @@ the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parcel {seq} closed: {code} · waiting for the carrier&apos;s waybill number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No printer set up: File → Settings → Label printer.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -131,7 +131,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer not asked: no SMS or e-mail can reach them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer asked to complete the address by {channel}: sent {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the customer by {channel} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer to be asked by {channel}: queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{sku} short by {qty} at {location} (batch {batch}, {picker})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count {count}, round {round}, by {counter}: {bins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {bin} {sku} {lot}: record {expected}, counted {counted} ({variance:+d})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -156,6 +192,14 @@
     </message>
     <message>
         <source>insurance claim filed for {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after packing: stop {numbers} at the cage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped, carrier asked to intercept {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

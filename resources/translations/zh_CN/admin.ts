@@ -34,6 +34,120 @@
         <source>Promotions</source>
         <translation>促销</translation>
     </message>
+    <message>
+        <source>Carriers</source>
+        <translation>承运商</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierProtocol</name>
+    <message>
+        <source>SF open platform</source>
+        <translation>顺丰开放平台</translation>
+    </message>
+    <message>
+        <source>Kuaidi100 tracking</source>
+        <translation>快递100 跟踪</translation>
+    </message>
+    <message>
+        <source>Cainiao print component</source>
+        <translation>菜鸟打印组件</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud SMS</source>
+        <translation>阿里云短信</translation>
+    </message>
+    <message>
+        <source>Demo (offline)</source>
+        <translation>演示（离线）</translation>
+    </message>
+</context>
+<context>
+    <name>CarriersPanel</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <source>Partner id</source>
+        <translation>顾客编码</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>kept (sealed)</source>
+        <translation>已保存（加密）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>SF, KUAIDI100 …</source>
+        <translation>SF、KUAIDI100 …</translation>
+    </message>
+    <message>
+        <source>Privacy waybills (masked phone)</source>
+        <translation>隐私面单（电话打码）</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation>保存账户</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>接口地址 URL</translation>
+    </message>
+    <message>
+        <source>Partner / customer id</source>
+        <translation>顾客编码 / 客户号</translation>
+    </message>
+    <message>
+        <source>Monthly card</source>
+        <translation>月结卡号</translation>
+    </message>
+    <message>
+        <source>the check word or key the carrier issued</source>
+        <translation>承运商分配的校验码或密钥</translation>
+    </message>
+    <message>
+        <source>kept — type a new one to replace it</source>
+        <translation>已保存——输入新的即可替换</translation>
+    </message>
+    <message>
+        <source>Account saved; the secret is kept sealed.</source>
+        <translation>账户已保存；密钥已加密保存。</translation>
+    </message>
 </context>
 <context>
     <name>LocationKindName</name>
@@ -155,7 +269,7 @@
         <translation>请先选择商家。</translation>
     </message>
     <message>
-        <source>Each regional fee is a line &quot;fee: province, province&quot;.</source>
+        <source>Each regional fee is a line "fee: province, province".</source>
         <translation>每个地区运费占一行：“运费：省份，省份”。</translation>
     </message>
     <message>

@@ -24,8 +24,32 @@
         <translation>批次开始</translation>
     </message>
     <message>
+        <source>Carrier account saved</source>
+        <translation>承运商账户已保存</translation>
+    </message>
+    <message>
         <source>Carrier changed</source>
         <translation>更换承运商</translation>
+    </message>
+    <message>
+        <source>Intercept raised</source>
+        <translation>已发起拦截</translation>
+    </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation>面单已重打</translation>
+    </message>
+    <message>
+        <source>Label voided</source>
+        <translation>面单已作废</translation>
+    </message>
+    <message>
+        <source>Waybill number issued</source>
+        <translation>运单号已分配</translation>
+    </message>
+    <message>
+        <source>Waybill numbers allocated</source>
+        <translation>运单号已预分配</translation>
     </message>
     <message>
         <source>Customer data opened</source>
@@ -359,6 +383,50 @@
         <source>PIN changed</source>
         <translation>PIN 码已更改</translation>
     </message>
+    <message>
+        <source>Count opened</source>
+        <translation>盘点单已开立</translation>
+    </message>
+    <message>
+        <source>Count submitted</source>
+        <translation>盘点已提交</translation>
+    </message>
+    <message>
+        <source>Count approved</source>
+        <translation>盘点已批准</translation>
+    </message>
+    <message>
+        <source>Count to be done again</source>
+        <translation>需重新盘点</translation>
+    </message>
+    <message>
+        <source>Refill planned</source>
+        <translation>已计划补货</translation>
+    </message>
+    <message>
+        <source>Pick face refilled</source>
+        <translation>拣货位已补货</translation>
+    </message>
+    <message>
+        <source>Reservation re-planned</source>
+        <translation>预留已重新分配</translation>
+    </message>
+    <message>
+        <source>Order released: stock arrived</source>
+        <translation>订单放行：库存已到</translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation>已申请调拨</translation>
+    </message>
+    <message>
+        <source>Transfer picked and sent</source>
+        <translation>调拨已拣货发出</translation>
+    </message>
+    <message>
+        <source>Inbound notice written</source>
+        <translation>已生成到货通知</translation>
+    </message>
 </context>
 <context>
     <name>AuditEntityName</name>
@@ -457,6 +525,18 @@
     <message>
         <source>Key</source>
         <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Refill task</source>
+        <translation>补货任务</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
     </message>
 </context>
 <context>
@@ -782,6 +862,66 @@
         <translation>已登出</translation>
     </message>
     <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation>已调整</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>counted by</source>
+        <translation>盘点人</translation>
+    </message>
+    <message>
+        <source>approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>from bin</source>
+        <translation>源库位</translation>
+    </message>
+    <message>
+        <source>to bin</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <source>backordered</source>
+        <translation>转为缺货</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <source>from warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>到货通知</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>取货</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
@@ -913,6 +1053,42 @@
         <translation>期初库存</translation>
     </message>
     <message>
+        <source>cycle count</source>
+        <translation>循环盘点</translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation>拣货短缺</translation>
+    </message>
+    <message>
+        <source>count again</source>
+        <translation>重新盘点</translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已调整数</translation>
+    </message>
+    <message>
         <source>added</source>
         <translation>新增</translation>
     </message>
@@ -978,6 +1154,14 @@
     <message>
         <source>Reship</source>
         <translation>重发</translation>
+    </message>
+    <message>
+        <source>Approve the count (adjust stock)</source>
+        <translation>批准盘点（调整库存）</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>重新盘点</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1248,14 @@
     <message>
         <source>Conflict</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Count variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Intercept</source>
+        <translation>拦截</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1383,10 @@
     <message>
         <source>A&amp;dministration</source>
         <translation>系统管理(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Receiving</source>
+        <translation>收货(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1509,6 +1705,10 @@
         <source>REFUSED</source>
         <translation>拒绝</translation>
     </message>
+    <message>
+        <source>CHECK</source>
+        <translation>请核对</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1533,8 +1733,20 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>queue, host:port or folder</source>
-        <translation>队列、主机:端口或文件夹</translation>
+        <source>Cainiao print component</source>
+        <translation>菜鸟打印组件</translation>
+    </message>
+    <message>
+        <source>queue, host:port, folder or printer@ws://localhost:13528</source>
+        <translation>队列、主机:端口、文件夹，或「打印机@菜鸟打印组件地址」</translation>
+    </message>
+    <message>
+        <source>Cainiao template</source>
+        <translation>菜鸟模板</translation>
+    </message>
+    <message>
+        <source>Cainiao only: https://cloudprint.cainiao.com/template/…</source>
+        <translation>仅菜鸟打印组件：其云打印模板的地址</translation>
     </message>
     <message>
         <source>keyboard only</source>
@@ -1621,6 +1833,10 @@
         <translation>标签尺寸</translation>
     </message>
     <message>
+        <source>Template URL</source>
+        <translation>模板地址</translation>
+    </message>
+    <message>
         <source>Scanner and scale</source>
         <translation>扫描枪与电子秤</translation>
     </message>
@@ -1647,6 +1863,14 @@
     <message>
         <source>Give the station a name.</source>
         <translation>请填写工作站名称。</translation>
+    </message>
+    <message>
+        <source>The Cainiao print component prints the Cainiao template format, and only it does.</source>
+        <translation>菜鸟打印组件只打印菜鸟模板格式，该格式也只能由它打印。</translation>
+    </message>
+    <message>
+        <source>Give the Cainiao template URL (http(s)://…).</source>
+        <translation>请填写菜鸟模板地址（http(s)://…）。</translation>
     </message>
 </context>
 <context>

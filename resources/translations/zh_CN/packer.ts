@@ -257,7 +257,7 @@
         <translation>无承运商</translation>
     </message>
     <message numerus="yes">
-        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
+        <source>This order's %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>
             <numerusform>本订单有 %n 个包裹暂存在本工作站，正等待数据库：请先打印它们的面单。</numerusform>
         </translation>
@@ -371,6 +371,10 @@ the database is back.</source>
     <message>
         <source>Parcel {seq} closed: {code} · {tracking}</source>
         <translation>第 {seq} 箱已封：{code} · {tracking}</translation>
+    </message>
+    <message>
+        <source>Parcel {seq} closed: {code} · waiting for the carrier's waybill number</source>
+        <translation>第 {seq} 个包裹已封箱：{code} · 正在等待承运商分配运单号</translation>
     </message>
     <message>
         <source>No printer set up: File → Settings → Label printer.</source>

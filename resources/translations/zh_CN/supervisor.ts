@@ -99,7 +99,7 @@
         <translation>替代商品编码或 GTIN</translation>
     </message>
     <message>
-        <source>Customer&apos;s consent: how, when</source>
+        <source>Customer's consent: how, when</source>
         <translation>客户同意：方式、时间</translation>
     </message>
     <message>
@@ -131,8 +131,44 @@
         <translation>#{id}：已记录「{decision}」</translation>
     </message>
     <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Customer not asked: no SMS or e-mail can reach them.</source>
+        <translation>未联系顾客：短信和邮件都无法送达。</translation>
+    </message>
+    <message>
+        <source>Customer asked to complete the address by {channel}: sent {when}.</source>
+        <translation>已于 {when} 通过{channel}请顾客补充地址。</translation>
+    </message>
+    <message>
+        <source>Delivered.</source>
+        <translation>已送达。</translation>
+    </message>
+    <message>
+        <source>Asking the customer by {channel} failed: {error}</source>
+        <translation>通过{channel}联系顾客失败：{error}</translation>
+    </message>
+    <message>
+        <source>Customer to be asked by {channel}: queued.</source>
+        <translation>将通过{channel}请顾客补充地址：排队中。</translation>
+    </message>
+    <message>
         <source>{sku} short by {qty} at {location} (batch {batch}, {picker})</source>
         <translation>{sku} 在 {location} 缺 {qty} 件（批次 {batch}，{picker}）</translation>
+    </message>
+    <message>
+        <source>Count {count}, round {round}, by {counter}: {bins}</source>
+        <translation>盘点单 {count}，第 {round} 轮，盘点人 {counter}：{bins}</translation>
+    </message>
+    <message>
+        <source>• {bin} {sku} {lot}: record {expected}, counted {counted} ({variance:+d})</source>
+        <translation>• {bin} {sku} {lot}：账面 {expected}，实盘 {counted}（{variance:+d}）</translation>
     </message>
     <message>
         <source>Expected {expected}, weighed {measured} (±{tolerance})</source>
@@ -157,6 +193,14 @@
     <message>
         <source>insurance claim filed for {amount}</source>
         <translation>已提交保险理赔 {amount}</translation>
+    </message>
+    <message>
+        <source>Cancelled after packing: stop {numbers} at the cage</source>
+        <translation>打包后取消：请在笼车处扣下 {numbers}</translation>
+    </message>
+    <message>
+        <source>Shipped, carrier asked to intercept {numbers}</source>
+        <translation>已发货，已请承运商拦截 {numbers}</translation>
     </message>
     <message>
         <source>{who} at {station}: {reason}</source>

@@ -127,6 +127,16 @@ def main(language: str = "en") -> int:
     wait_until(lambda: bool(shown))
     save(window, images / "admin-promotions.png")
 
+    from desktop.services import carrier_accounts
+
+    with db.unit_of_work(window.actor) as uow:  # an SF sandbox account, its check word sealed
+        carrier_accounts.set_account(uow, "SF", "sf", "https://sfapi-sbox.sf-express.com/std/service", "PICKDESK-SZ1",
+                                     "sandbox-check-word", {"monthly_card": "7551234567", "privacy_waybill": True})
+    carriers = ws.panel("carriers")
+    wait_until(lambda: built(carriers.table))
+    carriers.select_account("SF")
+    save(window, images / "admin-carriers.png")
+
     window.close()
     runner.wait_for_done(10000)
     db.dispose()

@@ -240,3 +240,32 @@ def test_f1_opens_the_admin_guide(qtbot, window: MainWindow, sign_in, monkeypatc
     monkeypatch.setattr(help_module.GuideDialog, "exec", lambda self: opened.append(self.path) or 0)
     window.open_guide()
     assert opened and opened[0].name == "admin.md" and opened[0].is_file()
+
+
+def test_a_carrier_account_is_entered_and_its_secret_never_shown_again(
+        qtbot, window: MainWindow, demo_db: Database, sign_in) -> None:
+    ws = workspace(qtbot, window, sign_in)
+    panel = ws.panel("carriers")
+    panel.findChild(QLineEdit, "admin_carrier_code").setText("SF")
+    panel.findChild(QLineEdit, "admin_carrier_endpoint").setText("https://sfapi-sbox.sf-express.com/std/service")
+    panel.findChild(QLineEdit, "admin_carrier_partner").setText("WH1-PARTNER")
+    panel.findChild(QLineEdit, "admin_carrier_secret").setText("ui-check-word-77")
+    panel.findChild(QLineEdit, "admin_carrier_monthly_card").setText("7551234567")
+    with qtbot.waitSignal(ws.action_done, timeout=10_000):
+        click(qtbot, panel, "admin_carrier_save")
+    qtbot.waitUntil(lambda: panel.select_account("SF"), timeout=10_000)
+    secret = panel.findChild(QLineEdit, "admin_carrier_secret")
+    assert secret.text() == "" and secret.echoMode() == QLineEdit.EchoMode.Password
+    shown = [panel.model.data(panel.model.index(0, c)) for c in range(panel.model.columnCount())]
+    assert "ui-check-word-77" not in " ".join(shown) and "kept (sealed)" in shown
+    with demo_db.unit_of_work() as uow:
+        row = uow.session.scalar(select(models.CarrierAccount).where(models.CarrierAccount.code == "SF"))
+        assert row.partner_id == "WH1-PARTNER" and row.options == {"monthly_card": "7551234567", "privacy_waybill": True}
+        assert b"ui-check-word-77" not in row.secret_sealed
+        assert uow.sealer.open(row.secret_sealed, "carrier_secret", "SF") == "ui-check-word-77"
+    panel.findChild(QLineEdit, "admin_carrier_endpoint").setText("not a url")  # refused, nothing written
+    with qtbot.waitSignal(ws.action_failed, timeout=10_000):
+        click(qtbot, panel, "admin_carrier_save")
+    assert "http(s)" in panel.message.text()
+    with demo_db.unit_of_work() as uow:
+        assert uow.session.scalar(select(models.CarrierAccount.endpoint)).startswith("https://")

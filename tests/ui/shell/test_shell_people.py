@@ -1,4 +1,4 @@
-"""People at the station: a person without a PIN is told so at sign-in; a receiver gets a clear screen."""
+"""People at the station: a person without a PIN is told so at sign-in; a receiver gets the receiving workspace."""
 
 from __future__ import annotations
 
@@ -60,28 +60,27 @@ def test_the_no_pin_message_is_chinese_on_a_chinese_station(qtbot, qapp, window:
 
 
 @pytest.mark.parametrize(("language", "title", "role"), [
-    ("en", "No workspace for your role yet", "Receiver"),
-    ("zh_CN", "您的角色暂无工作台", "收货员"),
+    ("en", "Receiving", "Receiver"),
+    ("zh_CN", "收货", "收货员"),
 ])
-def test_a_receiver_signs_in_to_a_clear_screen_and_signs_out_from_it(qtbot, qapp, window: MainWindow, demo_db,
-                                                                     sign_in, language, title, role,
-                                                                     chinese_afterwards) -> None:
+def test_a_receiver_signs_in_to_the_receiving_workspace_and_signs_out_from_it(qtbot, qapp, window: MainWindow,
+                                                                             demo_db, sign_in, language, title, role,
+                                                                             chinese_afterwards) -> None:
     if language != "en":
         window.settings.language = language
         window.apply_look()
     with qtbot.waitSignal(window.workspace_opened) as opened:
         actor = sign_in("receiver1", "6666")
-    assert actor.role is Role.RECEIVER and opened.args == ["no_workspace"]
+    assert actor.role is Role.RECEIVER and opened.args == ["workspace_receiver"]
     view = window.centralWidget()
-    assert view.objectName() == "no_workspace" and window.workspace is None
-    assert view.findChild(object, "no_workspace_title").text() == title
-    message = view.findChild(object, "no_workspace_message").text()
-    assert "Sun Hao 孙浩" in message and role in message
+    assert view.objectName() == "workspace_receiver" and window.workspace is view
+    assert view.findChild(object, "workspace_title").text() == title
+    assert role in view.findChild(object, "workspace_user").text()
     assert window.status_user.text().endswith(role)
-    # No other role's workspace is open to them from the menu.
-    assert not any(a.isEnabled() for a in window.workspace_actions.values())
+    # Only their own workspace is open to them from the menu.
+    assert [r for r, a in window.workspace_actions.items() if a.isEnabled()] == [Role.RECEIVER]
     with qtbot.waitSignal(window.signed_out):
-        qtbot.mouseClick(view.findChild(object, "no_workspace_sign_out"), Qt.MouseButton.LeftButton)
+        window.action_sign_out.trigger()
     assert window.sign_in_view is not None and window.actor is None
     window.runner.wait_for_done(10_000)
     with demo_db.unit_of_work() as uow:

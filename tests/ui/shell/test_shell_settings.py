@@ -37,7 +37,7 @@ def test_round_trip_through_an_ini_file(tmp_path) -> None:
     assert again == {
         "station_name": "PACK-07", "data_dir": "/srv/pickdesk", "database_url": "postgresql+psycopg://pickdesk@db.example/wh",
         "printer_kind": "tcp", "printer_target": "10.0.0.9:9100", "label_format": "zpl",
-        "label_size": "100x180", "scanner_port": "/dev/ttyACM0", "scanner_baud": 115200,
+        "printer_template_url": "", "label_size": "100x180", "scanner_port": "/dev/ttyACM0", "scanner_baud": 115200,
         "scale_port": "/dev/ttyUSB0", "scale_baud": 2400, "scale_protocol": "continuous",
         "language": "zh_CN", "last_user": "packer1", "theme": "high_contrast", "large_type": True,
         "muted": True, "window_geometry": "AdnQywADAAA=",
@@ -102,6 +102,30 @@ def test_dialog_saves_what_was_edited(qtbot, settings: Settings) -> None:
     assert settings.database_url == "sqlite:////tmp/elsewhere.sqlite3"
     assert (settings.printer_kind, settings.scanner_port, settings.language) == ("folder", "/dev/ttyACM3", "zh_CN")
     assert settings.scale_port == ""
+
+
+def test_the_cainiao_component_is_a_printer_kind_with_its_template(qtbot, settings: Settings) -> None:
+    from ui.station import printer_from_settings
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kind = dialog.findChild(QComboBox, "settings_printer_kind")
+    kind.setCurrentIndex(kind.findData("cainiao"))
+    dialog.findChild(QLineEdit, "settings_printer_target").setText("KM-118@ws://localhost:13528")
+    dialog.findChild(type(dialog.save_button), "settings_save").click()
+    error = dialog.findChild(QLabel, "settings_error")
+    assert "Cainiao" in error.text() and settings.printer_kind != "cainiao"  # the format must be Cainiao's
+    fmt = dialog.findChild(QComboBox, "settings_label_format")
+    fmt.setCurrentIndex(fmt.findData("cainiao"))
+    dialog.findChild(type(dialog.save_button), "settings_save").click()
+    assert "template URL" in error.text() and settings.printer_kind != "cainiao"
+    dialog.findChild(QLineEdit, "settings_printer_template_url").setText("https://cloudprint.cainiao.com/template/x")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.findChild(type(dialog.save_button), "settings_save").click()
+    printer = printer_from_settings(settings)
+    assert (printer.kind, printer.format, printer.target) == ("cainiao", "cainiao", "KM-118@ws://localhost:13528")
+    assert printer.template_url == "https://cloudprint.cainiao.com/template/x"
 
 
 def test_cancel_writes_nothing(qtbot, settings: Settings) -> None:

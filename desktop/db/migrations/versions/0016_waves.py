@@ -7,7 +7,7 @@ order out of the on-the-call planning. `carrier_cutoffs` holds each carrier serv
 time at a warehouse. `put_wall_slots` / `put_wall_puts` are the put wall's slots and scans.
 
 Revision ID: 0016
-Revises: 0008
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016'
-down_revision = '0008'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

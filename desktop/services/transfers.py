@@ -1,0 +1,277 @@
+"""Transfers between warehouses: a supervisor asks, the sending warehouse picks and sends, the receiver receives.
+
+1. `request_transfer` (supervisor; from a short-pick exception's "transfer" decision, an intake
+   backorder, or `pickdesk transfer request`): for each missing line, the first other active
+   warehouse whose pick and reserve bins hold the units gets a `stock_transfers` row (requested). The
+   order waits, held "awaiting transfer …", instead of being cancelled.
+2. `pick_transfer` (a picker of the sending warehouse): a pick batch of kind "transfer" takes the
+   units earliest-expiry-first from that warehouse's bins (TRANSFER_OUT movements), an inbound
+   notice (ASN) answering the transfer is written for the receiving warehouse, and a transfer label
+   (`printing.transfer_label`) goes with the goods. The transfer is in transit.
+3. The receiving warehouse receives the notice like any other (`desktop.services.inbound`); closing
+   it marks the transfer received, and when the units land on a pick face the waiting order runs its
+   stock gate again (`desktop.services.landing`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+
+from desktop.db import models
+from desktop.db.database import UnitOfWork
+from desktop.db.types import utcnow
+from desktop.domain.errors import NotFound, PickdeskError
+from desktop.domain.lifecycle import BatchStatus, HoldReason, OrderStatus
+from desktop.domain.roles import Role, require_role
+from desktop.domain.stock import MovementKind
+from desktop.services.landing import AWAITING_TRANSFER
+from desktop.services.orders import change_status
+from desktop.services.stock import change_on_hand, release_line
+from printing.transfer_label import TransferLabel, TransferLine
+
+TRANSFER_PREFIX = "TRF-"
+
+
+def transfer_code(transfer_id: int) -> str:
+    return f"{TRANSFER_PREFIX}{transfer_id:06d}"
+
+
+def asn_of(transfer_id: int) -> str:
+    return f"ASN-{transfer_code(transfer_id)}"
+
+
+class TransferRefused(PickdeskError):
+    code = "transfer_refused"
+
+
+def parse_transfer_code(text: str) -> int:
+    raw = text.strip().upper()
+    if raw.startswith(TRANSFER_PREFIX):
+        raw = raw[len(TRANSFER_PREFIX):]
+    if not raw.isdigit() or len(raw) > 9:
+        raise TransferRefused(f"{text!r} is not a transfer number (TRF-000123).", f"{text!r} 不是调拨单号（TRF-000123）。")
+    return int(raw)
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    id: int
+    code: str
+    status: str
+    from_warehouse: str
+    to_warehouse: str
+    sku: str
+    qty: int
+    order_no: str | None
+    asn_no: str | None
+    created_at: datetime
+
+
+def _row(uow: UnitOfWork, t: models.StockTransfer) -> TransferRow:
+    order = uow.session.get(models.Order, t.order_id) if t.order_id else None
+    return TransferRow(t.id, transfer_code(t.id), t.status, t.from_warehouse.code, t.to_warehouse.code, t.sku.sku_code,
+                       t.qty, order.order_no if order else None,
+                       asn_of(t.id) if t.status in ("in_transit", "received") else None, t.created_at)
+
+
+def list_transfers(uow: UnitOfWork, *, status: str | None = None, limit: int = 200) -> list[TransferRow]:
+    T = models.StockTransfer
+    q = select(T).order_by(T.created_at.desc(), T.id.desc()).limit(limit)
+    if status:
+        q = q.where(T.status == status)
+    return [_row(uow, t) for t in uow.session.scalars(q)]
+
+
+# ─── asking ─────────────────────────────────────────────────────────────────────
+
+
+def sendable(uow: UnitOfWork, sku_id: int, warehouse_id: int, today: date) -> int:
+    """Units of a SKU a warehouse could send: unreserved, in pick or reserve bins, not expired."""
+    S, L, Lo = models.Stock, models.Location, models.Lot
+    q = (select(func.coalesce(func.sum(S.on_hand - S.reserved), 0)).select_from(S).join(L, S.location_id == L.id)
+         .outerjoin(Lo, S.lot_id == Lo.id)
+         .where(S.sku_id == sku_id, L.warehouse_id == warehouse_id, L.kind.in_(("pick", "reserve")))
+         .where(or_(S.lot_id.is_(None), Lo.expiry.is_(None), Lo.expiry > today)))
+    return int(uow.session.scalar(q) or 0)
+
+
+def _source(uow: UnitOfWork, sku: models.Sku, qty: int, to_wh: int, named: str | None, today: date) -> models.Warehouse:
+    W = models.Warehouse
+    q = select(W).where(W.id != to_wh, W.active.is_(True)).order_by(W.id)
+    if named:
+        q = q.where(W.code == named)
+    for wh in uow.session.scalars(q):
+        if sendable(uow, sku.id, wh.id, today) >= qty:
+            return wh
+    where = named or "any other warehouse"
+    raise TransferRefused(f"{where} does not hold {qty} of {sku.sku_code}: choose wait or refund.",
+                          f"{named or '其他仓库'}没有 {qty} 件 {sku.sku_code}：请选择等待或退款。")
+
+
+def make_transfers(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]], reason: str, *,
+                   from_warehouse: str | None = None, now: datetime | None = None) -> list[models.StockTransfer]:
+    """One transfer per missing line; the order is held awaiting them. The caller commits."""
+    from desktop.services import intake
+
+    now = now or utcnow()
+    to_wh = order.warehouse_id or intake.warehouse_for(uow, order).id
+    made = []
+    for line, qty in lines:
+        source = _source(uow, line.sku, qty, to_wh, from_warehouse, now.date())
+        t = models.StockTransfer(sku_id=line.sku_id, from_warehouse_id=source.id, to_warehouse_id=to_wh, qty=qty,
+                                 order_id=order.id, requested_by=uow.actor.user_id)
+        uow.session.add(t)
+        uow.session.flush()
+        made.append(t)
+        uow.audit("transfer_requested", "stock_transfer", transfer_code(t.id), order=order.order_no,
+                  sku=line.sku.sku_code, qty=qty, from_warehouse=source.code, reason=reason)
+        uow.announce("stock", transfer_code(t.id), event="transfer_requested", sku=line.sku.sku_code, qty=qty)
+    codes = ", ".join(transfer_code(t.id) for t in made)
+    detail = f"{AWAITING_TRANSFER} {codes}: {reason}"[:300]
+    status = OrderStatus(order.status)
+    if status in (OrderStatus.READY, OrderStatus.BACKORDERED, OrderStatus.PICKING, OrderStatus.RECEIVED):
+        for ln in order.lines:
+            if ln.reservations:
+                release_line(uow, ln)
+        if status is OrderStatus.PICKING:
+            line_ids = [ln.id for ln in order.lines]
+            for task in uow.session.scalars(select(models.PickTask).where(models.PickTask.order_line_id.in_(line_ids),
+                                                                          models.PickTask.status == "open")):
+                task.status = "skipped"
+        change_status(uow, order, OrderStatus.HELD, hold_reason=HoldReason.SHORTAGE, reason=detail, at=now)
+    elif status is OrderStatus.HELD:
+        for ln in order.lines:
+            if ln.reservations:
+                release_line(uow, ln)
+    else:
+        raise TransferRefused(f"Order {order.order_no} is {status.value}: nothing to transfer for.",
+                              f"订单 {order.order_no} 当前为「{status.label_zh}」：无需调拨。")
+    order.hold_reason, order.hold_detail = HoldReason.SHORTAGE.value, detail
+    return made
+
+
+def request_transfer(uow: UnitOfWork, order_no: str, reason: str, *, sku: str | None = None, qty: int | None = None,
+                     from_warehouse: str | None = None, now: datetime | None = None) -> list[TransferRow]:
+    """The supervisor asks another warehouse for an order's missing units (`pickdesk transfer request`)."""
+    require_role(uow.actor.role, Role.SUPERVISOR)
+    from desktop.services.supervision.common import _order, _reason
+
+    reason = _reason(reason)
+    order = _order(uow, order_no)
+    if sku is not None:
+        line = next((ln for ln in order.lines if ln.sku.sku_code == sku or ln.sku.gtin == sku.zfill(14)), None)
+        if line is None:
+            raise NotFound(f"Order {order_no} has no line of {sku}.", f"订单 {order_no} 没有 {sku} 的明细。")
+        lines = [(line, qty or line.qty)]
+    else:
+        lines = [(ln, ln.short_qty or (ln.qty - ln.picked_qty)) for ln in order.lines
+                 if not ln.reservations and ln.qty > ln.picked_qty]
+        if not lines:
+            raise TransferRefused(f"Order {order_no} misses nothing: name --sku and --qty.",
+                                  f"订单 {order_no} 没有缺货明细：请指定 --sku 和 --qty。")
+    made = make_transfers(uow, order, lines, reason, from_warehouse=from_warehouse, now=now)
+    rows = [_row(uow, t) for t in made]
+    uow.commit()
+    return rows
+
+
+# ─── sending ────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class TransferPicked:
+    code: str
+    batch: str
+    asn_no: str
+    qty: int
+    to_warehouse: str
+    taken: tuple[tuple[str, str | None, date | None, int], ...]  # location, lot, expiry, qty
+    label: TransferLabel
+
+
+def _take_fefo(uow: UnitOfWork, t: models.StockTransfer, ref: str, today: date) -> list[tuple[models.Stock, int]]:
+    S, L, Lo = models.Stock, models.Location, models.Lot
+    q = (select(S).join(L, S.location_id == L.id).outerjoin(Lo, S.lot_id == Lo.id)
+         .where(S.sku_id == t.sku_id, L.warehouse_id == t.from_warehouse_id, L.kind.in_(("pick", "reserve")),
+                S.on_hand > S.reserved)
+         .where(or_(S.lot_id.is_(None), Lo.expiry.is_(None), Lo.expiry > today))
+         .order_by(Lo.expiry.is_(None), Lo.expiry, (L.kind == "pick"), L.code))
+    if t.lot_id is not None:
+        q = q.where(S.lot_id == t.lot_id)
+    if uow.db.backend == "postgresql":
+        q = q.with_for_update(of=S)
+    need = t.qty
+    taken = []
+    for st in uow.session.scalars(q):
+        if need == 0:
+            break
+        n = min(need, st.on_hand - st.reserved)
+        change_on_hand(uow, location_id=st.location_id, sku_id=st.sku_id, lot_id=st.lot_id, delta=-n,
+                       kind=MovementKind.TRANSFER_OUT, ref=ref)
+        taken.append((st, n))
+        need -= n
+    if need:
+        raise TransferRefused(f"{t.from_warehouse.code} no longer holds {t.qty} of {t.sku.sku_code} ({t.qty - need} found).",
+                              f"{t.from_warehouse.code} 已没有 {t.qty} 件 {t.sku.sku_code}（仅 {t.qty - need} 件）。")
+    return taken
+
+
+def pick_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = None) -> TransferPicked:
+    """The sending warehouse picks the transfer as a batch of its own, sends it with a notice and a label."""
+    require_role(uow.actor.role, Role.PICKER)
+    now = now or utcnow()
+    T = models.StockTransfer
+    q = select(T).where(T.id == transfer_id)
+    if uow.db.backend == "postgresql":
+        q = q.with_for_update()
+    t = uow.session.scalar(q)
+    code = transfer_code(transfer_id)
+    if t is None:
+        raise NotFound(f"No transfer {code}.", f"没有调拨单 {code}。")
+    if t.status != "requested":
+        raise TransferRefused(f"Transfer {code} is {t.status}: only a requested one is picked.",
+                              f"调拨单 {code} 当前为「{t.status}」：只能拣选待处理的调拨单。")
+    batch = models.PickBatch(code=code, warehouse_id=t.from_warehouse_id, picker_id=uow.actor.user_id, kind="transfer",
+                             status=BatchStatus.DONE.value, created_at=now, started_at=now, finished_at=now)
+    uow.session.add(batch)
+    uow.session.flush()
+    taken = _take_fefo(uow, t, code, now.date())
+    t.status, t.batch_id, t.shipped_at = "in_transit", batch.id, now
+    by_lot: dict[int | None, int] = {}
+    for st, n in taken:
+        by_lot[st.lot_id] = by_lot.get(st.lot_id, 0) + n
+    lots = {st.lot_id: st.lot for st, _ in taken}
+    asn = asn_of(t.id)
+    write_notice(uow, t, asn, [(lots[lot_id], n) for lot_id, n in by_lot.items()], now)
+    order = uow.session.get(models.Order, t.order_id) if t.order_id else None
+    label = TransferLabel(transfer_no=code, asn_no=asn, from_warehouse=t.from_warehouse.code,
+                          to_warehouse=t.to_warehouse.code, sku=t.sku.sku_code, gtin=t.sku.gtin, name=t.sku.name,
+                          lines=tuple(TransferLine(lot.lot_code if lot else None, lot.expiry if lot else None, n)
+                                      for lot, n in ((lots[k], v) for k, v in by_lot.items())),
+                          ship_date=now.date(), order_no=order.order_no if order else None)
+    uow.audit("transfer_picked", "stock_transfer", code, batch=code, asn=asn, qty=t.qty,
+              taken=[{"location": st.location.code, "lot": st.lot.lot_code if st.lot else None, "qty": n}
+                     for st, n in taken])
+    uow.announce("stock", code, event="transfer_sent", sku=t.sku.sku_code, qty=t.qty)
+    picked = TransferPicked(code, batch.code, asn, t.qty, t.to_warehouse.code,
+                            tuple((st.location.code, st.lot.lot_code if st.lot else None,
+                                   st.lot.expiry if st.lot else None, n) for st, n in taken), label)
+    uow.commit()
+    return picked
+
+
+def write_notice(uow: UnitOfWork, t: models.StockTransfer, asn_no: str,
+                 lines: list[tuple[models.Lot | None, int]], now: datetime) -> None:
+    """The inbound notice (ASN) that answers the transfer, in the receiving warehouse's list."""
+    notice = models.InboundNotice(asn_no=asn_no, warehouse_id=t.to_warehouse_id, source_kind="warehouse",
+                                  source_code=t.from_warehouse.code, source_name=t.from_warehouse.name[:120],
+                                  expected_at=now, stock_transfer_id=t.id, created_at=now)
+    for n, (lot, qty) in enumerate(lines, start=1):
+        notice.lines.append(models.InboundLine(line_no=n, sku_id=t.sku_id, lot_code=lot.lot_code if lot else None,
+                                               expiry=lot.expiry if lot else None, expected_qty=qty))
+    uow.session.add(notice)
+    uow.session.flush()
+    uow.audit("notice_written", "inbound_notice", asn_no, transfer=transfer_code(t.id), lines=len(lines))

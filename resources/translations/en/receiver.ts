@@ -1,0 +1,505 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CountsTab</name>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a count or scan its label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key the count of the last item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bin {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: scan each bin — {bins} — then what it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not an open count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a count first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin {code} — scan what it holds (nothing: scan the next bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} counted — scan the next unit or key the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a bin or an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the item first, then key its count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} recorded: {n} lines, {a} adjusted, {w} sent to a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} recorded: {n} lines, {a} adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverWorkspace</name>
+    <message>
+        <source>Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replenishment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the notice number on the delivery note to start receiving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units (blank: as scanned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put away now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan an item waiting at the dock, then the bin you put it into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide on the last scan first: accept, quarantine or refuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The units must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not an expected notice. Scan the notice number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the items: GS1 code with lot and expiry, or the product barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} received ({got} of {expected})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide: accept, quarantine or refuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {sku}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units go down at {dock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} {decision}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice {code} closed: {a} accepted into {dock}, {q} quarantined, {r} refused, {s} short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short-dated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item does not wait at a dock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {sku}: put into {bin} and scan the bin (or another bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the item first, then the bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the item, then the bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} put away into {bin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backordered orders released: {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a task or scan its label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units moved (Enter: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for low pick faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} new tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: {qty} × {sku} from {src} to {dst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the reserve bin {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the item {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (lot {lot})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key the units you take (up to {n}), Enter for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the pick face {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not an open task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a task first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong bin: take the units from {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin OK — scan the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item: this task moves {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong lot {got}: this task moves lot {lot}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item OK — key the units, or Enter for {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong pick face: put the units into {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key the units first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between 1 and {n} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} units — scan the pick face {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {sku} now at {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orders released: {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
