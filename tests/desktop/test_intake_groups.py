@@ -117,7 +117,8 @@ def test_a_group_reads_and_writes_in_few_statements(two_worlds) -> None:
     grouped_per_order, single_per_order = counts
     assert grouped_per_order < single_per_order / 2, counts
     if grouped.backend == "postgresql":  # inserts of a table go in one statement per flush there
-        assert grouped_per_order < 4, counts
+        # (3.7 before issue 16's refills from reserve and issue 18's address requests joined intake)
+        assert grouped_per_order < 6, counts
 
 
 def test_one_failing_order_fails_alone_the_rest_of_its_group_passes(world, monkeypatch) -> None:
