@@ -158,6 +158,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self.db.engine, expire_on_commit=False, autoflush=True)
         self._wrote = False
+        self._notified: set[str] = set()
         event.listen(self.session, "after_flush", self._note_write)
         return self
 
@@ -176,6 +177,7 @@ class UnitOfWork:
         assert self.session is not None
         self.session.commit()
         self._committed = True
+        self._notified = set()
 
     def audit(self, action: str, entity: str, entity_id: object = None, **detail: Any) -> None:
         assert self.session is not None
@@ -196,8 +198,10 @@ class UnitOfWork:
         else:
             topic, key = change, None if entity_id is None else str(entity_id)
         self.session.add(models.ChangeFeedEntry(topic=topic, entity_id=key, payload=payload))
-        if self.db.backend == "postgresql":
-            # Delivered to LISTENing stations when (and only if) this transaction commits.
+        if self.db.backend == "postgresql" and topic not in self._notified:
+            # Delivered to LISTENing stations when (and only if) this transaction commits; once per
+            # topic and transaction is enough (listeners read the feed rows, not the notification).
+            self._notified.add(topic)
             self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
 
     def audit_many(self, entries: list[tuple[str, str, object, dict[str, Any]]]) -> None:

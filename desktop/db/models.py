@@ -120,6 +120,8 @@ class Sku(Base):
     lot_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
     min_remaining_shelf_days: Mapped[int] = mapped_column(Integer, default=0)
     low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    # Pre-sale (预售): orders for it wait, received, until this day (UTC) and then pass intake (0017).
+    presale_ships_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     image: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -424,6 +426,11 @@ class Order(Base):
         Index("ix_orders_status_priority", "status", "priority_score"),
         Index("ix_orders_status_ship_by", "status", "promised_ship_by"),  # the console's floor board
         Index("ix_orders_status_class_wave", "status", "priority_class", "wave_id"),  # urgent arrivals mid-wave
+        # 0017: the order list's keyset pages, intake's waiting list, a report's period, ship-by sorts
+        Index("ix_orders_priority_no", "priority_score", "order_no"),
+        Index("ix_orders_status_received", "status", "received_at", "id"),
+        Index("ix_orders_received_at", "received_at"),
+        Index("ix_orders_ship_by", "promised_ship_by"),
         CheckConstraint("total_charged >= 0", name="total_nonneg"),
     )
 
@@ -533,6 +540,7 @@ class OrderStatusChange(Base):
     """Each status an order passed through, with when and by whom: the figures' time per stage."""
 
     __tablename__ = "order_status_changes"
+    __table_args__ = (Index("ix_status_changes_to_at", "to_status", "at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -735,6 +743,7 @@ class PickEvent(Base):
     """Every scan confirmed at a shelf, keyed by the station's action id (replay is idempotent)."""
 
     __tablename__ = "pick_events"
+    __table_args__ = (Index("ix_pick_events_at", "at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     action_id: Mapped[str] = mapped_column(String(40), unique=True)
@@ -941,6 +950,7 @@ class TrackingSubscription(Base):
 
 class ReturnRequest(Base):
     __tablename__ = "returns"
+    __table_args__ = (Index("ix_returns_created_at", "created_at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     rma_no: Mapped[str] = mapped_column(String(24), unique=True)
@@ -991,6 +1001,7 @@ class Notification(Base):
 
 class Feedback(Base):
     __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_at", "at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -1006,6 +1017,7 @@ class ExceptionCase(Base):
     """Something a supervisor must settle: holds, short picks, weight overrides, failed prints, refusals."""
 
     __tablename__ = "exceptions"
+    __table_args__ = (Index("ix_exceptions_created_at", "created_at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20), index=True)
