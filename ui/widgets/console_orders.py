@@ -7,8 +7,8 @@ orders, highest priority first, a page at a time), `supervisor_reason`, the acti
 address holds only; opening it is audited), shown in `supervisor_customer_view`, and the label controls
 `supervisor_reprint` (the order's labels again to the station's printer, counted and audited),
 `supervisor_void` (its waybills voided at the carrier, the parcels waiting for new numbers) and
-`supervisor_intercept` (a shipped order stopped at the carrier, an exception opened); these three take the
-order number typed in `supervisor_order_no` when there is one (a shipped order is on no table here).
+`supervisor_intercept` (a shipped order stopped at the carrier, an exception opened); a shipped order,
+gone from the floor's table, is found with `supervisor_order_search`.
 
 An action is an `OrderAction` done to an order named by its number: `act(OrderAction.HOLD, "SO-…")`, or
 to the selected one. Every action but opening the recipient needs a reason (it is recorded).
@@ -43,9 +43,6 @@ class OrderAction(enum.StrEnum):
     REPRINT = "reprint"
     VOID = "void"
     INTERCEPT = "intercept"
-
-
-LABEL_ACTIONS = (OrderAction.REPRINT, OrderAction.VOID, OrderAction.INTERCEPT)
 
 
 class HeldModel(KeyedModel):
@@ -122,11 +119,6 @@ class OrdersPanel(QWidget):
         self.reason.setObjectName("supervisor_reason")
         self.reason.setPlaceholderText(self.tr("Reason (recorded)"))
         self.reason.setMinimumHeight(TOUCH_PX)
-        # A shipped order has left the floor (and the tables): the label controls take its number typed here.
-        self.order_no = QLineEdit(self)
-        self.order_no.setObjectName("supervisor_order_no")
-        self.order_no.setPlaceholderText(self.tr("Order number (a shipped one)"))
-        self.order_no.setMinimumHeight(TOUCH_PX)
         self.priority_class = QComboBox(self)
         self.priority_class.setObjectName("supervisor_priority_class")
         for cls in PRIORITIES:
@@ -150,7 +142,6 @@ class OrdersPanel(QWidget):
         actions.addWidget(self.reason, 0, 0, 1, 2)
         actions.addWidget(self.priority_class, 0, 2)
         actions.addWidget(self.order_picker, 0, 3)
-        actions.addWidget(self.order_no, 0, 4, 1, 2)
         self.buttons = {}
         for n, (text, action, key) in enumerate(buttons):
             button = big_button(text, f"supervisor_{action.value}", self, key)
@@ -257,10 +248,8 @@ class OrdersPanel(QWidget):
         fill_pickers(self.order_picker, pickers)
 
     def act(self, action: OrderAction, order_no: str | None = None) -> None:
-        """Do `action` to `order_no` (when None: the number typed in `supervisor_order_no` for the label
-        controls, else the selected order), with the reason typed."""
-        typed = self.order_no.text().strip().upper() if action in LABEL_ACTIONS else ""
-        order_no = order_no or typed or self.selected_order()
+        """Do `action` to `order_no` (the selected order when None), with the reason typed."""
+        order_no = order_no or self.selected_order()
         if not order_no:
             self.console.refuse(self.tr("Choose an order first."))
             return

@@ -662,10 +662,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order number (a shipped one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Release</source>
         <translation type="unfinished"></translation>
     </message>

@@ -656,10 +656,6 @@
         <translation>原因（将记录）</translation>
     </message>
     <message>
-        <source>Order number (a shipped one)</source>
-        <translation>订单号（已发货的订单）</translation>
-    </message>
-    <message>
         <source>Release</source>
         <translation>放行</translation>
     </message>

@@ -48,10 +48,12 @@ def parcel(db: Database, code: str) -> models.Parcel:
 def do(qtbot, ws, order_no: str, button: str, reason: str, *, ok: bool) -> str:
     """Choose the order, type the reason, press the button: the message line's text when it is done."""
     ws.tabs.setCurrentWidget(ws.orders)
-    number = ws.findChild(QLineEdit, "supervisor_order_no")
-    number.clear()
-    if not ws.select_order(order_no):  # a shipped order is on no table: its number is typed
-        qtbot.keyClicks(number, order_no)
+    if not ws.select_order(order_no):  # a shipped order has left the floor: found by its number
+        search = ws.findChild(QLineEdit, "supervisor_order_search")
+        search.clear()
+        qtbot.keyClicks(search, order_no)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: ws.selected_order() == order_no, timeout=10_000)
     field = ws.findChild(QLineEdit, "supervisor_reason")
     field.clear()
     if reason:
