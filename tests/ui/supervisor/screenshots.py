@@ -102,7 +102,7 @@ def main(language: str = "en") -> int:
     save(window, images / "supervisor-labels.png")
     loaded: list[bool] = []
     ws.audit_loaded.connect(lambda: loaded.append(True))
-    ws.tabs.setCurrentIndex(4)  # its first search
+    ws.tabs.setCurrentWidget(ws.audit)  # its first search (by widget: the Waves tab moved the indexes)
     wait_until(lambda: bool(loaded))
     save(window, images / "supervisor-audit.png")
 
