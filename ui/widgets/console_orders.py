@@ -139,15 +139,17 @@ class OrdersPanel(QWidget):
             (self.tr("Intercept"), OrderAction.INTERCEPT, "Ctrl+F12"),
         ]
         actions = QGridLayout()
-        actions.addWidget(self.reason, 0, 0, 1, 2)
-        actions.addWidget(self.priority_class, 0, 2)
-        actions.addWidget(self.order_picker, 0, 3)
+        # Two rows only (the tables above need the height at 1280x800): the fields and the label controls,
+        # then the order's actions.
+        actions.addWidget(self.reason, 0, 0)
+        actions.addWidget(self.priority_class, 0, 1)
+        actions.addWidget(self.order_picker, 0, 2)
         self.buttons = {}
         for n, (text, action, key) in enumerate(buttons):
             button = big_button(text, f"supervisor_{action.value}", self, key)
             button.clicked.connect(lambda _checked=False, a=action: self.act(a))
             self.buttons[action] = button
-            actions.addWidget(button, 1 + n // 6, n % 6)
+            actions.addWidget(button, 1, n) if n < 6 else actions.addWidget(button, 0, n - 3)
         self.customer = QLabel(self)
         self.customer.setObjectName("supervisor_customer_view")
         self.customer.setWordWrap(True)
