@@ -1,11 +1,14 @@
 """Intake throughput: orders per second through all gates, on SQLite and PostgreSQL.
 
     .venv/bin/python benchmarks/intake.py [--orders 300] [--pg postgresql+psycopg://postgres@127.0.0.1:5432]
+        [--baseline 96373f8] [--rounds 2]
 
 For each engine: a fresh demo warehouse (no orders), N generated mall orders (good and bad mixed
 like the demo: ~8 % bad addresses, ~5 % expired coupons, ~5 % unpaid), imported in one go (the
 baseline: parse, validate, seal and write), then `run_intake` over all of them, one transaction
-per order. Prints a Markdown table.
+per order (before issue 20) or per group of 50 (now). With `--baseline REV` (default: the commit
+before issue 20) the same script of that commit runs in turn with this one, `--rounds` times each,
+interleaved on the same machine, and the table gives the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -96,11 +99,7 @@ def measure(url: str, n: int) -> dict:
     return {"engine": db.backend, "orders": n, "import_s": t1 - t0, "intake_s": t2 - t1, "summary": summary}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--orders", type=int, default=300)
-    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432")
-    args = parser.parse_args()
+def measure_both(args: argparse.Namespace) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         rows.append(measure(f"sqlite:///{folder}/bench.sqlite3", args.orders))
@@ -115,12 +114,56 @@ def main() -> int:
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
     print("| engine | orders | import (baseline) orders/s | intake orders/s | ms per order | ready / held / backordered |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     for r in rows:
         s = r["summary"]
         print(f"| {r['engine']} | {r['orders']} | {r['orders'] / r['import_s']:.0f} | {r['orders'] / r['intake_s']:.0f} | "
               f"{1000 * r['intake_s'] / r['orders']:.1f} | {s.count('ready')} / {s.count('held')} / {s.count('backordered')} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--orders", type=int, default=300)
+    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432")
+    parser.add_argument("--baseline", default=None, help="a commit to compare with, run interleaved")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    if not args.baseline:
+        print_table(measure_both(args))
+        return 0
+    import os
+    import statistics
+
+    from baseline import baseline_tree, markdown_rows, run_in
+
+    then: dict[str, list[float]] = {}
+    now: dict[str, list[float]] = {}
+    outcomes: dict[str, tuple[str, str]] = {}
+    with baseline_tree(args.baseline) as tree:
+        for _ in range(args.rounds):
+            for row in markdown_rows(run_in(tree, "benchmarks/intake.py", "--orders", str(args.orders),
+                                            "--pg", args.pg))[1:]:
+                then.setdefault(row[0], []).append(float(row[3]))
+                outcomes.setdefault(row[0], ("", ""))
+                outcomes[row[0]] = (row[5], outcomes[row[0]][1])
+            for r in measure_both(args):
+                now.setdefault(r["engine"], []).append(r["orders"] / r["intake_s"])
+                s = r["summary"]
+                outcomes[r["engine"]] = (outcomes.get(r["engine"], ("", ""))[0],
+                                         f"{s.count('ready')} / {s.count('held')} / {s.count('backordered')}")
+    print(f"load: {os.getloadavg()[0]:.1f} (1-min average at the end); {args.rounds} interleaved rounds, medians")
+    print(f"| engine | orders | intake orders/s at {args.baseline} | intake orders/s now | ratio | "
+          "ready / held / backordered then | now |")
+    print("| --- | ---: | ---: | ---: | ---: | --- | --- |")
+    for engine in now:
+        a, b = statistics.median(then[engine]), statistics.median(now[engine])
+        print(f"| {engine} | {args.orders} | {a:.0f} | {b:.0f} | {b / a:.2f}× | {outcomes[engine][0]} | "
+              f"{outcomes[engine][1]} |")
     return 0
 
 

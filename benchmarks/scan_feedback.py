@@ -126,6 +126,7 @@ def main() -> int:
     sounds.play = timed_play
     ws.request_next_batch()
     wait_until(lambda: ws.batch is not None)
+    ws.take_suggested_totes()  # the cart: the suggested totes (F6)
 
     clock = PaintClock()
     ws.feedback.installEventFilter(clock)

@@ -103,7 +103,8 @@ class PrinterSettings:
     """A station's label printer, kept as a setting.
 
     `target` depends on `kind`: a CUPS queue name (optionally `queue@server[:port]`); `host[:port]`
-    for raw TCP (port 9100 by default); a folder path; a system printer name as Qt lists it.
+    for raw TCP (port 9100 by default); a folder path; a system printer name as Qt lists it (empty: the
+    system's default printer).
     `query_status=False` sends to a TCP printer without asking ~HS first (for printers that do not
     answer it). `label_size`, `dpi` and `format` say what to render for this printer.
     """
@@ -133,7 +134,7 @@ class PrinterSettings:
             raise ValueError(f"dpi must be 203 or 300, not {self.dpi}")
         if self.label_size not in LABEL_SIZES:
             raise ValueError(f"label size must be one of {', '.join(LABEL_SIZES)}, not {self.label_size!r}")
-        if not self.target:
+        if not self.target and self.kind != "system":  # a system printer without a name: the system's default
             raise ValueError("a printer needs a target (queue, host, folder or printer name)")
 
     @property

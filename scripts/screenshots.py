@@ -6,6 +6,8 @@ English (the default) writes docs/images/, Simplified Chinese docs/images/zh_CN/
 
     signin.png, signin-refused.png          the sign-in view, and a wrong PIN refused
     settings.png                            File > Settings (language, theme, large type, mute)
+    settings-supervisor.png                 a picker changing the printer: a supervisor confirms
+    packer-grams-typed.png                  grams typed into the packer's scan field, moved to the weight field
     workspace-picker/packer/supervisor.png  each workspace just after signing in
     help-guide.png, help-shortcuts.png      Help > User guide (the picker's) and Help > Keyboard shortcuts
     picker-high-contrast.png                the picker in the high-contrast theme, a scan refused
@@ -58,7 +60,7 @@ def main(language: str = "en") -> int:
     from ui.main_window import MainWindow
     from ui.station import build_station, station_paths
     from ui.settings import Settings
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings_dialog import SettingsDialog, SettingsGuard
     from ui.tasks import TaskRunner
 
     def save(widget: QWidget, name: str) -> None:
@@ -108,7 +110,21 @@ def main(language: str = "en") -> int:
             window.on_scan(picked_order(db))  # an order on the bench, its units still to scan
             wait_until(lambda: window.workspace.view is not None)
         save(window, name)
+        if login == "packer1":
+            # Grams typed into the scan field by mistake: moved to the weight field, never read as GS1.
+            ws = window.workspace
+            ws.scan.setText("1250")
+            ws.scan.returnPressed.emit()  # Enter in the scan field
+            save(window, "packer-grams-typed.png")
         if login == "picker1":
+            # A picker changing the printer: a supervisor must confirm (badge, or login and PIN).
+            guarded = SettingsDialog(settings, window, guard=SettingsGuard(window.actor, runner, lambda: True))
+            guarded.show()
+            guarded.printer_target.setText("10.0.0.66:9100")
+            guarded.save()
+            save(guarded, "settings-supervisor.png")
+            guarded.close()
+            guarded.deleteLater()
             # Help: the picker's guide (images inside must show) and the keys of the screen.
             guide = GuideDialog(Role.PICKER, window)
             guide.show()
@@ -131,6 +147,7 @@ def main(language: str = "en") -> int:
         ws = window.workspace
         ws.request_next_batch()
         wait_until(lambda: ws.batch is not None and ws.session is not None)
+        ws.take_suggested_totes()
         stop = ws.session.current
         if theme == "high_contrast":
             other = next(s.location_code for s in ws.batch.stops if s.location_code != stop.location_code)

@@ -16,6 +16,7 @@ and translated where shown with `translate(context, text)`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTimeZone, QTranslator
@@ -136,6 +137,20 @@ def date(value: dt.date | None) -> str:
     if value is None:
         return "—"
     return QLocale().toString(QDate(value.year, value.month, value.day), _date_format())
+
+
+def long_date(value: dt.date | None) -> str:
+    """A calendar date no reader can take the wrong way round: the locale's long form without the
+    weekday, the month as a word ("Mar 9, 2027", "9 Mar 2027", "2027年3月9日"; "—" for none).
+
+    Pick screens use it: 3/9/2027 is the ninth of March to one picker and the third of September to
+    the next, on the very label that decides whether a unit is expired."""
+    if value is None:
+        return "—"
+    locale = QLocale()
+    fmt = locale.dateFormat(QLocale.FormatType.LongFormat).replace("MMMM", "MMM")
+    fmt = re.sub(r"\s*dddd[,，]?\s*", " ", fmt).strip()
+    return locale.toString(QDate(value.year, value.month, value.day), fmt)
 
 
 def _local(value: dt.datetime) -> QDateTime:

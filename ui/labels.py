@@ -111,6 +111,7 @@ DECISIONS = {  # sv.DECISIONS, and what older records hold
     "partial_refund": QT_TRANSLATE_NOOP("DecisionName", "Partial refund"),
     "full_refund": QT_TRANSLATE_NOOP("DecisionName", "Full refund (cancel)"),
     "release": QT_TRANSLATE_NOOP("DecisionName", "Release after the fix"),
+    "accept": QT_TRANSLATE_NOOP("DecisionName", "Accept as is (ship without a fix)"),
     "cancel": QT_TRANSLATE_NOOP("DecisionName", "Cancel the order"),
     "acknowledge": QT_TRANSLATE_NOOP("DecisionName", "Acknowledge"),
     "reprint": QT_TRANSLATE_NOOP("DecisionName", "Reprint"),

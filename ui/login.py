@@ -1,10 +1,17 @@
 """The sign-in view: pick your name and type your PIN, or scan your badge.
 
+Three ways in: tap a name (the focus moves to the PIN at once, so a PIN typed right after the tap is
+kept), type your login on the list (the name is chosen as you type; the first digit that no login
+continues with starts the PIN), or scan your badge. Each name shows its login first, as the README
+and the people's cards give it ("picker1 · 李娜").
+
 Everything that touches the database (the list of names, checking a PIN, a badge) goes through
 the task runner, so the window stays responsive while argon2 checks a PIN.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
@@ -32,6 +39,7 @@ from ui.labels import role_name
 from ui.widgets.message import MessageBanner
 
 LOGIN_ROLE = Qt.ItemDataRole.UserRole
+TYPED_LOGIN_PAUSE = 1.0  # seconds: after a longer pause, letters typed on the list start a new login
 
 
 class SignInView(QWidget):
@@ -59,6 +67,9 @@ class SignInView(QWidget):
         self._station = station
         self._last_user = last_user
         self._busy = False
+        self._typed_login = ""
+        self._typed_at = 0.0
+        self._notice = ""
         self._build()
         self.load_users()
 
@@ -77,6 +88,8 @@ class SignInView(QWidget):
         self.users.setUniformItemSizes(True)
         self.users.setMinimumWidth(360)
         self.users.itemActivated.connect(lambda _item: self.pin.setFocus())
+        self.users.itemClicked.connect(lambda _item: self.pin.setFocus())  # a tap chooses: the PIN comes next
+        self.users.installEventFilter(self)
         self.users.currentItemChanged.connect(lambda *_: self.error.clear())
         users_label.setBuddy(self.users)
 
@@ -167,7 +180,7 @@ class SignInView(QWidget):
         self.status.clear()
         self.users.clear()
         for login, display_name, role in names:
-            item = QListWidgetItem(f"{display_name}  ·  {role_name(role)}")
+            item = QListWidgetItem(f"{login} · {display_name}  ·  {role_name(role)}")
             item.setData(LOGIN_ROLE, login)
             item.setToolTip(f"{login} ({role_name(role)})")
             self.users.addItem(item)
@@ -178,6 +191,14 @@ class SignInView(QWidget):
             self.pin.setFocus()
         else:
             self.users.setFocus()
+        if self._notice:
+            self.error.show_message(self._notice, "info")  # choosing the name above cleared it
+
+    def tell(self, text: str) -> None:
+        """Why the station is back at the sign-in (signed in at another station, say): shown until a
+        name is chosen."""
+        self._notice = text
+        self.error.show_message(text, "info")
 
     def _users_failed(self, exc: BaseException) -> None:
         self.status.clear()
@@ -263,7 +284,32 @@ class SignInView(QWidget):
 
     # --- a scanner typing into the PIN field --------------------------------------------------
 
+    def _logins(self) -> list[str]:
+        return [self.users.item(row).data(LOGIN_ROLE) for row in range(self.users.count())]
+
+    def _typed_on_list(self, text: str) -> bool:
+        """A key typed while the list has the focus: part of a login, or the PIN's first digit."""
+        now = time.monotonic()
+        prefix = ("" if now - self._typed_at > TYPED_LOGIN_PAUSE else self._typed_login) + text.lower()
+        logins = self._logins()
+        match = next((login for login in logins if login.lower().startswith(prefix)), None)
+        if text.isdigit() and (match is None or not self._typed_login) and self.selected_login:
+            # No login goes on with this digit (or no login is being typed): the PIN has begun.
+            self._typed_login = ""
+            self.pin.setFocus()
+            self.pin.insert(text)
+            return True
+        if match is None:
+            return text.isdigit()  # a digit with no name chosen is no use to the list's own search
+        self._typed_login, self._typed_at = prefix, now
+        self.select_user(match)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.users and event.type() == QEvent.Type.KeyPress:
+            text = event.text()  # type: ignore[attr-defined]
+            if text and text.isprintable() and not text.isspace() and self._typed_on_list(text):
+                return True
         # A keyboard-wedge scanner types wherever the focus is. A badge ("BADGE-…") starts with a
         # letter, which the PIN field refuses anyway: move to the badge field and keep the key.
         if watched is self.pin and event.type() == QEvent.Type.KeyPress:

@@ -18,7 +18,7 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
-from desktop.services.auth import sign_out
+from desktop.services.auth import sign_out, signed_in_elsewhere
 from ui import appearance
 from ui.appearance import type_scale
 from ui.devices.status_widget import DeviceStatusWidget
@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         signed_out(): the user signed out (the sign-in view is back).
         workspace_opened(str): a workspace was opened; its object name.
         connection_changed(bool): the central database became reachable (True) or was lost.
+        session_taken_over(str): the person here signed in at another station (its name; "" when
+            they were signed out elsewhere): this station went back to the sign-in and said so.
 
     The window works with one `ui.station.Station` (its journal and sync, print queue, printer,
     scale and scanners: built once by `ui.station.build_station`, closed with the window) and gives
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
     workspace_opened = Signal(str)
     connection_changed = Signal(bool)
+    session_taken_over = Signal(str)
 
     def __init__(self, station: Station, *, ping_ms: int = 5000, refresh_ms: int = 5000,
                  parent: QWidget | None = None) -> None:
@@ -166,6 +169,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.workspace_menu.addAction(action)
             self.workspace_actions[role] = action
+        # The put wall: a packer's second screen (docs/waves.md).
+        self.action_put_wall = self._action("action_workspace_put_wall", self.tr("Put &wall"), "Ctrl+6",
+                                            self.open_put_wall)
+        self.action_put_wall.setCheckable(True)
+        group.addAction(self.action_put_wall)
+        self.workspace_menu.addAction(self.action_put_wall)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
@@ -220,6 +229,7 @@ class MainWindow(QMainWindow):
             self.status_user.setText(f"{self.actor.display_name} ({self.actor.login}) · {role_name(self.actor.role)}")
         for role, action in self.workspace_actions.items():
             action.setEnabled(self.actor is not None and may_act_as(self.actor.role, role))
+        self.action_put_wall.setEnabled(self.actor is not None and may_act_as(self.actor.role, Role.PACKER))
         self.action_sign_out.setEnabled(self.actor is not None)
 
     # --- connection ---------------------------------------------------------------------------
@@ -236,6 +246,36 @@ class MainWindow(QMainWindow):
         self._show_connection(bool(ok))
         if not self.journal.closed:
             self.show_journal(len(self.journal.pending()))
+        if ok:
+            self.check_session()
+
+    @Slot()
+    def check_session(self) -> None:
+        """Is the person here still signed in here? One person, one active session: a sign-in at
+        another station takes it over, and this station says so and goes back to the sign-in."""
+        actor = self.actor
+        if actor is None or actor.user_id is None:
+            return
+        self.runner.run(lambda uow: signed_in_elsewhere(uow, actor),
+                        lambda where: self._session_checked(actor, where), lambda _exc: None, actor=actor, owner=self)
+
+    def _session_checked(self, actor: Actor, where: str | None) -> None:
+        if where is None or self.actor != actor:
+            return
+        self.actor = None
+        self._update_station_and_user()
+        self.show_sign_in()
+        if where:
+            text = self.tr("{name} signed in at station {station}: signed out here.").format(
+                name=actor.display_name, station=where)
+        else:
+            text = self.tr("{name} was signed out of this station elsewhere.").format(name=actor.display_name)
+        view = self.sign_in_view
+        if view is not None:
+            view.tell(text)
+        self.statusBar().showMessage(text, 30000)
+        self.session_taken_over.emit(where)
+        self.signed_out.emit()
 
     @Slot(int)
     def show_journal(self, pending: int) -> None:
@@ -316,11 +356,26 @@ class MainWindow(QMainWindow):
         workspace.setFocus()
         self.workspace_opened.emit(workspace.objectName())
 
+    def open_put_wall(self) -> None:
+        """Show the put wall's screen (a packer's), if the signed-in user may pack."""
+        from ui.workspaces.put_wall import PutWallWorkspace
+
+        if self.actor is None or not may_act_as(self.actor.role, Role.PACKER):
+            return
+        self.look_timer.stop()
+        workspace = PutWallWorkspace(self.station.context(self.actor, self.refresh_ms))
+        self._replace_central(workspace)
+        self.action_put_wall.setChecked(True)
+        workspace.setFocus()
+        self.workspace_opened.emit(workspace.objectName())
+
     @Slot()
     def sign_out(self) -> None:
         actor = self.actor
         if actor is None:
             return
+        if self.workspace is not None and not self.workspace.may_sign_out():
+            return  # they chose to stay: the work in hand stays on screen
         self.actor = None
         self._update_station_and_user()
         self.show_sign_in()
@@ -354,12 +409,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
+        from ui.settings_dialog import SettingsDialog, SettingsGuard
 
         before = self._look()
         old_url = self.settings.database_url
         old_name = self.settings.station_name
-        dialog = SettingsDialog(self.settings, self)
+        guard = SettingsGuard(self.actor, self.runner, lambda: self.connected)
+        dialog = SettingsDialog(self.settings, self, guard=guard)
         accepted = dialog.exec()
         dialog.deleteLater()  # built in the language of its day: never shown again
         if accepted:
@@ -375,8 +431,11 @@ class MainWindow(QMainWindow):
                 self.apply_look()
             self._update_station_and_user()
             self._apply_sound_setting()
-            if self.workspace is None:
-                self.station.apply_settings()  # no work in hand: a new scanner port serves at once
+            # The devices follow the settings at once: the printer from the next print on (a value, nothing
+            # in hand is lost), a scale or scanner whose port changed is built again and reconnected.
+            self.station.apply_settings()
+            if self.workspace is not None:
+                self.workspace.use_devices(self.station.printer, self.station.scale)
             if self.settings.database_url != old_url:
                 self.statusBar().showMessage(
                     self.tr("The new database is used after a restart."), 15000)

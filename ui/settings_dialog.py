@@ -2,9 +2,19 @@
 
 Nothing is written until Save, and Save refuses what cannot work (a database URL that does not
 parse, an empty station name) with a message in the dialog.
+
+What decides where the station's data goes — the database, the label printer, the scanner and the
+scale — is a supervisor's or an admin's to change (`SettingsGuard`): signed in as one, Save writes
+at once; anyone else is asked for a supervisor at the station (badge, or login and PIN, checked by
+the database as the packer's override is); with nobody signed in it cannot be changed, except the
+database URL of a station that cannot reach its database (the only way back to one). Language,
+look and sound are everyone's.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -34,8 +44,31 @@ from ui.settings import (
     THEMES,
     Settings,
 )
+from desktop.domain.actor import Actor
+from desktop.domain.roles import Role, may_act_as
+from desktop.services.packing import verify_supervisor
+from ui.errors import error_text
 from ui.i18n import is_chinese
+from ui.tasks import TaskRunner
 from ui.widgets.message import MessageBanner
+
+# The settings that decide where data goes: a supervisor's or an admin's to change.
+GUARDED = ("database_url", "printer_kind", "printer_target", "printer_template_url", "label_format", "label_size",
+           "scanner_port", "scanner_baud", "scale_port", "scale_baud", "scale_protocol")
+
+
+@dataclass(frozen=True)
+class SettingsGuard:
+    """Who is at the station: `actor` (None: nobody signed in), the runner that checks a supervisor,
+    and whether the central database answered the last ping (`connected`)."""
+
+    actor: Actor | None
+    runner: TaskRunner
+    connected: Callable[[], bool | None]
+
+    @property
+    def trusted(self) -> bool:
+        return self.actor is not None and may_act_as(self.actor.role, Role.SUPERVISOR)
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
@@ -93,14 +126,22 @@ class SettingsDialog(QDialog):
     `settings_scanner_port`,
     `settings_scanner_baud`, `settings_scale_port`, `settings_scale_baud`, `settings_scale_protocol`,
     `settings_language`, `settings_theme`, `settings_large_type`, `settings_muted`; the refusal message is `settings_error`; buttons `settings_save`,
-    `settings_cancel`.
+    `settings_cancel`; the supervisor's check `settings_supervisor` (fields `settings_supervisor_who`,
+    `settings_supervisor_pin`), shown when a change needs one.
+
+    `guard`: who may change what decides where data goes (the station window passes one; without
+    one, as in a test of the fields, every field is written).
     """
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 guard: SettingsGuard | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
+        self.guard = guard
+        self.authorised_by: Actor | None = None  # the supervisor who confirmed a guarded change
+        self._checking = False
         self._build()
         self._load()
 
@@ -153,6 +194,22 @@ class SettingsDialog(QDialog):
                 form.addRow(label, widget)
             return box
 
+        self.supervisor = QGroupBox(self.tr("A supervisor confirms"))
+        self.supervisor.setObjectName("settings_supervisor")
+        self.supervisor_who = QLineEdit()
+        self.supervisor_who.setObjectName("settings_supervisor_who")
+        self.supervisor_who.setPlaceholderText(self.tr("badge or login"))
+        self.supervisor_pin = QLineEdit()
+        self.supervisor_pin.setObjectName("settings_supervisor_pin")
+        self.supervisor_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.supervisor_pin.setPlaceholderText(self.tr("PIN (not with a badge)"))
+        self.supervisor_who.returnPressed.connect(self.supervisor_pin.setFocus)
+        self.supervisor_pin.returnPressed.connect(self.save)
+        who_form = QFormLayout(self.supervisor)
+        who_form.addRow(self.tr("Supervisor"), self.supervisor_who)
+        who_form.addRow(self.tr("PIN"), self.supervisor_pin)
+        self.supervisor.hide()
+
         self.error = MessageBanner("settings_error", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -172,6 +229,7 @@ class SettingsDialog(QDialog):
             (self.tr("Language"), self.language)]))
         station.addWidget(group(self.tr("Appearance and sound"), [
             (self.tr("Theme"), self.theme), ("", self.large_type), ("", self.muted)]))
+        station.addWidget(self.supervisor)  # in the shorter column: the dialog keeps its height at 1280×800
         station.addStretch(1)
         devices = QVBoxLayout()
         devices.addWidget(group(self.tr("Label printer"), [
@@ -243,29 +301,84 @@ class SettingsDialog(QDialog):
             return self.tr("Give the Cainiao template URL (http(s)://…).")
         return None
 
+    def _values(self) -> dict[str, object]:
+        return {
+            "station_name": self.station_name.text().strip(),
+            "database_url": self.database_url.text().strip(),
+            "printer_kind": self.printer_kind.currentData(),
+            "printer_target": self.printer_target.text().strip(),
+            "printer_template_url": self.printer_template_url.text().strip(),
+            "label_format": self.label_format.currentData(),
+            "label_size": self.label_size.currentData(),
+            "scanner_port": self._port(self.scanner_port),
+            "scanner_baud": self.scanner_baud.currentData(),
+            "scale_port": self._port(self.scale_port),
+            "scale_baud": self.scale_baud.currentData(),
+            "scale_protocol": self.scale_protocol.currentData(),
+            "language": self.language.currentData(),
+            "theme": self.theme.currentData(),
+            "large_type": self.large_type.isChecked(),
+            "muted": self.muted.isChecked(),
+        }
+
+    def guarded_changes(self) -> list[str]:
+        """The settings deciding where data goes that this Save would change."""
+        values = self._values()
+        return [name for name in GUARDED if values[name] != getattr(self.settings, name)]
+
+    def _refuse(self, text: str) -> None:
+        self.error.show_message(text, "error")
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     @Slot()
     def save(self) -> None:
+        if self._checking:
+            return
         problem = self.problem()
         if problem is not None:
-            self.error.show_message(problem, "error")
-            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+            self._refuse(problem)
             return
+        guard = self.guard
+        changed = self.guarded_changes()
+        if guard is None or not changed or guard.trusted or self.authorised_by is not None:
+            self._write()
+            return
+        if guard.actor is None:
+            if changed == ["database_url"] and guard.connected() is False:
+                self._write()  # no database to protect: the only way back to one
+                return
+            self._refuse(self.tr("The database, printer and devices are a supervisor's or an admin's to change: "
+                                 "sign in as one first."))
+            return
+        who = self.supervisor_who.text().strip()
+        if not self.supervisor.isVisible() or not who:
+            self.supervisor.show()
+            self._refuse(self.tr("A supervisor or admin confirms changes to the database, printer or devices: "
+                                 "their badge, or login and PIN."))
+            self.supervisor_who.setFocus()
+            return
+        pin = self.supervisor_pin.text() or None
+        self._checking = True
+        self.save_button.setEnabled(False)
+        self.error.show_message(self.tr("Checking the supervisor…"), "info")
+        guard.runner.run(lambda uow: verify_supervisor(uow, who, pin), self._supervisor_confirmed,
+                         self._supervisor_refused, actor=guard.actor, owner=self)
+
+    def _supervisor_confirmed(self, supervisor: Actor) -> None:
+        self._checking = False
+        self.save_button.setEnabled(True)
+        self.authorised_by = supervisor
+        self.save()
+
+    def _supervisor_refused(self, exc: BaseException) -> None:
+        self._checking = False
+        self.save_button.setEnabled(True)
+        self.supervisor_pin.clear()
+        self._refuse(error_text(exc))
+
+    def _write(self) -> None:
         s = self.settings
-        s.station_name = self.station_name.text().strip()
-        s.database_url = self.database_url.text().strip()
-        s.printer_kind = self.printer_kind.currentData()
-        s.printer_target = self.printer_target.text().strip()
-        s.printer_template_url = self.printer_template_url.text().strip()
-        s.label_format = self.label_format.currentData()
-        s.label_size = self.label_size.currentData()
-        s.scanner_port = self._port(self.scanner_port)
-        s.scanner_baud = self.scanner_baud.currentData()
-        s.scale_port = self._port(self.scale_port)
-        s.scale_baud = self.scale_baud.currentData()
-        s.scale_protocol = self.scale_protocol.currentData()
-        s.language = self.language.currentData()
-        s.theme = self.theme.currentData()
-        s.large_type = self.large_type.isChecked()
-        s.muted = self.muted.isChecked()
+        for name, value in self._values().items():
+            setattr(s, name, value)
         s.sync()
         self.accept()

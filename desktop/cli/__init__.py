@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desktop.cli.people",
     "desktop.cli.setup",
     "desktop.cli.keys",
+    "desktop.cli.waves",
     "desktop.cli.stockwork",
     "desktop.cli.carriers",
     "desktop.routing.cli",

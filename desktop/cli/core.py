@@ -45,8 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("orders", help="list orders")
     p.add_argument("--status", type=_order_status, default=None,
                    help="only orders in this status (" + ", ".join(s.value for s in OrderStatus) + ")")
-    p.add_argument("--limit", type=_positive_int, default=None)
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=_positive_int, default=None, help="at most this many orders")
+    p.add_argument("--after", metavar="ORDER_NO", default=None,
+                   help="start just after this order (the last one of the previous page)")
+    p.add_argument("--json", action="store_true", help="print JSON (written as it is read)")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_orders)
 
@@ -142,26 +144,46 @@ def _jsonable(value: Any) -> Any:
 
 
 def cmd_orders(args: argparse.Namespace) -> int:
-    from desktop.services.orders import list_orders
+    """Orders by priority, read a page at a time and written as read: memory holds one page."""
+    from desktop.services.orders import iter_orders
 
     db = open_database(args, seed_demo=True)
     try:
         with db.unit_of_work() as uow:
-            rows = list_orders(uow, args.status, args.limit)
+            rows = iter_orders(uow, args.status, args.limit, args.after)
+            first = next(rows, None)  # an unknown --after is refused before anything is printed
+            if args.json:
+                _stream_json(first, rows)
+                return 0
+            print(f"{'order':<24} {'merchant':<8} {'status':<12} {'priority':<9} {'score':>8}  {'hold':<30} tracking")
+            n = 0
+            for r in (_chain(first, rows) if first is not None else ()):
+                hold = f"{r.hold_reason}: {r.hold_detail}" if r.hold_reason else ""
+                print(f"{r.order_no:<24} {r.merchant:<8} {r.status:<12} {r.priority_class:<9} {r.priority_score:>8.1f}  "
+                      f"{hold[:30]:<30} {' '.join(r.tracking_numbers)}")
+                n += 1
+            print(f"{n} orders")
     finally:
         db.dispose()
-    if args.json:
-        json.dump([{k: _jsonable(v) for k, v in row.__dict__.items()} for row in rows], sys.stdout,
-                  ensure_ascii=False, indent=1)
-        print()
-        return 0
-    print(f"{'order':<24} {'merchant':<8} {'status':<12} {'priority':<9} {'score':>8}  {'hold':<30} tracking")
-    for r in rows:
-        hold = f"{r.hold_reason}: {r.hold_detail}" if r.hold_reason else ""
-        print(f"{r.order_no:<24} {r.merchant:<8} {r.status:<12} {r.priority_class:<9} {r.priority_score:>8.1f}  "
-              f"{hold[:30]:<30} {' '.join(r.tracking_numbers)}")
-    print(f"{len(rows)} orders")
     return 0
+
+
+def _chain(first: Any, rest: Any) -> Any:
+    yield first
+    yield from rest
+
+
+def _stream_json(first: Any, rest: Any) -> None:
+    """The same text `json.dump(rows, indent=1)` gives, one order at a time."""
+    if first is None:
+        sys.stdout.write("[]\n")
+        return
+    out = sys.stdout
+    out.write("[\n")
+    for i, row in enumerate(_chain(first, rest)):
+        text = json.dumps({k: _jsonable(v) for k, v in row.__dict__.items()}, ensure_ascii=False, indent=1)
+        out.write((",\n" if i else "") + "\n".join(" " + line for line in text.splitlines()))
+    out.write("\n]\n")
 
 
 def cmd_stock(args: argparse.Namespace) -> int:

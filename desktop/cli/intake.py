@@ -1,4 +1,4 @@
-"""Intake subcommands: import, intake [--watch], replenishment [--csv FILE], exceptions.
+"""Intake subcommands: import, intake [--watch], presale, replenishment [--csv FILE], exceptions.
 
 `pickdesk import FILE` refuses a file with any error (exit status 2, every error listed by order and
 field, nothing written). `pickdesk intake` passes every waiting order through the gates once;
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from desktop.cli import UsageError
@@ -26,6 +27,13 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day (YYYY-MM-DD): {text!r}") from None
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("import", help="load orders in the mall's export format (JSON or CSV); all or nothing")
     p.add_argument("file", type=Path, help="FILE.json or FILE.csv")
@@ -40,6 +48,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_sign_in_arguments(p)
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_intake)
+
+    p = subparsers.add_parser("presale", help="make a product pre-sale (预售): its orders wait until a day")
+    p.add_argument("sku", help="the merchant's SKU code")
+    p.add_argument("--merchant", required=True, help="the merchant's code")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--ships-on", type=_day, help="the first shipping day (YYYY-MM-DD, UTC)")
+    when.add_argument("--clear", action="store_true", help="on sale now: its waiting orders pass the next intake")
+    add_sign_in_arguments(p)
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_presale)
 
     p = subparsers.add_parser("replenishment", help="list replenishment requests, or export them as CSV")
     p.add_argument("--csv", metavar="FILE", type=Path, default=None, help="write the requests to FILE (- for stdout)")
@@ -81,6 +99,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         if db is not None:
             db.dispose()
     print(f"Imported {result.count} orders from {args.file.name}; they wait as received until intake runs.")
+    return 0
+
+
+def cmd_presale(args: argparse.Namespace) -> int:
+    from desktop.services.catalogue import set_presale
+
+    db = _open(args)
+    try:
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
+            before = set_presale(uow, args.merchant, args.sku, None if args.clear else args.ships_on)
+    finally:
+        db.dispose()
+    now = "on sale now" if args.clear else f"pre-sale, ships from {args.ships_on.isoformat()}"
+    print(f"{args.merchant} {args.sku}: {now} (was {before.isoformat() if before else 'on sale'})")
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import insert as sa_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -157,6 +158,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self.db.engine, expire_on_commit=False, autoflush=True)
         self._wrote = False
+        self._notified: set[str] = set()
         event.listen(self.session, "after_flush", self._note_write)
         return self
 
@@ -175,6 +177,7 @@ class UnitOfWork:
         assert self.session is not None
         self.session.commit()
         self._committed = True
+        self._notified = set()
 
     def audit(self, action: str, entity: str, entity_id: object = None, **detail: Any) -> None:
         assert self.session is not None
@@ -195,9 +198,31 @@ class UnitOfWork:
         else:
             topic, key = change, None if entity_id is None else str(entity_id)
         self.session.add(models.ChangeFeedEntry(topic=topic, entity_id=key, payload=payload))
-        if self.db.backend == "postgresql":
-            # Delivered to LISTENing stations when (and only if) this transaction commits.
+        if self.db.backend == "postgresql" and topic not in self._notified:
+            # Delivered to LISTENing stations when (and only if) this transaction commits; once per
+            # topic and transaction is enough (listeners read the feed rows, not the notification).
+            self._notified.add(topic)
             self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
+
+    def audit_many(self, entries: list[tuple[str, str, object, dict[str, Any]]]) -> None:
+        """`audit(action, entity, entity_id, **detail)` for many entries in one statement (no ids read back)."""
+        assert self.session is not None
+        if entries:
+            self.session.execute(sa_insert(models.AuditEntry), [
+                {"user_id": self.actor.user_id, "station": self.actor.station, "action": action, "entity": entity,
+                 "entity_id": None if entity_id is None else str(entity_id), "detail": detail}
+                for action, entity, entity_id, detail in entries])
+
+    def announce_many(self, changes: list[Change]) -> None:
+        """`announce(change)` for many changes in one statement, one notification per topic."""
+        assert self.session is not None
+        if not changes:
+            return
+        rows = [dict(zip(("topic", "entity_id", "payload"), encode(change), strict=True)) for change in changes]
+        self.session.execute(sa_insert(models.ChangeFeedEntry), rows)
+        if self.db.backend == "postgresql":
+            for topic in dict.fromkeys(r["topic"] for r in rows):
+                self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
 
 
 @contextmanager

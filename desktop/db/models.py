@@ -120,6 +120,8 @@ class Sku(Base):
     lot_tracked: Mapped[bool] = mapped_column(Boolean, default=False)
     min_remaining_shelf_days: Mapped[int] = mapped_column(Integer, default=0)
     low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    # Pre-sale (预售): orders for it wait, received, until this day (UTC) and then pass intake (0017).
+    presale_ships_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     image: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -423,6 +425,12 @@ class Order(Base):
     __table_args__ = (
         Index("ix_orders_status_priority", "status", "priority_score"),
         Index("ix_orders_status_ship_by", "status", "promised_ship_by"),  # the console's floor board
+        Index("ix_orders_status_class_wave", "status", "priority_class", "wave_id"),  # urgent arrivals mid-wave
+        # 0017: the order list's keyset pages, intake's waiting list, a report's period, ship-by sorts
+        Index("ix_orders_priority_no", "priority_score", "order_no"),
+        Index("ix_orders_status_received", "status", "received_at", "id"),
+        Index("ix_orders_received_at", "received_at"),
+        Index("ix_orders_ship_by", "promised_ship_by"),
         CheckConstraint("total_charged >= 0", name="total_nonneg"),
     )
 
@@ -469,6 +477,8 @@ class Order(Base):
     hold_detail: Mapped[str | None] = mapped_column(String(300), nullable=True)
     intake_outcome: Mapped[dict[str, Any]] = mapped_column(default=dict)  # per gate: passed / held / note
     assigned_picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # The wave that planned this order into a cart (docs/waves.md); NULL: not in a wave.
+    wave_id: Mapped[int | None] = mapped_column(ForeignKey("waves.id"), nullable=True, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -530,6 +540,7 @@ class OrderStatusChange(Base):
     """Each status an order passed through, with when and by whom: the figures' time per stage."""
 
     __tablename__ = "order_status_changes"
+    __table_args__ = (Index("ix_status_changes_to_at", "to_status", "at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -590,13 +601,112 @@ class PickBatch(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # A cart planned by a wave: handed out in `plan_seq` order (lowest first) to the next picker.
+    wave_id: Mapped[int | None] = mapped_column(ForeignKey("waves.id"), nullable=True)
+    plan_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     picker: Mapped[User | None] = relationship()
     warehouse: Mapped[Warehouse] = relationship()
+    wave: Mapped[Wave | None] = relationship()
     tasks: Mapped[list[PickTask]] = relationship(back_populates="batch", order_by="PickTask.seq")
 
+    __table_args__ = (
+        # next_batch's one question: the first planned cart of a released wave.
+        Index("ix_pick_batches_open_plan", "status", "plan_seq"),
+        Index("ix_pick_batches_wave", "wave_id"),
+    )
+
     __mapper_args__ = {"version_id_col": version}
+
+
+class Wave(Base):
+    """Ready orders released together and planned once into carts (docs/waves.md).
+
+    kind: ``multi`` (carts of several orders, a tote each), ``single_sku`` (one-unit orders of one
+    bestseller, picked in bulk, packed by scan-to-print) or ``put_wall`` (a multi-order cart picked in
+    bulk and sorted into the slots of a put wall).
+    """
+
+    __tablename__ = "waves"
+    __table_args__ = (
+        CheckConstraint("kind IN ('multi', 'single_sku', 'put_wall')", name="kind"),
+        CheckConstraint("status IN ('released', 'done', 'cancelled')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    kind: Mapped[str] = mapped_column(String(12), default="multi")
+    status: Mapped[str] = mapped_column(String(10), default="released", index=True)
+    rule: Mapped[dict[str, Any]] = mapped_column(default=dict)  # what the wave took, as released
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    released_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    order_count: Mapped[int] = mapped_column(Integer, default=0)
+    cart_count: Mapped[int] = mapped_column(Integer, default=0)
+    route_distance_m: Mapped[float] = mapped_column(Float, default=0.0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    warehouse: Mapped[Warehouse] = relationship()
+    released_by: Mapped[User | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CarrierCutoff(Base):
+    """When a carrier's service collects from a warehouse each day (local time): 顺丰 18:00 …"""
+
+    __tablename__ = "carrier_cutoffs"
+    __table_args__ = (UniqueConstraint("warehouse_id", "carrier_id", "service"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id"))
+    service: Mapped[str] = mapped_column(String(20))
+    pickup_local: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
+
+    warehouse: Mapped[Warehouse] = relationship()
+    carrier: Mapped[Carrier] = relationship()
+
+
+class PutWallSlot(Base):
+    """One order of a put-wall cart and the wall slot it is sorted into; full: ready to pack."""
+
+    __tablename__ = "put_wall_slots"
+    __table_args__ = (
+        UniqueConstraint("batch_id", "slot_no"),
+        UniqueConstraint("batch_id", "order_id", name="uq_put_wall_slots_batch_order"),
+        CheckConstraint("units_put >= 0 AND units_put <= units_needed", name="units_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("pick_batches.id"), index=True)
+    slot_no: Mapped[int] = mapped_column(Integer)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    units_needed: Mapped[int] = mapped_column(Integer)
+    units_put: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open, full
+    full_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    batch: Mapped[PickBatch] = relationship()
+    order: Mapped[Order] = relationship()
+
+
+class PutWallPut(Base):
+    """One unit scanned and put into its slot, keyed by the station's action id (replay is harmless)."""
+
+    __tablename__ = "put_wall_puts"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    action_id: Mapped[str] = mapped_column(String(40), unique=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("put_wall_slots.id"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    slot: Mapped[PutWallSlot] = relationship()
 
 
 class PickTask(Base):
@@ -633,6 +743,7 @@ class PickEvent(Base):
     """Every scan confirmed at a shelf, keyed by the station's action id (replay is idempotent)."""
 
     __tablename__ = "pick_events"
+    __table_args__ = (Index("ix_pick_events_at", "at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     action_id: Mapped[str] = mapped_column(String(40), unique=True)
@@ -839,6 +950,7 @@ class TrackingSubscription(Base):
 
 class ReturnRequest(Base):
     __tablename__ = "returns"
+    __table_args__ = (Index("ix_returns_created_at", "created_at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     rma_no: Mapped[str] = mapped_column(String(24), unique=True)
@@ -889,6 +1001,7 @@ class Notification(Base):
 
 class Feedback(Base):
     __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_at", "at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -904,6 +1017,7 @@ class ExceptionCase(Base):
     """Something a supervisor must settle: holds, short picks, weight overrides, failed prints, refusals."""
 
     __tablename__ = "exceptions"
+    __table_args__ = (Index("ix_exceptions_created_at", "created_at"),)  # a period's figures (0017)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20), index=True)

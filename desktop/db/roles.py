@@ -87,6 +87,13 @@ GRANTS: dict[str, dict[Role, str]] = {
     "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
     "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
     "pick_events": {P: _APPEND, K: _READ, S: _APPEND, A: _APPEND},
+    # waves (docs/waves.md): released by a supervisor; a picker's next_batch plans urgent arrivals
+    # into a small wave of its own and closes a wave when its last cart is picked
+    "waves": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
+    "carrier_cutoffs": {**_each(_READ, P, K, S), A: _ALL},
+    # the put wall (a packer's screen): slots are made with the wave, filled by the packer's scans
+    "put_wall_slots": {K: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    "put_wall_puts": {K: _APPEND, S: _APPEND, A: _APPEND},
     "totes": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
     # packing and shipping
     "parcels": {P: _READ, K: _WORK, S: _WORK, A: _WORK},
@@ -142,7 +149,8 @@ RETURNED: dict[str, tuple[str, ...]] = {"audit_log": ("id",), "exceptions": ("id
 
 # function → the kinds that may call it (the functions check the signed-in person where it matters)
 _SIGN_IN = ("pickdesk_pin_attempt(text, text, text)", "pickdesk_pin_finish(text, text, text)",
-            "pickdesk_badge(text, text, text)", "pickdesk_sign_out(text)")
+            "pickdesk_badge(text, text, text)", "pickdesk_sign_out(text)",
+            "pickdesk_take_over(text)")  # migration 0014: one person, one active session
 FUNCTIONS: dict[str, tuple[Role, ...]] = {
     **{f: EVERY for f in _SIGN_IN},
     "pickdesk_set_pin(text, text)": (A,),

@@ -32,6 +32,7 @@ __all__ = [
     "AddressCorrected", "ReshipCreated", "OrdersImported", "DemoBuilt",
     # batches
     "BatchAssigned", "BatchStarted", "ItemPicked", "BatchDone", "BatchReplanned", "BatchReassigned", "BatchChanged",
+    "WaveReleased",
     # exceptions
     "ExceptionOpened", "ExceptionResolved",
     # parcels, print, manifests
@@ -254,6 +255,20 @@ class BatchChanged(BatchChange):
     event: ClassVar[str] = "changed"
     orders_removed: tuple[str, ...] = ()
     reason: str | None = None
+
+
+@_register
+@dataclass(frozen=True)
+class WaveReleased(Change):
+    """A wave was released (or urgent arrivals planned): new carts wait for pickers."""
+
+    topic: ClassVar[str] = "batches"
+    event: ClassVar[str] = "wave_released"
+    entity: ClassVar[str] = "wave_code"
+    wave_code: str
+    kind: str = "multi"
+    carts: int = 0
+    orders: int = 0
 
 
 # ─── exceptions ─────────────────────────────────────────────────────────────────

@@ -422,6 +422,38 @@ class PackBench:
             return True
         return not self.jobs or any(self.job_states.get(j) != PRINTED for j in self.jobs)
 
+    # --- handing over ---------------------------------------------------------------------------
+
+    def single_unit(self) -> bool:
+        """An order of one unit (一单一件): it prints the moment its unit is scanned and weighed."""
+        return self.checklist is not None and not self.view.parcels \
+            and sum(ln.qty for ln in self.checklist.lines.values()) == 1  # type: ignore[union-attr]
+
+    def handover(self) -> dict[str, Any] | None:
+        """The open parcel's units and reading, for the next packer (None: nothing in hand worth keeping).
+        Closed parcels are in the database already; only the open one lives on the bench."""
+        if self.view is None or self.checklist is None or self.order_packed or self.kept or not self.checklist.current:
+            return None
+        return {"order_no": self.view.order_no, "tote": self.view.tote,
+                "units": [[u.line_no, u.lot, u.expiry.isoformat() if u.expiry else None]
+                          for u in self.checklist.current],
+                "grams": self.reading}
+
+    def resume(self, kept: dict[str, Any]) -> int:
+        """Put the units and the reading a packer left back into the open parcel (the order is open);
+        the number of units taken back. A unit the order no longer needs is left out."""
+        assert self.checklist is not None
+        taken = 0
+        for line_no, lot, expiry in kept.get("units", []):
+            ln = self.checklist.lines.get(int(line_no))
+            if ln is None or self.checklist.remaining(ln.line_no) <= 0:
+                continue
+            self.checklist.current.append(PackedUnit(ln.line_no, lot, date.fromisoformat(expiry) if expiry else None))
+            taken += 1
+        if taken and kept.get("grams") is not None:
+            self.weigh(int(kept["grams"]))
+        return taken
+
     # --- what next -------------------------------------------------------------------------------
 
     def expects(self) -> Expect:

@@ -1,4 +1,5 @@
-"""The scan rules at the shelf: location, then item, then quantity. Pure Python, no database.
+"""The scan rules at the shelf: totes onto the cart, then at each stop location, item, quantity and
+the tote the units go into; at the end the totes are scanned at the packing drop-off. Pure Python.
 
 A `PickSession` holds the loaded batch's open stops in walking order and takes scans one at a
 time. Each scan either returns a typed verdict (`LocationConfirmed`, `UnitTaken`, `StopComplete`,
@@ -12,16 +13,25 @@ the stop's GTIN (`wrong_item`), not expired (`expired`), with at least the shelf
 or SKU requires (`short_dated`), of the stop's lot (`wrong_lot`), and not more than the stop asks
 for (`over_pick`). A unit scanned before its location is refused (`scan_location_first`), and a
 scan that cannot be decoded is `unreadable`.
+
+Totes are bound and checked, so three totes on one cart cannot be mixed up: the batch starts with
+the cart (`Step.CART`): each of the batch's totes is scanned onto it (or all are taken as suggested,
+`take_suggested_totes`); until then a stop's scans are refused (`totes_first`), and a tote that is
+not the batch's is `not_this_batch`. When a stop's units are all in hand they go into the stop's
+tote and the tote is scanned (`Step.PUT`): another tote is `wrong_tote`, anything else `put_first`.
+A stop without a tote (no free tote was left) completes with its last unit. After the last stop the
+totes are listed for the packing drop-off (`Step.DROP_OFF`), each scanned there. A badge is never
+read as part of the walk (`badge`): it is a person, not a location.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from devices.decode import ItemScan, LocationScan, Scan, ScanRejected, decode_scan
+from devices.decode import BadgeScan, ItemScan, LocationScan, Scan, ScanRejected, ToteScan, decode_scan
 
 
 class RefusalReason(enum.StrEnum):
@@ -35,6 +45,12 @@ class RefusalReason(enum.StrEnum):
     NOT_AN_ITEM = "not_an_item"
     UNREADABLE = "unreadable"
     NO_STOP = "no_stop"
+    TOTES_FIRST = "totes_first"
+    NOT_THIS_BATCH = "not_this_batch"
+    WRONG_TOTE = "wrong_tote"
+    PUT_FIRST = "put_first"
+    DROP_OFF_FIRST = "drop_off_first"
+    BADGE = "badge"
 
 
 class PickRefused(Exception):
@@ -51,10 +67,13 @@ class PickRefused(Exception):
 
 
 class Step(enum.StrEnum):
+    CART = "cart"  # the batch's totes go onto the cart, each scanned (or all taken as suggested)
     LOCATION = "location"  # walk to the stop and scan its location label
     ITEM = "item"  # location confirmed: scan the first unit
     QUANTITY = "quantity"  # at least one unit taken: scan the rest or key in the count
-    DONE = "done"  # no stop left
+    PUT = "put"  # the stop's units are in hand: put them into its tote and scan the tote
+    DROP_OFF = "drop_off"  # every stop done: scan each tote at the packing drop-off
+    DONE = "done"  # no stop left, every tote dropped off
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,32 @@ class UnitTaken:
 
 
 @dataclass(frozen=True)
+class ToteOnCart:
+    """A tote of the batch is on the cart: `on_cart` of `of` so far."""
+
+    code: str
+    on_cart: int
+    of: int
+
+
+@dataclass(frozen=True)
+class PutExpected:
+    """All of the stop's units are in hand: they go into `stop.tote_code`, confirmed by its scan."""
+
+    stop: PickStop
+    qty: int
+
+
+@dataclass(frozen=True)
+class ToteDroppedOff:
+    """A tote was scanned at the packing drop-off: `dropped` of `of`; the batch ends with the last."""
+
+    code: str
+    dropped: int
+    of: int
+
+
+@dataclass(frozen=True)
 class StopComplete:
     """The stop's units are all in hand: persist `qty` for `stop.task_id`; `next_stop` is where to go."""
 
@@ -109,7 +154,7 @@ class StopComplete:
     next_stop: PickStop | None
 
 
-Verdict = LocationConfirmed | AlreadyHere | UnitTaken | StopComplete
+Verdict = LocationConfirmed | AlreadyHere | UnitTaken | StopComplete | ToteOnCart | PutExpected | ToteDroppedOff
 
 
 def _refuse(reason: RefusalReason, message: str, message_zh: str) -> PickRefused:
@@ -120,15 +165,24 @@ class PickSession:
     """The picker's progress through a batch's open stops. Refusals never change it."""
 
     def __init__(self, stops: list[PickStop] | tuple[PickStop, ...], today: date,
-                 date_text: Callable[[date], str] = date.isoformat) -> None:
-        """`date_text` writes a date into a refusal (the station passes its locale's format)."""
+                 date_text: Callable[[date], str] = date.isoformat, *, totes: Sequence[str] | None = None,
+                 on_cart: Iterable[str] = ()) -> None:
+        """`date_text` writes a date into a refusal (the station passes its locale's format).
+
+        `totes`: the batch's totes, for the cart and the drop-off (default: those of `stops`; pass the
+        whole batch's when some stops are already picked). `on_cart`: totes already scanned onto it."""
         self.stops = [s for s in stops if s.remaining > 0]
         self.today = today
         self.date_text = date_text
+        self.totes = tuple(dict.fromkeys(totes if totes is not None else
+                                         (s.tote_code for s in stops if s.tote_code)))
+        self.on_cart = [t for t in dict.fromkeys(on_cart) if t in self.totes]
+        self.dropped: list[str] = []
         self.index = 0
-        self.step = Step.LOCATION if self.stops else Step.DONE
         self.taken = 0
         self.lot_code: str | None = None
+        self.step = Step.CART
+        self._cart_ready()
 
     # --- state ------------------------------------------------------------------------------
 
@@ -139,7 +193,15 @@ class PickSession:
     @property
     def mid_stop(self) -> bool:
         """The picker is at a stop (location scanned) and has not finished it."""
-        return self.step in (Step.ITEM, Step.QUANTITY)
+        return self.step in (Step.ITEM, Step.QUANTITY, Step.PUT)
+
+    @property
+    def totes_to_bind(self) -> tuple[str, ...]:
+        return tuple(t for t in self.totes if t not in self.on_cart)
+
+    @property
+    def totes_to_drop(self) -> tuple[str, ...]:
+        return tuple(t for t in self.totes if t not in self.dropped)
 
     @property
     def done(self) -> bool:
@@ -156,6 +218,15 @@ class PickSession:
         return self.take(scan)
 
     def take(self, scan: Scan) -> Verdict:
+        if isinstance(scan, BadgeScan):
+            raise _refuse(RefusalReason.BADGE, "That is a badge, not a location or item. To change picker, "
+                          "sign out first.", "这是工牌，不是库位或商品。如需换人，请先退出登录。")
+        if self.step is Step.CART:
+            return self._take_cart(scan)
+        if self.step is Step.PUT:
+            return self._take_put(scan)
+        if self.step is Step.DROP_OFF:
+            return self._take_drop_off(scan)
         stop = self.current
         if stop is None:
             raise _refuse(RefusalReason.NO_STOP, "No stop left in this batch. Press Next batch.",
@@ -171,8 +242,18 @@ class PickSession:
                           "这不是商品条码。请扫描商品。")
         return self._take_item(stop, scan)
 
+    def take_suggested_totes(self) -> ToteOnCart | None:
+        """The picker put the suggested totes on the cart without scanning each (None: not at the cart)."""
+        if self.step is not Step.CART or not self.totes:
+            return None
+        self.on_cart = list(self.totes)
+        self._cart_ready()
+        return ToteOnCart(self.totes[-1], len(self.on_cart), len(self.totes))
+
     def key_count(self, count: int) -> Verdict:
         """The picker keyed in how many units of this stop are in hand (after the first scan)."""
+        if self.step is Step.PUT:
+            raise self._put_first()
         stop = self.current
         if stop is None or self.step is not Step.QUANTITY:
             raise _refuse(RefusalReason.SCAN_LOCATION_FIRST if self.step is Step.LOCATION else RefusalReason.NOT_AN_ITEM,
@@ -235,6 +316,12 @@ class PickSession:
         if self.taken < stop.remaining:
             self.step = Step.QUANTITY
             return UnitTaken(stop, self.taken, self.lot_code)
+        if stop.tote_code:
+            self.step = Step.PUT
+            return PutExpected(stop, self.taken)
+        return self._complete(stop)
+
+    def _complete(self, stop: PickStop) -> StopComplete:
         qty, lot = self.taken, self.lot_code if self.lot_code is not None else stop.lot_code
         self._advance()
         return StopComplete(stop, qty, lot, self.current)
@@ -243,10 +330,69 @@ class PickSession:
         self.index += 1
         self.taken = 0
         self.lot_code = None
-        self.step = Step.LOCATION if self.current is not None else Step.DONE
+        if self.current is not None:
+            self.step = Step.LOCATION
+        else:
+            self.step = Step.DROP_OFF if self.totes_to_drop else Step.DONE
+
+    # --- totes ------------------------------------------------------------------------------
+
+    def _cart_ready(self) -> None:
+        if self.step is Step.CART and not self.totes_to_bind:
+            self.step = Step.LOCATION if self.stops else (Step.DROP_OFF if self.totes else Step.DONE)
+
+    def _not_this_batch(self, code: str) -> PickRefused:
+        totes = ", ".join(self.totes)
+        return _refuse(RefusalReason.NOT_THIS_BATCH, f"Tote {code} is not one of this batch's: {totes}.",
+                       f"周转箱 {code} 不属于本批次：{totes}。")
+
+    def _take_cart(self, scan: Scan) -> Verdict:
+        waiting = ", ".join(self.totes_to_bind)
+        if not isinstance(scan, ToteScan):
+            raise _refuse(RefusalReason.TOTES_FIRST, f"Put the totes on the cart first: scan {waiting}.",
+                          f"请先把周转箱放上拣货车：扫描 {waiting}。")
+        if scan.code not in self.totes:
+            raise self._not_this_batch(scan.code)
+        if scan.code not in self.on_cart:
+            self.on_cart.append(scan.code)
+        self._cart_ready()
+        return ToteOnCart(scan.code, len(self.on_cart), len(self.totes))
+
+    def _put_first(self) -> PickRefused:
+        stop = self.current
+        assert stop is not None and stop.tote_code
+        return _refuse(RefusalReason.PUT_FIRST,
+                       f"Put the {self.taken} unit(s) into tote {stop.tote_code} and scan the tote.",
+                       f"请把 {self.taken} 件放入周转箱 {stop.tote_code}，并扫描该周转箱。")
+
+    def _take_put(self, scan: Scan) -> Verdict:
+        stop = self.current
+        assert stop is not None and stop.tote_code
+        if not isinstance(scan, ToteScan):
+            raise self._put_first()
+        if scan.code != stop.tote_code:
+            raise _refuse(RefusalReason.WRONG_TOTE,
+                          f"Wrong tote {scan.code}. These go into tote {stop.tote_code}.",
+                          f"周转箱错误 {scan.code}。这些商品应放入周转箱 {stop.tote_code}。")
+        return self._complete(stop)
+
+    def _take_drop_off(self, scan: Scan) -> Verdict:
+        waiting = ", ".join(self.totes_to_drop)
+        if not isinstance(scan, ToteScan):
+            raise _refuse(RefusalReason.DROP_OFF_FIRST,
+                          f"Take the totes to packing and scan each there: {waiting}.",
+                          f"请把周转箱送到打包区，并在那里逐个扫描：{waiting}。")
+        if scan.code not in self.totes:
+            raise self._not_this_batch(scan.code)
+        if scan.code not in self.dropped:
+            self.dropped.append(scan.code)
+        if not self.totes_to_drop:
+            self.step = Step.DONE
+        return ToteDroppedOff(scan.code, len(self.dropped), len(self.totes))
 
     # --- after a short pick or a reload -----------------------------------------------------
 
-    def reload(self, stops: list[PickStop] | tuple[PickStop, ...]) -> None:
-        """Start again from a re-planned list of open stops (after a short pick)."""
-        self.__init__(stops, self.today, self.date_text)  # type: ignore[misc]
+    def reload(self, stops: list[PickStop] | tuple[PickStop, ...], totes: Sequence[str] | None = None) -> None:
+        """Start again from a re-planned list of open stops (after a short pick); the cart stays as it is."""
+        self.__init__(stops, self.today, self.date_text, totes=totes if totes is not None else self.totes,  # type: ignore[misc]
+                      on_cart=self.on_cart)

@@ -43,6 +43,13 @@ class ReadyOrder:
     promised_ship_by: datetime | None = None
     gift: bool = False
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # What else the order's urgency counts: points for its carrier's pick-up (routing.priority.cutoff_points)
+    # and the latest moment picking can start and still make today's pick-up (None: no pick-up to make).
+    extra_points: float = 0.0
+    start_by: datetime | None = None
+
+    def score(self, now: datetime) -> float:
+        return priority_score(self.priority_class, self.promised_ship_by, self.gift, self.created_at, now) + self.extra_points
 
     def picks(self) -> list[Pick]:
         return [Pick(line.line_id, line.position) for line in self.lines]
@@ -74,15 +81,16 @@ RUSH, EXPEDITED, NORMAL = 0, 1, 2
 
 
 def urgency_tier(order: ReadyOrder, now: datetime, due_soon: timedelta) -> int:
-    """0 rush (urgent, or ship-by within ``due_soon`` or past), 1 expedited, 2 normal."""
+    """0 rush (urgent, or ship-by or today's carrier pick-up within ``due_soon`` or past), 1 expedited, 2 normal."""
     klass = order.priority_class.strip().lower()
     if klass == PriorityClass.URGENT:
         return RUSH
-    if order.promised_ship_by is not None:
-        deadline = order.promised_ship_by
+    moment = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
+    for deadline in (order.promised_ship_by, order.start_by):
+        if deadline is None:
+            continue
         if deadline.tzinfo is None:
             deadline = deadline.replace(tzinfo=timezone.utc)
-        moment = now if now.tzinfo is not None else now.replace(tzinfo=timezone.utc)
         if deadline - moment <= due_soon:
             return RUSH
     return EXPEDITED if klass == PriorityClass.EXPEDITED else NORMAL
@@ -123,11 +131,13 @@ def plan_batches(
     due_soon: timedelta = timedelta(hours=2),
     planner: RoutePlanner | None = None,
     candidates: int = 60,
+    max_batches: int | None = None,
 ) -> list[Batch]:
     """Group ready orders into cart batches, most urgent batch first, each with its route.
 
     ``candidates`` bounds how many orders of the allowed tier (best scores first) are priced for
-    each free place in the cart, which keeps large order pools quick.
+    each free place in the cart, which keeps large order pools quick. ``max_batches`` stops after
+    that many batches (the first carts are the same as without it).
     """
     planner = planner or RoutePlanner(layout)
     tiers = {o.order_id: urgency_tier(o, now, due_soon) for o in orders}
@@ -136,7 +146,7 @@ def plan_batches(
         orders,
         key=lambda o: (
             tiers[o.order_id],
-            -priority_score(o.priority_class, o.promised_ship_by, o.gift, o.created_at, now),
+            -o.score(now),
             o.order_id,
         ),
     )
@@ -144,7 +154,7 @@ def plan_batches(
     remaining = list(scored)
     depot = depot_point(layout)
     batches: list[Batch] = []
-    while remaining:
+    while remaining and (max_batches is None or len(batches) < max_batches):
         seed = remaining.pop(0)
         chosen = [seed]
         totes, litres = seed.totes, seed.volume_litres

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from desktop.domain.lifecycle import PriorityClass
 
@@ -59,3 +59,36 @@ def priority_score(
     age_hours = (now - _utc(created_at)).total_seconds() / 3600.0
     score += AGE_POINTS_PER_HOUR * min(max(age_hours, 0.0), AGE_CAP_HOURS)
     return score
+
+
+# ─── carrier pick-up cut-offs ───────────────────────────────────────────────────
+
+CUTOFF_POINTS = 2000.0  # at the last moment a cart can still make the carrier's pick-up
+CUTOFF_HALF_LIFE_HOURS = 1.0
+
+
+def next_pickup(pickup_local: time, zone: tzinfo, now: datetime, lead: timedelta) -> tuple[datetime, bool]:
+    """The next carrier pick-up the order can still make, and whether it is today's.
+
+    ``lead`` is what picking and packing take: an order released at 17:30 for an 18:00 pick-up with a
+    45-minute lead has missed today's and waits for tomorrow's.
+    """
+    local_now = _utc(now).astimezone(zone)
+    today = datetime.combine(local_now.date(), pickup_local, tzinfo=zone)
+    if local_now + lead <= today:
+        return today.astimezone(timezone.utc), True
+    return (today + timedelta(days=1)).astimezone(timezone.utc), False
+
+
+def cutoff_points(pickup: datetime | None, now: datetime, lead: timedelta) -> float:
+    """What an order's carrier pick-up adds to its priority; higher the closer its last chance.
+
+    ``CUTOFF_POINTS * 0.5 ** (h / 1)`` with h = hours from now until the latest start (pick-up minus
+    lead): 2000 at the last moment, 1000 an hour before, about 0 for tomorrow's pick-up. An order that
+    has missed today's pick-up is asked with tomorrow's, so it counts less than one that can still make
+    today's — it is not made "more overdue" by the carrier leaving.
+    """
+    if pickup is None:
+        return 0.0
+    hours = max((_utc(pickup) - lead - _utc(now)).total_seconds() / 3600.0, 0.0)
+    return CUTOFF_POINTS * 0.5 ** (hours / CUTOFF_HALF_LIFE_HOURS)

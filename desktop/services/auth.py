@@ -184,7 +184,40 @@ def _mark_signed_in(uow: UnitOfWork, user: models.User, station: str, how: str) 
     uow.actor = actor
     uow.audit("sign_in", "user", user.id, how=how)
     uow.announce(StationSignedIn(station=station, user=user.login))
+    _take_over(uow, user, station)
     return actor
+
+
+def _take_over(uow: UnitOfWork, user: models.User, station: str) -> list[str]:
+    """One person, one active session: a sign-in here ends theirs at every other station.
+
+    The stations' rows (both engines) name nobody there any more; on PostgreSQL the server also
+    clears the other logins' sessions (migration 0014), so their audit rows no longer name this
+    person. Each station left is told on the change feed and sees it (`signed_in_elsewhere`)."""
+    S = models.Station
+    left = []
+    for other in uow.session.scalars(select(S).where(S.current_user_id == user.id, S.name != station)):
+        other.current_user_id = None
+        left.append(other.name)
+    if on_server(uow):
+        left += [name for name in uow.session.scalars(text("SELECT station FROM pickdesk_take_over(:station)"),
+                                                      {"station": station}) if name]
+    left = sorted(set(left) - {station})
+    for name in left:
+        uow.announce(StationSignedOut(station=name, user=user.login))
+    if left:
+        uow.audit("session_taken_over", "user", user.id, stations=left)
+    return left
+
+
+def signed_in_elsewhere(uow: UnitOfWork, actor: Actor) -> str | None:
+    """None while `actor` is still the one signed in at their station; else the station where they
+    signed in since ("" when they are signed in nowhere: signed out by someone else)."""
+    S = models.Station
+    if uow.session.scalar(select(S.current_user_id).where(S.name == actor.station)) == actor.user_id:
+        return None
+    return uow.session.scalar(select(S.name).where(S.current_user_id == actor.user_id)
+                              .order_by(S.last_seen_at.desc()).limit(1)) or ""
 
 
 def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Actor:

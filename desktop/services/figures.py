@@ -9,8 +9,10 @@
   *ended* in the period. Mean, median and p90 in minutes; p90 is the nearest-rank percentile
   (the ⌈0.9·n⌉-th smallest value). The slowest stage is the one with the highest mean; the slowest
   *warehouse* stage leaves out delivery (which the carrier, not the warehouse, controls).
-* **Orders per hour** — orders by `received_at`, per clock hour (UTC) of the period, and the mean
-  over the period's hours.
+* **Orders per hour** — orders by `received_at`, counted in SQL per clock hour (UTC) of the period,
+  and the mean over the period's hours. A period longer than 31 days is counted per day, one
+  longer than 1 100 days per month (`orders_bucket`): the series never holds more than the
+  period's buckets, and never more than about 1 100 of them, zeros included.
 * **Pick rate per picker** — units of `pick_events` of kind `pick` divided by the picker's *active
   span*: from the picker's first to last pick event in the period (any kind), in hours. A picker
   with a span under one minute has no rate. **Error rate** — events of kind `error` / all events.
@@ -19,6 +21,9 @@
   `promised_ship_by`, over those shipped that had a promise.
 * **Returns by reason** — RMAs created in the period. **Satisfaction** — feedback given in the
   period: responses, mean score (of those with a score), by category.
+
+Every figure is aggregated by the database over the period's rows only (indexes of migration
+0017): a one-day report reads that day, whatever the size of the database.
 
 Exports: `to_json()`, `to_csv()` (long format: section, key, metric, value), `to_xlsx(path)`
 (one sheet per section, XlsxWriter).
@@ -35,7 +40,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, literal_column, select
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
@@ -104,6 +109,7 @@ class Figures:
     satisfaction_responses: int
     satisfaction_mean: float | None
     satisfaction_by_category: tuple[CategoryScore, ...]
+    orders_bucket: str = "hour"  # hour, day or month: the step of `orders_per_hour`
 
     def stage(self, name: str) -> StageTime:
         return next(s for s in self.stages if s.stage == name)
@@ -204,21 +210,84 @@ def period_of(start: date, end_inclusive: date) -> tuple[datetime, datetime]:
             datetime.combine(end_inclusive + timedelta(days=1), time(0), tzinfo=UTC))
 
 
-def _stage_times(uow: UnitOfWork, start: datetime, end: datetime) -> tuple[StageTime, ...]:
-    C = models.OrderStatusChange
-    rows = uow.session.execute(select(C.order_id, C.to_status, func.min(C.at)).group_by(C.order_id, C.to_status)).all()
-    reached: dict[int, dict[str, datetime]] = {}
-    for order_id, status, at in rows:
-        if at.tzinfo is None:
-            at = at.replace(tzinfo=UTC)
-        reached.setdefault(order_id, {})[status] = at
+BUCKETS = (("hour", 31), ("day", 1100), ("month", None))  # the step, up to how many days of period
+
+
+def bucket_for(start: datetime, end: datetime) -> str:
+    days = (end - start).total_seconds() / 86400
+    return next(name for name, most in BUCKETS if most is None or days <= most)
+
+
+def _bucket_starts(start: datetime, end: datetime, bucket: str) -> list[datetime]:
+    """The buckets' starts within [start, end): the zeros a series may hold, no more."""
+    if bucket == "hour":
+        h, step = start.replace(minute=0, second=0, microsecond=0), timedelta(hours=1)
+    elif bucket == "day":
+        h, step = start.replace(hour=0, minute=0, second=0, microsecond=0), timedelta(days=1)
+    else:
+        h, step = start.replace(day=1, hour=0, minute=0, second=0, microsecond=0), None
     out = []
-    for name, a, b, zh in STAGES:
-        minutes = [(r[b] - r[a]).total_seconds() / 60 for r in reached.values()
-                   if a in r and b in r and start <= r[b] < end and r[b] >= r[a]]
-        if minutes:
-            out.append(StageTime(name, zh, len(minutes), _r(statistics.fmean(minutes)),
-                                 _r(statistics.median(minutes)), _r(p90(minutes))))
+    while h < end:
+        out.append(h)
+        h = h + step if step else (h.replace(year=h.year + 1, month=1) if h.month == 12 else h.replace(month=h.month + 1))
+    return out
+
+
+def _bucket_sql(uow: UnitOfWork, column, bucket: str):  # noqa: ANN001, ANN202 - a SQL expression
+    """The bucket of a UTC timestamp column as the database computes it (text on SQLite)."""
+    if uow.db.backend == "postgresql":
+        return func.date_trunc(bucket, column.op("AT TIME ZONE")(literal_column("'UTC'")))
+    fmt = {"hour": "%Y-%m-%d %H:00:00", "day": "%Y-%m-%d 00:00:00", "month": "%Y-%m-01 00:00:00"}[bucket]
+    return func.strftime(fmt, column)
+
+
+def _as_utc(value: datetime | str) -> datetime:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _minutes_between(uow: UnitOfWork, a, b):  # noqa: ANN001, ANN202 - SQL expressions
+    if uow.db.backend == "postgresql":
+        return func.extract("epoch", b - a) / 60.0
+    return (func.julianday(b) - func.julianday(a)) * 1440.0
+
+
+def _stage_times(uow: UnitOfWork, start: datetime, end: datetime) -> tuple[StageTime, ...]:
+    """Per stage, the orders whose stage ended in the period: one pass over those orders' history.
+
+    Each order's first arrival at every status is one row (conditional MIN); the minutes of each
+    stage are computed by the database, and on PostgreSQL counted, averaged and ranked there too
+    (`percentile_cont(0.5)` is the median, `percentile_disc(0.9)` the nearest-rank p90)."""
+    C = models.OrderStatusChange
+    ends = {b for _n, _a, b, _zh in STAGES}
+    touched = select(C.order_id).where(C.to_status.in_(ends), C.at >= start, C.at < end).distinct().scalar_subquery()
+    firsts = (select(C.order_id, *[func.min(case((C.to_status == st, C.at))).label(st)
+                                   for st in sorted(ends | {a for _n, a, _b, _zh in STAGES})])
+              .where(C.order_id.in_(touched)).group_by(C.order_id).subquery())
+    columns = []
+    for _name, a, b, _zh in STAGES:
+        ta, tb = firsts.c[a], firsts.c[b]
+        columns.append(case((and_(tb >= start, tb < end, ta.is_not(None), tb >= ta), _minutes_between(uow, ta, tb))))
+    durations = select(*[c.label(f"m{i}") for i, c in enumerate(columns)]).subquery()
+    ms = [durations.c[f"m{i}"] for i in range(len(STAGES))]
+    if uow.db.backend == "postgresql":  # one pass: every stage's count, mean, median and p90 at once
+        row = uow.session.execute(select(*[agg for m in ms for agg in (
+            func.count(m), func.avg(m), func.percentile_cont(0.5).within_group(m),
+            func.percentile_disc(0.9).within_group(m))])).one()
+        stats = [(int(row[4 * i]), *(float(v) for v in row[4 * i + 1:4 * i + 4])) if row[4 * i] else None
+                 for i in range(len(STAGES))]
+    else:
+        values: list[list[float]] = [[] for _ in STAGES]
+        for row in uow.session.execute(select(*ms)):
+            for i, v in enumerate(row):
+                if v is not None:
+                    values[i].append(float(v))
+        stats = [(len(v), statistics.fmean(v), statistics.median(v), p90(v)) if v else None for v in values]
+    out = []
+    for (name, _a, _b, zh), st in zip(STAGES, stats):
+        if st:
+            out.append(StageTime(name, zh, st[0], _r(st[1]), _r(st[2]), _r(st[3])))
         else:
             out.append(StageTime(name, zh, 0, None, None, None))
     return tuple(out)
@@ -234,55 +303,47 @@ def compute_figures(uow: UnitOfWork, start: datetime, end: datetime) -> Figures:
     slowest_wh = max(wh, key=lambda st: st.mean_min).stage if wh else None
 
     O = models.Order
-    received = [at if at.tzinfo else at.replace(tzinfo=UTC)
-                for at in s.scalars(select(O.received_at).where(O.received_at >= start, O.received_at < end))]
-    hours: dict[datetime, int] = {}
-    h = start.replace(minute=0, second=0, microsecond=0)
-    while h < end:
-        hours[h] = 0
-        h += timedelta(hours=1)
-    for at in received:
-        key = at.replace(minute=0, second=0, microsecond=0)
-        hours[key] = hours.get(key, 0) + 1
+    bucket = bucket_for(start, end)
+    key = _bucket_sql(uow, O.received_at, bucket)
+    counted = {_as_utc(k): n for k, n in s.execute(
+        select(key, func.count()).where(O.received_at >= start, O.received_at < end).group_by(key))}
+    hours = {h: 0 for h in _bucket_starts(start, end, bucket)}
+    for k, n in counted.items():
+        hours[k] = hours.get(k, 0) + n
+    received = sum(counted.values())
     span_h = max((end - start).total_seconds() / 3600, 1e-9)
 
     E, U = models.PickEvent, models.User
-    events = s.execute(select(E.user_id, E.kind, E.qty, E.at).where(E.at >= start, E.at < end)).all()
-    users = {u.id: u for u in s.scalars(select(U).where(U.id.in_({e[0] for e in events})))} if events else {}
-    per: dict[int, list] = {}
-    for e in events:
-        per.setdefault(e[0], []).append(e)
+    per = s.execute(select(E.user_id, func.min(E.at), func.max(E.at), func.count(),
+                           func.coalesce(func.sum(case((E.kind == "pick", E.qty), else_=0)), 0),
+                           func.sum(case((E.kind == "error", 1), else_=0)),
+                           func.sum(case((E.kind == "short", 1), else_=0)))
+                    .where(E.at >= start, E.at < end).group_by(E.user_id)).all()
+    users = {u.id: u for u in s.scalars(select(U).where(U.id.in_({p[0] for p in per})))} if per else {}
     pickers = []
-    for uid, evs in per.items():
-        times = [e[3] for e in evs]
-        active = (max(times) - min(times)).total_seconds() / 3600
-        units = sum(e[2] for e in evs if e[1] == "pick")
-        errors = sum(1 for e in evs if e[1] == "error")
-        shorts = sum(1 for e in evs if e[1] == "short")
+    for uid, first, last, n, units, errors, shorts in per:
+        active = (_as_utc(last) - _as_utc(first)).total_seconds() / 3600
+        units, errors, shorts = int(units or 0), int(errors or 0), int(shorts or 0)
         user = users.get(uid)
         pickers.append(PickerFigures(user.login if user else str(uid), user.display_name if user else "", units,
-                                     len(evs), errors, shorts, round(active, 3),
+                                     n, errors, shorts, round(active, 3),
                                      _r(units / active) if active * 60 >= 1 else None,
-                                     _r(errors / len(evs), 4) if evs else None))
+                                     _r(errors / n, 4) if n else None))
     pickers.sort(key=lambda p: p.login)
     short_exc = s.scalar(select(func.count()).select_from(models.ExceptionCase).where(
         models.ExceptionCase.kind == "short_pick", models.ExceptionCase.created_at >= start,
         models.ExceptionCase.created_at < end)) or 0
 
     C = models.OrderStatusChange
-    shipped_rows = s.execute(select(C.order_id, func.min(C.at)).where(C.to_status == "shipped")
-                             .group_by(C.order_id)).all()
-    promises = dict(s.execute(select(O.id, O.promised_ship_by)).all()) if shipped_rows else {}
-    shipped = with_promise = kept = 0
-    for order_id, at in shipped_rows:
-        at = at if at.tzinfo else at.replace(tzinfo=UTC)
-        if not start <= at < end:
-            continue
-        shipped += 1
-        promise = promises.get(order_id)
-        if promise is not None:
-            with_promise += 1
-            kept += at <= (promise if promise.tzinfo else promise.replace(tzinfo=UTC))
+    in_period = select(C.order_id).where(C.to_status == "shipped", C.at >= start, C.at < end).scalar_subquery()
+    first = (select(C.order_id, func.min(C.at).label("at")).where(C.to_status == "shipped", C.order_id.in_(in_period))
+             .group_by(C.order_id).subquery())
+    shipped, with_promise, kept = s.execute(
+        select(func.count(), func.count(O.promised_ship_by),
+               func.coalesce(func.sum(case((first.c.at <= O.promised_ship_by, 1), else_=0)), 0))
+        .select_from(first).join(O, O.id == first.c.order_id)
+        .where(first.c.at >= start, first.c.at < end)).one()
+    shipped, with_promise, kept = int(shipped), int(with_promise), int(kept)
 
     R = models.ReturnRequest
     returns = tuple(sorted(((reason, n) for reason, n in s.execute(
@@ -297,8 +358,8 @@ def compute_figures(uow: UnitOfWork, start: datetime, end: datetime) -> Figures:
         cats.setdefault(category or "other", []).append(score)
     by_cat = tuple(CategoryScore(c, len(v), _r(statistics.fmean([x for x in v if x is not None]))
                                  if any(x is not None for x in v) else None) for c, v in sorted(cats.items()))
-    return Figures(start, end, stages, slowest, slowest_wh, len(received), tuple(sorted(hours.items())),
-                   round(len(received) / span_h, 3), tuple(pickers),
+    return Figures(start, end, stages, slowest, slowest_wh, received, tuple(sorted(hours.items())),
+                   round(received / span_h, 3), tuple(pickers),
                    sum(p.shorts for p in pickers), short_exc, shipped, with_promise, kept,
                    _r(kept / with_promise, 4) if with_promise else None, returns, len(fb),
-                   _r(statistics.fmean(scores)) if scores else None, by_cat)
+                   _r(statistics.fmean(scores)) if scores else None, by_cat, bucket)

@@ -34,11 +34,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import selectinload, undefer_group
 
 from desktop.security.crypto import SealBroken
 from desktop.security.keys import KeyRefused
@@ -57,7 +58,7 @@ from desktop.services.notifications import order_language, queue_notification
 from desktop.services.orders import change_status
 from desktop.services.replenishment_tasks import plan_refills
 from desktop.services.replenishment import check_low_stock, request_replenishment
-from desktop.services.stock import InsufficientStock, release_line, reserve_line
+from desktop.services.stock import FefoPool, InsufficientStock, release_line, reserve_line
 from desktop.domain.events import OrderHeld
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ log = logging.getLogger(__name__)
 GATES = ("address", "price", "payment", "stock", "pii")
 HOLD_KINDS = {"address": HoldReason.ADDRESS, "price": HoldReason.PRICE, "payment": HoldReason.PAYMENT}
 RETRIES = 5
+GROUP_SIZE = 50  # orders claimed, checked and committed together (see `intake_group`)
 # How a Chinese note names the fields a gate finds wrong (address fields keep the mall's names).
 FIELDS_ZH = {"coupons": "优惠券", "total_charged": "实收金额", "payment.status": "支付状态", "customer": "顾客资料"}
 
@@ -85,6 +87,7 @@ class IntakeSummary:
     results: list[IntakeResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # taken by another intake meanwhile
     failed: list[tuple[str, str]] = field(default_factory=list)  # (order no, error)
+    presale: list[str] = field(default_factory=list)  # waiting for a pre-sale product's shipping day
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -95,7 +98,8 @@ class IntakeSummary:
 
     def describe(self) -> str:
         return (f"{self.processed} processed: {self.count('ready')} ready, {self.count('held')} held, "
-                f"{self.count('backordered')} backordered; {len(self.skipped)} skipped, {len(self.failed)} failed")
+                f"{self.count('backordered')} backordered; {len(self.skipped)} skipped, {len(self.failed)} failed"
+                + (f"; {len(self.presale)} waiting for pre-sale" if self.presale else ""))
 
 
 def _gate(status: str, note: str = "", **extra: Any) -> dict[str, Any]:
@@ -162,9 +166,10 @@ def price_rules(uow: UnitOfWork, merchant_id: int) -> list[PriceRule]:
     return [PriceRule(p.code, p.kind, dict(p.params), p.valid_from, p.valid_to) for p in uow.session.scalars(q)]
 
 
-def price_gate(uow: UnitOfWork, order: models.Order) -> dict[str, Any]:
+def price_gate(uow: UnitOfWork, order: models.Order, rules: list[PriceRule] | None = None) -> dict[str, Any]:
     merchant = order.merchant
-    check = compute_price([(ln.qty, ln.unit_price) for ln in order.lines], rules=price_rules(uow, merchant.id),
+    rules = price_rules(uow, merchant.id) if rules is None else rules
+    check = compute_price([(ln.qty, ln.unit_price) for ln in order.lines], rules=rules,
                           coupons=list(order.coupons or []), member_tier=order.member_tier, at=order.created_at,
                           free_shipping_threshold=merchant.free_shipping_threshold,
                           standard_shipping_fee=merchant.standard_shipping_fee,
@@ -211,23 +216,34 @@ def warehouse_for(uow: UnitOfWork, order: models.Order) -> models.Warehouse:
     return uow.session.scalars(select(W).where(W.active.is_(True)).order_by(W.id)).first()
 
 
-def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime) -> dict[str, Any]:
-    """Reserve every line FEFO; on any shortage give back what was taken and backorder the order."""
-    wh = warehouse_for(uow, order)
+def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime,
+               group: IntakeGroup | None = None) -> dict[str, Any]:
+    """Reserve every line FEFO; on any shortage backorder the order, nothing reserved.
+
+    In a group's intake (`group` given) the candidates were read once for the whole group and the
+    shortage is known before anything is written; without one each line reserves on its own
+    (`stock.reserve_line`) and a shortage gives back what the other lines took."""
+    wh = group.warehouse(order) if group is not None else warehouse_for(uow, order)
     order.warehouse_id = wh.id
     today = now.date()
     short: list[InsufficientStock] = []
-    for line in order.lines:
-        try:
-            reserve_line(uow, line, wh.id, today)
-        except InsufficientStock as exc:
-            short.append(exc)
-            exc.line = line  # type: ignore[attr-defined]
-    if short:
+    if group is not None:
+        short = group.pool(wh.id).reserve_order(order, today)
+    else:
         for line in order.lines:
-            if line.reservations:
-                release_line(uow, line)
+            try:
+                reserve_line(uow, line, wh.id, today)
+            except InsufficientStock as exc:
+                short.append(exc)
+                exc.line = line  # type: ignore[attr-defined]
+        if short:
+            for line in order.lines:
+                if line.reservations:
+                    release_line(uow, line)
+    if short:
         for exc in short:
+            if group is not None:
+                uow.session.flush()  # a refill or request raised just before is found, not raised twice
             line = exc.line  # type: ignore[attr-defined]
             gap = exc.wanted - exc.found
             # Reserve bins refill the pick face first; the merchant is asked for what they cannot cover.
@@ -241,21 +257,65 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime) -> dict[str,
     return _gate("passed", f"{units} units reserved in {wh.code}", warehouse=wh.code)
 
 
+class IntakeGroup:
+    """What a group's orders share, read once: the warehouse, each merchant's promotions, the stock."""
+
+    def __init__(self, uow: UnitOfWork, orders: list[models.Order]) -> None:
+        self.uow, self.orders = uow, orders
+        self._rules: dict[int, list[PriceRule]] = {}
+        self._pools: dict[int, FefoPool] = {}
+        self._default: models.Warehouse | None = None
+        self._privacy: tuple[str, ...] | None = None
+
+    def privacy_carriers(self) -> tuple[str, ...]:
+        if self._privacy is None:
+            self._privacy = privacy_carriers(self.uow)
+        return self._privacy
+
+    def rules(self, merchant_id: int) -> list[PriceRule]:
+        if merchant_id not in self._rules:
+            self._rules[merchant_id] = price_rules(self.uow, merchant_id)
+        return self._rules[merchant_id]
+
+    def warehouse(self, order: models.Order) -> models.Warehouse:
+        if order.warehouse_id is not None:
+            return order.warehouse  # type: ignore[return-value]
+        if self._default is None:
+            self._default = warehouse_for(self.uow, order)
+        return self._default
+
+    def pool(self, warehouse_id: int) -> FefoPool:
+        if warehouse_id not in self._pools:
+            self._pools[warehouse_id] = FefoPool(self.uow, warehouse_id,
+                                                 {ln.sku_id for o in self.orders for ln in o.lines})
+        return self._pools[warehouse_id]
+
+
 # ─── one order ──────────────────────────────────────────────────────────────────
 
 
-def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> IntakeResult:
-    """Run the gates over a RECEIVED order and move it on; the caller commits."""
+def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: IntakeGroup | None = None,
+                  low_stock: set[tuple[int, int]] | None = None, *, accepted: Iterable[str] = ()) -> IntakeResult:
+    """Run the gates over a RECEIVED order and move it on; the caller commits.
+
+    In a group (`group` given) the SKUs to check for low stock are added to `low_stock` for the
+    caller to check once for the group. `accepted`: gates (address, price, payment) a supervisor
+    accepted as they are: what they find is kept in the outcome, marked accepted, and does not hold
+    the order."""
     outcome: dict[str, dict[str, Any]] = {}
     try:
         contact = _open(uow, order)
         outcome["pii"] = _gate("passed", "customer fields sealed (AES-256-GCM)")
-        outcome["address"] = address_gate(order, contact["phone"], contact["detail"], privacy_carriers(uow))
+        outcome["address"] = address_gate(order, contact["phone"], contact["detail"],
+                                         group.privacy_carriers() if group is not None else privacy_carriers(uow))
     except SealBroken as exc:
         outcome["pii"] = _held([_finding("customer", exc.message, exc.message_zh)])
         outcome["address"] = _held([_finding("customer", "customer data cannot be opened", "无法打开顾客资料")])
-    outcome["price"] = price_gate(uow, order)
+    outcome["price"] = price_gate(uow, order, group.rules(order.merchant_id) if group is not None else None)
     outcome["payment"] = payment_gate(uow, order)
+    for gate in accepted:
+        if gate in outcome and outcome[gate]["status"] == "held":
+            outcome[gate] = {**outcome[gate], "status": "accepted"}
     held = [g for g in ("address", "price", "payment") if outcome[g]["status"] == "held"]
     if held:
         outcome["stock"] = _gate("skipped", "not reserved while the order is held")
@@ -277,7 +337,7 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
         uow.announce(OrderHeld(order_no=order.order_no, gates=tuple(held)))
         status = OrderStatus.HELD
     else:
-        outcome["stock"] = stock_gate(uow, order, now)
+        outcome["stock"] = stock_gate(uow, order, now, group)
         order.intake_outcome = outcome
         if outcome["stock"]["status"] == "backordered":
             change_status(uow, order, OrderStatus.BACKORDERED, reason=outcome["stock"]["note"][:300], at=now)
@@ -287,7 +347,10 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime) -> Intake
                                                   order.created_at, now)
             change_status(uow, order, OrderStatus.READY, reason="intake passed", at=now)
             status = OrderStatus.READY
-            check_low_stock(uow, [ln.sku_id for ln in order.lines], order.warehouse_id)
+            if low_stock is not None:
+                low_stock.update((order.warehouse_id, ln.sku_id) for ln in order.lines)
+            else:
+                check_low_stock(uow, [ln.sku_id for ln in order.lines], order.warehouse_id)
     uow.audit("intake", "order", order.order_no, result=status.value,
               gates={g: o["status"] for g, o in outcome.items()})
     return IntakeResult(order.order_no, status.value, outcome)
@@ -337,9 +400,58 @@ def intake_order(uow: UnitOfWork, order_id: int, now: datetime | None = None) ->
     return result
 
 
-def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None) -> list[tuple[int, str]]:
+def claim_group(uow: UnitOfWork, order_ids: Iterable[int], today: date) -> list[models.Order]:
+    """Take for this transaction those of `order_ids` still received and not waiting for a pre-sale
+    product (one UPDATE), loaded with all the gates read (lines, SKUs, merchant, sealed contact) in
+    a few statements."""
+    O, OL = models.Order, models.OrderLine
+    ids = list(order_ids)
+    taken = list(uow.session.scalars(
+        update(O).where(O.id.in_(ids), O.status == OrderStatus.RECEIVED.value, ~presale_condition(today))
+        .values(version=O.version + 1)
+        .returning(O.id).execution_options(synchronize_session=False)))
+    if not taken:
+        return []
+    return list(uow.session.scalars(
+        select(O).where(O.id.in_(taken)).order_by(O.received_at, O.id)
+        .options(undefer_group("sealed"), selectinload(O.merchant), selectinload(O.warehouse),
+                 selectinload(O.status_history),
+                 selectinload(O.lines).selectinload(OL.sku), selectinload(O.lines).selectinload(OL.reservations))))
+
+
+def intake_group(uow: UnitOfWork, order_ids: Iterable[int], now: datetime | None = None) -> list[IntakeResult]:
+    """The use case for a group: claim those still received, pass each through the gates, commit once.
+
+    All or nothing like `intake_order`, for the group: if anything fails — a stock row another
+    station emptied meanwhile (`StockRaced`) or any error — nothing of the group is written and the
+    caller runs its orders one by one."""
+    require_role(uow.actor.role, Role.SUPERVISOR)
+    now = now or utcnow()
+    orders = claim_group(uow, order_ids, now.date())
+    group = IntakeGroup(uow, orders)
+    low: set[tuple[int, int]] = set()
+    with uow.session.no_autoflush:  # the group's rows are written together, in few batched statements
+        results = [process_order(uow, order, now, group, low) for order in orders]
+    for wh_id in sorted({w for w, _ in low}):
+        check_low_stock(uow, [k for w, k in low if w == wh_id], wh_id)
+    uow.commit()
+    return results
+
+
+def presale_condition(today: date):  # noqa: ANN201 - a SQL condition on orders
+    """An order with a line of a pre-sale product not shipping yet on `today`."""
+    O, OL, K = models.Order, models.OrderLine, models.Sku
+    return (select(OL.id).join(K, OL.sku_id == K.id)
+            .where(OL.order_id == O.id, K.presale_ships_on.is_not(None), K.presale_ships_on > today).exists())
+
+
+def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None,
+                   today: date | None = None) -> list[tuple[int, str]]:
+    """Received orders, oldest first; with `today`, those waiting for a pre-sale product left out."""
     O = models.Order
     q = select(O.id, O.order_no).where(O.status == OrderStatus.RECEIVED.value).order_by(O.received_at, O.id)
+    if today is not None:
+        q = q.where(~presale_condition(today))
     if order_ids is not None:
         q = q.where(O.id.in_(list(order_ids)))
     return [(i, no) for i, no in uow.session.execute(q)]
@@ -347,14 +459,45 @@ def waiting_orders(uow: UnitOfWork, order_ids: Iterable[int] | None = None) -> l
 
 def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int] | None = None, *,
                now: datetime | None = None, actor: Actor | None = None,
-               on_result: Callable[[IntakeResult], None] | None = None) -> IntakeSummary:
-    """Process every waiting (RECEIVED) order once — or only `order_ids` — one transaction each."""
+               on_result: Callable[[IntakeResult], None] | None = None,
+               group_size: int = GROUP_SIZE) -> IntakeSummary:
+    """Process every waiting (RECEIVED) order once — or only `order_ids` — `group_size` orders a transaction.
+
+    A group that cannot commit whole (a race for stock lost, an order whose gates raise) is run
+    again one order per transaction, so one bad order fails alone and is reported by number."""
     factory: Callable[[], UnitOfWork] = (lambda: db.unit_of_work(actor)) if isinstance(db, Database) else db
+    today = (now or utcnow()).date()
     with factory() as uow:
         require_role(uow.actor.role, Role.SUPERVISOR)
-        waiting = waiting_orders(uow, order_ids)
-    summary = IntakeSummary()
-    for order_id, order_no in waiting:
+        waiting = waiting_orders(uow, order_ids, today)
+        presale = waiting_orders(uow, order_ids)
+    taken = set(waiting)
+    summary = IntakeSummary(presale=[no for i, no in presale if (i, no) not in taken])
+    for start in range(0, len(waiting), max(group_size, 1)):
+        chunk = waiting[start:start + max(group_size, 1)]
+        if group_size > 1:
+            try:
+                results = run_with_retry(factory, lambda uow, c=chunk: intake_group(uow, [i for i, _ in c], now),
+                                         attempts=RETRIES)
+            except KeyRefused:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the group is run again order by order below
+                log.info("intake group of %d run order by order: %s", len(chunk), type(exc).__name__)
+            else:
+                done = {r.order_no for r in results}
+                summary.skipped.extend(no for _, no in chunk if no not in done)
+                for result in results:
+                    summary.results.append(result)
+                    if on_result:
+                        on_result(result)
+                continue
+        _run_one_by_one(factory, chunk, now, summary, on_result)
+    return summary
+
+
+def _run_one_by_one(factory: Callable[[], UnitOfWork], chunk: list[tuple[int, str]], now: datetime | None,
+                    summary: IntakeSummary, on_result: Callable[[IntakeResult], None] | None) -> None:
+    for order_id, order_no in chunk:
         try:  # a lost race is run again (`desktop.db.retry`: the one retry policy)
             result = run_with_retry(factory, lambda uow, i=order_id: intake_order(uow, i, now), attempts=RETRIES)
         except KeyRefused:
@@ -372,7 +515,6 @@ def run_intake(db: Database | Callable[[], UnitOfWork], order_ids: Iterable[int]
             summary.results.append(result)
             if on_result:
                 on_result(result)
-    return summary
 
 
 

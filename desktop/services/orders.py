@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
+from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import HoldReason, OrderStatus, check_order_transition
 from desktop.domain.events import OrderStatusChanged
 
@@ -63,6 +65,60 @@ def list_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int |
     if offset:
         q = q.offset(offset)
     return _rows(uow, list(uow.session.scalars(q).all()))
+
+
+class UnknownOrder(PickdeskError):
+    code = "unknown_order"
+
+    def __init__(self, order_no: str) -> None:
+        super().__init__(f"There is no order {order_no}.", f"没有订单 {order_no}。")
+        self.order_no = order_no
+
+
+def iter_orders(uow: UnitOfWork, status: OrderStatus | None = None, limit: int | None = None,
+                after: str | None = None, page: int = 500) -> Iterator[OrderRow]:
+    """Orders by priority (highest first, then number), `page` at a time, from just after order `after`.
+
+    Keyset paging over the index on (priority_score, order_no) — `ix_orders_priority_no`, or
+    (status, priority_score) with a status: each page reads only its rows, however deep, and
+    memory holds one page. Raises UnknownOrder if `after` names no order."""
+    O, M, OL = models.Order, models.Merchant, models.OrderLine
+    key: tuple[float, str] | None = None
+    if after is not None:
+        score = uow.session.scalar(select(O.priority_score).where(O.order_no == after))
+        if score is None:
+            raise UnknownOrder(after)
+        key = (score, after)
+    left = limit
+    while left is None or left > 0:
+        size = page if left is None else min(page, left)
+        q = (select(O.id, O.order_no, M.code, O.status, O.priority_class, O.priority_score, O.promised_ship_by,
+                    O.hold_reason, O.hold_detail).join(M, O.merchant_id == M.id)
+             .order_by(O.priority_score.desc(), O.order_no).limit(size))
+        if status is not None:
+            q = q.where(O.status == status.value)
+        if key is not None:
+            q = q.where(or_(O.priority_score < key[0], and_(O.priority_score == key[0], O.order_no > key[1])))
+        rows = uow.session.execute(q).all()
+        if not rows:
+            return
+        ids = [r[0] for r in rows]
+        counts = {i: (n, u) for i, n, u in uow.session.execute(
+            select(OL.order_id, func.count(), func.sum(OL.qty)).where(OL.order_id.in_(ids)).group_by(OL.order_id))}
+        tracking: dict[int, list[str]] = {}
+        for order_id, number in uow.session.execute(
+                select(models.Shipment.order_id, models.Shipment.tracking_no)
+                .where(models.Shipment.order_id.in_(ids)).order_by(models.Shipment.id)):
+            tracking.setdefault(order_id, []).append(number)
+        for i, no, merchant, st, pclass, score, ship_by, hold, detail in rows:
+            n, units = counts.get(i, (0, 0))
+            yield OrderRow(no, merchant, st, pclass, round(score, 2), ship_by, hold, detail,
+                           tuple(tracking.get(i, ())), n, int(units or 0))
+        key = (rows[-1][5], rows[-1][1])
+        if left is not None:
+            left -= len(rows)
+        if len(rows) < size:
+            return
 
 
 def _rows(uow: UnitOfWork, orders: list[models.Order]) -> list[OrderRow]:

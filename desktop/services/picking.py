@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -31,6 +31,7 @@ from desktop.domain.roles import Role, require_role
 from desktop.routing.batching import CartCapacity, OrderLine, ReadyOrder, plan_batches
 from desktop.routing.layout import Pick, Position
 from desktop.routing.planner import replan
+from desktop.services import waves
 from desktop.services.counts import open_bin_count
 from desktop.services.orders import change_status
 from desktop.services.routes import layout_of, plan_stops
@@ -43,7 +44,8 @@ from desktop.services.stock import (
     reserve_line,
     shelf_life_cutoff,
 )
-from desktop.domain.events import BatchAssigned, BatchDone, BatchReplanned, BatchStarted, ExceptionOpened, ItemPicked
+from desktop.domain.events import (BatchAssigned, BatchDone, BatchReplanned, BatchStarted, ExceptionOpened, ItemPicked,
+                                   OrderStatusChanged)
 
 # One cart: eight totes, 160 litres in all.
 CART = CartCapacity(totes=8, volume_litres=160.0)
@@ -248,6 +250,14 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
         uow.commit()
         return _view(_load_batch(uow, code), today)
 
+    # A released wave's carts first: handed out as planned, by one conditional update.
+    waves.plan_urgent_arrivals(uow, now)
+    while (cart := waves.claim_planned_cart(uow, now)) is not None:
+        if _hand_out_planned(uow, cart, now):
+            code = cart.code
+            uow.commit()
+            return _view(_load_batch(uow, code), today)
+
     for _attempt in range(CLAIM_ATTEMPTS):
         planned = _plan_most_urgent(uow, now)
         if planned is None:
@@ -283,16 +293,79 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     return _view(_load_batch(uow, code), today)
 
 
+def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) -> bool:
+    """The claimed cart's ready orders → PICKING (set-based); orders no longer ready leave it. False: none left."""
+    O, T = models.Order, models.PickTask
+    rows = uow.session.execute(select(T.id, T.tote_id, models.OrderLine.order_id)
+                               .join(models.OrderLine, T.order_line_id == models.OrderLine.id)
+                               .where(T.batch_id == cart.id)).all()
+    order_ids = sorted({r.order_id for r in rows})
+    claimed = set(uow.session.scalars(
+        update(O).where(O.id.in_(order_ids), O.status == OrderStatus.READY.value)
+        .values(status=OrderStatus.PICKING.value, assigned_picker_id=uow.actor.user_id, version=O.version + 1,
+                updated_at=now)
+        .returning(O.id).execution_options(synchronize_session=False)).all())
+    gone = [r.id for r in rows if r.order_id not in claimed]
+    if gone:  # cancelled or held since the wave was planned: the cart leaves without their stops
+        uow.session.execute(delete(T).where(T.id.in_(gone)).execution_options(synchronize_session=False))
+        # … and out of the wave: released again, they are planned afresh (on the call or by the next wave)
+        uow.session.execute(update(O).where(O.id.in_([o for o in order_ids if o not in claimed]))
+                            .values(wave_id=None, version=O.version + 1).execution_options(synchronize_session=False))
+    if not claimed:
+        cart.status = BatchStatus.CANCELLED.value
+        cart.finished_at = now
+        uow.audit("batch_cancelled", "pick_batch", cart.code, reason="no order of the cart is ready any more")
+        return False
+    numbers = dict(uow.session.execute(select(O.id, O.order_no).where(O.id.in_(claimed))).all())
+    uow.session.execute(insert(models.OrderStatusChange), [
+        {"order_id": oid, "from_status": OrderStatus.READY.value, "to_status": OrderStatus.PICKING.value, "at": now,
+         "user_id": uow.actor.user_id, "reason": "batch"} for oid in sorted(claimed)])
+    uow.audit_many([("order_status", "order", numbers[oid], {"from": "ready", "to": "picking", "reason": "batch"})
+                    for oid in sorted(claimed)])
+    uow.announce_many([OrderStatusChanged(order_no=numbers[oid], status=OrderStatus.PICKING.value)
+                       for oid in sorted(claimed)])
+    wave_kind = cart.wave.kind if cart.wave is not None else waves.WaveKind.MULTI.value
+    bulk = wave_kind != waves.WaveKind.MULTI.value
+    totes = _claim_totes(uow, cart, 1 if bulk else len(claimed))
+    tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(sorted(claimed)) if totes and
+               (bulk or k < len(totes))}
+    placed = [{"task": r.id, "tote": tote_of[r.order_id]} for r in rows if r.order_id in tote_of and r.order_id in claimed]
+    if placed:  # one executemany: every stop into its order's tote
+        uow.session.connection().execute(
+            update(T.__table__).where(T.__table__.c.id == bindparam("task")).values(tote_id=bindparam("tote")), placed)
+    uow.audit("batch_assigned", "pick_batch", cart.code, picker=uow.actor.login,
+              orders=[numbers[o] for o in sorted(claimed)], stops=len(rows) - len(gone), wave=cart.wave_id)
+    uow.announce(BatchAssigned(batch_code=cart.code, picker=uow.actor.login))
+    uow.session.expire_all()  # the set-based updates above bypassed any order or task already loaded
+    return True
+
+
+def _claim_totes(uow: UnitOfWork, batch: models.PickBatch, wanted: int) -> list[int]:
+    """Up to `wanted` free totes for the batch, in two statements (fewer when the floor runs out)."""
+    T = models.Tote
+    free = select(T.id).where(T.status == "free").order_by(T.code).limit(wanted)
+    if uow.db.backend == "postgresql":
+        free = free.with_for_update(skip_locked=True)
+    ids = list(uow.session.scalars(free).all())
+    if not ids:
+        return []
+    got = set(uow.session.scalars(update(T).where(T.id.in_(ids), T.status == "free")
+                                  .values(status="in_use", batch_id=batch.id)
+                                  .returning(T.id).execution_options(synchronize_session=False)).all())
+    return [i for i in ids if i in got]
+
+
 def _plan_most_urgent(uow: UnitOfWork, now: datetime) -> tuple[models.Warehouse, list[models.Order]] | None:
     O = models.Order
-    top = uow.session.scalars(select(O).where(O.status == OrderStatus.READY.value, O.warehouse_id.is_not(None))
+    top = uow.session.scalars(select(O).where(O.status == OrderStatus.READY.value, O.warehouse_id.is_not(None),
+                                              O.wave_id.is_(None))
                               .order_by(O.priority_score.desc(), O.id).limit(1)).first()
     if top is None:
         return None
     warehouse = top.warehouse
     assert warehouse is not None
     pool = uow.session.scalars(
-        select(O).where(O.status == OrderStatus.READY.value, O.warehouse_id == warehouse.id)
+        select(O).where(O.status == OrderStatus.READY.value, O.warehouse_id == warehouse.id, O.wave_id.is_(None))
         .order_by(O.priority_score.desc(), O.id).limit(PLANNING_POOL)
         .options(selectinload(O.lines).selectinload(models.OrderLine.reservations)
                  .selectinload(models.Reservation.stock).selectinload(models.Stock.location),
@@ -410,6 +483,9 @@ def _finish(uow: UnitOfWork, task: models.PickTask) -> tuple[bool, bool]:
         uow.audit("batch_done", "pick_batch", batch.code)
         uow.announce(BatchDone(batch_code=batch.code, picker=uow.actor.login))
         batch_done = True
+        if batch.wave_id is not None:
+            uow.session.flush()
+            waves.finish_wave_if_done(uow, batch.wave_id, utcnow())
     elif batch.status == BatchStatus.ASSIGNED.value:
         batch.status = BatchStatus.PICKING.value
         batch.started_at = batch.started_at or utcnow()

@@ -57,16 +57,32 @@ def request_replenishment(uow: UnitOfWork, sku: models.Sku, warehouse_id: int, q
 
 
 def check_low_stock(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int) -> list[models.ReplenishmentRequest]:
-    """Raise a low-stock request for each SKU now under its threshold that has none open."""
+    """Raise a low-stock request for each SKU now under its threshold that has none open.
+
+    Three statements whatever the number of SKUs — lock them, sum what is free, find open requests —
+    then, only for those under their threshold, the refills reserve bins can make first."""
+    ids = sorted(set(sku_ids))
+    if not ids:
+        return []
+    K, S, L, R = models.Sku, models.Stock, models.Location, models.ReplenishmentRequest
+    # Lock the SKU rows (PostgreSQL), in id order, so two intakes cannot both raise the same request.
+    skus = [k for k in uow.session.scalars(select(K).where(K.id.in_(ids)).order_by(K.id).with_for_update())
+            if k.low_stock_threshold]
+    if not skus:
+        return []
+    free = dict(uow.session.execute(
+        select(S.sku_id, func.coalesce(func.sum(S.on_hand - S.reserved), 0)).join(L, S.location_id == L.id)
+        .where(S.sku_id.in_([k.id for k in skus]), L.warehouse_id == warehouse_id, L.kind == "pick")
+        .group_by(S.sku_id)).all())
+    low = [k for k in skus if int(free.get(k.id, 0)) < k.low_stock_threshold]
+    if not low:
+        return []
+    asked = set(uow.session.scalars(select(R.sku_id).where(
+        R.sku_id.in_([k.id for k in low]), R.warehouse_id == warehouse_id, R.reason == "low_stock",
+        R.status == "open")))
     made = []
-    for sku_id in sorted(set(sku_ids)):
-        # Lock the SKU row (PostgreSQL) so two intakes cannot both raise the same request.
-        sku = uow.session.scalar(select(models.Sku).where(models.Sku.id == sku_id).with_for_update())
-        if sku is None or not sku.low_stock_threshold:
-            continue
-        available = available_in_pick(uow, sku.id, warehouse_id)
-        if available >= sku.low_stock_threshold:
-            continue
+    for sku in low:
+        available = int(free.get(sku.id, 0))
         # Reserve bins refill the pick faces first (replenishment_tasks); the merchant is asked only
         # for what reserve cannot cover.
         refills = plan_refills(uow, sku, warehouse_id)
@@ -74,15 +90,16 @@ def check_low_stock(uow: UnitOfWork, sku_ids: Iterable[int], warehouse_id: int) 
                                                        if t not in refills)
         if available >= sku.low_stock_threshold:
             continue
-        if _open_request(uow, sku.id, warehouse_id, "low_stock") is not None:
+        if sku.id in asked:
             continue
         qty = max(sku.low_stock_threshold * 3 - available, sku.low_stock_threshold)
         req = models.ReplenishmentRequest(sku_id=sku.id, warehouse_id=warehouse_id, qty=qty, reason="low_stock")
         uow.session.add(req)
-        uow.session.flush()
         uow.audit("low_stock", "sku", sku.sku_code, available=available, threshold=sku.low_stock_threshold, qty=qty)
         uow.announce(LowStock(sku=sku.sku_code, available=available, threshold=sku.low_stock_threshold))
         made.append(req)
+    if made:
+        uow.session.flush()
     return made
 
 

@@ -137,6 +137,86 @@ def release_line(uow: UnitOfWork, line: models.OrderLine) -> int:
     return released
 
 
+# ─── reserving for a group of orders at once ────────────────────────────────────
+
+
+class StockRaced(Exception):
+    """A conditional update matched no row: another transaction took the units this one counted on.
+
+    Not a person's problem: the intake runs the group again one order at a time (`reserve_line`)."""
+
+
+@dataclass
+class _Candidate:
+    id: int
+    lot_id: int | None
+    expiry: date | None
+    free: int  # on hand − reserved as read, less what this group has taken since
+
+
+class FefoPool:
+    """The stock rows that may serve a group of orders in one warehouse, read in one statement.
+
+    Each order is allocated earliest-expiry-first in memory, so a shortage is known before anything
+    is written (a backordered order writes no reservation to give back). What an order takes is
+    written by one conditional UPDATE per stock row (`reserved + n <= on_hand`): a row another
+    station emptied meanwhile matches nothing and raises `StockRaced`, the group is rolled back
+    whole — no unit is ever held twice, on either engine.
+    """
+
+    def __init__(self, uow: UnitOfWork, warehouse_id: int, sku_ids: Iterable[int]) -> None:
+        self.uow, self.warehouse_id = uow, warehouse_id
+        S, L, Lo = models.Stock, models.Location, models.Lot
+        q = (select(S.id, S.sku_id, S.lot_id, Lo.expiry, S.on_hand - S.reserved)
+             .join(L, S.location_id == L.id).outerjoin(Lo, S.lot_id == Lo.id)
+             .where(S.sku_id.in_(sorted(set(sku_ids))), L.warehouse_id == warehouse_id, L.kind == "pick",
+                    S.on_hand > S.reserved)
+             .order_by(S.sku_id, Lo.expiry.is_(None), Lo.expiry, L.code))
+        self.by_sku: dict[int, list[_Candidate]] = {}
+        for sid, sku_id, lot_id, expiry, free in uow.session.execute(q):
+            self.by_sku.setdefault(sku_id, []).append(_Candidate(sid, lot_id, expiry, free))
+
+    def reserve_order(self, order: models.Order, today: date) -> list[InsufficientStock]:
+        """Reserve every line of `order` or none; returns the shortages (each with its `line`)."""
+        taking: dict[int, int] = {}
+        per_line: list[tuple[models.OrderLine, list[tuple[_Candidate, int]]]] = []
+        short: list[InsufficientStock] = []
+        for line in order.lines:
+            cutoff = shelf_life_cutoff(line.sku, order.merchant, today)
+            need, plan = line.qty, []
+            for cand in self.by_sku.get(line.sku_id, ()):
+                if need == 0:
+                    break
+                if cand.lot_id is not None and cand.expiry is not None and not cand.expiry > cutoff:
+                    continue
+                take = min(need, cand.free - taking.get(cand.id, 0))
+                if take <= 0:
+                    continue
+                taking[cand.id] = taking.get(cand.id, 0) + take
+                plan.append((cand, take))
+                need -= take
+            if need:
+                exc = InsufficientStock(line.sku.sku_code, line.qty, line.qty - need)
+                exc.line = line  # type: ignore[attr-defined]
+                short.append(exc)
+            per_line.append((line, plan))
+        if short:
+            return short
+        S = models.Stock
+        for stock_id, n in sorted(taking.items()):  # one order of locking on every station: no deadlock
+            done = self.uow.session.execute(
+                update(S).where(S.id == stock_id, S.reserved + n <= S.on_hand)
+                .values(reserved=S.reserved + n, version=S.version + 1)
+                .execution_options(synchronize_session=False)).rowcount
+            if not done:
+                raise StockRaced(stock_id)
+        for line, plan in per_line:
+            for cand, take in plan:
+                cand.free -= take
+                line.reservations.append(models.Reservation(stock_id=cand.id, qty=take))
+        return []
+
+
 # ─── the ledger ─────────────────────────────────────────────────────────────────
 
 

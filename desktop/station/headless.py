@@ -7,13 +7,24 @@ to the station's journal before it is "answered" (a line `CONFIRMED <action id>`
 applied; a restarted station first replays what its journal still holds.
 
     python -m desktop.station.headless --db URL --login picker1 --pin 1111 --station S1 --journal FILE [--batches N]
+        [--stats FILE]
+
+With `--stats FILE` the station counts what it asks of the central database — statements, the time
+they take (sent, run by the server, answered), and claims of a planned cart that another station won
+(an UPDATE of pick_batches matching no row) — and writes them, with its confirmed scans and batches,
+as JSON when it ends. The server's own pg_stat_statements needs `shared_preload_libraries`, which a
+shared server may not have; this is the work as one station sees it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from pathlib import Path
+
+from sqlalchemy import event
 
 from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -37,10 +48,34 @@ def _when_reachable(what):
             time.sleep(0.2)
 
 
+class StatementCounter:
+    """Statements this process sends, their round-trip time, and cart claims lost to another station."""
+
+    def __init__(self, engine) -> None:  # noqa: ANN001 - a SQLAlchemy Engine
+        self.statements = 0
+        self.seconds = 0.0
+        self.lost_claims = 0
+        self._started: list[float] = []
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def _before(self, *_args) -> None:  # noqa: ANN002
+        self._started.append(time.perf_counter())
+
+    def _after(self, _conn, cursor, statement: str, *_rest) -> None:  # noqa: ANN001
+        self.seconds += time.perf_counter() - self._started.pop()
+        self.statements += 1
+        if statement.startswith("UPDATE pick_batches") and cursor.rowcount == 0:
+            self.lost_claims += 1
+
+
 def run(url: str, login: str, pin: str, station: str, journal_path: str, batches: int | None,
-        replay_every: int = 1) -> int:
+        replay_every: int = 1, stats_path: str | None = None) -> int:
     db = Database.open(url, migrate_schema=False)
     journal = StationJournal(journal_path)
+    counter = StatementCounter(db.engine) if stats_path else None
+    scans = 0
+    done = 0
     try:
         leftover = replay(journal, db, HANDLERS)
         say("REPLAYED", len(leftover.applied), "CONFLICTS", len(leftover.conflicts))
@@ -54,7 +89,6 @@ def run(url: str, login: str, pin: str, station: str, journal_path: str, batches
             with db.unit_of_work(actor) as uow:
                 return picking.next_batch(uow)
 
-        done = 0
         while batches is None or done < batches:
             try:
                 view = _when_reachable(take_batch)
@@ -66,6 +100,7 @@ def run(url: str, login: str, pin: str, station: str, journal_path: str, batches
                 action_id = journal.record(actor, "pick", {"task_id": stop.task_id, "qty": stop.qty - stop.picked_qty,
                                                            "lot": stop.lot_code})
                 say("CONFIRMED", action_id, f"{time.time():.4f}")  # answered: from here it must not be lost
+                scans += 1
                 if n % replay_every == 0:
                     report = replay(journal, db, HANDLERS)
                     if not report.complete:
@@ -77,6 +112,10 @@ def run(url: str, login: str, pin: str, station: str, journal_path: str, batches
         say("DONE", done)
         return 0
     finally:
+        if counter is not None:
+            Path(stats_path).write_text(json.dumps({  # type: ignore[arg-type]
+                "station": station, "scans": scans, "batches": done, "statements": counter.statements,
+                "db_seconds": round(counter.seconds, 4), "lost_claims": counter.lost_claims}))
         journal.close()
         db.dispose()
 
@@ -90,8 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--journal", required=True)
     p.add_argument("--batches", type=int, default=None)
     p.add_argument("--replay-every", type=int, default=1)
+    p.add_argument("--stats", default=None, help="write the station's statement counts here (JSON) at the end")
     args = p.parse_args(argv)
-    return run(args.db, args.login, args.pin, args.station, args.journal, args.batches, args.replay_every)
+    return run(args.db, args.login, args.pin, args.station, args.journal, args.batches, args.replay_every,
+               args.stats)
 
 
 if __name__ == "__main__":

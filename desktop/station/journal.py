@@ -48,6 +48,14 @@ CREATE TABLE IF NOT EXISTS actions (
     done_at    TEXT
 );
 CREATE INDEX IF NOT EXISTS actions_state ON actions(state, seq);
+CREATE TABLE IF NOT EXISTS handovers (
+    kind       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    payload    TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
 """
 
 
@@ -133,6 +141,32 @@ class StationJournal:
 
     def mark_conflict(self, action_id: str, reason: str) -> None:
         self._finish(action_id, CONFLICT, reason)
+
+    # --- work handed over -----------------------------------------------------------------------
+    # Work in hand that is not an action yet (a half-packed parcel's units and weight) kept for the next
+    # person at this station when someone signs out in the middle of it; taken back when it is resumed.
+
+    def hand_over(self, actor: Actor, kind: str, key: str, payload: dict[str, Any]) -> None:
+        """Keep `payload` for the next person (one per kind and key: a newer one replaces it)."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO handovers(kind, key, at, actor, payload) VALUES (?, ?, ?, ?, ?)",
+                (kind, key, datetime.now(UTC).isoformat(), _actor_json(actor),
+                 json.dumps(payload, ensure_ascii=False, sort_keys=True)))
+
+    def handovers(self, kind: str) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+        """What waits for the next person: (key, who left it, payload), oldest first."""
+        with self._lock:
+            rows = self._conn.execute("SELECT key, actor, payload FROM handovers WHERE kind = ? ORDER BY at",
+                                      (kind,)).fetchall()
+        return [(key, json.loads(actor), json.loads(payload)) for key, actor, payload in rows]
+
+    def take_handover(self, kind: str, key: str) -> dict[str, Any] | None:
+        """The work kept under `key`, removed from the journal (None: nothing was kept)."""
+        with self._lock:
+            row = self._conn.execute("DELETE FROM handovers WHERE kind = ? AND key = ? RETURNING payload",
+                                     (kind, key)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def counts(self) -> dict[str, int]:
         with self._lock:

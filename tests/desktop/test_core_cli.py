@@ -92,6 +92,41 @@ def test_no_configuration_opens_the_embedded_file_and_seeds_it(capsys, tmp_path)
     assert (tmp_path / "data" / "pickdesk.sqlite3").exists()
 
 
+def _pages_reassemble_the_whole_list(capsys, url: str, total: int) -> None:
+    code, out, _ = run(capsys, "orders", "--json", "--db", url)
+    whole = json.loads(out)
+    assert code == 0 and len(whole) == total
+    got, after = [], None
+    while True:
+        args = ["orders", "--json", "--limit", "7", "--db", url] + (["--after", after] if after else [])
+        code, out, _ = run(capsys, *args)
+        page = json.loads(out)
+        assert code == 0 and len(page) <= 7
+        if not page:
+            break
+        got.extend(page)
+        after = page[-1]["order_no"]
+    assert got == whole  # every order once, in the same order (priority, then number)
+    scores = [r["priority_score"] for r in whole]
+    assert scores == sorted(scores, reverse=True)
+    code, out, _ = run(capsys, "orders", "--status", "ready", "--limit", "3", "--json", "--db", url)
+    assert code == 0 and [r["status"] for r in json.loads(out)] == ["ready"] * len(json.loads(out))
+    code, out, err = run(capsys, "orders", "--json", "--after", "NO-SUCH-ORDER", "--db", url)
+    assert code == 2 and "NO-SUCH-ORDER" in err and out == ""  # refused before anything is printed
+
+
+def test_orders_page_by_limit_and_after_on_sqlite(capsys, tmp_path):
+    url = f"sqlite:///{tmp_path / 'pages.sqlite3'}"
+    assert run(capsys, "demo", "--orders", "30", "--seed", "4", "--as-of", "2026-11-23", "--db", url)[0] == 0
+    _pages_reassemble_the_whole_list(capsys, url, 30)
+
+
+@pytest.mark.postgres
+def test_orders_page_by_limit_and_after_on_postgresql(capsys, pg_empty_url):
+    assert run(capsys, "demo", "--orders", "25", "--seed", "9", "--db", pg_empty_url)[0] == 0
+    _pages_reassemble_the_whole_list(capsys, pg_empty_url, 25)
+
+
 @pytest.mark.postgres
 def test_orders_and_stock_on_postgresql(capsys, pg_empty_url):
     code, _, _ = run(capsys, "demo", "--orders", "25", "--seed", "9", "--db", pg_empty_url)

@@ -105,10 +105,11 @@ def build(db: Database) -> None:
         uow.commit()
 
 
-@pytest.fixture
-def db(tmp_path, monkeypatch):
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request, tmp_path, monkeypatch):
     monkeypatch.setenv("PICKDESK_DATA_DIR", str(tmp_path))
-    database = Database.open(f"sqlite:///{tmp_path / 'f.sqlite3'}")
+    url = f"sqlite:///{tmp_path / 'f.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_empty_url")
+    database = Database.open(url)
     build(database)
     yield database
     database.dispose()
@@ -147,6 +148,20 @@ def test_orders_per_hour_sla_pickers_shorts_returns_satisfaction(db):
     assert f.satisfaction_responses == 4 and f.satisfaction_mean == 3.67
     assert [(c.category, c.count, c.mean_score) for c in f.satisfaction_by_category] == [
         ("delivery_speed", 2, 4.5), ("packaging", 1, 2.0), ("service", 1, None)]
+
+
+def test_a_long_period_is_counted_in_days_or_months_never_more_buckets_than_it_holds(db):
+    with db.unit_of_work(SUPER) as uow:
+        month = compute_figures(uow, datetime(2026, 2, 1, tzinfo=UTC), datetime(2026, 5, 1, tzinfo=UTC))
+        century = compute_figures(uow, datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+    assert month.orders_bucket == "day" and len(month.orders_per_hour) == 28 + 31 + 30
+    per_day = dict(month.orders_per_hour)
+    assert per_day[datetime(2026, 3, 2, tzinfo=UTC)] == 3 and per_day[datetime(2026, 3, 1, tzinfo=UTC)] == 1
+    assert sum(per_day.values()) == month.orders_received == 4
+    assert century.orders_bucket == "month" and len(century.orders_per_hour) == 1200
+    assert dict(century.orders_per_hour)[datetime(2026, 3, 1, tzinfo=UTC)] == 4
+    # The stages of a long period are those that ended in it, each once.
+    assert century.stage("picked").count == 4 and century.stage("delivered").count == 1
 
 
 def test_exports_json_csv_and_xlsx_carry_the_same_numbers(db, tmp_path):

@@ -147,3 +147,18 @@ def test_database_cut_mid_replay_keeps_the_rest_pending_then_everything_arrives(
     finally:
         db.dispose()
         proxy.close()
+
+
+def test_work_handed_over_is_kept_across_a_restart_and_taken_once(tmp_path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal = StationJournal(path)
+    journal.hand_over(ACTOR, "pack", "SO-1", {"units": [[1, "L1", "2027-03-09"]], "grams": 512})
+    journal.hand_over(ACTOR, "pack", "SO-1", {"units": [[1, "L1", "2027-03-09"], [2, None, None]], "grams": 530})
+    journal.close()
+    journal = StationJournal(path)  # the station restarted
+    kept = journal.handovers("pack")
+    assert [(key, who["login"], work["grams"]) for key, who, work in kept] == [("SO-1", "picker1", 530)]
+    assert journal.handovers("pick") == [] and journal.pending() == []  # not an action: nothing to replay
+    assert journal.take_handover("pack", "SO-1")["units"][1] == [2, None, None]
+    assert journal.take_handover("pack", "SO-1") is None and journal.handovers("pack") == []
+    journal.close()

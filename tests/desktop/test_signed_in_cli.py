@@ -28,6 +28,8 @@ SIGNED = {
     "keys import": ("admin", "9999"), "keys rotate": ("admin", "9999"), "demo": ("admin", "9999"),
     "db": ("admin", "9999"), "users add": ("admin", "9999"), "users retire": ("admin", "9999"),
     "users set-pin": ("admin", "9999"), "setup import": ("admin", "9999"),
+    "wave release": ("super1", "5555"), "wave cutoff": ("admin", "9999"),
+    "presale": ("super1", "5555"),
     "count open": ("receiver1", "6666"), "count import": ("receiver1", "6666"), "count show": ("super1", "5555"),
     "count approve": ("super1", "5555"), "count recount": ("super1", "5555"), "replenish plan": ("receiver1", "6666"),
     "replenish do": ("receiver1", "6666"), "transfer request": ("super1", "5555"), "transfer pick": ("picker1", "1111"),
@@ -40,7 +42,7 @@ SIGNED = {
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
         "setup export", "keys show", "manifest export", "manifest unmanifested", "returns list", "feedback summary",
-        "smoke", "count list", "replenish tasks", "transfer list", "inbound list", "stock history", "stock verify"}
+        "smoke", "wave list", "wave cutoffs", "count list", "replenish tasks", "transfer list", "inbound list", "stock history", "stock verify"}
 
 
 def leaf_commands() -> dict[str, object]:
@@ -113,6 +115,10 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "keys export": ["keys", "export", "-o", str(out / "k.json"), "--passphrase-stdin"],
         "keys import": ["keys", "import", str(files / "key.txt")], "keys rotate": ["keys", "rotate"],
         "demo": ["demo", "--reset", "--orders", "1"], "db": ["db", "downgrade", "base"],
+        "wave release": ["wave", "release", "--warehouse", "SZ1"],
+        "wave cutoff": ["wave", "cutoff", "--warehouse", "SZ1", "--carrier", "SF", "--service", "standard",
+                        "--at", "18:00"],
+        "presale": ["presale", "M1-0001", "--merchant", "M1", "--ships-on", "2026-12-12"],
         "count open": ["count", "open", "--location", "SZ1-A01-1-01-1"],
         "count import": ["count", "import", str(files / "count.txt")], "count show": ["count", "show", "CNT-000001"],
         "count approve": ["count", "approve", "CNT-000001", "--reason", "checked"],

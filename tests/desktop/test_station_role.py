@@ -549,6 +549,8 @@ def test_a_receiver_refills_a_face_and_a_picker_sends_a_transfer_at_their_statio
     assert site.owner_scalar("SELECT status FROM stock_transfers WHERE id = :i", {"i": transfer_id}) == "in_transit"
     assert site.owner_scalar("SELECT count(*) FROM inbound_notices WHERE asn_no = :a", {"a": picked.asn_no}) == 1
     refused(site.station(Role.PICKER), "UPDATE inbound_notices SET status = 'closed'")
+
+
 # ─── carrier accounts (issue 18, item 4) ────────────────────────────────────────
 
 
@@ -580,3 +582,37 @@ def test_carrier_secrets_are_read_only_by_the_kinds_that_call_a_carrier(site):
     picker = site.sign_in(Role.PICKER)
     with site.station(Role.PICKER).unit_of_work(picker) as uow, pytest.raises(NotAllowed):
         carrier_accounts.sf_client(uow, "SF")
+
+
+def test_a_second_sign_in_takes_the_server_session_over_from_the_first_login(site, pg_module_url):
+    """One person, one active session (migration 0014): the first login's server session and station
+    row are cleared, so its audit rows name nobody, and the first station learns where they went."""
+    second = f"st_picker2_{uuid.uuid4().hex[:6]}"
+    assert as_admin(["db", "station-role", second, "--kind", "picker", "--apply", "--db", pg_module_url]) == 0
+    url = make_url(pg_module_url).set(username=second).render_as_string(hide_password=False)
+    other = Database.open(url, sealer=site.sealer)
+    try:
+        first_actor = site.sign_in(Role.PICKER, "picker2", "2222")
+        assert site.owner_scalar("SELECT u.login FROM station_sessions s JOIN users u ON u.id = s.user_id "
+                                 "WHERE s.db_role = :r", {"r": site.logins[Role.PICKER]}) == "picker2"
+        with other.unit_of_work() as uow:
+            auth.sign_in_with_pin(uow, "picker2", "2222", "PICKER-02")
+        assert site.owner_scalar("SELECT user_id FROM station_sessions WHERE db_role = :r",
+                                 {"r": site.logins[Role.PICKER]}) is None
+        assert site.owner_scalar("SELECT u.login FROM station_sessions s JOIN users u ON u.id = s.user_id "
+                                 "WHERE s.db_role = :r", {"r": second}) == "picker2"
+        with site.station(Role.PICKER).unit_of_work(first_actor) as uow:
+            assert auth.signed_in_elsewhere(uow, first_actor) == "PICKER-02"
+            uow.audit("probe", "user", first_actor.user_id)  # what the first login writes now names nobody
+            uow.commit()
+        assert site.owner_scalar("SELECT user_id IS NULL FROM audit_log WHERE action = 'probe' ORDER BY id DESC "
+                                 "LIMIT 1") is True
+        assert site.owner_scalar("SELECT detail->>'stations' FROM audit_log WHERE action = 'session_taken_over' "
+                                 "ORDER BY id DESC LIMIT 1") == '["PICKER-01"]'
+        with other.unit_of_work() as uow:  # the takeover itself is a station's to call, none other's
+            assert uow.session.execute(text("SELECT count(*) FROM pickdesk_take_over('X')")).scalar() == 0
+    finally:
+        other.dispose()
+        with site.owner.engine.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {second}"))
+            conn.execute(text(f"DROP ROLE {second}"))

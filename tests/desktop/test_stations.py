@@ -6,6 +6,7 @@ picked, each unit picked once, every confirmed action applied exactly once (or l
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -33,11 +34,14 @@ PICKERS = [("picker1", "1111"), ("picker2", "2222"), ("picker3", "2323"), ("pick
 class Station:
     """One headless station process, its stdout collected line by line."""
 
-    def __init__(self, url: str, login: str, pin: str, name: str, journal: Path, batches: int | None = None):
+    def __init__(self, url: str, login: str, pin: str, name: str, journal: Path, batches: int | None = None,
+                 stats: Path | None = None):
         args = [sys.executable, "-m", "desktop.station.headless", "--db", url, "--login", login, "--pin", pin,
                 "--station", name, "--journal", str(journal)]
         if batches is not None:
             args += ["--batches", str(batches)]
+        if stats is not None:
+            args += ["--stats", str(stats)]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                      env=env)
@@ -113,7 +117,7 @@ def check_invariants(db: Database, start: tuple[dict[int, int], int], journals: 
 
 def test_stations_picking_overlapping_orders_at_full_speed(floor, tmp_path):
     db, start, urls = floor
-    stations = [Station(urls[n], login, pin, f"S{n}", tmp_path / f"j{n}.sqlite3")
+    stations = [Station(urls[n], login, pin, f"S{n}", tmp_path / f"j{n}.sqlite3", stats=tmp_path / f"s{n}.json")
                 for n, (login, pin) in enumerate(PICKERS)]
     for st in stations:
         assert st.wait() == 0, st.err
@@ -121,6 +125,11 @@ def test_stations_picking_overlapping_orders_at_full_speed(floor, tmp_path):
     assert len(confirmed) > 50 and all("NOTHING_TO_PICK" in st.lines for st in stations)
     report = check_invariants(db, start, [tmp_path / f"j{n}.sqlite3" for n in range(len(PICKERS))], confirmed)
     assert report["applied"] == len(confirmed) and report["conflicts"] == 0
+    for n, st in enumerate(stations):  # what each station asked of the server, as it counted it (--stats)
+        stats = json.loads((tmp_path / f"s{n}.json").read_text())
+        assert stats["scans"] == len(st.confirmed())
+        assert stats["batches"] == sum(1 for ln in st.lines if ln.startswith("BATCH "))
+        assert stats["statements"] > stats["scans"] and stats["db_seconds"] > 0 and stats["lost_claims"] >= 0
 
 
 def test_stations_killed_at_random_points_lose_and_double_nothing(floor, tmp_path):

@@ -87,6 +87,10 @@ def test_targets_and_settings(monkeypatch):
         PrinterSettings(kind="tcp", target="x", format="ps")
     with pytest.raises(ValueError):
         PrinterSettings(kind="tcp", target="x", label_size="4x6")
+    for kind in ("cups", "tcp", "folder"):  # these need to be told where
+        with pytest.raises(ValueError):
+            PrinterSettings(kind=kind, target="")
+    assert PrinterSettings(kind="system", target="").printer_key == "system:"  # the system's default printer
     assert isinstance(open_transport(settings), TcpTransport)
     cups = open_transport(PrinterSettings(kind="cups", target="zebra@printserver:631", format="zpl"))
     assert cups.command("t") == ["lp", "-h", "printserver:631", "-d", "zebra", "-t", "t", "-o", "raw"]

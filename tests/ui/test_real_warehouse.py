@@ -242,6 +242,7 @@ def test_the_picker_the_admin_made_signs_in_and_picks_a_released_order(qtbot, wi
     batch = ws.batch.code
     assert ws.batch.warehouse == "CD1"
     lots = {}
+    ws.take_suggested_totes()  # the suggested totes go on the cart (F6)
     while ws.batch is not None and ws.session is not None and ws.session.current is not None:
         stop = ws.session.current
         assert stop.location_code.startswith("CD1-R")
@@ -252,6 +253,10 @@ def test_the_picker_the_admin_made_signs_in_and_picks_a_released_order(qtbot, wi
             window.on_scan(gs1_item(stop.gtin14, stop.lot_code, stop.lot_expiry) if stop.lot_code
                            else gs1_item(stop.gtin14))
             assert ws.feedback.verdict is Verdict.GOOD, ws.feedback.text.text()
+        if stop.tote_code:  # into the stop's tote, scanned
+            window.on_scan(stop.tote_code)
+    for tote in ws.session.totes_to_drop if ws.session is not None else ():  # the drop-off at packing
+        window.on_scan(tote)
     qtbot.waitUntil(lambda: ws.batch is None and ws.pending_writes == 0, timeout=10_000)
     assert lots.get(TEA_LONGJING, "LJ3011") == "LJ3011"  # the lot counted in at opening
 

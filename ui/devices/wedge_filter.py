@@ -1,7 +1,14 @@
 """Keyboard-wedge scanners in Qt: an application-wide event filter around `WedgeDetector`.
 
 Install one `WedgeFilter` on the QApplication. It feeds every key press aimed at the focused
-widget to the detector, with a timestamp from the clock it was given. Keys that may start a scan
+widget to the detector, timed by `QKeyEvent.timestamp()`: when the window system says the key was
+typed, not when the GUI thread got round to it. A GUI thread stalled for 300 ms in the middle of a
+burst then still sees one burst (the keys typed meanwhile queue up with their own times), never a
+scan cut in two whose second half lands in a count field as a number. Synthetic events carry the
+timestamp 0; those are timed by the clock the filter was given.
+
+A held burst is only given up after the input still queued has been looked at: the release timer
+may fire late, behind keys of the same burst that wait in the queue. Keys that may start a scan
 are held back; if they turn out to be typing they are replayed to the widget they were meant for,
 in order. Scan keys and the suffix never reach the text field; the scan is emitted instead.
 Input-method events (Chinese pinyin and the like) always pass and release anything held first.
@@ -18,7 +25,7 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -93,6 +100,10 @@ class WedgeFilter(QObject):
         self._detector = WedgeDetector(config)
         self._clock = clock
         self._replaying = False
+        self._draining = False
+        # The last key fed to the detector: its typed time (detector seconds) and the clock then.
+        self._last_typed = 0.0
+        self._last_seen = 0.0
         self._timer = QTimer(self)
         self._timer.setObjectName("wedge_release_timer")
         self._timer.setSingleShot(True)
@@ -133,13 +144,25 @@ class WedgeFilter(QObject):
         text = "\x1d" if name == "GS" else event.text()
         held = _HeldKey(watched, event)
         decision = self._detector.key_pressed(
-            KeyPress(text, name, self._clock(), event.isAutoRepeat(), payload=held)
+            KeyPress(text, name, self._typed_at(event), event.isAutoRepeat(), payload=held)
         )
         self._release(decision.release)
         if decision.scan is not None:
             self.scanned.emit(decision.scan)
         self._arm_timer()
         return decision.verdict is not Verdict.PASS
+
+    def _typed_at(self, event: QKeyEvent) -> float:
+        """When the key was typed, in seconds: the window system's time, else (synthetic keys) the clock."""
+        seen = self._clock()
+        stamp = event.timestamp()
+        self._last_typed = stamp / 1000.0 if stamp else seen
+        self._last_seen = seen
+        return self._last_typed
+
+    def _typed_now(self) -> float:
+        """Now, on the clock of the last key's timestamp: its typed time plus the time since it was seen."""
+        return self._last_typed + max(self._clock() - self._last_seen, 0.0)
 
     @staticmethod
     def _is_key_target(watched: QObject) -> bool:
@@ -168,11 +191,23 @@ class WedgeFilter(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        remaining = max(deadline - self._clock(), 0.0)
+        remaining = max(deadline - self._typed_now(), 0.0)
         self._timer.start(max(1, math.ceil(remaining * 1000) + 1))
 
     def _expire(self) -> None:
-        self._release(self._detector.expire(self._clock()))
+        if self._draining:
+            return
+        # Keys typed while the GUI thread was busy may still wait in the queue, behind this late
+        # timer: let them reach the detector first; they may continue (or end) the held burst.
+        self._draining = True
+        try:
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeSocketNotifiers)
+        finally:
+            self._draining = False
+        if not self._detector.holding:
+            return
+        self._release(self._detector.expire(self._typed_now()))
         if self._detector.holding:
             # The clock has not moved past the gap yet (a test's clock, or a late timer): look again.
             self._timer.start(max(1, math.ceil(self.config.max_gap * 1000)))

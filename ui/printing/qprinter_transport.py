@@ -90,6 +90,14 @@ class SystemPrinterTransport:
         if self.output_file is not None:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(self.output_file))
+        elif not self.printer_name:  # the system's default printer, as the desktop has it now
+            default = QPrinterInfo.defaultPrinterName()
+            if not default:
+                raise PrinterOffline("this computer has no default printer: choose one in the system's "
+                                     "printer settings, or name one in Settings → Label printer")
+            printer.setPrinterName(default)
+            if not printer.isValid():
+                raise PrinterOffline(f"the default system printer {default!r} is not valid")
         else:
             if self.printer_name not in QPrinterInfo.availablePrinterNames():
                 raise PrinterOffline(f"system printer {self.printer_name!r} is not available")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date as Date
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.services import supervision as sv
@@ -32,7 +33,7 @@ class ExceptionsModel(KeyedModel):
             Column(self.tr("Order"), lambda e: e.order_no or ""),
             Column(self.tr("Order status"), lambda e: order_status_name(e.order_status) if e.order_status else ""),
             Column(self.tr("Raised"), lambda e: month_day_time(e.created_at), tip=lambda e: date_time(e.created_at)),
-            Column(self.tr("What happened"), summary),
+            Column(self.tr("What happened"), summary, tip=summary),  # the whole story, however narrow the column
         ]
 
 
@@ -44,6 +45,12 @@ class ExceptionsPanel(QWidget):
         self.model = ExceptionsModel(self.exception_summary, self)
         self.table = KeyedView("supervisor_exceptions", self.model, self, stretch=5)
         self.table.key_selected.connect(lambda _key: self._exception_selected())
+        # Rows as tall as their wrapped story, measured again once the columns have their widths.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
         self.model.modelReset.connect(self._exception_selected)
         panel = QVBoxLayout()
         title = QLabel(self.tr("Decision"), self)
@@ -83,9 +90,26 @@ class ExceptionsPanel(QWidget):
 
     def show_exceptions(self, rows: list[sv.ExceptionRow]) -> None:
         selected = self.table.selected_key()
-        self.model.replace(rows)
-        if selected is not None and self.model.record(selected) != getattr(self, "_shown", None):
-            self._exception_selected()  # the selected case changed under it: its detail again
+        keys = [e.id for e in self.model.records()]
+        at = keys.index(selected) if selected in keys else None
+        self.model.replace(rows)  # other keys: the model is reset, and the table's selection with it
+        # What happened wraps onto more lines rather than end in "…" (the list is short: open cases only).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.resizeRowsToContents()
+        if selected is None:
+            return
+        if self.model.record(selected) is not None:
+            if self.table.selected_key() != selected:
+                self.table.select_key(selected)  # the same case stays chosen
+            if self.model.record(selected) != getattr(self, "_shown", None):
+                self._exception_selected()  # the selected case changed under it: its detail again
+        elif at is not None and rows:
+            # The case was settled (here or elsewhere): the one that took its place is chosen, not the top.
+            left = [e.id for e in self.model.records()]
+            self.table.select_key(left[min(at, len(left) - 1)])
+        else:
+            self._exception_selected()
 
     def selected_exception(self) -> sv.ExceptionRow | None:
         return self.model.record(self.table.selected_key())

@@ -57,6 +57,22 @@ class HeldModel(KeyedModel):
         ]
 
 
+class FoundModel(KeyedModel):
+    """Orders a search found (any status), newest first, keyed by order number."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__([], lambda o: o.order_no, parent=parent)
+        self.columns = [
+            Column(self.tr("Order"), lambda o: o.order_no),
+            Column(self.tr("Status"), lambda o: order_status_name(o.status)),
+            Column(self.tr("Merchant"), lambda o: o.merchant),
+            Column(self.tr("Priority"), lambda o: priority_name(o.priority_class)),
+            Column(self.tr("Picker"), lambda o: o.picker or ""),
+            Column(self.tr("Ship by"), lambda o: month_day_time(o.promised_ship_by),
+                   tip=lambda o: date_time(o.promised_ship_by) if o.promised_ship_by else ""),
+        ]
+
+
 class OrdersPanel(QWidget):
     def __init__(self, console: Console, orders: OrdersModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +84,25 @@ class OrdersPanel(QWidget):
         self.held_title = QLabel(self.tr("On hold"), self)
         self.held_title.setObjectName("supervisor_held_title")
         self.held = KeyedView("supervisor_held_table", self.held_model, self, stretch=5)
+        # Search: order number (or part), a tracking number, a SKU code; the service matches in the database.
+        self.search = QLineEdit(self)
+        self.search.setObjectName("supervisor_order_search")
+        self.search.setPlaceholderText(self.tr("Find an order: number, tracking number or SKU, then Enter"))
+        self.search.setMinimumHeight(TOUCH_PX)
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(lambda: self.find(self.search.text()))
+        self.found_title = QLabel(self)
+        self.found_title.setObjectName("supervisor_found_title")
+        self.found_model = FoundModel(self)
+        self.found = KeyedView("supervisor_found_table", self.found_model, self, stretch=4)
+        self._chosen: KeyedView | None = None
+        self._searches = 0  # searches asked for: only the latest one's answer is shown
+        self.found.key_selected.connect(lambda key: self._choose(self.found, key))
+        self.orders.key_selected.connect(lambda key: self._choose(self.orders, key))
+        self.held.key_selected.connect(lambda key: self._choose(self.held, key))
+        self.found.key_selected.connect(lambda key: key is not None and self.orders.select_key(key))
+        self.found_title.hide()
+        self.found.hide()
         self.held.key_selected.connect(lambda key: key is not None and self.orders.select_key(key))
         for signal in (self.held_model.modelReset, self.held_model.rowsInserted, self.held_model.rowsRemoved):
             signal.connect(self._show_held_title)
@@ -108,6 +143,13 @@ class OrdersPanel(QWidget):
         self.customer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
+        found = QWidget(split)
+        found_layout = QVBoxLayout(found)
+        found_layout.setContentsMargins(0, 0, 0, 0)
+        found_layout.addWidget(self.search)
+        found_layout.addWidget(self.found_title)
+        found_layout.addWidget(self.found, 1)
+        split.addWidget(found)
         split.addWidget(self.orders)
         lower = QWidget(split)
         lower_layout = QVBoxLayout(lower)
@@ -115,7 +157,9 @@ class OrdersPanel(QWidget):
         lower_layout.addWidget(self.held_title)
         lower_layout.addWidget(self.held)
         split.addWidget(lower)
-        split.setSizes([300, 180])
+        split.setSizes([70, 300, 180])  # the search field alone until something is found
+        split.setCollapsible(1, False)
+        split.setCollapsible(2, False)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
@@ -130,7 +174,48 @@ class OrdersPanel(QWidget):
     # --- choosing ---------------------------------------------------------------------------
 
     def selected_order(self) -> str | None:
-        return self.orders.selected_key() or self.held.selected_key()
+        """The order last chosen in any of the three tables (found, floor, held)."""
+        views = (self.found, self.orders, self.held) if self._chosen is self.found else (self.orders, self.held, self.found)
+        return next((key for key in (v.selected_key() for v in views if v.isVisible() or v is not self.found) if key),
+                    None)
+
+    def _choose(self, view: KeyedView, key: object) -> None:
+        if key is not None:
+            self._chosen = view
+
+    def find(self, text: str) -> None:
+        """Search the orders (number, tracking number, SKU); the results are listed above the floor's."""
+        term = text.strip()
+        if not term:
+            self.found_model.replace([])
+            self.found_title.hide()
+            self.found.hide()
+            return
+        self._searches += 1
+        asked = self._searches
+        self.console.runner.run(lambda uow: sv.search_orders(uow, term), lambda rows: self._found(term, rows, asked),
+                                self.console.refuse_error, actor=self.console.actor, owner=self)
+
+    def _found(self, term: str, rows: list, asked: int | None = None) -> None:  # noqa: ANN001 - BoardOrders
+        if asked is not None and asked != self._searches:
+            return  # an older search answered late (the task runner has several threads): the newest one counts
+        self.found_model.replace(rows)
+        if not rows:
+            self.found_title.setText(self.tr("No order found for “{term}”.").format(term=term))
+        elif len(rows) >= sv.SEARCH_LIMIT:
+            self.found_title.setText(self.tr("Found the first {n} orders for “{term}”: narrow the search.")
+                                     .format(n=number(len(rows)), term=term))
+        else:
+            self.found_title.setText(self.tr("Found %n order(s) for “{term}”.", "", len(rows)).format(term=term))
+        self.found_title.show()
+        self.found.setVisible(bool(rows))
+        split = self.found.parentWidget().parentWidget()
+        if isinstance(split, QSplitter):  # room for the results, the floor and the held list below
+            total = sum(split.sizes())
+            top = min(total // 3, 110 + 36 * min(len(rows), 4)) if rows else 90
+            split.setSizes([top, (total - top) * 5 // 8, (total - top) * 3 // 8])
+        if len(rows) == 1:
+            self.found.select_key(rows[0].order_no)
 
     def select_order(self, order_no: str) -> bool:
         if self.orders.select_key(order_no):

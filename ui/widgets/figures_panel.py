@@ -172,8 +172,9 @@ class FiguresPanel(QWidget):
                 n=number(f.orders_received), per_hour=number(f.mean_orders_per_hour, 2)),
             self.tr("SLA kept: {rate} ({kept} of {shipped})").format(
                 rate=sla, kept=number(f.sla_kept), shipped=number(f.shipped_with_promise)),
-            self.tr("Short picks: %n event(s); exceptions opened: {x}", "", f.short_pick_events).format(
-                x=number(f.short_pick_exceptions)),
+            # Named as what it counts: short-pick cases raised in the period, not the exceptions tab's open cases.
+            self.tr("Short picks: %n event(s); short-pick exceptions raised in the period: {x}", "",
+                    f.short_pick_events).format(x=number(f.short_pick_exceptions)),
             self.tr("Satisfaction: {score} of 5 (%n answer(s))", "", f.satisfaction_responses).format(score=score)]))
         self.loaded.emit(f)
 
@@ -198,10 +199,16 @@ class FiguresPanel(QWidget):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append(categories or [""])
+        # Whole names, never "…": a name that does not fit its category slot wraps or overlaps a little,
+        # which reads; an ellipsis does not. Vertical bars turn their names to fit more of them.
+        names.setTruncateLabels(False)
+        if not horizontal and len(categories) > 4:
+            names.setLabelsAngle(-45)
         values = QValueAxis()
         shown = [s.at(i) for s in sets for i in range(s.count())]
         values.setRange(0, top if top is not None else max([1.0, *shown]) * 1.15)
         values.setLabelFormat("%.1f")
+        values.setTruncateLabels(False)
         values.setTitleText(value_title)
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
@@ -242,12 +249,14 @@ class FiguresPanel(QWidget):
         x = QDateTimeAxis()
         x.setFormat(month_day_format())
         x.setTickCount(5)
+        x.setTruncateLabels(False)
         if f.orders_per_hour:
             x.setRange(QDateTime.fromSecsSinceEpoch(int(f.orders_per_hour[0][0].timestamp())),
                        QDateTime.fromSecsSinceEpoch(int(f.orders_per_hour[-1][0].timestamp())))
         y = QValueAxis()
         y.setRange(0, top + 1)
         y.setLabelFormat("%d")
+        y.setTruncateLabels(False)
         y.setTitleText(self.tr("Orders"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)

@@ -1,7 +1,8 @@
-"""Inline panels of the packer's bench: the supervisor override and the carrier change.
+"""The packer's bench's panels: the supervisor override (inline) and the carrier change (a dialog).
 
-Inline (not modal dialogs) so a scan still reaches the bench while they are open — a supervisor's
-badge scan fills the override panel — and so a touch screen never hides the checklist behind a window.
+The override is inline so a scan still reaches the bench while it is open — a supervisor's badge scan
+fills it. The carrier change takes no scan: it is a dialog of its own over the bench, sized to its
+labelled fields and buttons, so the bench's crowded left column never squeezes it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -134,9 +136,10 @@ class OverridePanel(QFrame):
         self.error.setText(text)
 
 
-class CarrierPanel(QFrame):
-    """Object names: `packer_carrier_panel`, `packer_carrier_choice`, `packer_carrier_reason`,
-    `packer_carrier_apply`, `packer_carrier_cancel`.
+class CarrierPanel(QDialog):
+    """Object names: `packer_carrier_panel` (the dialog), `packer_carrier_title`, `packer_carrier_choice`,
+    `packer_carrier_reason`, `packer_carrier_error`, `packer_carrier_apply`, `packer_carrier_cancel`.
+    Window-modal, opened without blocking (`open`); Esc or Cancel emit `cancelled`.
 
     Signals:
         chosen(str, str, str): carrier code, service, reason.
@@ -149,28 +152,51 @@ class CarrierPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("packer_carrier_panel")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setWindowTitle(self.tr("Change carrier"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(560)
+        title = QLabel(self.tr("Change carrier"), self)
+        title.setObjectName("packer_carrier_title")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
         self.choice = QComboBox(self)
         self.choice.setObjectName("packer_carrier_choice")
         self.choice.setMinimumHeight(48)
+        # The whole "carrier · service · cost · days" line shows: the combo is as wide as its longest
+        # choice (the panel spans the bench's left column), and its list never cuts one off.
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        choice_label = QLabel(self.tr("Carrier and service"), self)
+        choice_label.setBuddy(self.choice)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("packer_carrier_reason")
         self.reason.setPlaceholderText(self.tr("Why another carrier?"))
-        self.apply = QPushButton(self.tr("Use this carrier"), self)
+        self.reason.setMinimumHeight(40)
+        reason_label = QLabel(self.tr("Reason (recorded)"), self)
+        reason_label.setBuddy(self.reason)
+        self.apply = QPushButton(self.tr("Use this carrier (Enter)"), self)
         self.apply.setObjectName("packer_carrier_apply")
-        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.apply.setMinimumHeight(48)
+        self.cancel = QPushButton(self.tr("Cancel (Esc)"), self)
         self.cancel.setObjectName("packer_carrier_cancel")
+        self.cancel.setMinimumHeight(48)
         self.error = QLabel(self)
         self.error.setObjectName("packer_carrier_error")
+        self.error.setWordWrap(True)
         grid = QGridLayout(self)
-        grid.addWidget(self.choice, 0, 0, 1, 2)
-        grid.addWidget(self.reason, 1, 0, 1, 2)
-        grid.addWidget(self.error, 2, 0, 1, 2)
-        grid.addWidget(self.apply, 3, 0)
-        grid.addWidget(self.cancel, 3, 1)
+        grid.addWidget(title, 0, 0, 1, 2)
+        grid.addWidget(choice_label, 1, 0, 1, 2)
+        grid.addWidget(self.choice, 2, 0, 1, 2)
+        grid.addWidget(reason_label, 3, 0, 1, 2)
+        grid.addWidget(self.reason, 4, 0, 1, 2)
+        grid.addWidget(self.error, 5, 0, 1, 2)
+        grid.addWidget(self.apply, 6, 0)
+        grid.addWidget(self.cancel, 6, 1)
         self.apply.clicked.connect(self._apply)
         self.reason.returnPressed.connect(self._apply)
         self.cancel.clicked.connect(self.cancelled)
+        self.apply.setAutoDefault(False)
+        self.cancel.setAutoDefault(False)
         self.hide()
 
     def open(self, options: list[CarrierOption], current: tuple[str, str] | None,
@@ -185,10 +211,17 @@ class CarrierPanel(QFrame):
         for i in range(self.choice.count()):
             if self.choice.itemData(i) == current:
                 self.choice.setCurrentIndex(i)
+        self.choice.view().setMinimumWidth(self.choice.view().sizeHintForColumn(0) + 24)
         self.reason.clear()
         self.error.clear()
+        self.adjustSize()
         self.show()
+        self.activateWindow()
         self.choice.setFocus()
+
+    def reject(self) -> None:  # Esc, the window's close button
+        super().reject()
+        self.cancelled.emit()
 
     def _apply(self) -> None:
         data = self.choice.currentData()

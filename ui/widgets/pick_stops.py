@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.picking import StopView
 from ui.appearance import colour, points, type_scale
-from ui.i18n import bilingual, date, translate
+from ui.i18n import bilingual, long_date, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +98,7 @@ class StopsModel(QAbstractTableModel):
             if col == 4:
                 if stop.lot_code is None:
                     return "—"
-                return f"{stop.lot_code} · {date(stop.lot_expiry)}"
+                return f"{stop.lot_code} · {long_date(stop.lot_expiry)}"
             return stop.tote_code or "—"
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole product name too: the column elides long names.

@@ -137,6 +137,14 @@ class Workspace(QWidget):
         """A scan arrived while this workspace is shown; return True when it was used."""
         return False
 
+    def may_sign_out(self) -> bool:
+        """Asked before the person signs out: False keeps them signed in (they chose to stay).
+        A workspace with work in hand asks and keeps that work for the next person."""
+        return True
+
+    def use_devices(self, printer, scale) -> None:  # noqa: ANN001 - PrinterSettings | None, SerialDeviceThread | None
+        """The settings were saved: the station's printer (from the next print on) and scale, now."""
+
     def stop(self) -> None:
         self.timer.stop()
         if self._scroll is not None:

@@ -15,13 +15,25 @@ F9 print label + slip · Esc closes an open panel.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.db.database import DatabaseUnavailable
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import OrderStatus, PriorityClass
 from desktop.domain.pack_bench import (
@@ -53,7 +65,7 @@ from devices.decode import BadgeScan, ItemScan, OrderScan, ScanRejected, ToteSca
 from devices.scale import MtSicsScale, ScaleReading
 from printing.queue import PrintJob
 from ui.feedback import ScanFeedback
-from ui.appearance import points
+from ui.appearance import points, type_scale
 from ui.errors import error_text
 from ui.i18n import bilingual, money, number, translate, weight, with_shortcut
 from ui.widgets.message import MessageBanner
@@ -84,7 +96,32 @@ BLOCKERS = {
     Blocker.WEIGHT_MISMATCH: QT_TRANSLATE_NOOP("PackerWorkspace", "Weight mismatch"),
     Blocker.NO_CARRIER: QT_TRANSLATE_NOOP("PackerWorkspace", "No carrier"),
 }
+# The heading: what the bench expects next (`PackBench.expects`), the step it belongs to.
+HEADINGS = {
+    Expect.ORDER: QT_TRANSLATE_NOOP("PackerWorkspace", "Scan a tote or order"),
+    Expect.UNITS: QT_TRANSLATE_NOOP("PackerWorkspace", "Scan each item into the parcel"),
+    Expect.WEIGHT: QT_TRANSLATE_NOOP("PackerWorkspace", "Put the parcel on the scale"),
+    Expect.OVERRIDE: QT_TRANSLATE_NOOP("PackerWorkspace", "Weight off: check the parcel, re-weigh (F5) or ask a supervisor (F6)"),
+    Expect.CARRIER: QT_TRANSLATE_NOOP("PackerWorkspace", "No carrier takes this parcel: change carrier (F7)"),
+    Expect.CLOSE: QT_TRANSLATE_NOOP("PackerWorkspace", "Close this parcel (F8) and pack the next"),
+    Expect.PRINT: QT_TRANSLATE_NOOP("PackerWorkspace", "Weighed: print the labels (F9) →"),
+    Expect.PRINTING: QT_TRANSLATE_NOOP("PackerWorkspace", "Printing the labels…"),
+    Expect.REPRINT: QT_TRANSLATE_NOOP("PackerWorkspace", "Printing failed: mend the printer, then F9 prints it again"),
+    Expect.NEXT_ORDER: QT_TRANSLATE_NOOP("PackerWorkspace", "Labels on the parcels: scan the next tote or order"),
+    Expect.SERVICE: QT_TRANSLATE_NOOP("PackerWorkspace", "One moment…"),
+    Expect.DATABASE: QT_TRANSLATE_NOOP("PackerWorkspace", "Parcels kept here: the labels print when the database is back"),
+}
+STEPS = (  # the bench's four steps, the current one marked
+    ((Expect.ORDER, Expect.UNITS), QT_TRANSLATE_NOOP("PackerWorkspace", "Scan items")),
+    ((Expect.WEIGHT, Expect.OVERRIDE, Expect.CARRIER, Expect.CLOSE), QT_TRANSLATE_NOOP("PackerWorkspace", "Weigh")),
+    ((Expect.PRINT, Expect.PRINTING, Expect.REPRINT, Expect.DATABASE), QT_TRANSLATE_NOOP("PackerWorkspace", "Print")),
+    ((Expect.NEXT_ORDER,), QT_TRANSLATE_NOOP("PackerWorkspace", "Next")),
+)
+HANDOVER = "pack"  # the station journal's kind for a half-packed parcel kept at sign-out
 WEIGHT_LINES = 3  # the weight box: expected and measured · the verdict · a supervisor's override
+# What a person types as a weight: up to six digits, perhaps with decimals. No barcode is that short
+# (EAN-8 has eight digits), so such text in the scan field is grams typed in the wrong place.
+GRAMS_TYPED = re.compile(r"\d{1,6}([.,]\d{1,3})?")
 PACKER_KINDS = frozenset({"pack"})  # what this workspace keeps in the station journal
 
 
@@ -140,6 +177,7 @@ class PackerWorkspace(Workspace):
         self.bench = PackBench()  # the bench's state and rules; this widget draws it
         self._polling = False
         self._closing: dict[str, bool] = {}  # parcels sent to the station's sync → print when recorded
+        self._resuming: str | None = None  # the order of a parcel handed over, while it opens
         self._build()
         # The station's sync (one for every workspace): parcels are kept there first, then recorded.
         self.sync = context.sync
@@ -161,18 +199,27 @@ class PackerWorkspace(Workspace):
             self.scale.weighed.connect(self.on_weighed)
             self.scale.scale_failed.connect(self._scale_failed)
         self._show_state()
+        self._offer_handover()
 
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
         prompt = QLabel(self.tr("Scan a tote or order"), self)
         prompt.setObjectName("packer_prompt")
+        prompt.setWordWrap(True)  # long in Chinese and in large type: it wraps, never pushes the window wider
         self.prompt = prompt
+        self.steps = QLabel(self)
+        self.steps.setObjectName("packer_steps")
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.notes = QLabel(self)  # what to put in or leave out of the parcel (gift)
+        self.notes.setObjectName("packer_notes")
+        self.notes.setWordWrap(True)
+        self.notes.hide()
         self.scan = QLineEdit(self)
         self.scan.setObjectName("packer_scan")
         self.scan.setPlaceholderText("TOTE-…  /  ORD-…  /  GS1")
         self.scan.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        self.scan.returnPressed.connect(lambda: self.on_scan(self.scan.text()))
+        self.scan.returnPressed.connect(self._typed_in_scan_field)
         self.order_label = QLabel(self)
         self.order_label.setObjectName("packer_order")
         self.order_label.setWordWrap(True)
@@ -187,11 +234,11 @@ class PackerWorkspace(Workspace):
         self.waiting.setObjectName("packer_waiting_count")
 
         left = QVBoxLayout()
-        top = QHBoxLayout()
-        top.addWidget(prompt)
-        top.addWidget(self.scan, 1)
-        left.addLayout(top)
+        left.addWidget(self.steps)
+        left.addWidget(prompt)
+        left.addWidget(self.scan)
         left.addWidget(self.order_label)
+        left.addWidget(self.notes)
         left.addWidget(self.feedback)
         left.addWidget(self.table, 1)
         left.addWidget(self.result)
@@ -230,14 +277,16 @@ class PackerWorkspace(Workspace):
                                             self._open_override)
         lay.addWidget(self.weight)
         lay.addWidget(self.weight_manual)
-        row = QHBoxLayout()
+        # Side by side they fit the column; in large type they stand one above the other, or the
+        # column would grow past the window's edge.
+        row = QVBoxLayout() if type_scale() > 1 else QHBoxLayout()
         row.addWidget(self.reweigh)
         row.addWidget(self.override_button)
         lay.addLayout(row)
         self.override_panel = OverridePanel(self)
         self.override_panel.confirmed.connect(self._verify_override)
         self.override_panel.cancelled.connect(self._close_panels)
-        left.insertWidget(3, self.override_panel)
+        left.insertWidget(left.indexOf(self.feedback) + 1, self.override_panel)
         right.addWidget(box)
 
         box, lay = _panel("packer_carrier", self.tr("Carrier"), self)
@@ -251,12 +300,16 @@ class PackerWorkspace(Workspace):
         self.carrier_panel = CarrierPanel(self)
         self.carrier_panel.chosen.connect(self._carrier_chosen)
         self.carrier_panel.cancelled.connect(self._close_panels)
-        left.insertWidget(3, self.carrier_panel)
+        # A dialog over the bench (window-modal), not a panel of its crowded left column.
         right.addWidget(box)
 
         box, lay = _panel("packer_parcel", self.tr("Parcels"), self)
         self.parcels = QLabel(box)
         self.parcels.setObjectName("packer_parcels")
+        # Closed parcels' lines (code · carton · units · weight · tracking) wrap: never wider than the column,
+        # or the side column would be pushed off the window.
+        self.parcels.setWordWrap(True)
+        self.parcels.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.close_parcel = self._button("packer_close_parcel", self.tr("Close parcel, start the next"),
                                          "F8", self._close_parcel)
         row = QHBoxLayout()  # one row: the checklist above keeps its height
@@ -272,6 +325,8 @@ class PackerWorkspace(Workspace):
         self.print_status = QLabel(self)
         self.print_status.setObjectName("packer_print_status")
         self.print_status.setWordWrap(True)
+        # A long printer error wraps inside the column: it never widens the column past the window.
+        self.print_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         right.addStretch(1)
         side = QVBoxLayout()
         side.setSpacing(8)
@@ -304,6 +359,20 @@ class PackerWorkspace(Workspace):
         self.waiting.setText(self.tr("Picked, waiting to pack: %n order(s)", "", self.waiting_orders))
 
     # --- scans -------------------------------------------------------------------------------
+
+    def _typed_in_scan_field(self) -> None:
+        """Enter in the scan field: a scan typed by hand, unless it is a number a person meant as grams."""
+        text = self.scan.text().strip()
+        if GRAMS_TYPED.fullmatch(text):
+            # Not a barcode (no barcode is this short) and never read as GS1: grams go in their own field.
+            self.scan.clear()
+            self.result.clear()
+            self.weight_manual.setText(text)
+            self.weight_manual.setFocus()
+            self.feedback.info(self.tr("{text} is not a barcode. Grams go in the weight field: press Enter there.")
+                               .format(text=text))
+            return
+        self.on_scan(text)
 
     def on_scan(self, raw: str) -> bool:
         self.scan.clear()
@@ -347,16 +416,93 @@ class PackerWorkspace(Workspace):
                         self._open_failed, actor=self.actor, owner=self)
 
     def _opened(self, view: packing.PackView) -> None:
+        self._resuming = None
         units = self.bench.open(view)
         self.result.clear()
         self.print_status.clear()
         self._close_panels()
-        self.feedback.info(self.tr("Order {order}: scan each of the %n unit(s).", "", units)
-                           .format(order=view.order_no))
+        kept = self.sync.journal.take_handover(HANDOVER, view.order_no) if not self.sync.journal.closed else None
+        taken = self.bench.resume(kept) if kept else 0
+        if taken:
+            self.feedback.info(self.tr("Order {order}: %n unit(s) already in the parcel, as the last packer left it.",
+                                       "", taken).format(order=view.order_no))
+        else:
+            self.feedback.info(self.tr("Order {order}: scan each of the %n unit(s).", "", units)
+                               .format(order=view.order_no))
         self._show_state()
         self.order_opened.emit(view.order_no)
+        self._print_single_unit()
+
+    # --- handing over ----------------------------------------------------------------------------
+
+    def _offer_handover(self) -> None:
+        """A parcel someone left half-packed at this station: it opens here, with its units and weight."""
+        if self.sync.journal.closed:
+            return
+        kept = self.sync.journal.handovers(HANDOVER)
+        if not kept:
+            return
+        order_no, who, payload = kept[0]
+        self._resuming = order_no
+        self.result.show_message(self.tr("{who} left order {order} half-packed ({tote}): carry on where they stopped.")
+                                 .format(who=who.get("display_name") or who.get("login", "?"), order=order_no,
+                                         tote=payload.get("tote") or "—"), "info")
+        self._open_order(OrderScan(order_no))
+
+    def may_sign_out(self) -> bool:
+        """Mid-pack: ask; signing out keeps the open parcel's units and weight for the next packer."""
+        work = self.bench.handover()
+        if work is None:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign out mid-pack?"), self.tr(
+            "Order {order} has %n unit(s) in its open parcel. Sign out and keep them (and the weight) for "
+            "the next packer at this station?", "", len(work["units"])).format(order=work["order_no"]), parent=self)
+        box.setObjectName("packer_sign_out_question")
+        keep = box.addButton(self.tr("Sign out, keep the work"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("packer_sign_out_keep")
+        stay = box.addButton(self.tr("Stay signed in"), QMessageBox.ButtonRole.RejectRole)
+        stay.setObjectName("packer_sign_out_stay")
+        box.setDefaultButton(stay)
+        box.exec()
+        chosen = box.clickedButton()
+        box.deleteLater()
+        return chosen is keep  # the work is kept as the bench goes (`stop`)
+
+    def _keep_work(self) -> None:
+        """The open parcel's units and weight into the station journal, for the next packer here."""
+        work = self.bench.handover()
+        if work is not None and not self.sync.journal.closed:
+            self.sync.journal.hand_over(self.actor, HANDOVER, work["order_no"], work)
+
+    def use_devices(self, printer, scale) -> None:  # noqa: ANN001
+        """Settings saved: the next print goes to the printer they name; the scale they name weighs."""
+        self.printer = printer
+        if scale is not self.scale:
+            if self.scale is not None:
+                try:
+                    self.scale.weighed.disconnect(self.on_weighed)
+                    self.scale.scale_failed.disconnect(self._scale_failed)
+                except (RuntimeError, TypeError):  # the old reader thread is already gone
+                    pass
+            self.scale = scale
+            if scale is not None:
+                scale.weighed.connect(self.on_weighed)
+                scale.scale_failed.connect(self._scale_failed)
+        self.print_status.clear()
+        self._show_state()
+
+    def _print_single_unit(self) -> None:
+        """一单一件: a one-unit order prints as soon as its unit is in and weighed right, no key needed."""
+        if self.bench.single_unit() and self.bench.expects() is Expect.PRINT and self.can_print():
+            self._print()
 
     def _open_failed(self, exc: BaseException) -> None:
+        resuming, self._resuming = self._resuming, None
+        if resuming is not None and isinstance(exc, PickdeskError) and not isinstance(exc, DatabaseUnavailable) \
+                and not self.sync.journal.closed:
+            # The order left the bench's hands meanwhile (packed elsewhere, cancelled …): the kept units
+            # are of no use; they go, with the reason shown, rather than come back at every sign-in.
+            self.sync.journal.take_handover(HANDOVER, resuming)
         self._refuse_error(exc)
 
     def _item(self, scan: ItemScan) -> None:
@@ -368,9 +514,11 @@ class PackerWorkspace(Workspace):
         except UnitRefused as exc:
             self.feedback.refused(error_text(exc))
             return
+        self.result.clear()  # an earlier refusal's box goes once the bench moves on
         lot = f" · {packed.unit.lot}" if packed.unit.lot else ""
         self.feedback.good(f"{bilingual(packed.name, packed.name_zh)}{lot} — {packed.packed}/{packed.qty}")
         self._show_state()
+        self._print_single_unit()
 
     # --- weight ------------------------------------------------------------------------------
 
@@ -383,12 +531,14 @@ class PackerWorkspace(Workspace):
             self.feedback.info(self.tr("Scale: {weight}, but nothing is in the parcel yet.")
                                .format(weight=weight(weighed.grams)))
             return
+        self.result.clear()
         note = weighed.verdict.describe()
         if weighed.verdict.ok:
             self.feedback.good(bilingual(note.en, note.zh))
         else:
             self.feedback.refused(bilingual(note.en, note.zh))
         self._show_state()
+        self._print_single_unit()
 
     def _manual_weight(self) -> None:
         from decimal import Decimal, InvalidOperation
@@ -453,13 +603,14 @@ class PackerWorkspace(Workspace):
 
     def _carrier_chosen(self, carrier: str, service: str, reason: str) -> None:
         self.bench.choose_carrier(carrier, service, reason)
-        self.carrier_panel.hide()
+        self._close_panels()
         self._show_state()
-        self.scan.setFocus()
 
     def _close_panels(self) -> None:
         self.override_panel.hide()
-        self.carrier_panel.hide()
+        if self.carrier_panel.isVisible():
+            self.carrier_panel.hide()
+            self.window().activateWindow()  # the bench's keys (F5…F9) are the window's again
         self.scan.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
@@ -529,6 +680,8 @@ class PackerWorkspace(Workspace):
             self.override_button.setEnabled(False)
             self.carrier_change.setEnabled(False)
             self.reweigh.setEnabled(False)
+            self.notes.hide()
+            self._show_heading()
             self.state_changed.emit()
             return
         where = f" · {view.tote}" if view.tote else ""
@@ -625,7 +778,31 @@ class PackerWorkspace(Workspace):
         self.override_button.setEnabled(bench.can_override())
         self.carrier_change.setEnabled(bench.can_change_carrier())
         self.reweigh.setEnabled(bench.can_reweigh())
+        self._show_heading()
         self.state_changed.emit()
+
+    def _show_heading(self) -> None:
+        """What the bench expects next, as the heading; the four steps with the current one marked; the
+        print button marked when printing is next."""
+        expects = self.bench.expects()
+        self.prompt.setText(translate("PackerWorkspace", HEADINGS[expects]))
+        self.prompt.setProperty("expects", expects.value)
+        parts = []
+        for stages, name in STEPS:
+            text = html.escape(translate("PackerWorkspace", name))
+            parts.append(f"<b><u>{text}</u></b>" if expects in stages else text)
+        self.steps.setText(" → ".join(parts))
+        nxt = expects in (Expect.PRINT, Expect.REPRINT) and self.print_button.isEnabled()
+        if self.print_button.property("next") != nxt:
+            self.print_button.setProperty("next", nxt)
+            self.print_button.style().unpolish(self.print_button)
+            self.print_button.style().polish(self.print_button)
+        view = self.bench.view
+        if view is not None and view.gift and not self.order_packed:
+            self.notes.setText("🎁 " + self.tr("Gift order: put in the gift card, leave out the price list and invoice."))
+            self.notes.show()
+        else:
+            self.notes.hide()
 
     def _reserve_weight_lines(self) -> None:
         """Keep room for the weight box's three lines (expected and measured, the verdict, an override)
@@ -816,6 +993,7 @@ class PackerWorkspace(Workspace):
         self._polling = False
         progress = self.bench.jobs_polled(states)
         self._show_print_status()
+        self._show_heading()  # printing → the next order (or print again what failed)
         if progress.newly_printed:
             newly_printed = list(progress.newly_printed)
             self.runner.run(lambda uow: packing.record_labels_printed(uow, newly_printed), None, self._failed,
@@ -869,7 +1047,9 @@ class PackerWorkspace(Workspace):
         self._show_state()
 
     def stop(self) -> None:
-        """The bench goes; the station's sync, print queue and scale stay (they are the station's)."""
+        """The bench goes; the station's sync, print queue and scale stay (they are the station's). A
+        parcel in the making is kept for the next packer (signed out mid-pack, the window closed)."""
+        self._keep_work()
         self.sync.replayed.disconnect(self._replayed)
         self.printing.job_failed.disconnect(self._job_failed)
         if self.scale is not None:

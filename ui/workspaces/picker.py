@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -45,7 +47,11 @@ from desktop.domain.picking import (
     PickRefused,
     PickSession,
     PickStop,
+    PutExpected,
+    Step,
     StopComplete,
+    ToteDroppedOff,
+    ToteOnCart,
     UnitTaken,
 )
 from desktop.domain.roles import Role
@@ -57,7 +63,7 @@ from desktop.station.sync import SyncReport
 from ui.feedback import ScanFeedback
 from ui.appearance import pixels, points
 from ui.errors import error_text
-from ui.i18n import bilingual, date, number, with_shortcut
+from ui.i18n import bilingual, long_date, number, with_shortcut
 from ui.live import ChangeFeedWatcher
 from ui.widgets.pick_stops import ShortPickDialog, StopsTable
 from ui.widgets.route_map import MapStop, RouteMap
@@ -72,7 +78,13 @@ class PickerWorkspace(Workspace):
     `picker_ready_count`, `picker_next_batch`, `picker_note`, `picker_stops`, `picker_map`,
     `picker_current_location`, `picker_current_product`, `picker_current_qty`, `picker_current_lot`,
     `picker_current_tote`, `picker_current_order`, `picker_current_image`, `picker_progress`,
-    `scan_feedback`, `picker_qty`, `picker_short`, `picker_status`.
+    `scan_feedback`, `picker_qty`, `picker_short`, `picker_status`, `picker_take_totes` (take the
+    suggested totes at the cart), `picker_side` (pages `picker_route_split`, `picker_totes`: the totes
+    to put on the cart or to drop off at packing, one row each, `done` in the row's data when scanned).
+
+    A batch walks: totes onto the cart (each scanned, or F6 takes the suggested ones) → at each stop
+    location, item, count, and the tote the units go into (scanned) → the drop-off at packing, where
+    each tote is scanned; the batch ends with the last one.
 
     Signals:
         batch_shown(str): a batch is on screen (its code).
@@ -121,6 +133,7 @@ class PickerWorkspace(Workspace):
 
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.request_next_batch)
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.open_short_dialog)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.take_suggested_totes)
 
         self.watcher = ChangeFeedWatcher(self.runner, interval_ms=500, parent=self)
         self.watcher.changed.connect(self._on_feed)
@@ -231,7 +244,13 @@ class PickerWorkspace(Workspace):
         self.short.setObjectName("picker_short")
         self.short.setMinimumHeight(56)
         self.short.clicked.connect(self.open_short_dialog)
+        self.take_totes = QPushButton(with_shortcut(self.tr("Take the suggested totes"), "F6"), page)
+        self.take_totes.setObjectName("picker_take_totes")
+        self.take_totes.setMinimumHeight(56)
+        self.take_totes.clicked.connect(self.take_suggested_totes)
+        self.take_totes.hide()
         actions = QHBoxLayout()
+        actions.addWidget(self.take_totes, 2)
         actions.addWidget(self.qty, 1)
         actions.addWidget(self.short, 1)
 
@@ -251,11 +270,23 @@ class PickerWorkspace(Workspace):
         right.addWidget(self.stops)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
+        # … or, at the cart and at the drop-off, the batch's totes.
+        self.totes = QListWidget(page)
+        self.totes.setObjectName("picker_totes")
+        self.totes.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # scans go to the workspace, never to a list
+        tfont = self.totes.font()
+        tfont.setPointSize(points(20))
+        tfont.setBold(True)
+        self.totes.setFont(tfont)
+        self.side = QStackedWidget(page)
+        self.side.setObjectName("picker_side")
+        self.side.addWidget(right)
+        self.side.addWidget(self.totes)
 
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(left, 4)
-        row.addWidget(right, 6)
+        row.addWidget(self.side, 6)
         return page
 
     def in_the_middle(self) -> bool:
@@ -306,19 +337,31 @@ class PickerWorkspace(Workspace):
         self._say(error_text(exc))
 
     def show_batch(self, view: picking.BatchView) -> None:
+        same = self.batch is not None and self.session is not None and self.batch.code == view.code
+        on_cart = self.session.on_cart if same and self.session is not None else ()  # a reload keeps the cart
         self.batch = view
         self.reassigned_to = None
-        self.session = PickSession(view.pick_stops(), view.today, date_text=date)
+        self.session = self._session(view, on_cart)
         self.stops.stops_model.set_stops(view.stops)
         self.pages.setCurrentIndex(1)
-        self.feedback.info(self.tr("Batch {code}: %n stop(s), {m} m. Go to the first location.", "",
-                                   len(view.open_stops)).format(code=view.code, m=number(round(view.distance_m))))
+        if self.session.step is Step.CART:
+            self.feedback.info(self.tr("Batch {code}: %n stop(s), {m} m. Put its totes on the cart and scan each "
+                                       "(F6: take the suggested ones).", "", len(view.open_stops))
+                               .format(code=view.code, m=number(round(view.distance_m))))
+        else:
+            self.feedback.info(self.tr("Batch {code}: %n stop(s), {m} m. Go to the first location.", "",
+                                       len(view.open_stops)).format(code=view.code, m=number(round(view.distance_m))))
         self._say(self.tr("Orders: {orders}").format(orders=", ".join(view.orders)))
         self._show_current()
         self.setFocus()
         self.batch_shown.emit(view.code)
         if not view.open_stops:
             self._close_batch("empty")
+
+    def _session(self, view: picking.BatchView, on_cart: tuple[str, ...] | list[str] = ()) -> PickSession:
+        # Every tote of the batch, picked stops' too: all of them are on the cart and go to packing.
+        totes = [s.tote_code for s in view.stops if s.tote_code and s.status != "skipped"]
+        return PickSession(view.pick_stops(), view.today, date_text=long_date, totes=totes, on_cart=on_cart)
 
     def _close_batch(self, why: str) -> None:
         code = self.batch.code if self.batch else ""
@@ -349,6 +392,14 @@ class PickerWorkspace(Workspace):
         self.map.set_route(view.layout, [MapStop(s.aisle, s.block, s.slot, s.location_code, s.task_id in done_ids)
                                          for s in view.stops], current_index)
         total = len(view.stops)
+        at_the_shelf = session.step not in (Step.CART, Step.DROP_OFF)
+        self.take_totes.setVisible(session.step is Step.CART)
+        self.short.setVisible(at_the_shelf)
+        self.qty.setVisible(at_the_shelf)
+        if session.step in (Step.CART, Step.DROP_OFF):
+            self._show_totes(session)
+            return
+        self.side.setCurrentIndex(0)
         if stop is None:
             self.progress.setText(self.tr("Batch {code} · all stops done").format(code=view.code))
             for label in (self.cur_location, self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote,
@@ -366,10 +417,16 @@ class PickerWorkspace(Workspace):
         in_hand = session.taken
         self.cur_qty.setText(self.tr("Take {n}   in hand {k}").format(n=stop.remaining, k=in_hand))
         if stop.lot_code:
-            self.cur_lot.setText(self.tr("Lot {lot}   expires {exp}").format(lot=stop.lot_code, exp=date(stop.lot_expiry)))
+            self.cur_lot.setText(self.tr("Lot {lot}   expires {exp}").format(lot=stop.lot_code,
+                                                                        exp=long_date(stop.lot_expiry)))
         else:
             self.cur_lot.setText(self.tr("No lot"))
-        self.cur_tote.setText(self.tr("Into tote {tote}").format(tote=stop.tote_code or "—"))
+        if session.step is Step.PUT:
+            self.cur_tote.setText(self.tr("Into tote {tote} — scan the tote").format(tote=stop.tote_code))
+        elif stop.tote_code:
+            self.cur_tote.setText(self.tr("Into tote {tote}").format(tote=stop.tote_code))
+        else:
+            self.cur_tote.setText(self.tr("No tote: onto the cart as it is"))
         self.cur_order.setText(self.tr("Order {order}").format(order=stop.order_no))
         image = full.image
         if image and Path(image).is_file():
@@ -383,10 +440,51 @@ class PickerWorkspace(Workspace):
             self.cur_image.hide()
         self.qty.setEnabled(session.step.value == "quantity")
 
+    def _show_totes(self, session: PickSession) -> None:
+        """The cart (totes to scan onto it) or the drop-off (totes to scan at packing), one row a tote."""
+        view = self.batch
+        assert view is not None
+        at_cart = session.step is Step.CART
+        done = set(session.on_cart if at_cart else session.dropped)
+        self.totes.clear()
+        for code in session.totes:
+            orders = sorted({s.order_no for s in view.stops if s.tote_code == code})
+            mark = "✔" if code in done else "☐"
+            item = QListWidgetItem(f"{mark}  {code}   ·   {', '.join(orders)}")
+            item.setData(Qt.ItemDataRole.UserRole, "done" if code in done else "")
+            self.totes.addItem(item)
+        self.side.setCurrentIndex(1)
+        for label in (self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote, self.cur_order):
+            label.setText("")
+        self.cur_image.hide()
+        self.qty.setEnabled(False)
+        if at_cart:
+            self.progress.setText(self.tr("{code} · the cart · {k} of {n} totes on it").format(
+                code=view.code, k=len(done), n=len(session.totes)))
+            self.cur_location.setText(self.tr("Totes onto the cart"))
+            self.cur_product.setText(self.tr("Scan each tote as you put it on the cart."))
+            self.cur_qty.setText(self.tr("Or press F6 to take the suggested totes."))
+        else:
+            self.progress.setText(self.tr("{code} · all stops done · {k} of {n} totes dropped off").format(
+                code=view.code, k=len(done), n=len(session.totes)))
+            self.cur_location.setText(self.tr("To packing"))
+            self.cur_product.setText(self.tr("Take the totes to the packing drop-off."))
+            self.cur_qty.setText(self.tr("Scan each tote as you leave it there."))
+
+    def take_suggested_totes(self) -> None:
+        """F6 at the cart: the suggested totes are on it, without scanning each."""
+        if self.session is None or self._loading:
+            return
+        verdict = self.session.take_suggested_totes()
+        if verdict is not None:
+            self._judged(verdict)
+
     def _step_text(self) -> str:
         step = self.session.step.value if self.session else "done"
-        return {"location": self.tr("scan location"), "item": self.tr("scan item"),
-                "quantity": self.tr("scan or key count"), "done": self.tr("done")}[step]
+        return {"cart": self.tr("totes onto the cart"), "location": self.tr("scan location"),
+                "item": self.tr("scan item"), "quantity": self.tr("scan or key count"),
+                "put": self.tr("scan the tote"), "drop_off": self.tr("drop off the totes"),
+                "done": self.tr("done")}[step]
 
     # --- scans --------------------------------------------------------------------------------
 
@@ -433,11 +531,44 @@ class PickerWorkspace(Workspace):
         elif isinstance(verdict, UnitTaken):
             self.feedback.good(self.tr("{k} of {n} — scan the next unit or key the count").format(
                 k=verdict.taken, n=verdict.stop.remaining))
+            # The table says what the card says: the units in hand count at once, not when the stop is done.
+            self.stops.stops_model.set_progress(verdict.stop.task_id, verdict.stop.picked + verdict.taken,
+                                                verdict.stop.task_id)
+        elif isinstance(verdict, PutExpected):
+            self.feedback.good(self.tr("All {n} in hand — put them into tote {tote} and scan the tote").format(
+                n=verdict.qty, tote=verdict.stop.tote_code))
+            self.stops.stops_model.set_progress(verdict.stop.task_id, verdict.stop.picked + verdict.qty,
+                                                verdict.stop.task_id)
+        elif isinstance(verdict, ToteOnCart):
+            if verdict.on_cart < verdict.of:
+                self.feedback.good(self.tr("Tote {tote} is on the cart ({k} of {n}) — scan the next").format(
+                    tote=verdict.code, k=verdict.on_cart, n=verdict.of))
+            else:
+                self.feedback.good(self.tr("All %n tote(s) on the cart — go to the first location", "", verdict.of))
+        elif isinstance(verdict, ToteDroppedOff):
+            if verdict.dropped < verdict.of:
+                self.feedback.good(self.tr("Tote {tote} dropped off ({k} of {n}) — scan the next").format(
+                    tote=verdict.code, k=verdict.dropped, n=verdict.of))
+            else:
+                self._dropped_off()
+                return
         elif isinstance(verdict, StopComplete):
             self._stop_complete(verdict)
+            if self.session is not None and self.session.done:  # the last stop, and no tote to drop off
+                self._say(self.tr("Batch {code} done").format(code=self.batch.code if self.batch else ""))
+                self._close_batch("done")
+                return
         self._show_current()
-        if self.session is not None and self.session.step.value == "quantity":
+        if self.session is not None and self.session.step is Step.QUANTITY:
             self.qty.setFocus()
+        else:
+            self.setFocus()  # where a scan is expected, the workspace has the keys
+
+    def _dropped_off(self) -> None:
+        code = self.batch.code if self.batch else ""
+        self.feedback.good(self.tr("Batch {code}: every tote is at packing. Well done.").format(code=code))
+        self._say(self.tr("Batch {code} done — totes at packing").format(code=code))
+        self._close_batch("done")
 
     def _stop_complete(self, verdict: StopComplete) -> None:
         stop = verdict.stop
@@ -452,6 +583,9 @@ class PickerWorkspace(Workspace):
         else:
             text = self.tr("{qty} × {product} → tote {tote}. Batch complete — take the totes to packing.").format(
                 qty=verdict.qty, product=product, tote=tote)
+            if self.session is not None and self.session.step is Step.DROP_OFF:
+                text += "\n" + self.tr("Scan each tote at the drop-off: {totes}").format(
+                    totes=", ".join(self.session.totes_to_drop))
         self.feedback.good(text)
         self.stops.stops_model.set_progress(stop.task_id, stop.picked + verdict.qty, nxt.task_id if nxt else None)
         if self.reassigned_to is not None:
@@ -460,9 +594,8 @@ class PickerWorkspace(Workspace):
 
     def _pick_recorded(self, outcome: picking.PickOutcome) -> None:
         if outcome.batch_done and self.batch is not None:
-            code = self.batch.code
-            self._say(self.tr("Batch {code} done — totes to packing").format(code=code))
-            self._close_batch("done")
+            # Recorded centrally; the batch ends on this station with the drop-off scans.
+            self._say(self.tr("Batch {code} recorded — take the totes to packing").format(code=self.batch.code))
         elif self.reassigned_to is not None and self.session is not None and not self.session.mid_stop:
             self._leave_reassigned()
 
@@ -508,14 +641,14 @@ class PickerWorkspace(Workspace):
             text = self.tr("Short recorded")
         view = outcome.batch
         self.batch = view
-        self.session = PickSession(view.pick_stops(), view.today, date_text=date)
+        self.session = self._session(view, self.session.on_cart if self.session is not None else ())
         self.stops.stops_model.set_stops(view.stops)
         self.feedback.info(self.tr("Route re-planned") if outcome.alternative else
                            self.tr("Order {order} held").format(order=outcome.order_no)
                            if outcome.order_held else text)
         self._say(text)
         self._show_current()
-        if view.status == "done" or not view.open_stops:
+        if self.session.done:
             self._close_batch("done")
 
     # --- the journal: kept before the answer, written in the order it happened ----------------

@@ -46,10 +46,12 @@ from ui.widgets.aftersales_common import big_button
 from ui.widgets.console_audit import AuditPanel
 from ui.widgets.console_common import OrdersModel
 from ui.widgets.console_exceptions import ExceptionsPanel
+from ui.widgets.console_people import ConsolePeoplePanel
 from ui.widgets.console_floor import FloorPanel
 from ui.widgets.console_model import PAGE
 from ui.widgets.console_orders import OrderAction, OrdersPanel
 from ui.widgets.console_stock import StockPanel
+from ui.widgets.console_waves import WavesPanel
 from ui.widgets.figures_panel import FiguresPanel
 from ui.widgets.handover_panel import HandoverPanel
 from ui.widgets.returns_panel import ReturnsPanel
@@ -105,6 +107,7 @@ class SupervisorWorkspace(Workspace):
         self.exceptions_panel = ExceptionsPanel(self, self)
         self.stock = StockPanel(self, self)
         self.audit = AuditPanel(self, self)
+        self.waves = WavesPanel(self, self)
         self.audit.loaded.connect(self.audit_loaded)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("supervisor_tabs")
@@ -112,6 +115,7 @@ class SupervisorWorkspace(Workspace):
         self.tabs.addTab(self.orders, self.tr("Orders"))
         self.tabs.addTab(self.exceptions_panel, self.tr("Exceptions"))
         self.tabs.addTab(self.stock, self.tr("Stock"))
+        self.tabs.addTab(self.waves, self.tr("Waves"))
         self.tabs.addTab(self.audit, self.tr("Audit"))
         # After the parcel leaves: hand-over to carriers, returns receiving, and the figures.
         self.handover = HandoverPanel(context, self)
@@ -120,6 +124,8 @@ class SupervisorWorkspace(Workspace):
         self.tabs.addTab(self.handover, self.tr("Hand-over"))
         self.tabs.addTab(self.returns, self.tr("Returns"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.people = ConsolePeoplePanel(self, self)  # who is signed in where, who is locked out
+        self.tabs.addTab(self.people, self.tr("People"))
         self.body.addWidget(self.tabs, 1)
         self._figures_asked = False
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -210,6 +216,7 @@ class SupervisorWorkspace(Workspace):
             return {
                 "held": list_orders(uow, OrderStatus.HELD, limit=held),
                 "exceptions": sv.list_exceptions(uow),
+                "people": sv.shift_people(uow),
                 "low_stock": replenishment.low_stock_alerts(uow),
                 "replenishment": replenishment.list_replenishment(uow),
             }
@@ -217,6 +224,8 @@ class SupervisorWorkspace(Workspace):
 
     def _read_lists(self) -> None:
         self.runner.run(self.lists_op(), self.show_data, self._load_failed_quietly, actor=self.actor, owner=self)
+        self.runner.run(self.waves.load_op(), lambda r: self.waves.show_waves(*r), self._load_failed_quietly,
+                        actor=self.actor, owner=self)
 
     def show_data(self, data: object) -> None:
         if isinstance(data, tuple):  # (counts, held): the shell's shape, kept for its callers
@@ -239,6 +248,8 @@ class SupervisorWorkspace(Workspace):
             self.orders.set_pickers(data["pickers"])
         if "exceptions" in data:
             self._show_exceptions(data["exceptions"])
+        if "people" in data:
+            self.people.show_people(data["people"])
         self.stock.show_stock(data.get("low_stock"), data.get("replenishment"))
         if summary is not None:
             self._read_lists()  # the other tabs, now that the floor is on screen
@@ -306,12 +317,13 @@ class SupervisorWorkspace(Workspace):
             timer.start()
 
     def _read_summary(self) -> None:
-        self.runner.run(lambda uow: (sv.floor_summary(uow), sv.picker_logins(uow)), self._summary_read,
-                        self._load_failed_quietly, actor=self.actor, owner=self)
+        self.runner.run(lambda uow: (sv.floor_summary(uow), sv.picker_logins(uow), sv.shift_people(uow)),
+                        self._summary_read, self._load_failed_quietly, actor=self.actor, owner=self)
 
-    def _summary_read(self, result: tuple[sv.FloorSummary, list[tuple[str, str]]]) -> None:
-        summary, pickers = result
+    def _summary_read(self, result: tuple[sv.FloorSummary, list[tuple[str, str]], list[sv.ShiftPerson]]) -> None:
+        summary, pickers, on_shift = result
         self._show_summary(summary)
+        self.people.show_people(on_shift)
         self.floor.set_pickers(pickers)
         self.orders.set_pickers(pickers)
 

@@ -26,7 +26,8 @@ from desktop.services.supervision.exceptions import (
 )
 from desktop.services.supervision.floor import (
     BoardOrder, PickerRow, StationRow, FloorBoard, FloorSummary, FLOOR_STATUSES, ONLINE_WINDOW, floor_board, floor_summary,
-    floor_orders, board_orders, active_batches, picker_logins,
+    floor_orders, board_orders, active_batches, picker_logins, search_orders, SEARCH_LIMIT,
+    ShiftPerson, shift_people,
 )
 from desktop.services.supervision.customer import CustomerView, open_customer, correct_address
 from desktop.services.supervision.audit import AuditRow, search_audit, audit_actions
@@ -63,6 +64,10 @@ __all__ = [
     "floor_board",
     "active_batches",
     "picker_logins",
+    "search_orders",
+    "ShiftPerson",
+    "shift_people",
+    "SEARCH_LIMIT",
     "CustomerView",
     "open_customer",
     "correct_address",

@@ -211,10 +211,12 @@ def _substitute(s: Settling, lines: list[tuple[models.OrderLine, int]]) -> None:
 
 
 def _settle_hold(s: Settling) -> None:
-    """An intake hold (address, price, payment): release after the fix, or cancel."""
-    if s.decision == "release":
+    """An intake hold (address, price, payment): release after the fix, accept as is, or cancel."""
+    if s.decision in ("release", "accept"):
         s.case.status = "resolved"  # settled by this decision; _release must not close it twice
-        s.done["result"] = _release(s.uow, s.order, s.reason, s.now)
+        accept = (str((s.case.detail or {}).get("gate") or s.case.kind.removesuffix("_hold")),) \
+            if s.decision == "accept" else ()
+        s.done["result"] = _release(s.uow, s.order, s.reason, s.now, accept=accept)
     else:
         _cancel(s.uow, s.order, s.reason)
 

@@ -20,7 +20,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.roles import Role
 from desktop.routing.priority import priority_score
-from desktop.services.supervision.common import ACTIVE_BATCH, ON_FLOOR
+from desktop.services.supervision.common import ACTIVE_BATCH, ON_FLOOR, _supervisor
 
 
 @dataclass(frozen=True)
@@ -216,3 +216,67 @@ def picker_logins(uow: UnitOfWork) -> list[tuple[str, str]]:
     U = models.User
     return [(login, name) for login, name in uow.session.execute(
         select(U.login, U.display_name).where(U.role == Role.PICKER.value, U.active.is_(True)).order_by(U.login))]
+
+
+SEARCH_LIMIT = 50
+
+
+def search_orders(uow: UnitOfWork, text: str, limit: int = SEARCH_LIMIT, now: datetime | None = None) -> list[BoardOrder]:
+    """Orders whatever their status, found by what a supervisor has in hand: the order number (or part
+    of it), a parcel's tracking number, or a SKU code on one of its lines. Supervisors and admins only.
+
+    Every match is made in the database (indexed columns, no customer data read); newest orders first,
+    at most `limit`."""
+    _supervisor(uow)
+    term = (text or "").strip()
+    if not term:
+        return []
+    O, S, L, K = models.Order, models.Shipment, models.OrderLine, models.Sku
+    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    by_tracking = select(S.order_id).where(S.tracking_no == term)
+    by_sku = select(L.order_id).join(K, L.sku_id == K.id).where(K.sku_code == term)
+    q = (select(O).where(or_(O.order_no.ilike(pattern, escape="\\"), O.id.in_(by_tracking), O.id.in_(by_sku)))
+         .options(selectinload(O.merchant), selectinload(O.lines)).order_by(O.id.desc()).limit(limit))
+    return _board_rows(uow, list(uow.session.scalars(q)), now or utcnow())
+
+
+@dataclass(frozen=True)
+class ShiftPerson:
+    """Someone who works here, as the console's people tab shows them: where they are signed in, and
+    whether wrong PINs locked them out (until when)."""
+
+    login: str
+    display_name: str
+    role: str
+    stations: tuple[str, ...]  # where they are signed in now
+    last_seen: datetime | None  # the latest of those stations' signs of life
+    online: bool  # signed in at a station seen within ONLINE_WINDOW
+    locked_until: datetime | None  # set only while locked out
+    failed_attempts: int
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_until is not None
+
+
+def shift_people(uow: UnitOfWork, now: datetime | None = None) -> list[ShiftPerson]:
+    """Everyone active: the locked out first, then those signed in (by station), then the rest by login.
+    Supervisors and admins; no PIN or badge is read."""
+    _supervisor(uow)
+    now = now or utcnow()
+    U, S = models.User, models.Station
+    where: dict[int, list[tuple[str, datetime | None]]] = {}
+    for user_id, name, seen in uow.session.execute(select(S.current_user_id, S.name, S.last_seen_at)
+                                                   .where(S.current_user_id.is_not(None)).order_by(S.name)):
+        where.setdefault(user_id, []).append((name, seen))
+    people = []
+    for uid, login, name, role, locked_until, failed in uow.session.execute(
+            select(U.id, U.login, U.display_name, U.role, U.locked_until, U.failed_attempts)
+            .where(U.active.is_(True)).order_by(U.login)):
+        at = where.get(uid, [])
+        seen = max((s for _n, s in at if s is not None), default=None)
+        locked = locked_until if locked_until is not None and locked_until > now else None
+        people.append(ShiftPerson(login, name, role, tuple(n for n, _s in at), seen,
+                                  bool(at) and seen is not None and now - seen < ONLINE_WINDOW, locked, failed or 0))
+    people.sort(key=lambda p: (not p.locked, not p.stations, p.stations[:1], p.login))
+    return people

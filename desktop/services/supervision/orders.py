@@ -27,16 +27,18 @@ from desktop.services.supervision.common import (
 )
 
 
-def _release(uow: UnitOfWork, order: models.Order, reason: str, now: datetime) -> str:
+def _release(uow: UnitOfWork, order: models.Order, reason: str, now: datetime, accept: tuple[str, ...] = ()) -> str:
+    """`accept`: intake gates a supervisor accepts as they are (the order goes on without a fix)."""
     status = OrderStatus(order.status)
     if status is OrderStatus.HELD:
-        _resolve_open(uow, order, "release", reason, kinds=("address_hold", "price_hold", "payment_hold"))
+        _resolve_open(uow, order, "accept" if accept else "release", reason,
+                      kinds=("address_hold", "price_hold", "payment_hold"))
         if any(ln.reservations for ln in order.lines):  # held after reservation: it keeps its units
             change_status(uow, order, OrderStatus.READY, reason=reason, at=now)
             return OrderStatus.READY.value
         change_status(uow, order, OrderStatus.RECEIVED, reason=reason, at=now)
         uow.session.flush()
-        return intake.process_order(uow, order, now).status
+        return intake.process_order(uow, order, now, accepted=accept).status
     if status is OrderStatus.BACKORDERED:
         gate = intake.stock_gate(uow, order, now)
         order.intake_outcome = {**(order.intake_outcome or {}), "stock": gate}

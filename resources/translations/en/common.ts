@@ -1132,6 +1132,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accept as is (ship without a fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel the order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,6 +1393,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Put &amp;wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,6 +1418,14 @@
     </message>
     <message>
         <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} signed in at station {station}: signed out here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was signed out of this station elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1783,6 +1799,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A supervisor confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge or login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN (not with a badge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,6 +1908,18 @@
     </message>
     <message>
         <source>Give the Cainiao template URL (http(s)://…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database, printer and devices are a supervisor&apos;s or an admin&apos;s to change: sign in as one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor or admin confirms changes to the database, printer or devices: their badge, or login and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the supervisor…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,15 +19,27 @@
         </translation>
     </message>
     <message>
+        <source>Change carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier and service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why another carrier?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use this carrier</source>
+        <source>Reason (recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
+        <source>Use this carrier (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -269,12 +281,106 @@ the database is back.</source>
         <source>No carrier</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scan each item into the parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the parcel on the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight off: check the parcel, re-weigh (F5) or ask a supervisor (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carrier takes this parcel: change carrier (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this parcel (F8) and pack the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighed: print the labels (F9) →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing failed: mend the printer, then F9 prints it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels on the parcels: scan the next tote or order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels kept here: the labels print when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a barcode. Grams go in the weight field: press Enter there.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>
             <numerusform>This order&apos;s %n kept parcel waits for the database: its label prints first.</numerusform>
             <numerusform>This order&apos;s %n kept parcels wait for the database: their labels print first.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order}: %n unit(s) already in the parcel, as the last packer left it.</source>
+        <translation>
+            <numerusform>Order {order}: %n unit already in the parcel, as the last packer left it.</numerusform>
+            <numerusform>Order {order}: %n units already in the parcel, as the last packer left it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} left order {order} half-packed ({tote}): carry on where they stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out mid-pack?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order} has %n unit(s) in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</source>
+        <translation>
+            <numerusform>Order {order} has %n unit in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</numerusform>
+            <numerusform>Order {order} has %n units in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out, keep the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No order on the bench.</source>
@@ -344,6 +450,10 @@ the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gift order: put in the gift card, leave out the price list and invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing fits one carton: use {carton} and split into more parcels.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,6 +519,41 @@ the database is back.</source>
     <message>
         <source>Printing failed, the supervisors are told: {error}
 Mend the printer, then press F9 to print what failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PutWallPanel</name>
+    <message>
+        <source>Scan a picked put-wall cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a unit first, then its slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart %1: %2 slots, %3 units to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready to pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put it into %1, then scan the slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slot %1 is full: order %2 is ready to pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wall&apos;s lights did not answer; follow the screen. (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

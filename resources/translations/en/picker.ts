@@ -23,6 +23,10 @@
         <source>Short / empty bin</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Take the suggested totes</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Ready to pick: %n order(s)</source>
         <translation>
@@ -37,6 +41,13 @@
     <message>
         <source>Planning your batch…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch {code}: %n stop(s), {m} m. Put its totes on the cart and scan each (F6: take the suggested ones).</source>
+        <translation>
+            <numerusform>Batch {code}: %n stop, {m} m. Put its totes on the cart and scan each (F6: take the suggested ones).</numerusform>
+            <numerusform>Batch {code}: %n stops, {m} m. Put its totes on the cart and scan each (F6: take the suggested ones).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Batch {code}: %n stop(s), {m} m. Go to the first location.</source>
@@ -74,7 +85,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Into tote {tote} — scan the tote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Into tote {tote}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tote: onto the cart as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -82,7 +101,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{code} · the cart · {k} of {n} totes on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totes onto the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan each tote as you put it on the cart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or press F6 to take the suggested totes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} · all stops done · {k} of {n} totes dropped off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the totes to the packing drop-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan each tote as you leave it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>scan location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>totes onto the cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -91,6 +142,14 @@
     </message>
     <message>
         <source>scan or key count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan the tote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop off the totes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -122,6 +181,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All {n} in hand — put them into tote {tote} and scan the tote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote {tote} is on the cart ({k} of {n}) — scan the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n tote(s) on the cart — go to the first location</source>
+        <translation>
+            <numerusform>The tote is on the cart — go to the first location</numerusform>
+            <numerusform>All %n totes on the cart — go to the first location</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tote {tote} dropped off ({k} of {n}) — scan the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch {code} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch {code}: every tote is at packing. Well done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch {code} done — totes at packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{qty} × {product} → tote {tote}. Next: {loc}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -130,11 +220,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan each tote at the drop-off: {totes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This batch now belongs to {who}; your last stop is being checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Batch {code} done — totes to packing</source>
+        <source>Batch {code} recorded — take the totes to packing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

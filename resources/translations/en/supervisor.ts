@@ -58,6 +58,53 @@
     </message>
 </context>
 <context>
+    <name>ConsolePeoplePanel</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until {time} ({n} wrong PINs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking is an administrator&apos;s: ask one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: {signed_in} · locked out: {locked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose someone who is locked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} can sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsModel</name>
     <message>
         <source>Kind</source>
@@ -254,10 +301,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Short picks: %n event(s); exceptions opened: {x}</source>
+        <source>Short picks: %n event(s); short-pick exceptions raised in the period: {x}</source>
         <translation>
-            <numerusform>Short picks: %n event; exceptions opened: {x}</numerusform>
-            <numerusform>Short picks: %n events; exceptions opened: {x}</numerusform>
+            <numerusform>Short picks: %n event; short-pick exceptions raised in the period: {x}</numerusform>
+            <numerusform>Short picks: %n events; short-pick exceptions raised in the period: {x}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -393,6 +440,33 @@
     </message>
     <message>
         <source>Batch {code} reassigned to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FoundModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship by</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -580,6 +654,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Find an order: number, tracking number or SKU, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reason (recorded)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,6 +684,21 @@
     <message>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order found for “{term}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found the first {n} orders for “{term}”: narrow the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n order(s) for “{term}”.</source>
+        <translation>
+            <numerusform>Found %n order for “{term}”.</numerusform>
+            <numerusform>Found %n orders for “{term}”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>On hold: {n}</source>
@@ -882,6 +975,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,6 +992,10 @@
     </message>
     <message>
         <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -919,6 +1020,85 @@
             <numerusform>Intake: %n order processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
             <numerusform>Intake: %n orders processed — {ready} ready, {held} held, {backordered} backordered, {skipped} skipped, {failed} failed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WavesPanel</name>
+    <message>
+        <source>Multi-order carts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single-SKU (bestsellers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warehouse to release a wave in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave {code}: {orders} orders in {carts} carts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

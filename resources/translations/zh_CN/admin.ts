@@ -269,7 +269,7 @@
         <translation>请先选择商家。</translation>
     </message>
     <message>
-        <source>Each regional fee is a line "fee: province, province".</source>
+        <source>Each regional fee is a line &quot;fee: province, province&quot;.</source>
         <translation>每个地区运费占一行：“运费：省份，省份”。</translation>
     </message>
     <message>

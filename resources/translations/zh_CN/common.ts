@@ -1132,6 +1132,10 @@
         <translation>修正后放行</translation>
     </message>
     <message>
+        <source>Accept as is (ship without a fix)</source>
+        <translation>按原样接受（不修正即发货）</translation>
+    </message>
+    <message>
         <source>Cancel the order</source>
         <translation>取消订单</translation>
     </message>
@@ -1389,6 +1393,10 @@
         <translation>收货(&amp;R)</translation>
     </message>
     <message>
+        <source>Put &amp;wall</source>
+        <translation>播种墙(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1411,6 +1419,14 @@
     <message>
         <source>Not signed in</source>
         <translation>未登录</translation>
+    </message>
+    <message>
+        <source>{name} signed in at station {station}: signed out here.</source>
+        <translation>{name} 已在工作站 {station} 登录：本工作站已退出登录。</translation>
+    </message>
+    <message>
+        <source>{name} was signed out of this station elsewhere.</source>
+        <translation>{name} 已在别处被退出本工作站。</translation>
     </message>
     <message numerus="yes">
         <source>%n action(s) waiting to sync</source>
@@ -1781,6 +1797,26 @@
         <translation>扫描提示音静音</translation>
     </message>
     <message>
+        <source>A supervisor confirms</source>
+        <translation>由主管确认</translation>
+    </message>
+    <message>
+        <source>badge or login</source>
+        <translation>工牌或用户名</translation>
+    </message>
+    <message>
+        <source>PIN (not with a badge)</source>
+        <translation>PIN 码（扫工牌时不需要）</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1871,6 +1907,18 @@
     <message>
         <source>Give the Cainiao template URL (http(s)://…).</source>
         <translation>请填写菜鸟模板地址（http(s)://…）。</translation>
+    </message>
+    <message>
+        <source>The database, printer and devices are a supervisor&apos;s or an admin&apos;s to change: sign in as one first.</source>
+        <translation>数据库、打印机和设备只能由主管或管理员更改：请先以主管或管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>A supervisor or admin confirms changes to the database, printer or devices: their badge, or login and PIN.</source>
+        <translation>更改数据库、打印机或设备须由主管或管理员确认：扫描其工牌，或输入用户名和 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Checking the supervisor…</source>
+        <translation>正在核验主管…</translation>
     </message>
 </context>
 <context>

@@ -18,16 +18,28 @@
         </translation>
     </message>
     <message>
+        <source>Change carrier</source>
+        <translation>更换承运商</translation>
+    </message>
+    <message>
+        <source>Carrier and service</source>
+        <translation>承运商和服务</translation>
+    </message>
+    <message>
         <source>Why another carrier?</source>
         <translation>更换承运商的原因</translation>
     </message>
     <message>
-        <source>Use this carrier</source>
-        <translation>使用此承运商</translation>
+        <source>Reason (recorded)</source>
+        <translation>原因（会被记录）</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Use this carrier (Enter)</source>
+        <translation>使用此承运商 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
     </message>
     <message>
         <source>Give a reason.</source>
@@ -256,11 +268,103 @@
         <source>No carrier</source>
         <translation>无承运商</translation>
     </message>
+    <message>
+        <source>Scan each item into the parcel</source>
+        <translation>逐件扫描商品装箱</translation>
+    </message>
+    <message>
+        <source>Put the parcel on the scale</source>
+        <translation>把包裹放到秤上</translation>
+    </message>
+    <message>
+        <source>Weight off: check the parcel, re-weigh (F5) or ask a supervisor (F6)</source>
+        <translation>重量不符：检查包裹，重新称重（F5）或请主管处理（F6）</translation>
+    </message>
+    <message>
+        <source>No carrier takes this parcel: change carrier (F7)</source>
+        <translation>没有承运商能接此包裹：更换承运商（F7）</translation>
+    </message>
+    <message>
+        <source>Close this parcel (F8) and pack the next</source>
+        <translation>封箱（F8），再打包下一箱</translation>
+    </message>
+    <message>
+        <source>Weighed: print the labels (F9) →</source>
+        <translation>已称重：打印面单（F9）→</translation>
+    </message>
+    <message>
+        <source>Printing the labels…</source>
+        <translation>正在打印面单…</translation>
+    </message>
+    <message>
+        <source>Printing failed: mend the printer, then F9 prints it again</source>
+        <translation>打印失败：修好打印机后按 F9 重新打印</translation>
+    </message>
+    <message>
+        <source>Labels on the parcels: scan the next tote or order</source>
+        <translation>贴好面单：扫描下一个周转箱或订单</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>Parcels kept here: the labels print when the database is back</source>
+        <translation>包裹已保存在本机：数据库恢复后打印面单</translation>
+    </message>
+    <message>
+        <source>Scan items</source>
+        <translation>扫描商品</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>称重</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一单</translation>
+    </message>
+    <message>
+        <source>{text} is not a barcode. Grams go in the weight field: press Enter there.</source>
+        <translation>{text} 不是条码。克数请填在重量栏，并在那里按回车。</translation>
+    </message>
     <message numerus="yes">
-        <source>This order's %n kept parcel(s) wait for the database: their labels print first.</source>
+        <source>This order&apos;s %n kept parcel(s) wait for the database: their labels print first.</source>
         <translation>
             <numerusform>本订单有 %n 个包裹暂存在本工作站，正等待数据库：请先打印它们的面单。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order}: %n unit(s) already in the parcel, as the last packer left it.</source>
+        <translation>
+            <numerusform>订单 {order}：包裹中已有 %n 件，保持上一位打包员离开时的状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} left order {order} half-packed ({tote}): carry on where they stopped.</source>
+        <translation>{who} 留下了打包到一半的订单 {order}（{tote}）：请从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Sign out mid-pack?</source>
+        <translation>打包中途退出登录？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order {order} has %n unit(s) in its open parcel. Sign out and keep them (and the weight) for the next packer at this station?</source>
+        <translation>
+            <numerusform>订单 {order} 的当前包裹中已有 %n 件。退出登录并为本工位的下一位打包员保留这些商品（及称重）吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out, keep the work</source>
+        <translation>退出登录，保留进度</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>保持登录</translation>
     </message>
     <message>
         <source>No order on the bench.</source>
@@ -339,6 +443,10 @@ the database is back.</source>
         <translation>第 {seq} 箱：已装 {packed} 件，还差 {missing} 件</translation>
     </message>
     <message>
+        <source>Gift order: put in the gift card, leave out the price list and invoice.</source>
+        <translation>礼品订单：放入贺卡，不要放价目单和发票。</translation>
+    </message>
+    <message>
         <source>Nothing fits one carton: use {carton} and split into more parcels.</source>
         <translation>单个纸箱装不下：请用 {carton} 并分成多个包裹。</translation>
     </message>
@@ -373,7 +481,7 @@ the database is back.</source>
         <translation>第 {seq} 箱已封：{code} · {tracking}</translation>
     </message>
     <message>
-        <source>Parcel {seq} closed: {code} · waiting for the carrier's waybill number</source>
+        <source>Parcel {seq} closed: {code} · waiting for the carrier&apos;s waybill number</source>
         <translation>第 {seq} 个包裹已封箱：{code} · 正在等待承运商分配运单号</translation>
     </message>
     <message>
@@ -405,6 +513,41 @@ the database is back.</source>
 Mend the printer, then press F9 to print what failed.</source>
         <translation>打印失败，已通知主管：{error}
 修好打印机后，按 F9 重新打印失败的单据。</translation>
+    </message>
+</context>
+<context>
+    <name>PutWallPanel</name>
+    <message>
+        <source>Scan a picked put-wall cart</source>
+        <translation>扫描已拣完的播种墙批次</translation>
+    </message>
+    <message>
+        <source>Scan a unit first, then its slot.</source>
+        <translation>请先扫描商品，再扫描格口。</translation>
+    </message>
+    <message>
+        <source>Cart %1: %2 slots, %3 units to sort</source>
+        <translation>批次 %1：%2 个格口，待分播 %3 件</translation>
+    </message>
+    <message>
+        <source>Scan a unit</source>
+        <translation>扫描商品</translation>
+    </message>
+    <message>
+        <source>ready to pack</source>
+        <translation>可打包</translation>
+    </message>
+    <message>
+        <source>Put it into %1, then scan the slot</source>
+        <translation>放入 %1，然后扫描格口</translation>
+    </message>
+    <message>
+        <source>Slot %1 is full: order %2 is ready to pack</source>
+        <translation>格口 %1 已满：订单 %2 可打包</translation>
+    </message>
+    <message>
+        <source>The wall&apos;s lights did not answer; follow the screen. (%1)</source>
+        <translation>播种墙灯光无响应，请按屏幕操作。（%1）</translation>
     </message>
 </context>
 </TS>

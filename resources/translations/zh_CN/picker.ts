@@ -23,6 +23,10 @@
         <source>Short / empty bin</source>
         <translation>缺货 / 空库位</translation>
     </message>
+    <message>
+        <source>Take the suggested totes</source>
+        <translation>采用建议的周转箱</translation>
+    </message>
     <message numerus="yes">
         <source>Ready to pick: %n order(s)</source>
         <translation>
@@ -36,6 +40,12 @@
     <message>
         <source>Planning your batch…</source>
         <translation>正在规划批次…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch {code}: %n stop(s), {m} m. Put its totes on the cart and scan each (F6: take the suggested ones).</source>
+        <translation>
+            <numerusform>批次 {code}：%n 个拣货点，{m} 米。请把周转箱放上拣货车并逐个扫描（F6：直接采用建议的周转箱）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Batch {code}: %n stop(s), {m} m. Go to the first location.</source>
@@ -72,16 +82,56 @@
         <translation>无批号</translation>
     </message>
     <message>
+        <source>Into tote {tote} — scan the tote</source>
+        <translation>放入周转箱 {tote} — 请扫描该周转箱</translation>
+    </message>
+    <message>
         <source>Into tote {tote}</source>
         <translation>放入周转箱 {tote}</translation>
+    </message>
+    <message>
+        <source>No tote: onto the cart as it is</source>
+        <translation>无周转箱：直接放上拣货车</translation>
     </message>
     <message>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
     <message>
+        <source>{code} · the cart · {k} of {n} totes on it</source>
+        <translation>{code} · 拣货车 · 已上车 {k}/{n} 个周转箱</translation>
+    </message>
+    <message>
+        <source>Totes onto the cart</source>
+        <translation>周转箱上车</translation>
+    </message>
+    <message>
+        <source>Scan each tote as you put it on the cart.</source>
+        <translation>把每个周转箱放上拣货车时扫描它。</translation>
+    </message>
+    <message>
+        <source>Or press F6 to take the suggested totes.</source>
+        <translation>或按 F6 直接采用建议的周转箱。</translation>
+    </message>
+    <message>
+        <source>{code} · all stops done · {k} of {n} totes dropped off</source>
+        <translation>{code} · 所有拣货点已完成 · 已交接 {k}/{n} 个周转箱</translation>
+    </message>
+    <message>
+        <source>Take the totes to the packing drop-off.</source>
+        <translation>请把周转箱送到打包交接区。</translation>
+    </message>
+    <message>
+        <source>Scan each tote as you leave it there.</source>
+        <translation>放下每个周转箱时扫描它。</translation>
+    </message>
+    <message>
         <source>scan location</source>
         <translation>扫库位</translation>
+    </message>
+    <message>
+        <source>totes onto the cart</source>
+        <translation>周转箱上车</translation>
     </message>
     <message>
         <source>scan item</source>
@@ -90,6 +140,14 @@
     <message>
         <source>scan or key count</source>
         <translation>扫描或输入数量</translation>
+    </message>
+    <message>
+        <source>scan the tote</source>
+        <translation>扫描周转箱</translation>
+    </message>
+    <message>
+        <source>drop off the totes</source>
+        <translation>交接周转箱</translation>
     </message>
     <message>
         <source>done</source>
@@ -120,6 +178,36 @@
         <translation>已拣 {k}/{n}，继续扫描或输入数量</translation>
     </message>
     <message>
+        <source>All {n} in hand — put them into tote {tote} and scan the tote</source>
+        <translation>{n} 件已全部在手 — 请放入周转箱 {tote} 并扫描该周转箱</translation>
+    </message>
+    <message>
+        <source>Tote {tote} is on the cart ({k} of {n}) — scan the next</source>
+        <translation>周转箱 {tote} 已上车（{k}/{n}）— 请扫描下一个</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n tote(s) on the cart — go to the first location</source>
+        <translation>
+            <numerusform>%n 个周转箱已上车 — 请前往第一个库位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tote {tote} dropped off ({k} of {n}) — scan the next</source>
+        <translation>周转箱 {tote} 已交接（{k}/{n}）— 请扫描下一个</translation>
+    </message>
+    <message>
+        <source>Batch {code} done</source>
+        <translation>批次 {code} 已完成</translation>
+    </message>
+    <message>
+        <source>Batch {code}: every tote is at packing. Well done.</source>
+        <translation>批次 {code}：所有周转箱已送达打包区。辛苦了。</translation>
+    </message>
+    <message>
+        <source>Batch {code} done — totes at packing</source>
+        <translation>批次 {code} 完成，周转箱已送达打包区</translation>
+    </message>
+    <message>
         <source>{qty} × {product} → tote {tote}. Next: {loc}</source>
         <translation>{qty} × {product} → 周转箱 {tote}。下一站：{loc}</translation>
     </message>
@@ -128,12 +216,16 @@
         <translation>{qty} × {product} → 周转箱 {tote}。本批完成，请送往打包台。</translation>
     </message>
     <message>
+        <source>Scan each tote at the drop-off: {totes}</source>
+        <translation>请在交接区逐个扫描周转箱：{totes}</translation>
+    </message>
+    <message>
         <source>This batch now belongs to {who}; your last stop is being checked.</source>
         <translation>本批次已转给 {who}，正在核对您的最后一站。</translation>
     </message>
     <message>
-        <source>Batch {code} done — totes to packing</source>
-        <translation>批次 {code} 完成，请送往打包台</translation>
+        <source>Batch {code} recorded — take the totes to packing</source>
+        <translation>批次 {code} 已记录 — 请把周转箱送往打包区</translation>
     </message>
     <message>
         <source>Short reported at {loc} — re-planning…</source>

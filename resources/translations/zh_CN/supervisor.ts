@@ -58,6 +58,53 @@
     </message>
 </context>
 <context>
+    <name>ConsolePeoplePanel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation>登录工位</translation>
+    </message>
+    <message>
+        <source>last seen {time}</source>
+        <translation>最后活动 {time}</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>until {time} ({n} wrong PINs)</source>
+        <translation>至 {time}（PIN 错误 {n} 次）</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlocking is an administrator&apos;s: ask one.</source>
+        <translation>解锁需由管理员操作：请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Signed in: {signed_in} · locked out: {locked}</source>
+        <translation>已登录：{signed_in} · 已锁定：{locked}</translation>
+    </message>
+    <message>
+        <source>Choose someone who is locked out.</source>
+        <translation>请选择一位被锁定的人员。</translation>
+    </message>
+    <message>
+        <source>{who} can sign in again</source>
+        <translation>{who} 可以重新登录了</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionsModel</name>
     <message>
         <source>Kind</source>
@@ -99,7 +146,7 @@
         <translation>替代商品编码或 GTIN</translation>
     </message>
     <message>
-        <source>Customer's consent: how, when</source>
+        <source>Customer&apos;s consent: how, when</source>
         <translation>客户同意：方式、时间</translation>
     </message>
     <message>
@@ -254,9 +301,9 @@
         <translation>按时发货：{rate}（{shipped} 单中 {kept} 单）</translation>
     </message>
     <message numerus="yes">
-        <source>Short picks: %n event(s); exceptions opened: {x}</source>
+        <source>Short picks: %n event(s); short-pick exceptions raised in the period: {x}</source>
         <translation>
-            <numerusform>缺货拣选：%n 次；新建异常：{x}</numerusform>
+            <numerusform>缺货拣货：%n 次；本期新开缺货异常：{x}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -392,6 +439,33 @@
     <message>
         <source>Batch {code} reassigned to {who}</source>
         <translation>批次 {code} 已转派给 {who}</translation>
+    </message>
+</context>
+<context>
+    <name>FoundModel</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Picker</source>
+        <translation>拣货员</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>最晚发货</translation>
     </message>
 </context>
 <context>
@@ -574,6 +648,10 @@
         <translation>已挂起</translation>
     </message>
     <message>
+        <source>Find an order: number, tracking number or SKU, then Enter</source>
+        <translation>查找订单：输入订单号、运单号或 SKU，然后按 Enter</translation>
+    </message>
+    <message>
         <source>Reason (recorded)</source>
         <translation>原因（将记录）</translation>
     </message>
@@ -600,6 +678,20 @@
     <message>
         <source>Recipient</source>
         <translation>收件人</translation>
+    </message>
+    <message>
+        <source>No order found for “{term}”.</source>
+        <translation>没有与“{term}”匹配的订单。</translation>
+    </message>
+    <message>
+        <source>Found the first {n} orders for “{term}”: narrow the search.</source>
+        <translation>已显示与“{term}”匹配的前 {n} 个订单：请缩小搜索范围。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n order(s) for “{term}”.</source>
+        <translation>
+            <numerusform>找到 %n 个与“{term}”匹配的订单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>On hold: {n}</source>
@@ -875,6 +967,10 @@
         <translation>库存</translation>
     </message>
     <message>
+        <source>Waves</source>
+        <translation>波次</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
@@ -889,6 +985,10 @@
     <message>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Exceptions ({n})</source>
@@ -911,6 +1011,85 @@
         <translation>
             <numerusform>审核完成：处理 %n 单 — 待拣货 {ready}，挂起 {held}，缺货待补 {backordered}，跳过 {skipped}，失败 {failed}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WavesPanel</name>
+    <message>
+        <source>Multi-order carts</source>
+        <translation>多订单车</translation>
+    </message>
+    <message>
+        <source>Single-SKU (bestsellers)</source>
+        <translation>单品（爆款）</translation>
+    </message>
+    <message>
+        <source>Put wall</source>
+        <translation>播种墙</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已放出</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>波次</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>放出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation>车数</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待领</translation>
+    </message>
+    <message>
+        <source>all ready</source>
+        <translation>全部待拣</translation>
+    </message>
+    <message>
+        <source>Release wave</source>
+        <translation>放波次</translation>
+    </message>
+    <message>
+        <source>No warehouse to release a wave in.</source>
+        <translation>没有可放波次的仓库。</translation>
+    </message>
+    <message>
+        <source>Wave {code}: {orders} orders in {carts} carts</source>
+        <translation>波次 {code}：{orders} 个订单，{carts} 车</translation>
     </message>
 </context>
 </TS>

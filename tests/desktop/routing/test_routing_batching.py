@@ -123,3 +123,31 @@ def test_an_order_bigger_than_the_cart_goes_alone() -> None:
     small = order("S", [Position(1, 0, 2)])
     batches = plan_batches(DEMO_LAYOUT, [big, small], CartCapacity(totes=4, volume_litres=100.0), NOW)
     assert [[o.order_id for o in b.orders] for b in batches] in ([["BIG"], ["S"]], [["S"], ["BIG"]])
+
+
+def test_a_carrier_pickup_still_reachable_outranks_one_already_missed():
+    from datetime import time
+    from zoneinfo import ZoneInfo
+
+    from desktop.routing.priority import cutoff_points, next_pickup
+
+    shenzhen = ZoneInfo("Asia/Shanghai")
+    now = datetime(2026, 11, 11, 9, 0, tzinfo=timezone.utc)  # 17:00 local
+    lead = timedelta(minutes=45)
+    sf, today = next_pickup(time(17, 30), shenzhen, now, lead)  # 17:00 + 45 min > 17:30: missed
+    zto, today2 = next_pickup(time(19, 0), shenzhen, now, lead)
+    assert not today and sf == datetime(2026, 11, 12, 9, 30, tzinfo=timezone.utc)
+    assert today2 and zto == datetime(2026, 11, 11, 11, 0, tzinfo=timezone.utc)
+    assert cutoff_points(zto, now, lead) > 100 * cutoff_points(sf, now, lead)
+    assert cutoff_points(None, now, lead) == 0.0
+    # At the last moment the points are whole; an hour before, half.
+    assert cutoff_points(zto, zto - lead, lead) == 2000.0
+    assert cutoff_points(zto, zto - lead - timedelta(hours=1), lead) == 1000.0
+    # Planning: two equal orders far apart in the warehouse; the one whose pick-up is near seeds the first cart.
+    layout = DEMO_LAYOUT
+    a = ReadyOrder("A", (OrderLine("a", Position(0, 0, 1)),), 1, 10.0, created_at=now,
+                   extra_points=cutoff_points(sf, now, lead), start_by=None)
+    b = ReadyOrder("B", (OrderLine("b", Position(19, 1, 9)),), 1, 10.0, created_at=now,
+                   extra_points=cutoff_points(zto, now, lead), start_by=zto - lead)
+    first = plan_batches(layout, [a, b], CartCapacity(1, 100.0), now)[0]
+    assert [o.order_id for o in first.orders] == ["B"]

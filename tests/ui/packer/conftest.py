@@ -74,10 +74,12 @@ def _expected(p: Picked, line_nos, carton_for) -> int:  # noqa: ANN001
 
 
 def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = None,
-                fragile: bool | None = None) -> Picked:
+                fragile: bool | None = None, units: int | None = None, gift: bool | None = None) -> Picked:
     """Pick a ready order as a picker would have: tasks into a free tote, stock taken, order → picked.
 
-    `fragile`: an order with (True) or without (False) a fragile product; None: either."""
+    `fragile`: an order with (True) or without (False) a fragile product; None: either. `units`: an
+    order of exactly that many units; by default two or more (a one-unit order prints by itself once
+    weighed, 一单一件, and most tests press F9). `gift`: a gift order or not; None: either."""
     _DB["db"] = db
     with db.unit_of_work() as uow:
         s = uow.session
@@ -85,6 +87,9 @@ def make_picked(db: Database, *, min_lines: int = 1, lot_tracked: bool | None = 
                                .order_by(models.Order.order_no)).all()
         order = next(o for o in candidates if len(o.lines) >= min_lines and all(ln.reservations for ln in o.lines)
                      and sum(ln.qty for ln in o.lines) <= 8
+                     and (sum(ln.qty for ln in o.lines) == units if units is not None
+                          else sum(ln.qty for ln in o.lines) >= 2)
+                     and (gift is None or o.gift == gift)
                      and (lot_tracked is None or any(ln.sku.lot_tracked for ln in o.lines) == lot_tracked)
                      and (fragile is None or any(ln.sku.fragile for ln in o.lines) == fragile))
         tote = s.scalars(select(models.Tote).where(models.Tote.status == "free").order_by(models.Tote.code)).first()
@@ -121,14 +126,23 @@ def picked(demo_db):
 def shot(qtbot):
     """`shot(widget, name)`: with PICKDESK_SHOTS=1 the screen is saved as docs/images/<name>.png, or
     docs/images/<language>/<name>.png when the station speaks another language than English."""
-    def save(widget, name: str) -> None:
+    def save(widget, name: str, *over) -> None:  # noqa: ANN001 - `over`: dialogs shown above the widget
         if os.environ.get("PICKDESK_SHOTS") == "1":
+            from PySide6.QtCore import QPoint
+            from PySide6.QtGui import QPainter
+
             from ui.i18n import current_language
 
             qtbot.wait(50)  # let the layout settle: nested layouts catch up one level per pass of the event loop
             folder = SHOTS if current_language() == "en" else SHOTS / current_language()
             folder.mkdir(parents=True, exist_ok=True)
-            assert widget.grab().save(str(folder / f"{name}.png")), folder / f"{name}.png"
+            picture = widget.grab()
+            if over:  # a dialog is a window of its own: drawn where it stands over the window
+                painter = QPainter(picture)
+                for dialog in over:
+                    painter.drawPixmap(dialog.mapToGlobal(QPoint(0, 0)) - widget.mapToGlobal(QPoint(0, 0)), dialog.grab())
+                painter.end()
+            assert picture.save(str(folder / f"{name}.png")), folder / f"{name}.png"
     return save
 
 

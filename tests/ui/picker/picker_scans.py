@@ -9,6 +9,7 @@ from sqlalchemy import select
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
+from desktop.domain.picking import Step
 from desktop.domain.roles import Role
 
 
@@ -35,3 +36,21 @@ def reassign(db: Database, code: str, to_login: str) -> str:
         uow.announce("batches", code, event="reassigned", picker=to_login, from_picker=before)
         uow.commit()
         return before or ""
+
+
+def to_the_cart(ws) -> None:  # noqa: ANN001 - a PickerWorkspace
+    """At the cart: the suggested totes go on it (F6), as a picker in a hurry does."""
+    ws.take_suggested_totes()
+    assert ws.session.step is not Step.CART
+
+
+def into_the_tote(window, ws) -> None:  # noqa: ANN001
+    """The stop's units are in hand: into its tote, and the tote scanned."""
+    if ws.session is not None and ws.session.step is Step.PUT:
+        window.on_scan(ws.session.current.tote_code)
+
+
+def drop_off(window, ws) -> None:  # noqa: ANN001
+    """Every stop done: each tote scanned at the packing drop-off."""
+    while ws.session is not None and ws.session.step is Step.DROP_OFF:
+        window.on_scan(ws.session.totes_to_drop[0])

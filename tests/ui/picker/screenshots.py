@@ -75,12 +75,23 @@ def main(language: str = "en") -> int:
 
     ws.request_next_batch()
     wait_until(lambda: ws.batch is not None)
+    # The cart: one tote scanned onto it, the others still to come.
+    window.on_scan(ws.session.totes[0])
+    save(window, "picker-cart.png")
+    ws.take_suggested_totes()
     # Walk a few stops, then stand at the next shelf with one unit in hand.
-    for _ in range(3):
+    for n in range(3):
         stop = ws.session.current
         window.on_scan("LOC-" + stop.location_code)
         for _unit in range(stop.remaining):
             window.on_scan(item(stop.gtin14, stop.lot_code, stop.lot_expiry))
+        if n == 0:
+            save(window, "picker-put.png")  # every unit in hand: into the stop's tote, scanned
+            others = [t for t in ws.session.totes if t != stop.tote_code]
+            if others:
+                window.on_scan(others[0])
+                save(window, "picker-wrong-tote.png")
+        window.on_scan(stop.tote_code)
     wait_until(lambda: ws.pending_writes == 0)
     stop = ws.session.current
     window.on_scan("LOC-" + stop.location_code)
@@ -108,6 +119,17 @@ def main(language: str = "en") -> int:
     dialog.accept()
     wait_until(lambda: not ws._loading)
     save(window, "picker-short-outcome.png")
+
+    # The rest of the batch, to the drop-off at packing.
+    while ws.session is not None and ws.session.current is not None:
+        stop = ws.session.current
+        window.on_scan("LOC-" + stop.location_code)
+        for _unit in range(stop.remaining):
+            window.on_scan(item(stop.gtin14, stop.lot_code, stop.lot_expiry))
+        window.on_scan(stop.tote_code)
+    if ws.session is not None and len(ws.session.totes_to_drop) > 1:
+        window.on_scan(ws.session.totes_to_drop[0])
+    save(window, "picker-drop-off.png")
 
     window.close()
     runner.wait_for_done(10000)

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from visible_text import CJK, data_strings, visible_texts, wrong_language
 
 from desktop.db.database import Database
-from picker_scans import good_unit
+from picker_scans import drop_off, good_unit, into_the_tote
 from ui import i18n
 from ui.feedback import Verdict
 from ui.main_window import MainWindow
@@ -59,6 +60,7 @@ def walk_stop(window: MainWindow, stop) -> None:  # noqa: ANN001 - a PickStop
     window.on_scan("LOC-" + stop.location_code)
     for _ in range(stop.remaining):
         window.on_scan(good_unit(stop))
+    into_the_tote(window, window.workspace)
     assert window.workspace.feedback.verdict is Verdict.GOOD, window.workspace.feedback.text.text()
 
 
@@ -96,7 +98,22 @@ def test_every_picker_state_reads_in_the_station_language(qtbot, language: str, 
     assert lots, "the demo batch has lot-tracked stops"
     for row, s in lots:
         cell = model.index(row, 4).data()
-        assert cell == f"{s.lot_code} · {i18n.date(s.lot_expiry)}" and s.lot_expiry.isoformat() not in cell
+        assert cell == f"{s.lot_code} · {i18n.long_date(s.lot_expiry)}" and s.lot_expiry.isoformat() not in cell
+        # Never 3/9/2027: the month is a word (English) or 月 (Chinese), the year in full.
+        assert str(s.lot_expiry.year) in cell and "/" not in cell
+        assert (f"{s.lot_expiry.month}月{s.lot_expiry.day}日" in cell) if zh else \
+            (s.lot_expiry.strftime("%b") in cell)
+
+    # ── the cart: the batch's totes, scanned onto it ──
+    assert ws.session.step.value == "cart" and ws.side.currentWidget() is ws.totes
+    assert ws.totes.count() == len(ws.session.totes) and ws.take_totes.isVisible()
+    assert chinese(ws.cur_location) is zh and chinese(ws.take_totes) is zh
+    assert_one_language(window, demo_db, language, "the cart")
+    window.on_scan(ws.session.totes[0])
+    assert ws.feedback.verdict is Verdict.GOOD and chinese(ws.feedback.text) is zh
+    assert ws.totes.item(0).data(Qt.ItemDataRole.UserRole) == "done"
+    ws.take_suggested_totes()
+    assert ws.session.step.value == "location" and ws.side.currentIndex() == 0
     first = next(s for s in ws.batch.stops if s.task_id == ws.session.current.task_id)
     assert ws.cur_product.text().splitlines()[0] == (first.product_name_zh if zh else first.product_name)
     assert chinese(ws.feedback.text) is zh and chinese(ws.progress) is zh
@@ -142,8 +159,18 @@ def test_every_picker_state_reads_in_the_station_language(qtbot, language: str, 
     window.on_scan(good_unit(stop))
     assert ws.feedback.verdict is Verdict.GOOD and chinese(ws.feedback.text) is zh
     assert_one_language(window, demo_db, language, "good item scan")
-    while ws.session.current is stop:  # the rest of its units
+    while ws.session.current is stop and ws.session.step.value != "put":  # the rest of its units
         window.on_scan(good_unit(stop))
+    # ── the put: a wrong tote refused, the right one taken ──
+    assert chinese(ws.cur_tote) is zh and stop.tote_code in ws.cur_tote.text()
+    assert_one_language(window, demo_db, language, "units in hand")
+    others = [t for t in ws.session.totes if t != stop.tote_code]
+    window.on_scan(others[0] if others else "TOTE-99999")
+    assert ws.feedback.verdict is Verdict.REFUSED and chinese(ws.feedback.text) is zh
+    assert stop.tote_code in ws.feedback.text.text()
+    assert_one_language(window, demo_db, language, "wrong tote")
+    into_the_tote(window, ws)
+    assert ws.feedback.verdict is Verdict.GOOD
 
     # ── the rest of the batch, then batch complete ──
     while ws.session.current is not None:
@@ -151,9 +178,12 @@ def test_every_picker_state_reads_in_the_station_language(qtbot, language: str, 
     # The last pick is answered on screen at once; the database has it a moment later.
     assert ws.batch is not None and ws.pages.currentIndex() == 1
     assert ws.cur_location.text() == ("送往打包台" if zh else "To packing")
+    assert ws.side.currentWidget() is ws.totes and ws.totes.count() == len(ws.session.totes)
     assert_one_language(window, demo_db, language, "last stop picked")
-    qtbot.waitUntil(lambda: ws.batch is None and ws.pending_writes == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: ws.pending_writes == 0, timeout=10_000)
+    assert ws.batch is not None  # recorded centrally; the batch ends with the drop-off scans
+    drop_off(window, ws)
     qtbot.waitUntil(lambda: ws.ready_count.text() != "", timeout=5_000)
     assert ws.pages.currentIndex() == 0
-    assert ws.status.text().endswith("完成，请送往打包台" if zh else "done — totes to packing")
+    assert ws.status.text().endswith("完成，周转箱已送达打包区" if zh else "done — totes at packing")
     assert_one_language(window, demo_db, language, "batch complete")

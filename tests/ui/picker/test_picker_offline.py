@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.demo.builder import build_demo
-from picker_scans import good_unit
+from picker_scans import good_unit, into_the_tote, to_the_cart
 from PySide6.QtCore import Qt
 from tcp_proxy import TcpProxy
 from ui.feedback import Verdict
@@ -53,6 +53,7 @@ def test_picks_made_offline_are_answered_kept_and_delivered_once(qtbot, pg_empty
             ws.request_next_batch()
         stops = list(ws.batch.open_stops)
         assert len(stops) >= 2
+        to_the_cart(ws)
 
         proxy.cut()
         kept = []
@@ -62,6 +63,7 @@ def test_picks_made_offline_are_answered_kept_and_delivered_once(qtbot, pg_empty
             window.on_scan("LOC-" + stop.location_code)
             for _unit in range(stop.remaining):
                 window.on_scan(good_unit(stop))
+            into_the_tote(window, ws)
             assert ws.feedback.verdict is Verdict.GOOD  # answered at once, offline or not
         qtbot.waitUntil(lambda: "Offline" in ws.status.text(), timeout=20_000)
         assert ws.pending_writes == 2 and kept == []

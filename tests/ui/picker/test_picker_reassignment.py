@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from picker_scans import good_unit, reassign
+from picker_scans import good_unit, into_the_tote, reassign, to_the_cart
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
@@ -55,6 +55,7 @@ def test_mid_stop_the_picker_is_told_and_may_finish_the_stop(qtbot, window: Main
         qtbot.mouseClick(ws.next_batch, Qt.MouseButton.LeftButton)
     assert ws.batch.code == code
     qtbot.waitUntil(lambda: ws.watcher.last_id is not None)
+    to_the_cart(ws)
     stop = ws.session.current
     window.on_scan("LOC-" + stop.location_code)
     assert ws.session.mid_stop
@@ -69,5 +70,6 @@ def test_mid_stop_the_picker_is_told_and_may_finish_the_stop(qtbot, window: Main
     with qtbot.waitSignal(ws.batch_closed, timeout=5000):
         for _ in range(stop.remaining):
             window.on_scan(good_unit(stop))
+        into_the_tote(window, ws)
     assert ws.feedback.verdict is Verdict.REFUSED and "no longer yours" in ws.feedback.text.text()
     assert pick_events(demo_db, code) == before

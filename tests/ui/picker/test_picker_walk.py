@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from desktop.db import models
 from desktop.db.database import Database
-from picker_scans import good_unit, item
+from picker_scans import drop_off, good_unit, into_the_tote, item, to_the_cart
 from ui.feedback import Verdict
 from ui.main_window import MainWindow
 
@@ -46,6 +46,7 @@ def test_a_whole_batch_by_scans_with_every_refusal_then_a_short_pick(qtbot, wind
     ws.feedback.sounds.played.connect(sounds.append)
     first_batch = ws.batch.code
     today = ws.batch.today
+    to_the_cart(ws)
     refused_at: dict[str, int] = {}
     before: dict[int, tuple[int, int, int]] = {s.task_id: stock_and_events(demo_db, s.task_id) for s in ws.batch.stops}
 
@@ -85,8 +86,8 @@ def test_a_whole_batch_by_scans_with_every_refusal_then_a_short_pick(qtbot, wind
                 assert stock_and_events(demo_db, task_id) == before[task_id]
         for _ in range(stop.remaining):
             expect_good(good_unit(stop))
-        if ws.batch is None:
-            break
+        expect_good(stop.tote_code)  # into the stop's tote, scanned
+    drop_off(window, ws)
     assert set(refused_at) == {"location first", "Wrong location", "Wrong item", "Expired", "short-dated",
                                "Wrong lot", "Too many"}, "the demo batch needs a lot-tracked, shelf-life stop"
     qtbot.waitUntil(lambda: ws.batch is None and ws.pending_writes == 0, timeout=10_000)
@@ -97,12 +98,14 @@ def test_a_whole_batch_by_scans_with_every_refusal_then_a_short_pick(qtbot, wind
         qtbot.keyClick(ws, Qt.Key.Key_F5)
     second_batch = ws.batch.code
     assert second_batch != first_batch and len(ws.batch.stops) >= 2
+    to_the_cart(ws)
     for s in ws.batch.stops:
         before[s.task_id] = stock_and_events(demo_db, s.task_id)
     stop = ws.session.current
     window.on_scan("LOC-" + stop.location_code)
     for _ in range(stop.remaining):
         window.on_scan(good_unit(stop))
+    into_the_tote(window, ws)
     short_stop = ws.session.current
     window.on_scan("LOC-" + short_stop.location_code)
     ws.open_short_dialog()
@@ -121,6 +124,9 @@ def test_a_whole_batch_by_scans_with_every_refusal_then_a_short_pick(qtbot, wind
             qtbot.keyClicks(ws.qty, str(stop.remaining))
             qtbot.keyClick(ws.qty, Qt.Key.Key_Return)
             assert ws.feedback.verdict is Verdict.GOOD
+        into_the_tote(window, ws)
+        assert ws.feedback.verdict is Verdict.GOOD, ws.feedback.text.text()
+    drop_off(window, ws)
     qtbot.waitUntil(lambda: ws.batch is None and ws.pending_writes == 0, timeout=10_000)
     assert ws.pages.currentIndex() == 0
 

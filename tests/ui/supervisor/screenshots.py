@@ -61,6 +61,15 @@ def main(language: str = "en") -> int:
     ws.select_order(ws.orders_model.key(0))
     save(window, images / "supervisor-orders.png")
 
+    # An order found by its number's tail, as read off a packing slip.
+    wanted = ws.orders_model.key(0)
+    ws.orders.search.setText(wanted[-6:])
+    ws.orders.find(wanted[-6:])
+    wait_until(lambda: ws.orders.found.isVisible())
+    save(window, images / "supervisor-search.png")
+    ws.orders.search.clear()
+    ws.orders.find("")
+
     ws.tabs.setCurrentIndex(2)
     case = next((e for e in ws.exceptions if e.kind == "short_pick"), ws.exceptions[0] if ws.exceptions else None)
     if case is not None:
@@ -69,6 +78,11 @@ def main(language: str = "en") -> int:
 
     ws.tabs.setCurrentIndex(3)
     save(window, images / "supervisor-stock.png")
+
+    ws.tabs.setCurrentWidget(ws.people)  # who is signed in where, who is locked out
+    wait_until(lambda: ws.people.model.rowCount() > 0)
+    save(window, images / "supervisor-people.png")
+
 
     # The audit log after a run of intake and a hold: what the search finds.
     done: list[str] = []

@@ -108,7 +108,7 @@ def test_an_exception_decision_through_the_panel(qtbot, window: MainWindow, demo
     case = next(e for e in ws.exceptions if e.kind.endswith("_hold"))
     assert ws.select_exception(case.id)
     decision = ws.findChild(QComboBox, "supervisor_decision")
-    assert [decision.itemData(i) for i in range(decision.count())] == ["release", "cancel"]
+    assert [decision.itemData(i) for i in range(decision.count())] == ["release", "accept", "cancel"]
     decision.setCurrentIndex(decision.findData("cancel"))
     qtbot.keyClicks(ws.findChild(QLineEdit, "supervisor_decision_reason"), "customer cancelled by phone")
     with qtbot.waitSignal(ws.action_done, timeout=10_000):
@@ -195,6 +195,7 @@ def test_reassignment_between_stops_reaches_the_pickers_window(qtbot, window: Ma
 def test_mid_stop_the_picker_is_told_not_overridden(qtbot, window: MainWindow, picker_window: MainWindow,
                                                     sign_in) -> None:
     pws = take_a_batch(qtbot, picker_window, "picker3")
+    pws.take_suggested_totes()
     stop = pws.session.current
     picker_window.on_scan("LOC-" + stop.location_code)
     assert pws.session.mid_stop
