@@ -27,10 +27,13 @@ from desktop.domain.errors import NotFound, PickdeskError
 from desktop.domain.lifecycle import BatchStatus, HoldReason, OrderStatus
 from desktop.domain.roles import Role, require_role
 from desktop.domain.stock import MovementKind
+from desktop.domain.transfer_pick import Take, TransferPick, WalkBin
 from desktop.services.landing import AWAITING_TRANSFER
 from desktop.services.orders import change_status
 from desktop.services.stock import change_on_hand, release_line
-from printing.transfer_label import TransferLabel, TransferLine
+from printing.queue import PrintQueue
+from printing.transfer_label import TransferLabel, TransferLine, layout_transfer_label, render_transfer_label_pdf
+from printing.transports import PrinterSettings
 
 TRANSFER_PREFIX = "TRF-"
 
@@ -190,9 +193,13 @@ class TransferPicked:
     to_warehouse: str
     taken: tuple[tuple[str, str | None, date | None, int], ...]  # location, lot, expiry, qty
     label: TransferLabel
+    rest: str | None = None  # ended short: the new request keeping the rest
+    rest_qty: int = 0
 
 
-def _take_fefo(uow: UnitOfWork, t: models.StockTransfer, ref: str, today: date) -> list[tuple[models.Stock, int]]:
+def _fefo_query(uow: UnitOfWork, t: models.StockTransfer, today: date):  # noqa: ANN202
+    """The sending warehouse's bins holding free, unexpired units of the transfer: earliest expiry first,
+    reserve before pick face (the face keeps serving orders), then by code."""
     S, L, Lo = models.Stock, models.Location, models.Lot
     q = (select(S).join(L, S.location_id == L.id).outerjoin(Lo, S.lot_id == Lo.id)
          .where(S.sku_id == t.sku_id, L.warehouse_id == t.from_warehouse_id, L.kind.in_(("pick", "reserve")),
@@ -201,8 +208,13 @@ def _take_fefo(uow: UnitOfWork, t: models.StockTransfer, ref: str, today: date) 
          .order_by(Lo.expiry.is_(None), Lo.expiry, (L.kind == "pick"), L.code))
     if t.lot_id is not None:
         q = q.where(S.lot_id == t.lot_id)
+    return q
+
+
+def _take_fefo(uow: UnitOfWork, t: models.StockTransfer, ref: str, today: date) -> list[tuple[models.Stock, int]]:
+    q = _fefo_query(uow, t, today)
     if uow.db.backend == "postgresql":
-        q = q.with_for_update(of=S)
+        q = q.with_for_update(of=models.Stock)
     need = t.qty
     taken = []
     for st in uow.session.scalars(q):
@@ -219,10 +231,12 @@ def _take_fefo(uow: UnitOfWork, t: models.StockTransfer, ref: str, today: date) 
     return taken
 
 
-def pick_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = None) -> TransferPicked:
-    """The sending warehouse picks the transfer as a batch of its own, sends it with a notice and a label."""
-    require_role(uow.actor.role, Role.PICKER)
-    now = now or utcnow()
+# Who sends: the sending warehouse's inventory clerk walks it at the receiver station ("Transfers out");
+# a picker (or a script, `pickdesk transfer pick`) may send it in one go.
+SENDERS = (Role.RECEIVER, Role.PICKER)
+
+
+def _requested(uow: UnitOfWork, transfer_id: int) -> models.StockTransfer:
     T = models.StockTransfer
     q = select(T).where(T.id == transfer_id)
     if uow.db.backend == "postgresql":
@@ -234,18 +248,76 @@ def pick_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = N
     if t.status != "requested":
         raise TransferRefused(f"Transfer {code} is {t.status}: only a requested one is picked.",
                               f"调拨单 {code} 当前为「{t.status}」：只能拣选待处理的调拨单。")
-    batch = models.PickBatch(code=code, warehouse_id=t.from_warehouse_id, picker_id=uow.actor.user_id, kind="transfer",
-                             status=BatchStatus.DONE.value, created_at=now, started_at=now, finished_at=now)
+    return t
+
+
+def _batch(uow: UnitOfWork, t: models.StockTransfer, now: datetime, status: BatchStatus) -> models.PickBatch:
+    if t.batch_id is not None:
+        return uow.session.get(models.PickBatch, t.batch_id)
+    batch = models.PickBatch(code=transfer_code(t.id), warehouse_id=t.from_warehouse_id, picker_id=uow.actor.user_id,
+                             kind="transfer", status=status.value, created_at=now, started_at=now)
     uow.session.add(batch)
     uow.session.flush()
-    taken = _take_fefo(uow, t, code, now.date())
-    t.status, t.batch_id, t.shipped_at = "in_transit", batch.id, now
+    t.batch_id = batch.id
+    return batch
+
+
+def pick_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = None) -> TransferPicked:
+    """The sending warehouse picks the transfer in one go (scripts), sends it with a notice and a label."""
+    require_role(uow.actor.role, *SENDERS)
+    now = now or utcnow()
+    t = _requested(uow, transfer_id)
+    if t.batch_id is not None:
+        code = transfer_code(transfer_id)
+        raise TransferRefused(f"Transfer {code} is being walked at a station: finish it there.",
+                              f"调拨单 {code} 正在工作站拣选：请在那里完成。")
+    _batch(uow, t, now, BatchStatus.PICKING)
+    _take_fefo(uow, t, transfer_code(t.id), now.date())
+    picked = _send(uow, t, now)
+    uow.commit()
+    return picked
+
+
+def _taken(uow: UnitOfWork, t: models.StockTransfer) -> list[tuple[models.Location, models.Lot | None, int]]:
+    """What the transfer's TRANSFER_OUT movements took, per bin and lot, in the order taken."""
+    M = models.StockMovement
+    rows = uow.session.execute(select(M.location_id, M.lot_id, func.sum(M.delta), func.min(M.id))
+                               .where(M.ref == transfer_code(t.id), M.kind == MovementKind.TRANSFER_OUT.value)
+                               .group_by(M.location_id, M.lot_id).order_by(func.min(M.id))).all()
+    return [(uow.session.get(models.Location, loc), uow.session.get(models.Lot, lot) if lot else None, -int(n))
+            for loc, lot, n, _ in rows if n]
+
+
+def _send(uow: UnitOfWork, t: models.StockTransfer, now: datetime) -> TransferPicked:
+    """What was taken leaves: the batch is done, the ASN written, the transfer in transit, the label made."""
+    code = transfer_code(t.id)
+    taken = _taken(uow, t)
+    total = sum(n for _, _, n in taken)
+    rest = None
+    if total < t.qty:  # ended short: a new request keeps the rest, for the same order
+        rest = models.StockTransfer(sku_id=t.sku_id, lot_id=t.lot_id, from_warehouse_id=t.from_warehouse_id,
+                                    to_warehouse_id=t.to_warehouse_id, qty=t.qty - total, order_id=t.order_id,
+                                    requested_by=t.requested_by, created_at=now)
+        uow.session.add(rest)
+        uow.session.flush()
+        uow.audit("transfer_requested", "stock_transfer", transfer_code(rest.id), rest_of=code, qty=rest.qty,
+                  sku=t.sku.sku_code, from_warehouse=t.from_warehouse.code, reason="sent short")
+        if t.order_id is not None:
+            order = uow.session.get(models.Order, t.order_id)
+            if order.hold_detail and order.hold_detail.startswith(AWAITING_TRANSFER):
+                order.hold_detail = order.hold_detail.replace(code, f"{code}, {transfer_code(rest.id)}", 1)[:300]
+        t.qty = total
+    batch = _batch(uow, t, now, BatchStatus.PICKING)
+    batch.status, batch.finished_at = BatchStatus.DONE.value, now
+    t.status, t.shipped_at = "in_transit", now
     by_lot: dict[int | None, int] = {}
-    for st, n in taken:
-        by_lot[st.lot_id] = by_lot.get(st.lot_id, 0) + n
-    lots = {st.lot_id: st.lot for st, _ in taken}
+    lots: dict[int | None, models.Lot | None] = {}
+    for _loc, lot, n in taken:
+        key = lot.id if lot else None
+        by_lot[key] = by_lot.get(key, 0) + n
+        lots[key] = lot
     asn = asn_of(t.id)
-    write_notice(uow, t, asn, [(lots[lot_id], n) for lot_id, n in by_lot.items()], now)
+    write_notice(uow, t, asn, [(lots[k], n) for k, n in by_lot.items()], now)
     order = uow.session.get(models.Order, t.order_id) if t.order_id else None
     label = TransferLabel(transfer_no=code, asn_no=asn, from_warehouse=t.from_warehouse.code,
                           to_warehouse=t.to_warehouse.code, sku=t.sku.sku_code, gtin=t.sku.gtin, name=t.sku.name,
@@ -253,14 +325,116 @@ def pick_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = N
                                       for lot, n in ((lots[k], v) for k, v in by_lot.items())),
                           ship_date=now.date(), order_no=order.order_no if order else None)
     uow.audit("transfer_picked", "stock_transfer", code, batch=code, asn=asn, qty=t.qty,
-              taken=[{"location": st.location.code, "lot": st.lot.lot_code if st.lot else None, "qty": n}
-                     for st, n in taken])
+              rest=transfer_code(rest.id) if rest else None,
+              taken=[{"location": loc.code, "lot": lot.lot_code if lot else None, "qty": n} for loc, lot, n in taken])
     uow.announce("stock", code, event="transfer_sent", sku=t.sku.sku_code, qty=t.qty)
-    picked = TransferPicked(code, batch.code, asn, t.qty, t.to_warehouse.code,
-                            tuple((st.location.code, st.lot.lot_code if st.lot else None,
-                                   st.lot.expiry if st.lot else None, n) for st, n in taken), label)
+    return TransferPicked(code, batch.code, asn, t.qty, t.to_warehouse.code,
+                          tuple((loc.code, lot.lot_code if lot else None, lot.expiry if lot else None, n)
+                                for loc, lot, n in taken), label,
+                          rest=transfer_code(rest.id) if rest else None, rest_qty=rest.qty if rest else 0)
+
+
+# ─── the walk, stop by stop (desktop.domain.transfer_pick) ──────────────────────
+
+
+def start_walk(uow: UnitOfWork, transfer_code_text: str, *, today: date | None = None) -> TransferPick:
+    """The plan of a requested transfer as a walk (nothing moves yet); a walk begun before goes on."""
+    require_role(uow.actor.role, *SENDERS)
+    today = today or utcnow().date()
+    t = _requested(uow, parse_transfer_code(transfer_code_text))
+    done = [Take(loc.code, lot.lot_code if lot else None, n) for loc, lot, n in _taken(uow, t)]
+    bins = [WalkBin(st.location.code, st.lot.lot_code if st.lot else None, st.lot.expiry if st.lot else None,
+                    st.on_hand - st.reserved) for st in uow.session.scalars(_fefo_query(uow, t, today))]
+    walk = TransferPick(t.id, transfer_code(t.id), t.sku.sku_code, t.sku.gtin, bool(t.sku.lot_tracked), t.qty,
+                        t.from_warehouse.code, t.to_warehouse.code, bins, today, taken=done)
+    uow.session.rollback()  # only read: the row lock taken by _requested is let go
+    return walk
+
+
+def take_stop(uow: UnitOfWork, transfer_id: int, *, location: str, lot: str | None, qty: int,
+              today: date | None = None, now: datetime | None = None) -> int:
+    """One stop of the walk: `qty` units of the transfer's SKU (and lot) leave `location` (TRANSFER_OUT).
+
+    Checked again here: the bin is the sending warehouse's pick or reserve bin, the lot is the SKU's and
+    not expired, the bin holds the units free, and the transfer is not over-taken. Returns units still
+    to take. Commits."""
+    require_role(uow.actor.role, *SENDERS)
+    now = now or utcnow()
+    today = today or now.date()
+    t = _requested(uow, transfer_id)
+    code = transfer_code(t.id)
+    if qty < 0:
+        raise TransferRefused("The units cannot be negative.", "数量不能为负数。")
+    L, Lo, S = models.Location, models.Lot, models.Stock
+    loc = uow.session.scalar(select(L).where(L.code == location, L.warehouse_id == t.from_warehouse_id,
+                                             L.kind.in_(("pick", "reserve"))))
+    if loc is None:
+        raise TransferRefused(f"{location} is no pick or reserve bin of {t.from_warehouse.code}.",
+                              f"{location} 不是 {t.from_warehouse.code} 的拣货位或存储位。")
+    lot_row = None
+    if lot is not None:
+        lot_row = uow.session.scalar(select(Lo).where(Lo.sku_id == t.sku_id, Lo.lot_code == lot))
+        if lot_row is None or (t.lot_id is not None and lot_row.id != t.lot_id):
+            raise TransferRefused(f"Lot {lot} is not one of {t.sku.sku_code} this transfer sends.",
+                                  f"批号 {lot} 不是本调拨单 {t.sku.sku_code} 的批号。")
+        if lot_row.expiry is not None and lot_row.expiry <= today:
+            raise TransferRefused(f"Lot {lot} expired on {lot_row.expiry.isoformat()}: never sent.",
+                                  f"批号 {lot} 已于 {lot_row.expiry.isoformat()} 过期：不得发出。")
+    already = sum(n for _, _, n in _taken(uow, t))
+    if already + qty > t.qty:
+        raise TransferRefused(f"{code} sends {t.qty}: {already} taken already, {qty} more is too many.",
+                              f"{code} 共发 {t.qty} 件：已拣 {already} 件，再拣 {qty} 件超出。")
+    if qty:
+        q = select(S).where(S.location_id == loc.id, S.sku_id == t.sku_id,
+                            S.lot_id.is_(None) if lot_row is None else S.lot_id == lot_row.id)
+        if uow.db.backend == "postgresql":
+            q = q.with_for_update()
+        st = uow.session.scalar(q)
+        free = (st.on_hand - st.reserved) if st else 0
+        if free < qty:
+            raise TransferRefused(f"{location} holds {free} free of {t.sku.sku_code}{' lot ' + lot if lot else ''}.",
+                                  f"{location} 只有 {free} 件可用的 {t.sku.sku_code}{' 批号 ' + lot if lot else ''}。")
+        _batch(uow, t, now, BatchStatus.PICKING)
+        change_on_hand(uow, location_id=loc.id, sku_id=t.sku_id, lot_id=lot_row.id if lot_row else None, delta=-qty,
+                       kind=MovementKind.TRANSFER_OUT, ref=code)
+        uow.audit("transfer_stop", "stock_transfer", code, location=location, lot=lot, qty=qty)
+    else:
+        uow.audit("transfer_stop", "stock_transfer", code, location=location, lot=lot, qty=0, short=True)
+    uow.commit()
+    return t.qty - already - qty
+
+
+def finish_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = None) -> TransferPicked:
+    """The walk's end: what was taken leaves with its ASN (short: a new request keeps the rest). Commits."""
+    require_role(uow.actor.role, *SENDERS)
+    now = now or utcnow()
+    t = _requested(uow, transfer_id)
+    if not _taken(uow, t):
+        code = transfer_code(transfer_id)
+        raise TransferRefused(f"Nothing taken for {code} yet: nothing to send.", f"{code} 尚未拣货：无可发送。")
+    picked = _send(uow, t, now)
     uow.commit()
     return picked
+
+
+def transfer_label_document(label: TransferLabel, printer: PrinterSettings) -> tuple[bytes, str]:
+    """The label in the station printer's format (PDF, or ZPL for a raw label printer)."""
+    if printer.format == "cainiao":
+        raise TransferRefused("The Cainiao print component prints waybills only: set a PDF or ZPL label printer.",
+                              "菜鸟打印组件只打印面单：请设置 PDF 或 ZPL 标签打印机。")
+    if printer.format == "zpl":
+        from printing.zpl import render_layout_zpl
+
+        layout = layout_transfer_label(label, printer.label_size, printer.dpi)
+        return render_layout_zpl(layout, text_mode=printer.zpl_text_mode, printer_font=printer.printer_font), "zpl"
+    return render_transfer_label_pdf(label, printer.label_size), "pdf"
+
+
+def print_transfer_label(picked: TransferPicked, queue: PrintQueue, printer: PrinterSettings) -> int:
+    """The transfer label through the station's print queue; returns the job id."""
+    document, fmt = transfer_label_document(picked.label, printer)
+    return queue.submit(document, fmt, printer, order_ref=picked.code, parcel_ref=picked.asn_no,
+                        title=f"{picked.code} {picked.asn_no}")
 
 
 def write_notice(uow: UnitOfWork, t: models.StockTransfer, asn_no: str,

@@ -95,7 +95,7 @@ def test_a_backorder_is_filled_from_another_warehouse(db: Database, tmp_path, ca
     assert (row.status, row.from_warehouse, row.to_warehouse, row.qty) == ("requested", "GZ2", "SZ1", 6)
     # the sending warehouse's picker picks it, with its label
     with pytest.raises(NotAllowed):
-        call(db, "receiver1", transfers.pick_transfer, row.id)
+        call(db, "packer1", transfers.pick_transfer, row.id)
     label = tmp_path / "transfer.pdf"
     with signed("picker1", "1111"):
         assert main(["transfer", "pick", row.code, "--label", str(label), "--db", db.url, "--user", "picker1",
