@@ -71,7 +71,7 @@ def two_worlds(request, world, tmp_path):
         yield world, second
         second.dispose()
         return
-    from conftest import create_pg_database, drop_pg_database
+    from tests.conftest import create_pg_database, drop_pg_database  # not "conftest": another folder's may hold that name
 
     urls = [create_pg_database(), create_pg_database()]
     dbs = [Database.open(u, sealer=KEY) for u in urls]

@@ -67,7 +67,6 @@ class PrinterSink:
             return list(self.jobs)
 
     def _accept_loop(self, listener: socket.socket) -> None:
-        handlers = []
         while not self._stopping.is_set():
             try:
                 conn, _ = listener.accept()
@@ -75,11 +74,9 @@ class PrinterSink:
                 continue
             except OSError:
                 break
-            handler = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            handler.start()
-            handlers.append(handler)
-        for handler in handlers:
-            handler.join(timeout=10)
+            # One connection at a time, as a printer's raw port takes them: a job is recorded before the
+            # next connection is read, so the order of `jobs` is the order the jobs were sent.
+            self._serve(conn)
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
