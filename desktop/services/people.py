@@ -13,6 +13,7 @@ The first admin of a database that has none is made by `add_first_admin`, withou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -383,15 +384,19 @@ def set_badge(uow: UnitOfWork, login: str, badge: str | None, *, commit: bool = 
     _done(uow, user, "badge_set" if digest else "badge_removed", commit, had_badge=had)
 
 
-def set_pin(uow: UnitOfWork, login: str, pin: str, *, commit: bool = True) -> None:
-    """Set or reset a person's PIN (4 to 8 digits); a lock-out ends with it. The PIN is not audited."""
+def set_pin(uow: UnitOfWork, login: str, pin: str, *, commit: bool = True,
+            hashed: Callable[[str], str] = hash_pin) -> None:
+    """Set or reset a person's PIN (4 to 8 digits); a lock-out ends with it. The PIN is not audited.
+
+    `hashed` turns the PIN into its stored argon2id hash: `hash_pin` (a new salt each time) unless
+    the caller has its own way to the same kind of hash (the demo reuses one per PIN, see its builder)."""
     _admin(uow)
     user = _person(uow, login)
     had = has_credentials(uow).get(user.id, (False, False))[0]
     if on_server(uow):
-        _server_sets(uow, "pickdesk_set_pin(:login, :hash)", login=user.login, hash=hash_pin(pin))
+        _server_sets(uow, "pickdesk_set_pin(:login, :hash)", login=user.login, hash=hashed(pin))
     else:
-        user.pin_hash = hash_pin(pin)
+        user.pin_hash = hashed(pin)
         user.failed_attempts, user.locked_until = 0, None
     _done(uow, user, "pin_set", commit, had_pin=had)
 
