@@ -227,3 +227,68 @@ class TransferPick:
         for t in self.taken:
             out[t.lot] = out.get(t.lot, 0) + t.qty
         return out
+
+
+# ─── a batch scanner's upload (`pickdesk transfer pick TRF --scans FILE`) ───────────────────────
+
+
+@dataclass(frozen=True)
+class FileWalk:
+    """What an upload walked: the takes to save, in order (qty 0: an empty bin), and what it left."""
+
+    takes: list[Take]
+    remaining: int
+
+
+def walk_scan_lines(walk: TransferPick, scans: list) -> tuple[FileWalk, list]:  # noqa: ANN001
+    """Each line of a batch scanner's upload judged as at the shelf, in order, on `walk`.
+
+    A bin scan opens a stop (it must be the plan's next bin); item scans after it add their units (a
+    `QTY:n` line, else the GS1 count AI 30, else one unit per scan); the next bin scan, or the end of the
+    file, closes the stop — a bin with fewer units than planned (none at all: an empty bin) rolls the rest
+    on to the next bin of the plan, as at the station. `scans` are `desktop.domain.receiving.FileScan`s;
+    returns the walk and the refusals (`FileRefusal`), one per refused line."""
+    from desktop.domain.receiving import FileRefusal
+
+    takes: list[Take] = []
+    refused: list[FileRefusal] = []
+    units = 0
+
+    def close_stop(line_no: int) -> None:
+        nonlocal units
+        if walk.step is WalkStep.BIN or walk.step is WalkStep.DONE:
+            return
+        walk.step = WalkStep.QTY
+        try:
+            take = walk.check_qty(units)
+        except TransferWalkRefused as exc:
+            refused.append(FileRefusal(line_no, exc.reason.value, exc.message, exc.message_zh))
+            take = walk.check_qty(walk._stop().qty)  # judged as if right, so the lines after it are judged too
+        takes.append(take)
+        walk.record(take)
+        units = 0
+
+    for scan in scans:
+        try:
+            decoded = decode_scan(scan.raw)
+        except ScanRejected as exc:
+            refused.append(FileRefusal(scan.line_no, exc.reason.value, exc.message, exc.message_zh))
+            continue
+        try:
+            if isinstance(decoded, LocationScan):
+                if scan.qty is not None:
+                    refused.append(FileRefusal(scan.qty_line_no or scan.line_no, "quantity_without_item",
+                                               "A quantity line must follow an item scan, not a bin.",
+                                               "数量行必须紧跟在商品扫描之后，不能跟在库位之后。"))
+                close_stop(scan.line_no)
+                walk.scan_bin(decoded.code)
+            elif isinstance(decoded, ItemScan):
+                walk.scan_item(decoded)
+                walk.step = WalkStep.ITEM  # a batch scanner may scan the item again for each unit
+                units += scan.qty if scan.qty is not None else (decoded.count or 1)
+            else:
+                raise TransferWalkRefused(WalkReason.UNREADABLE, "Scan the bin, then the item.", "请先扫库位，再扫商品。")
+        except TransferWalkRefused as exc:
+            refused.append(FileRefusal(scan.line_no, exc.reason.value, exc.message, exc.message_zh))
+    close_stop(scans[-1].line_no if scans else 0)
+    return FileWalk(takes, walk.remaining), refused
