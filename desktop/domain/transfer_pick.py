@@ -211,6 +211,14 @@ class TransferPick:
                                       f"此处数量应在 0 到 {stop.qty} 之间。")
         return Take(stop.location, stop.lot, n)
 
+    def empty_bin(self) -> Take:
+        """The bin scanned holds none of it (no item to scan): a take of none, saved then `record`ed."""
+        stop = self._stop()
+        if self.step is not WalkStep.ITEM:
+            raise TransferWalkRefused(WalkReason.OUT_OF_ORDER, f"Scan the bin {stop.location} first.",
+                                      f"请先扫库位 {stop.location}。")
+        return Take(stop.location, stop.lot, 0)
+
     def record(self, take: Take) -> StopTaken:
         """A take the database accepted (qty 0: the bin was empty): on to the next stop."""
         stop = self._stop()

@@ -71,18 +71,24 @@ class TransferRow:
     order_no: str | None
     asn_no: str | None
     created_at: datetime
+    name: str = ""
+    name_zh: str = ""
 
 
 def _row(uow: UnitOfWork, t: models.StockTransfer) -> TransferRow:
     order = uow.session.get(models.Order, t.order_id) if t.order_id else None
     return TransferRow(t.id, transfer_code(t.id), t.status, t.from_warehouse.code, t.to_warehouse.code, t.sku.sku_code,
                        t.qty, order.order_no if order else None,
-                       asn_of(t.id) if t.status in ("in_transit", "received") else None, t.created_at)
+                       asn_of(t.id) if t.status in ("in_transit", "received") else None, t.created_at,
+                       t.sku.name, t.sku.name_zh or "")
 
 
-def list_transfers(uow: UnitOfWork, *, status: str | None = None, limit: int = 200) -> list[TransferRow]:
+def list_transfers(uow: UnitOfWork, *, status: str | None = None, oldest_first: bool = False,
+                   limit: int = 200) -> list[TransferRow]:
+    """Transfers, newest first (`oldest_first`: the sending warehouse's worklist, first asked first sent)."""
     T = models.StockTransfer
-    q = select(T).order_by(T.created_at.desc(), T.id.desc()).limit(limit)
+    order = (T.created_at, T.id) if oldest_first else (T.created_at.desc(), T.id.desc())
+    q = select(T).order_by(*order).limit(limit)
     if status:
         q = q.where(T.status == status)
     return [_row(uow, t) for t in uow.session.scalars(q)]
