@@ -24,7 +24,9 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
 from desktop.domain.errors import PickdeskError
 from desktop.domain.transfer_pick import BinConfirmed, StopTaken, TransferPick, TransferWalkRefused, WalkStep
@@ -38,7 +40,7 @@ from ui.widgets.receiver_counts import _table
 
 class TransfersOutTab(QWidget):
     """Object names: `receiver_transfers`, `transfer_list`, `transfer_title`, `transfer_stops`,
-    `transfer_step`, `transfer_qty`, `transfer_empty_bin`, `transfer_end_short`, `transfer_confirm`,
+    `transfer_progress`, `transfer_step`, `transfer_qty`, `transfer_empty_bin`, `transfer_end_short`, `transfer_confirm`,
     `transfer_confirm_text`, `transfer_confirm_send`, `transfer_confirm_keep`, `transfer_send`,
     `transfer_back`, `transfer_sent`, `scan_feedback`."""
 
@@ -60,6 +62,9 @@ class TransfersOutTab(QWidget):
         self.list = _table("transfer_list", [self.tr("Transfer"), self.tr("Product"), self.tr("Units"),
                                              self.tr("From"), self.tr("To"), self.tr("For order")], self)
         self.list.cellDoubleClicked.connect(lambda row, _c: self.open_transfer(self.rows[row].code))
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the product's name gives way, not the rest
         self.hint = QLabel(self.tr("Scan the transfer number (TRF-…) or double-click a transfer to walk it."), self)
         self.hint.setObjectName("transfer_hint")
         self.hint.setWordWrap(True)
@@ -73,6 +78,9 @@ class TransfersOutTab(QWidget):
         self.title.setFont(font)
         self.stops = _table("transfer_stops", [self.tr("Bin"), self.tr("Lot"), self.tr("Expiry"), self.tr("Units")],
                             self)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("transfer_progress")
+        self.stops.setMaximumHeight(150)  # the bins ahead; the feedback below keeps its room
         self.prompt = QLabel(self)
         self.prompt.setObjectName("transfer_step")
         self.prompt.setWordWrap(True)
@@ -121,14 +129,17 @@ class TransfersOutTab(QWidget):
         buttons.addWidget(self.send)
         right = QVBoxLayout()
         right.addWidget(self.title)
-        right.addWidget(self.stops, 1)
+        right.addWidget(self.progress)
+        right.addWidget(self.stops)
         right.addWidget(self.prompt)
         right.addWidget(self.qty)
         right.addLayout(buttons)
         right.addWidget(self.confirm)
         right.addWidget(self.result)
         right.addWidget(self.back)
+        right.addStretch(1)
         if feedback is None:
+            self.feedback.setMinimumHeight(self.feedback.sizeHint().height())
             right.addWidget(self.feedback)
         left = QVBoxLayout()
         left.addWidget(self.hint)
@@ -137,6 +148,7 @@ class TransfersOutTab(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         self._show()
+        self.feedback.info(self.tr("Scan a transfer number to start."))
 
     # --- the list -----------------------------------------------------------------------------
 
@@ -193,6 +205,8 @@ class TransfersOutTab(QWidget):
             for c, text in enumerate((stop.location, stop.lot or "—", date(stop.expiry) if stop.expiry else "—",
                                       str(stop.qty))):
                 self.stops.setItem(r, c, QTableWidgetItem(text))
+        self.progress.setText(self.tr("Taken: {n} of {qty} · still to take: {rest} — the bins ahead:").format(
+            n=walk.taken_qty, qty=walk.qty, rest=walk.remaining) if walk is not None else "")
         if walk is None:
             self.title.setText(self.tr("No transfer open"))
             self.prompt.setText(self.tr("Scan a transfer number to start."))
@@ -208,8 +222,7 @@ class TransfersOutTab(QWidget):
                 self.prompt.setText(self.tr("Go to {bin} and scan the bin").format(bin=stop.location))
             elif walk.step is WalkStep.ITEM:
                 self.prompt.setText(self.tr("Scan the item {sku}").format(sku=walk.sku) + (
-                    self.tr(" (lot {lot})").format(lot=stop.lot) if stop.lot else "")
-                    + " — " + self.tr("or: this bin is empty"))
+                    self.tr(" (lot {lot})").format(lot=stop.lot) if stop.lot else ""))
             else:
                 self.prompt.setText(self.tr("Key the units you take from {bin} (Enter: {n})").format(
                     bin=stop.location, n=stop.qty))
@@ -221,7 +234,9 @@ class TransfersOutTab(QWidget):
         self.end_short.setEnabled(walk is not None and not walk.complete and walk.taken_qty > 0 and not busy)
         self.send.setEnabled(walk is not None and walk.complete and not busy)
         self.back.setEnabled(walk is not None and not busy)
-        self.end_short.setVisible(walk is None or not walk.complete)
+        for part in (self.progress, self.stops, self.qty, self.empty_bin, self.send, self.back):
+            part.setVisible(walk is not None)  # between walks: the list, the last result and the feedback only
+        self.end_short.setVisible(walk is not None and not walk.complete)
 
     # --- scans --------------------------------------------------------------------------------
 

@@ -593,6 +593,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Taken: {n} of {qty} · still to take: {rest} — the bins ahead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All {qty} taken: press Send and print the label.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,10 +614,6 @@
     </message>
     <message>
         <source> (lot {lot})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>or: this bin is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

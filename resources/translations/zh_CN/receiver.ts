@@ -593,6 +593,10 @@
         <translation>请扫描调拨单号开始。</translation>
     </message>
     <message>
+        <source>Taken: {n} of {qty} · still to take: {rest} — the bins ahead:</source>
+        <translation>已拣：{n} / {qty} 件 · 还需拣：{rest} 件 — 待拣库位：</translation>
+    </message>
+    <message>
         <source>All {qty} taken: press Send and print the label.</source>
         <translation>{qty} 件已全部拣齐：请按「发出并打印标签」。</translation>
     </message>
@@ -611,10 +615,6 @@
     <message>
         <source> (lot {lot})</source>
         <translation>（批号 {lot}）</translation>
-    </message>
-    <message>
-        <source>or: this bin is empty</source>
-        <translation>或：此库位无货</translation>
     </message>
     <message>
         <source>Key the units you take from {bin} (Enter: {n})</source>
