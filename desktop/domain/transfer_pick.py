@@ -9,6 +9,7 @@ planned is a short bin: the rest is asked of the next bin of the plan; with no b
 ends the transfer short (`transfers.finish_transfer`), and a new request keeps the rest.
 
 Each answer is a typed verdict; a refusal raises `TransferWalkRefused` (bilingual, with a reason).
+A batch scanner's upload is judged by the same rules, line by line (`walk_scan_lines`).
 """
 
 from __future__ import annotations

@@ -4,10 +4,13 @@
    backorder, or `pickdesk transfer request`): for each missing line, the first other active
    warehouse whose pick and reserve bins hold the units gets a `stock_transfers` row (requested). The
    order waits, held "awaiting transfer …", instead of being cancelled.
-2. `pick_transfer` (a picker of the sending warehouse): a pick batch of kind "transfer" takes the
-   units earliest-expiry-first from that warehouse's bins (TRANSFER_OUT movements), an inbound
-   notice (ASN) answering the transfer is written for the receiving warehouse, and a transfer label
-   (`printing.transfer_label`) goes with the goods. The transfer is in transit.
+2. The sending warehouse's receiver walks it stop by stop (`start_walk` / `take_stop` /
+   `finish_transfer`, the receiver station's "Transfers out" tab; `walk_file` for a batch scanner's
+   upload, `pickdesk transfer pick TRF --scans FILE`), or a receiver or picker sends it whole in one go
+   (`pick_transfer`): a pick batch of kind "transfer" takes the units earliest-expiry-first from that
+   warehouse's bins (TRANSFER_OUT movements), an inbound notice (ASN) answering the transfer is written
+   for the receiving warehouse, and a transfer label (`printing.transfer_label`) goes with the goods.
+   The transfer is in transit; a walk ended short leaves a new request for the rest.
 3. The receiving warehouse receives the notice like any other (`desktop.services.inbound`); closing
    it marks the transfer received, and when the units land on a pick face the waiting order runs its
    stock gate again (`desktop.services.landing`).
