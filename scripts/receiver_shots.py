@@ -9,6 +9,9 @@ English writes docs/images/, Simplified Chinese docs/images/zh_CN/ (the same nam
     receiver-decision.png   a unit over the notice: red, the reason, accept / quarantine / refuse
     receiver-report.png     the notice closed: the differences on screen
     receiver-putaway.png    put-away: an item scanned at the dock, the bin Pickdesk suggests
+    receiver-transfers.png  Transfers out: what other warehouses asked of this one
+    receiver-transfer-walk.png  a transfer walked by scans: the first bin short, the rest asked of the next
+    receiver-transfer-sent.png  the transfer sent: its notice number, the label in the print queue
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ def main(language: str = "en") -> int:
     settings.station_name = "RCV-01"
     settings.language = language
     settings.muted = True
+    settings.printer_kind, settings.printer_target = "folder", str(work / "labels")  # never a real printer
     prepare_application(app, settings)
     db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
     build_demo(db, orders=200, seed=1)
@@ -116,6 +120,37 @@ def main(language: str = "en") -> int:
     wait_until(lambda: bool(ws.waiting))
     window.on_scan(gs1(g1, lot1, exp1))
     save("receiver-putaway.png")
+
+    tab = ws.transfers_tab
+    ws.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    wait_until(lambda: bool(tab.rows))
+    save("receiver-transfers.png")
+    opened: list[str] = []
+    tab.opened.connect(opened.append)
+    window.on_scan(tab.rows[0].code)
+    wait_until(lambda: bool(opened))
+    walk = tab.walk
+    first, second = walk.stops[0], walk.stops[1]
+    taken: list[object] = []
+    tab.taken.connect(taken.append)
+    window.on_scan(f"LOC-{first.location}")
+    window.on_scan(gs1(walk.gtin, first.lot, first.expiry))
+    tab.qty.setText(str(first.qty - 1))  # the bin holds one less than the record
+    tab.qty.returnPressed.emit()
+    wait_until(lambda: len(taken) == 1)
+    window.on_scan(f"LOC-{tab.walk.current.location}")
+    window.on_scan(gs1(walk.gtin, "WRONG1", second.expiry))  # another lot: refused in red
+    save("receiver-transfer-walk.png")
+    current = tab.walk.current
+    window.on_scan(gs1(walk.gtin, current.lot, current.expiry))
+    tab.qty.returnPressed.emit()
+    wait_until(lambda: len(taken) == 2)
+    sent: list[object] = []
+    tab.sent.connect(sent.append)
+    tab.send.click()
+    wait_until(lambda: bool(sent))
+    save("receiver-transfer-sent.png")
 
     window.sign_out()
     wait_until(lambda: not runner.busy)

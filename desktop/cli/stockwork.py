@@ -10,7 +10,8 @@
     pickdesk replenish do TASK --from BIN --item SCAN --qty N --to BIN --user LOGIN      receiver
     pickdesk transfer list [--json]                            open
     pickdesk transfer request ORDER_NO [--sku CODE --qty N] [--from W] --reason TEXT --user LOGIN  supervisor
-    pickdesk transfer pick TRF [--label FILE.pdf] --user LOGIN picker of the sending warehouse
+    pickdesk transfer pick TRF [--scans FILE [--end-short]] [--label FILE.pdf] --user LOGIN
+                                                               receiver (or picker) of the sending warehouse
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_transfer_request)
     p = sub.add_parser("pick", help="the sending warehouse picks a transfer, writes its notice and label")
     p.add_argument("transfer", help="TRF-000123")
+    p.add_argument("--scans", type=Path, metavar="FILE",
+                   help="walk it by a batch scanner's upload (bin, item, QTY:n per line; all or nothing); "
+                        "without it, the units are taken earliest expiry first in one go")
+    p.add_argument("--end-short", action="store_true",
+                   help="with --scans: send what the file took even if units are missing (a new request keeps the rest)")
     p.add_argument("--label", type=Path, metavar="FILE.pdf", help="write the transfer label there")
     add_sign_in_arguments(p)
     _db_arg(p)
@@ -344,18 +350,35 @@ def cmd_transfer_request(args: argparse.Namespace) -> int:
 
 
 def cmd_transfer_pick(args: argparse.Namespace) -> int:
-    from desktop.services.transfers import parse_transfer_code, pick_transfer
+    from desktop.services.transfers import TransferScansRefused, parse_transfer_code, pick_transfer, walk_file
     from printing.transfer_label import render_transfer_label_pdf
 
     transfer_id = parse_transfer_code(args.transfer)
+    if args.end_short and args.scans is None:
+        raise UsageError("--end-short goes with --scans")
+    if args.scans is not None and not args.scans.is_file():
+        raise UsageError(f"no such file: {args.scans}")
     db = _open(args)
     try:
         with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
-            picked = pick_transfer(uow, transfer_id)
+            if args.scans is None:
+                picked = pick_transfer(uow, transfer_id)
+            else:
+                picked = walk_file(uow, args.transfer, args.scans, end_short=args.end_short)
+    except TransferScansRefused as exc:
+        print(f"pickdesk transfer pick: {args.scans.name} refused, nothing taken — "
+              f"{len(exc.refusals)} refused lines:", file=sys.stderr)
+        for r in exc.refusals:
+            print(f"  line {r.line_no}: {r.reason}: {r.message}", file=sys.stderr)
+        return 2
     finally:
         db.dispose()
     if args.label:
         args.label.write_bytes(render_transfer_label_pdf(picked.label))
     print(f"{picked.code}: {picked.qty} picked in batch {picked.batch}; notice {picked.asn_no} for {picked.to_warehouse}"
           + (f"; label {args.label}" if args.label else ""))
+    for location, lot, _expiry, qty in picked.taken:
+        print(f"  {location} {lot or '-'} ×{qty}")
+    if picked.rest:
+        print(f"  ended short: {picked.rest} keeps the other {picked.rest_qty}")
     return 0

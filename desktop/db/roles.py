@@ -64,7 +64,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     "stock": {P: "SELECT, UPDATE", K: _WORK, R: _WORK, S: _WORK, A: _WORK},
     # the ledger: every kind that changes stock appends; nobody updates or deletes (trigger of 0009 too)
     "stock_movements": _each(_APPEND, *EVERY),
-    "stock_transfers": {P: "SELECT, UPDATE", R: "SELECT, UPDATE", S: _WORK, A: _WORK},
+    # a transfer is sent by the sending warehouse's receiver (a walk ended short asks anew for the rest)
+    "stock_transfers": {P: "SELECT, UPDATE", R: _WORK, S: _WORK, A: _WORK},
     # a receiver's landing re-runs backorders' stock gate, which may raise a request (services/landing.py)
     "replenishment_requests": {P: _APPEND, K: _APPEND, R: _WORK, S: _WORK, A: _WORK},
     # pick-face refills: planned by whoever runs low (pick, intake, a receiver), carried out by a receiver
@@ -73,9 +74,10 @@ GRANTS: dict[str, dict[Role, str]] = {
     "stock_counts": {P: _APPEND, R: _WORK, S: _WORK, A: _WORK},
     "stock_count_lines": {R: _APPEND, S: _WORK, A: _WORK},
     # inbound: a supervisor imports notices; the receiver receives and closes them; the sending
-    # warehouse's picker writes the notice that goes with a transfer (services/transfers.py)
-    "inbound_notices": {P: _APPEND, R: "SELECT, UPDATE", S: _WORK, A: _WORK},
-    "inbound_lines": {P: _APPEND, R: _READ, S: _APPEND, A: _APPEND},
+    # warehouse's receiver (or picker) writes the notice that goes with a transfer (services/transfers.py).
+    # Importing arbitrary notices stays a supervisor's: the service refuses a receiver (inbound.import_notices).
+    "inbound_notices": {P: _APPEND, R: _WORK, S: _WORK, A: _WORK},
+    "inbound_lines": {P: _APPEND, R: _APPEND, S: _APPEND, A: _APPEND},
     "inbound_receipts": {R: _APPEND, S: _APPEND, A: _APPEND},
     # orders (their sealed columns: see SEALED)
     # a receiver's put-away onto a pick face releases the orders backordered for it (intake's stock gate)
@@ -84,7 +86,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: "SELECT, INSERT, DELETE", S: _ALL, A: _ALL},
     "order_status_changes": _each(_APPEND, *EVERY),
     # picking
-    "pick_batches": {P: _WORK, K: _READ, S: _WORK, A: _WORK},
+    # a transfer's walk is a batch of kind "transfer" of the sending warehouse's receiver
+    "pick_batches": {P: _WORK, K: _READ, R: _WORK, S: _WORK, A: _WORK},
     "pick_tasks": {P: _ALL, K: _READ, S: _ALL, A: _ALL},
     "pick_events": {P: _APPEND, K: _READ, S: _APPEND, A: _APPEND},
     # waves (docs/waves.md): released by a supervisor; a picker's next_batch plans urgent arrivals

@@ -377,7 +377,33 @@ def _stock_work(uow: UnitOfWork, w: _World) -> dict[str, int]:
         tasks = len(planned)
         if tasks:
             break
-    return {"counts": counts, "refills": tasks}
+    return {"counts": counts, "refills": tasks, "transfers_to_send": _transfer_to_send(s, w)}
+
+
+def _transfer_to_send(s: Session, w: _World) -> int:
+    """GZ2 asks SZ1 for units of a lot-tracked SKU SZ1 holds free in two bins or more — the first bin's and
+    two more — so the receiver's Transfers out tab has a walk of two stops on first start (bins in the order
+    `transfers.start_walk` plans them: earliest expiry first, reserve before the pick face)."""
+    sz1, gz2 = w.warehouses["SZ1"], w.warehouses["GZ2"]
+    S, L, Lo, K = models.Stock, models.Location, models.Lot, models.Sku
+    fresh = Lo.expiry > (w.as_of + timedelta(days=60)).date()
+    candidates = (select(S.sku_id).join(L, S.location_id == L.id).join(K, S.sku_id == K.id)
+                  .join(Lo, S.lot_id == Lo.id)
+                  .where(L.warehouse_id == sz1.id, L.kind.in_(("pick", "reserve")), S.on_hand - S.reserved >= 2,
+                         K.lot_tracked.is_(True), fresh)
+                  .group_by(S.sku_id).having(func.count(S.id) >= 2).order_by(S.sku_id).limit(1))
+    sku_id = s.scalar(candidates)
+    if sku_id is None:
+        return 0
+    bins = list(s.scalars(select(S.on_hand - S.reserved).join(L, S.location_id == L.id).join(Lo, S.lot_id == Lo.id)
+                          .where(S.sku_id == sku_id, L.warehouse_id == sz1.id, L.kind.in_(("pick", "reserve")),
+                                 S.on_hand > S.reserved, fresh)
+                          .order_by(Lo.expiry, (L.kind == "pick"), L.code)))
+    s.add(models.StockTransfer(sku_id=sku_id, from_warehouse_id=sz1.id, to_warehouse_id=gz2.id,
+                               qty=int(bins[0]) + min(2, int(bins[1])), status="requested",
+                               requested_by=w.users["super1"].id, created_at=w.as_of - timedelta(hours=3)))
+    s.flush()
+    return 1
 
 
 # ─── after the import: what the format does not carry, and the world the orders are made from ───

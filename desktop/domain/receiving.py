@@ -410,7 +410,8 @@ def read_scan_lines(text: str) -> tuple[list[FileScan], list[FileRefusal]]:
     """One raw scan per line; blank lines and `#` comments skipped; `QTY:n` gives the scan before it n units."""
     scans: list[FileScan] = []
     refused: list[FileRefusal] = []
-    for n, raw in enumerate(text.splitlines(), start=1):
+    # not str.splitlines: it also splits at <GS> (\x1d), the GS1 separator inside a scan
+    for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = raw.strip(" \r\n\t")
         if not line or line.startswith("#"):
             continue

@@ -9,6 +9,7 @@ planned is a short bin: the rest is asked of the next bin of the plan; with no b
 ends the transfer short (`transfers.finish_transfer`), and a new request keeps the rest.
 
 Each answer is a typed verdict; a refusal raises `TransferWalkRefused` (bilingual, with a reason).
+A batch scanner's upload is judged by the same rules, line by line (`walk_scan_lines`).
 """
 
 from __future__ import annotations
@@ -211,6 +212,14 @@ class TransferPick:
                                       f"此处数量应在 0 到 {stop.qty} 之间。")
         return Take(stop.location, stop.lot, n)
 
+    def empty_bin(self) -> Take:
+        """The bin scanned holds none of it (no item to scan): a take of none, saved then `record`ed."""
+        stop = self._stop()
+        if self.step is not WalkStep.ITEM:
+            raise TransferWalkRefused(WalkReason.OUT_OF_ORDER, f"Scan the bin {stop.location} first.",
+                                      f"请先扫库位 {stop.location}。")
+        return Take(stop.location, stop.lot, 0)
+
     def record(self, take: Take) -> StopTaken:
         """A take the database accepted (qty 0: the bin was empty): on to the next stop."""
         stop = self._stop()
@@ -227,3 +236,68 @@ class TransferPick:
         for t in self.taken:
             out[t.lot] = out.get(t.lot, 0) + t.qty
         return out
+
+
+# ─── a batch scanner's upload (`pickdesk transfer pick TRF --scans FILE`) ───────────────────────
+
+
+@dataclass(frozen=True)
+class FileWalk:
+    """What an upload walked: the takes to save, in order (qty 0: an empty bin), and what it left."""
+
+    takes: list[Take]
+    remaining: int
+
+
+def walk_scan_lines(walk: TransferPick, scans: list) -> tuple[FileWalk, list]:  # noqa: ANN001
+    """Each line of a batch scanner's upload judged as at the shelf, in order, on `walk`.
+
+    A bin scan opens a stop (it must be the plan's next bin); item scans after it add their units (a
+    `QTY:n` line, else the GS1 count AI 30, else one unit per scan); the next bin scan, or the end of the
+    file, closes the stop — a bin with fewer units than planned (none at all: an empty bin) rolls the rest
+    on to the next bin of the plan, as at the station. `scans` are `desktop.domain.receiving.FileScan`s;
+    returns the walk and the refusals (`FileRefusal`), one per refused line."""
+    from desktop.domain.receiving import FileRefusal
+
+    takes: list[Take] = []
+    refused: list[FileRefusal] = []
+    units = 0
+
+    def close_stop(line_no: int) -> None:
+        nonlocal units
+        if walk.step is WalkStep.BIN or walk.step is WalkStep.DONE:
+            return
+        walk.step = WalkStep.QTY
+        try:
+            take = walk.check_qty(units)
+        except TransferWalkRefused as exc:
+            refused.append(FileRefusal(line_no, exc.reason.value, exc.message, exc.message_zh))
+            take = walk.check_qty(walk._stop().qty)  # judged as if right, so the lines after it are judged too
+        takes.append(take)
+        walk.record(take)
+        units = 0
+
+    for scan in scans:
+        try:
+            decoded = decode_scan(scan.raw)
+        except ScanRejected as exc:
+            refused.append(FileRefusal(scan.line_no, exc.reason.value, exc.message, exc.message_zh))
+            continue
+        try:
+            if isinstance(decoded, LocationScan):
+                if scan.qty is not None:
+                    refused.append(FileRefusal(scan.qty_line_no or scan.line_no, "quantity_without_item",
+                                               "A quantity line must follow an item scan, not a bin.",
+                                               "数量行必须紧跟在商品扫描之后，不能跟在库位之后。"))
+                close_stop(scan.line_no)
+                walk.scan_bin(decoded.code)
+            elif isinstance(decoded, ItemScan):
+                walk.scan_item(decoded)
+                walk.step = WalkStep.ITEM  # a batch scanner may scan the item again for each unit
+                units += scan.qty if scan.qty is not None else (decoded.count or 1)
+            else:
+                raise TransferWalkRefused(WalkReason.UNREADABLE, "Scan the bin, then the item.", "请先扫库位，再扫商品。")
+        except TransferWalkRefused as exc:
+            refused.append(FileRefusal(scan.line_no, exc.reason.value, exc.message, exc.message_zh))
+    close_stop(scans[-1].line_no if scans else 0)
+    return FileWalk(takes, walk.remaining), refused

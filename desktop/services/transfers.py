@@ -4,10 +4,13 @@
    backorder, or `pickdesk transfer request`): for each missing line, the first other active
    warehouse whose pick and reserve bins hold the units gets a `stock_transfers` row (requested). The
    order waits, held "awaiting transfer …", instead of being cancelled.
-2. `pick_transfer` (a picker of the sending warehouse): a pick batch of kind "transfer" takes the
-   units earliest-expiry-first from that warehouse's bins (TRANSFER_OUT movements), an inbound
-   notice (ASN) answering the transfer is written for the receiving warehouse, and a transfer label
-   (`printing.transfer_label`) goes with the goods. The transfer is in transit.
+2. The sending warehouse's receiver walks it stop by stop (`start_walk` / `take_stop` /
+   `finish_transfer`, the receiver station's "Transfers out" tab; `walk_file` for a batch scanner's
+   upload, `pickdesk transfer pick TRF --scans FILE`), or a receiver or picker sends it whole in one go
+   (`pick_transfer`): a pick batch of kind "transfer" takes the units earliest-expiry-first from that
+   warehouse's bins (TRANSFER_OUT movements), an inbound notice (ASN) answering the transfer is written
+   for the receiving warehouse, and a transfer label (`printing.transfer_label`) goes with the goods.
+   The transfer is in transit; a walk ended short leaves a new request for the rest.
 3. The receiving warehouse receives the notice like any other (`desktop.services.inbound`); closing
    it marks the transfer received, and when the units land on a pick face the waiting order runs its
    stock gate again (`desktop.services.landing`).
@@ -71,18 +74,24 @@ class TransferRow:
     order_no: str | None
     asn_no: str | None
     created_at: datetime
+    name: str = ""
+    name_zh: str = ""
 
 
 def _row(uow: UnitOfWork, t: models.StockTransfer) -> TransferRow:
     order = uow.session.get(models.Order, t.order_id) if t.order_id else None
     return TransferRow(t.id, transfer_code(t.id), t.status, t.from_warehouse.code, t.to_warehouse.code, t.sku.sku_code,
                        t.qty, order.order_no if order else None,
-                       asn_of(t.id) if t.status in ("in_transit", "received") else None, t.created_at)
+                       asn_of(t.id) if t.status in ("in_transit", "received") else None, t.created_at,
+                       t.sku.name, t.sku.name_zh or "")
 
 
-def list_transfers(uow: UnitOfWork, *, status: str | None = None, limit: int = 200) -> list[TransferRow]:
+def list_transfers(uow: UnitOfWork, *, status: str | None = None, oldest_first: bool = False,
+                   limit: int = 200) -> list[TransferRow]:
+    """Transfers, newest first (`oldest_first`: the sending warehouse's worklist, first asked first sent)."""
     T = models.StockTransfer
-    q = select(T).order_by(T.created_at.desc(), T.id.desc()).limit(limit)
+    order = (T.created_at, T.id) if oldest_first else (T.created_at.desc(), T.id.desc())
+    q = select(T).order_by(*order).limit(limit)
     if status:
         q = q.where(T.status == status)
     return [_row(uow, t) for t in uow.session.scalars(q)]
@@ -231,9 +240,12 @@ def _take_fefo(uow: UnitOfWork, t: models.StockTransfer, ref: str, today: date) 
     return taken
 
 
-# Who sends: the sending warehouse's inventory clerk walks it at the receiver station ("Transfers out");
-# a picker (or a script, `pickdesk transfer pick`) may send it in one go.
+# Who sends: the sending warehouse's inventory clerk (the receiver) walks it at the receiver station
+# ("Transfers out") or by a batch scanner's upload, and may end it short (a new request keeps the rest: the
+# receiver's grants allow exactly that). A picker (or a script, `pickdesk transfer pick`) may only send it in
+# one go, whole.
 SENDERS = (Role.RECEIVER, Role.PICKER)
+WALKERS = (Role.RECEIVER,)
 
 
 def _requested(uow: UnitOfWork, transfer_id: int) -> models.StockTransfer:
@@ -339,7 +351,7 @@ def _send(uow: UnitOfWork, t: models.StockTransfer, now: datetime) -> TransferPi
 
 def start_walk(uow: UnitOfWork, transfer_code_text: str, *, today: date | None = None) -> TransferPick:
     """The plan of a requested transfer as a walk (nothing moves yet); a walk begun before goes on."""
-    require_role(uow.actor.role, *SENDERS)
+    require_role(uow.actor.role, *WALKERS)
     today = today or utcnow().date()
     t = _requested(uow, parse_transfer_code(transfer_code_text))
     done = [Take(loc.code, lot.lot_code if lot else None, n) for loc, lot, n in _taken(uow, t)]
@@ -358,10 +370,16 @@ def take_stop(uow: UnitOfWork, transfer_id: int, *, location: str, lot: str | No
     Checked again here: the bin is the sending warehouse's pick or reserve bin, the lot is the SKU's and
     not expired, the bin holds the units free, and the transfer is not over-taken. Returns units still
     to take. Commits."""
-    require_role(uow.actor.role, *SENDERS)
+    require_role(uow.actor.role, *WALKERS)
     now = now or utcnow()
-    today = today or now.date()
     t = _requested(uow, transfer_id)
+    left = _take_stop(uow, t, location=location, lot=lot, qty=qty, today=today or now.date(), now=now)
+    uow.commit()
+    return left
+
+
+def _take_stop(uow: UnitOfWork, t: models.StockTransfer, *, location: str, lot: str | None, qty: int,
+               today: date, now: datetime) -> int:
     code = transfer_code(t.id)
     if qty < 0:
         raise TransferRefused("The units cannot be negative.", "数量不能为负数。")
@@ -400,13 +418,67 @@ def take_stop(uow: UnitOfWork, transfer_id: int, *, location: str, lot: str | No
         uow.audit("transfer_stop", "stock_transfer", code, location=location, lot=lot, qty=qty)
     else:
         uow.audit("transfer_stop", "stock_transfer", code, location=location, lot=lot, qty=0, short=True)
-    uow.commit()
     return t.qty - already - qty
+
+
+class TransferScansRefused(PickdeskError):
+    """A batch-scanner upload for a transfer with refused lines: nothing was taken. `refusals` lists each."""
+
+    code = "transfer_scans_refused"
+
+    def __init__(self, refusals: list) -> None:  # noqa: ANN001
+        super().__init__(f"The scan file was refused ({len(refusals)} lines); nothing was taken.",
+                         f"扫描文件被拒绝（{len(refusals)} 行），未拣货。")
+        self.refusals = refusals
+
+    def __str__(self) -> str:
+        return self.message + " " + "; ".join(f"line {r.line_no}: {r.message}" for r in self.refusals[:20])
+
+
+def walk_file(uow: UnitOfWork, transfer_code_text: str, path, *, end_short: bool = False,  # noqa: ANN001
+              today: date | None = None, now: datetime | None = None) -> TransferPicked:
+    """A batch scanner's upload of the walk (`pickdesk transfer pick TRF --scans FILE`, the format of
+    `inbound receive --scans`): every line judged as at the shelf (`transfer_pick.walk_scan_lines`), then
+    every stop saved and the transfer sent, in one commit. Any refused line — or units still missing
+    without `end_short` — refuses the whole file: nothing moves."""
+    from desktop.domain.receiving import FileRefusal, read_scan_lines
+    from desktop.domain.transfer_pick import walk_scan_lines
+    from desktop.formats import checks
+
+    require_role(uow.actor.role, *WALKERS)
+    now = now or utcnow()
+    today = today or now.date()
+    try:
+        text = checks.decode_text(checks.read_bytes(path, max_bytes=4 * 1024 * 1024), path.name)
+    except PickdeskError as exc:
+        raise TransferScansRefused([FileRefusal(0, "file", exc.message, exc.message_zh)]) from None
+    walk = start_walk(uow, transfer_code_text, today=today)
+    scans, refused = read_scan_lines(text)
+    walked, more = walk_scan_lines(walk, scans)
+    refused += more
+    if not scans and not refused:
+        refused.append(FileRefusal(0, "empty", "The file holds no scan.", "文件中没有扫描记录。"))
+    if walked.remaining and not end_short and not refused:
+        refused.append(FileRefusal(scans[-1].line_no, "short",
+                                   f"{walk.code}: {walked.remaining} units still to take, no bin left in the file. "
+                                   "Scan them, or send what was taken with --end-short (a new request keeps the rest).",
+                                   f"{walk.code}：还差 {walked.remaining} 件，文件中已无库位。请继续扫描，"
+                                   "或用 --end-short 发出已拣部分（其余另建调拨申请）。"))
+    if refused:
+        raise TransferScansRefused(sorted(refused, key=lambda r: r.line_no))
+    t = _requested(uow, walk.transfer_id)
+    for take in walked.takes:
+        _take_stop(uow, t, location=take.location, lot=take.lot, qty=take.qty, today=today, now=now)
+    if not _taken(uow, t):
+        raise TransferRefused(f"Nothing taken for {walk.code}: nothing to send.", f"{walk.code} 尚未拣货：无可发送。")
+    picked = _send(uow, t, now)
+    uow.commit()
+    return picked
 
 
 def finish_transfer(uow: UnitOfWork, transfer_id: int, *, now: datetime | None = None) -> TransferPicked:
     """The walk's end: what was taken leaves with its ASN (short: a new request keeps the rest). Commits."""
-    require_role(uow.actor.role, *SENDERS)
+    require_role(uow.actor.role, *WALKERS)
     now = now or utcnow()
     t = _requested(uow, transfer_id)
     if not _taken(uow, t):

@@ -98,6 +98,12 @@ def test_the_scan_file_reader_applies_quantities_and_lists_bad_lines() -> None:
                                                         (9, "bad_quantity")]
 
 
+def test_a_scan_line_keeps_its_gs1_separator_and_windows_line_ends() -> None:
+    # str.splitlines would cut "]C1…10LOT<GS>30 5" in two at the <GS> (\x1d): the scan and a stray line
+    scans, refused = read_scan_lines("]C10106901234567892101A\x1d305\r\nQTY:2\r\n")
+    assert refused == [] and [(s.raw, s.qty) for s in scans] == [("]C10106901234567892101A\x1d305", 2)]
+
+
 def test_a_known_lot_with_another_expiry_is_never_accepted() -> None:
     tea = Product(TEA.gtin14, "TEA", "Longjing tea", True, TEA.min_expiry, lots=(("LJ1", GOOD_EXPIRY),))
     s = ReceiveSession("ASN-1", [NoticeLine(1, tea, 10, "LJ1", GOOD_EXPIRY)], TODAY)

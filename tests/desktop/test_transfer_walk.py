@@ -57,3 +57,30 @@ def test_a_transfer_walked_by_scans_with_refusals_and_a_short_bin(db: Database) 
     assert rows[row.code].status == "in_transit" and rows[sent.rest].status == "requested"
     with db.unit_of_work() as uow:
         assert verify_ledger(uow) == []
+
+
+def _plan(today):  # noqa: ANN001, ANN202
+    from desktop.domain.transfer_pick import TransferPick, WalkBin
+
+    return TransferPick(1, "TRF-000001", "T-TRF", TRF_GTIN, True, 6, "GZ2", "SZ1",
+                        [WalkBin("GZ2-A", "L1", today + timedelta(days=100), 4),
+                         WalkBin("GZ2-B", "L2", today + timedelta(days=300), 20)], today)
+
+
+def test_a_scanner_upload_is_judged_line_by_line_as_at_the_shelf() -> None:
+    """No database: `walk_scan_lines` on a planned walk — units per scan, QTY lines, an empty bin rolling on,
+    and every refused line named (wrong bin, wrong lot, expired, too many)."""
+    from desktop.domain.receiving import read_scan_lines
+    from desktop.domain.transfer_pick import Take, walk_scan_lines
+
+    l1, l2 = TODAY + timedelta(days=100), TODAY + timedelta(days=300)
+    text = "\n".join(["# empty first bin", "LOC-GZ2-A", "LOC-GZ2-B", gs1_item(TRF_GTIN, "L2", l2), "QTY:5",
+                      gs1_item(TRF_GTIN, "L2", l2)])
+    walked, refused = walk_scan_lines(_plan(TODAY), read_scan_lines(text)[0])
+    assert refused == [] and walked.remaining == 0
+    assert walked.takes == [Take("GZ2-A", "L1", 0), Take("GZ2-B", "L2", 6)]
+    text = "\n".join(["LOC-GZ2-B", "LOC-GZ2-A", gs1_item(TRF_GTIN, "L2", l2), gs1_item(TRF_GTIN, "L1", TODAY),
+                      gs1_item(TRF_GTIN, "L1", l1, 5)])
+    walked, refused = walk_scan_lines(_plan(TODAY), read_scan_lines(text)[0])
+    assert [(r.line_no, r.reason) for r in refused] == [(1, "wrong_bin"), (3, "wrong_lot"), (4, "expired"),
+                                                        (5, "bad_qty")]

@@ -157,3 +157,79 @@ def test_a_transfer_nobody_can_send_is_refused(db: Database, capsys) -> None:
     assert "does not hold 30 of T-TRF" in capsys.readouterr().err
     assert order(db, "M1-TRF-2").status == before
     assert not [t for t in call(db, None, transfers.list_transfers) if t.order_no == "M1-TRF-2"]
+
+
+def test_a_fresh_shortage_is_walked_at_the_other_warehouse_received_and_the_order_picked(
+        db: Database, tmp_path, capsys) -> None:
+    """Low stock → backorder → the supervisor's request → GZ2's receiver walks it by a batch scanner's upload
+    (`transfer pick --scans`: an empty bin rolls on, nothing moves while a line is refused) → SZ1 receives the
+    notice and puts it away → the order is released, and a picker picks it whole."""
+    from desktop.services import picking
+
+    load(db, mall_order("M1-TRF-E2E", lines=[{"gtin": TRF_GTIN, "qty": 5, "unit_price": "10.00"}],
+                        shipping_fee="8.00", total_charged="58.00"))
+    run_intake(db, now=NOW, actor=SUPERVISOR)
+    assert order(db, "M1-TRF-E2E").status == "backordered"  # SZ1 holds 1 of 5
+    (row,) = call(db, "super1", transfers.request_transfer, "M1-TRF-E2E", "customer waits")
+    with db.unit_of_work(actor(db, "receiver1")) as uow:
+        bins = transfers.start_walk(uow, row.code, today=TODAY).stops
+    assert [(s.lot, s.qty) for s in bins] == [("L1", 4), ("L2", 1)]
+    l1_bin, l2_bin = bins[0].location, bins[1].location
+    argv = ["transfer", "pick", row.code, "--db", db.url, "--user", "receiver1", "--pin-stdin"]
+    scans = tmp_path / "walk.txt"
+    # a wrong lot at the first bin: the whole file is refused, nothing taken
+    scans.write_text(f"# GZ2 batch scanner\nLOC-{l1_bin}\n{gs1_item(TRF_GTIN, 'L2', TODAY + timedelta(days=300), 4)}\n",
+                     encoding="utf-8")
+    with signed("receiver1", "6666"):
+        assert main([*argv, "--scans", str(scans)]) == 2
+    err = capsys.readouterr().err
+    assert "line 3: wrong_lot" in err and "nothing taken" in err
+    with db.unit_of_work() as uow:
+        assert not uow.session.scalars(select(models.StockMovement).where(models.StockMovement.ref == row.code)).all()
+    # a picker may not walk a transfer (only send it whole in one go)
+    with signed("picker1", "1111"):
+        assert main(["transfer", "pick", row.code, "--scans", str(scans), "--db", db.url, "--user", "picker1",
+                     "--pin-stdin"]) == 2
+    capsys.readouterr()
+    # the walk as the scanner saw it: the L1 bin turns out empty (someone took it), so the rest rolls on to L2
+    with db.unit_of_work(actor(db, "admin")) as uow:
+        loc = uow.session.scalar(select(models.Location).where(models.Location.code == l1_bin))
+        lot = uow.session.scalar(select(models.Lot).where(models.Lot.lot_code == "L1", models.Lot.sku.has(gtin=TRF_GTIN)))
+        change_on_hand(uow, location_id=loc.id, sku_id=lot.sku_id, lot_id=lot.id, delta=-4,
+                       kind=MovementKind.ADJUSTMENT, ref="test: the bin is empty")
+        uow.commit()
+    l2 = gs1_item(TRF_GTIN, "L2", TODAY + timedelta(days=300), 1)
+    scans.write_text(f"LOC-{l1_bin}\nLOC-{l2_bin}\n{l2}\nQTY:3\n{l2}\n{l2}\n", encoding="utf-8")
+    with signed("receiver1", "6666"):
+        assert main([*argv, "--scans", str(scans)]) == 2  # the plan changed: L1's bin is no longer on it
+    assert "wrong_bin" in capsys.readouterr().err
+    scans.write_text(f"LOC-{l2_bin}\n{l2}\nQTY:3\n{l2}\n{l2}\n", encoding="utf-8")
+    with signed("receiver1", "6666"):
+        assert main([*argv, "--scans", str(scans)]) == 0
+    out = capsys.readouterr().out
+    assert f"notice ASN-{row.code} for SZ1" in out and f"{l2_bin} L2 ×5" in out
+    # SZ1 receives the notice by a batch scanner too, and puts it away
+    asn = f"ASN-{row.code}"
+    received = tmp_path / "received.txt"
+    received.write_text(f"{gs1_item(TRF_GTIN, 'L2', TODAY + timedelta(days=300), 5)}\n", encoding="utf-8")
+    with db.unit_of_work(actor(db, "receiver1")) as uow:
+        inbound.receive_file(uow, asn, received, today=TODAY)
+    with db.unit_of_work(actor(db, "receiver1")) as uow:
+        assert not inbound.close_notice(uow, asn, today=TODAY).differences
+    with db.unit_of_work() as uow:
+        (empty,) = free_pick_bins(uow.session, "SZ1", 1)
+        empty_code = empty.code
+    done = call(db, "receiver1", putaway.put_away, sku="T-TRF", lot="L2", target=empty_code)
+    assert done.released == ("M1-TRF-E2E",)
+    assert order(db, "M1-TRF-E2E").status == "ready"
+    # and the order is picked whole at SZ1
+    with db.unit_of_work(actor(db, "picker1")) as uow:
+        batch = picking.next_batch(uow, today=TODAY)
+    assert batch.orders == ("M1-TRF-E2E",) or list(batch.orders) == ["M1-TRF-E2E"]
+    for n, stop in enumerate(batch.open_stops):
+        with db.unit_of_work(actor(db, "picker1")) as uow:
+            picking.confirm_pick(uow, stop.task_id, stop.qty, stop.lot_code, f"pick-e2e-{n}")
+    assert order(db, "M1-TRF-E2E").status == "picked"
+    assert [t.status for t in call(db, None, transfers.list_transfers) if t.code == row.code] == ["received"]
+    with db.unit_of_work() as uow:
+        assert verify_ledger(uow) == []

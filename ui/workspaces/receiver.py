@@ -1,7 +1,8 @@
 """The receiver's workstation: notices at the dock, scans judged at once, decisions, closing, put-away.
 
-Tabs (`receiver_tabs`): Receiving, Put-away — part of the issue's inbound work; further tabs (counts,
-tasks) are added with `add_tab`.
+Tabs (`receiver_tabs`): Receiving, Put-away, Counts, Replenishment, Transfers out (the transfers other
+warehouses asked of this one, walked by scans and sent: `ui.widgets.receiver_transfers`); further tabs are
+added with `add_tab`.
 
 Receiving: the expected notices are listed; scanning a notice's number (or double-clicking it)
 opens it. Each item scan is judged on the GUI thread by `desktop.domain.receiving.ReceiveSession`
@@ -53,6 +54,7 @@ from ui.errors import error_text
 from ui.feedback import ScanFeedback
 from ui.widgets.receiver_counts import CountsTab
 from ui.widgets.receiver_tasks import TasksTab
+from ui.widgets.receiver_transfers import TransfersOutTab
 from ui.i18n import bilingual, date, date_time, number, with_shortcut
 from ui.workspaces.base import Workspace, WorkspaceContext
 
@@ -123,10 +125,12 @@ class ReceiverWorkspace(Workspace):
         # Part B's work: blind counts and pick-face refills, each a widget of its own (ui/widgets/receiver_*.py)
         self.counts_tab = CountsTab(context, parent=self.tabs)
         self.tasks_tab = TasksTab(context, parent=self.tabs)
-        for tab in (self.counts_tab, self.tasks_tab):
+        self.transfers_tab = TransfersOutTab(context, parent=self.tabs)
+        for tab in (self.counts_tab, self.tasks_tab, self.transfers_tab):
             tab.feedback.sounds.muted = self.context.settings.muted
         self.tabs.addTab(self.counts_tab, self.tr("Counts"))
         self.tabs.addTab(self.tasks_tab, self.tr("Replenishment"))
+        self.tabs.addTab(self.transfers_tab, self.tr("Transfers out"))
         self.body.addWidget(self.tabs, 1)
         self.status = QLabel(self)
         self.status.setObjectName("receiver_status")
@@ -312,10 +316,11 @@ class ReceiverWorkspace(Workspace):
         super().refresh()
         self.counts_tab.refresh()
         self.tasks_tab.refresh()
+        self.transfers_tab.refresh()
 
     def on_scan(self, raw: str) -> bool:
         current = self.tabs.currentWidget()
-        if current is self.counts_tab or current is self.tasks_tab:
+        if current is self.counts_tab or current is self.tasks_tab or current is self.transfers_tab:
             return current.on_scan(raw)
         if self.tabs.currentIndex() == 1:
             self._putaway_scan(raw)

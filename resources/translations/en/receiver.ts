@@ -143,6 +143,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Transfers out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan the notice number on the delivery note to start receiving.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,6 +503,201 @@
     </message>
     <message>
         <source>orders released: {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransfersOutTab</name>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the transfer number (TRF-…) or double-click a transfer to walk it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transfer open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bin is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End short…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send and print the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep walking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: {qty} × {sku} from {src} to {dst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk resumed: {n} of {qty} taken already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} open: go to the first bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a transfer number to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken: {n} of {qty} · still to take: {rest} — the bins ahead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {qty} taken: press Send and print the label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bin left holds more: {n} of {qty} taken. End short to send them; the other {rest} stay requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to {bin} and scan the bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the item {sku}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (lot {lot})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key the units you take from {bin} (Enter: {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units (Enter: {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait: the last stop is being saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a transfer number (TRF-…) first, or double-click a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is taken: press Send and print the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin {bin} OK — scan the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item OK — key the units, or Enter for {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The units must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} taken — all {qty} taken: press Send and print the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} taken — no bin left for the other {rest}: end short to send what was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin short: {n} taken — the other {rest} are asked of {bin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} taken — next: {bin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send {code} short: {n} of {qty} now? The other {rest} stay requested as a new transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending short: confirm or keep walking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} sent: {qty} × {sku} to {dst} — notice {asn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other {n} stay requested as {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label sent to the printer: stick it on the goods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label did not print: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer set up: File → Settings → Label printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} sent — scan the next transfer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

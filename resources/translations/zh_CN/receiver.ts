@@ -143,6 +143,10 @@
         <translation>补货</translation>
     </message>
     <message>
+        <source>Transfers out</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
         <source>Scan the notice number on the delivery note to start receiving.</source>
         <translation>扫描送货单上的到货通知编号开始收货。</translation>
     </message>
@@ -500,6 +504,201 @@
     <message>
         <source>orders released: {orders}</source>
         <translation>已放行订单：{orders}</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersOutTab</name>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出仓</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入仓</translation>
+    </message>
+    <message>
+        <source>For order</source>
+        <translation>所属订单</translation>
+    </message>
+    <message>
+        <source>Scan the transfer number (TRF-…) or double-click a transfer to walk it.</source>
+        <translation>扫描调拨单号（TRF-…）或双击调拨单开始拣货。</translation>
+    </message>
+    <message>
+        <source>No transfer open</source>
+        <translation>未打开调拨单</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>This bin is empty</source>
+        <translation>此库位无货</translation>
+    </message>
+    <message>
+        <source>End short…</source>
+        <translation>短缺结束…</translation>
+    </message>
+    <message>
+        <source>Send and print the label</source>
+        <translation>发出并打印标签</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>Send what was taken</source>
+        <translation>发出已拣部分</translation>
+    </message>
+    <message>
+        <source>Keep walking</source>
+        <translation>继续拣货</translation>
+    </message>
+    <message>
+        <source>{code}: {qty} × {sku} from {src} to {dst}</source>
+        <translation>{code}：{qty} × {sku}，从 {src} 到 {dst}</translation>
+    </message>
+    <message>
+        <source>Walk resumed: {n} of {qty} taken already</source>
+        <translation>继续拣货：已拣 {n} / {qty} 件</translation>
+    </message>
+    <message>
+        <source>{code} open: go to the first bin</source>
+        <translation>{code} 已打开：请前往第一个库位</translation>
+    </message>
+    <message>
+        <source>Scan a transfer number to start.</source>
+        <translation>请扫描调拨单号开始。</translation>
+    </message>
+    <message>
+        <source>Taken: {n} of {qty} · still to take: {rest} — the bins ahead:</source>
+        <translation>已拣：{n} / {qty} 件 · 还需拣：{rest} 件 — 待拣库位：</translation>
+    </message>
+    <message>
+        <source>All {qty} taken: press Send and print the label.</source>
+        <translation>{qty} 件已全部拣齐：请按「发出并打印标签」。</translation>
+    </message>
+    <message>
+        <source>No bin left holds more: {n} of {qty} taken. End short to send them; the other {rest} stay requested.</source>
+        <translation>已无库位有货：已拣 {n} / {qty} 件。可短缺结束并发出；其余 {rest} 件保留为待调拨。</translation>
+    </message>
+    <message>
+        <source>Go to {bin} and scan the bin</source>
+        <translation>请前往 {bin} 并扫描库位</translation>
+    </message>
+    <message>
+        <source>Scan the item {sku}</source>
+        <translation>请扫描商品 {sku}</translation>
+    </message>
+    <message>
+        <source> (lot {lot})</source>
+        <translation>（批号 {lot}）</translation>
+    </message>
+    <message>
+        <source>Key the units you take from {bin} (Enter: {n})</source>
+        <translation>请输入从 {bin} 取出的数量（回车：{n} 件）</translation>
+    </message>
+    <message>
+        <source>Units (Enter: {n})</source>
+        <translation>数量（回车：{n} 件）</translation>
+    </message>
+    <message>
+        <source>Wait: the last stop is being saved</source>
+        <translation>请稍候：上一个库位正在保存</translation>
+    </message>
+    <message>
+        <source>{code} is already open</source>
+        <translation>{code} 已打开</translation>
+    </message>
+    <message>
+        <source>Scan a transfer number (TRF-…) first, or double-click a transfer</source>
+        <translation>请先扫描调拨单号（TRF-…），或双击调拨单</translation>
+    </message>
+    <message>
+        <source>Everything is taken: press Send and print the label</source>
+        <translation>已全部拣齐：请按「发出并打印标签」</translation>
+    </message>
+    <message>
+        <source>Bin {bin} OK — scan the item</source>
+        <translation>库位 {bin} 正确 — 请扫描商品</translation>
+    </message>
+    <message>
+        <source>Item OK — key the units, or Enter for {n}</source>
+        <translation>商品正确 — 请输入数量，或按回车表示 {n} 件</translation>
+    </message>
+    <message>
+        <source>The units must be a whole number</source>
+        <translation>数量必须是整数</translation>
+    </message>
+    <message>
+        <source>{n} taken — all {qty} taken: press Send and print the label</source>
+        <translation>已拣 {n} 件 — {qty} 件已全部拣齐：请按「发出并打印标签」</translation>
+    </message>
+    <message>
+        <source>{n} taken — no bin left for the other {rest}: end short to send what was taken</source>
+        <translation>已拣 {n} 件 — 其余 {rest} 件已无库位可拣：请短缺结束，发出已拣部分</translation>
+    </message>
+    <message>
+        <source>Bin short: {n} taken — the other {rest} are asked of {bin}</source>
+        <translation>库位短缺：已拣 {n} 件 — 其余 {rest} 件改从 {bin} 拣</translation>
+    </message>
+    <message>
+        <source>{n} taken — next: {bin}</source>
+        <translation>已拣 {n} 件 — 下一个：{bin}</translation>
+    </message>
+    <message>
+        <source>Send {code} short: {n} of {qty} now? The other {rest} stay requested as a new transfer.</source>
+        <translation>现在短缺发出 {code}：{n} / {qty} 件？其余 {rest} 件将另建调拨申请。</translation>
+    </message>
+    <message>
+        <source>Ending short: confirm or keep walking</source>
+        <translation>短缺结束：请确认或继续拣货</translation>
+    </message>
+    <message>
+        <source>{code} sent: {qty} × {sku} to {dst} — notice {asn}</source>
+        <translation>{code} 已发出：{qty} × {sku} 发往 {dst} — 到货通知 {asn}</translation>
+    </message>
+    <message>
+        <source>The other {n} stay requested as {code}</source>
+        <translation>其余 {n} 件保留为待调拨 {code}</translation>
+    </message>
+    <message>
+        <source>Label sent to the printer: stick it on the goods.</source>
+        <translation>标签已发送到打印机：请贴在货物上。</translation>
+    </message>
+    <message>
+        <source>The label did not print: {error}</source>
+        <translation>标签未能打印：{error}</translation>
+    </message>
+    <message>
+        <source>No printer set up: File → Settings → Label printer.</source>
+        <translation>未设置打印机：文件 → 设置 → 标签打印机。</translation>
+    </message>
+    <message>
+        <source>{code} sent — scan the next transfer</source>
+        <translation>{code} 已发出 — 请扫描下一张调拨单</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,8 @@ def test_a_notice_received_by_scanning_then_put_away(qtbot, window: MainWindow, 
     ws = window.workspace
     assert ws.objectName() == "workspace_receiver"
     tabs = ws.findChild(object, "receiver_tabs")
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Receiving", "Put-away", "Counts", "Replenishment"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Receiving", "Put-away", "Counts", "Replenishment",
+                                                                 "Transfers out"]
     qtbot.waitUntil(lambda: len(ws.notices) == 3, timeout=10_000)
     asn_no = next(n.asn_no for n in ws.notices if n.asn_no.endswith("-02"))
     (g1, s1, lot1, exp1, q1), (g2, s2, _l, _e, q2), (g3, s3, *_r) = notice(demo_db, asn_no)
