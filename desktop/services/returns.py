@@ -395,10 +395,11 @@ def _reship_copy(uow: UnitOfWork, order: models.Order, rma: models.ReturnRequest
         return None if value is None else s.seal(s.open(value, fld, order.order_no), fld, no)
 
     now = utcnow()
+    phone = s.open(order.customer_phone_sealed, "customer_phone", order.order_no)
     copy = models.Order(
         order_no=no, merchant_id=order.merchant_id, warehouse_id=order.warehouse_id, created_at=now, received_at=now,
         customer_name_sealed=reseal(order.customer_name_sealed, "customer_name"),
-        customer_phone_sealed=reseal(order.customer_phone_sealed, "customer_phone"),
+        customer_phone_sealed=s.seal(phone, "customer_phone", no), customer_phone_tail=s.phone_digest(phone),
         customer_email_sealed=reseal(order.customer_email_sealed, "customer_email"),
         ship_country=order.ship_country, ship_province=order.ship_province, ship_city=order.ship_city,
         ship_district=order.ship_district, ship_detail_sealed=reseal(order.ship_detail_sealed, "ship_detail"),
