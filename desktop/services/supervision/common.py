@@ -51,8 +51,8 @@ DECISION_LABELS = {
     "approve": ("Approve the count (adjust stock)", "批准盘点（调整库存）"),
     "recount": ("Count again", "重新盘点"),
     "keep_waiting": ("Accept the delay, keep waiting", "接受延误，继续等待"),
-    "reship": ("Reship (a new shipment of the same items)", "补发（同样商品重新发货）"),
-    "refund": ("Refund the order", "退款"),
+    "reship": ("Reship", "重发"),
+    "refund": ("Refund", "退款"),
     "return_to_stock": ("Return to stock when it comes back", "退回后入库"),
 }
 
