@@ -126,3 +126,19 @@ def test_a_phone_corrected_by_the_supervisor_is_found_by_its_new_digits(db) -> N
     with db.unit_of_work(actor(db, "super1")) as uow:
         sv.correct_address(uow, no, "customer called with a new number", phone="+86 139 0000 7319")
     assert no in search(db, "tel:7319")
+
+
+def test_a_station_without_the_key_is_refused_a_phone_search_and_searches_four_digits_by_number(db, tmp_path) -> None:
+    from desktop.security.keys import FileKeyStore, KeyRefused
+
+    with db.unit_of_work() as uow:
+        number = uow.session.scalars(select(models.Order.order_no).order_by(models.Order.id)).first()
+    keyless = Database.open(db.url, key_store=FileKeyStore(tmp_path / "no-keys"))
+    try:
+        with keyless.unit_of_work(actor(keyless, "super1")) as uow, pytest.raises(KeyRefused):
+            sv.search_orders(uow, "tel:8000")
+        with keyless.unit_of_work(actor(keyless, "super1")) as uow:
+            rows = sv.search_orders(uow, number[-4:])
+        assert number in [r.order_no for r in rows] and all(r.phone == "" for r in rows)  # nothing opened
+    finally:
+        keyless.dispose()
