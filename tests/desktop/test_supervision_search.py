@@ -24,6 +24,17 @@ def db(request, tmp_path, monkeypatch):
     database.dispose()
 
 
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared(request, tmp_path_factory):
+    """One demo per engine for the phone searches (they read, or change one held order's phone)."""
+    folder = tmp_path_factory.mktemp("phones")
+    url = f"sqlite:///{folder / 'c.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_module_url")
+    database = Database.open(url)
+    build_demo(database, orders=40, seed=3)
+    yield database
+    database.dispose()
+
+
 def actor(db: Database, login: str) -> Actor:
     with db.unit_of_work() as uow:
         u = uow.session.scalar(select(models.User).where(models.User.login == login))
@@ -87,7 +98,8 @@ def phones(db: Database) -> dict[str, str]:
                 for o in uow.session.scalars(select(models.Order))}
 
 
-def test_a_supervisor_finds_orders_by_the_phones_last_four_digits_shown_masked(db) -> None:
+def test_a_supervisor_finds_orders_by_the_phones_last_four_digits_shown_masked(shared) -> None:
+    db = shared
     from desktop.security.crypto import mask_phone, phone_tail
 
     every = phones(db)
@@ -106,7 +118,8 @@ def test_a_supervisor_finds_orders_by_the_phones_last_four_digits_shown_masked(d
     assert isinstance(stored, bytes) and len(stored) == 16 and tail.encode() not in stored
 
 
-def test_a_phone_search_that_is_not_four_digits_is_refused_and_pickers_and_packers_may_not_search(db) -> None:
+def test_a_phone_search_that_is_not_four_digits_is_refused_and_pickers_and_packers_may_not_search(shared) -> None:
+    db = shared
     from desktop.services.supervision.floor import PhoneQueryRefused
 
     for bad in ("tel:12", "tel:12345", "tel:", "phone:abcd"):
@@ -118,7 +131,8 @@ def test_a_phone_search_that_is_not_four_digits_is_refused_and_pickers_and_packe
             search(db, "tel:8000", login=login)
 
 
-def test_a_phone_corrected_by_the_supervisor_is_found_by_its_new_digits(db) -> None:
+def test_a_phone_corrected_by_the_supervisor_is_found_by_its_new_digits(shared) -> None:
+    db = shared
     with db.unit_of_work() as uow:
         held = uow.session.scalars(select(models.Order).where(models.Order.status == "held")
                                    .order_by(models.Order.id)).first()
@@ -128,7 +142,8 @@ def test_a_phone_corrected_by_the_supervisor_is_found_by_its_new_digits(db) -> N
     assert no in search(db, "tel:7319")
 
 
-def test_a_station_without_the_key_is_refused_a_phone_search_and_searches_four_digits_by_number(db, tmp_path) -> None:
+def test_a_station_without_the_key_is_refused_a_phone_search_and_searches_four_digits_by_number(shared, tmp_path) -> None:
+    db = shared
     from desktop.security.keys import FileKeyStore, KeyRefused
 
     with db.unit_of_work() as uow:
