@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/supervisor_answers_shots.py [en|zh_CN]
 
-    supervisor-search-phone.png      orders found by tel:<last four digits>, phones masked
+    supervisor-search-phone.png      orders found by tel:<last four digits> (电话：…), phones masked
     supervisor-exception-lost.png    a lost parcel: the shipment's story, reship · refund · keep waiting
 
 English writes docs/images/, Simplified Chinese docs/images/zh_CN/ (the same names). The rest of the
@@ -83,8 +83,9 @@ def main(language: str = "en") -> int:
     wait_until(lambda: ws.orders_model.rowCount() > 0)
 
     ws.tabs.setCurrentWidget(ws.orders)
-    ws.orders.search.setText(f"tel:{tail}")
-    ws.orders.find(f"tel:{tail}")
+    query = f"电话：{tail}" if language == "zh_CN" else f"tel:{tail}"  # the hint each language shows
+    ws.orders.search.setText(query)
+    ws.orders.find(query)
     wait_until(lambda: ws.orders.found.isVisible())
     qt_shots.save(window, images / "supervisor-search-phone.png")
 

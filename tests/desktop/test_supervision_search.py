@@ -125,7 +125,7 @@ def test_a_phone_search_that_is_not_four_digits_is_refused_and_pickers_and_packe
     for bad in ("tel:12", "tel:12345", "tel:", "phone:abcd"):
         with pytest.raises(PhoneQueryRefused) as info:
             search(db, bad)
-        assert "tel:1234" in info.value.message and "后四位" in info.value.message_zh
+        assert "tel:1234" in info.value.message and "电话：1234" in info.value.message_zh
     for login in ("picker1", "packer1"):
         with pytest.raises(NotAllowed):
             search(db, "tel:8000", login=login)

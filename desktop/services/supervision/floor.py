@@ -237,7 +237,7 @@ class PhoneQueryRefused(PickdeskError):
 
     def __init__(self, given: str) -> None:
         super().__init__(f"Search a phone by its last four digits, as in tel:1234 (not “{given}”).",
-                         f"请按手机号后四位搜索，例如 tel:1234（而不是“{given}”）。")
+                         f"请按手机号后四位搜索，例如 电话：1234（而不是“{given}”）。")
 
 
 def _phone_tail_query(term: str) -> tuple[str | None, bool]:

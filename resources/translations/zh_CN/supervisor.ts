@@ -657,11 +657,11 @@
     </message>
     <message>
         <source>Find an order: number, tracking number, SKU or tel:1234 (the phone&apos;s last four digits), then Enter</source>
-        <translation>查找订单：订单号、运单号、SKU 或 tel:1234（手机号后四位），然后按 Enter</translation>
+        <translation>查找订单：订单号、运单号、SKU 或 电话：1234（手机号后四位），然后按 Enter</translation>
     </message>
     <message>
         <source>tel:1234 finds the orders whose phone ends in 1234; four digits alone search the order numbers too. Phones are shown masked.</source>
-        <translation>tel:1234 查找手机号以 1234 结尾的订单；只输入四位数字时也会搜索订单号。手机号以掩码显示。</translation>
+        <translation>电话：1234 查找手机号以 1234 结尾的订单；只输入四位数字时也会搜索订单号。手机号以掩码显示。</translation>
     </message>
     <message>
         <source>Reason (recorded)</source>
