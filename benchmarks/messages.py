@@ -78,8 +78,9 @@ def sms(db: Database, n: int) -> tuple[float, float]:
         orders = list(uow.session.scalars(select(models.Order).order_by(models.Order.id).limit(n)))
         for i in range(n):
             o = orders[i]  # one message per order, each its own number (the per-number flow control)
-            o.customer_phone_sealed = uow.sealer.seal(f"+86 139 {i // 10000:04d} {i % 10000:04d}", "customer_phone",
-                                                      o.order_no)
+            phone = f"+86 139 {i // 10000:04d} {i % 10000:04d}"
+            o.customer_phone_sealed = uow.sealer.seal(phone, "customer_phone", o.order_no)
+            o.customer_phone_tail = uow.sealer.phone_digest(phone)  # the seal and its search digest go together
             queue_notification(uow, o, "shipped", channel="sms", tracking_no=f"SF{i:010d}", carrier="顺丰速运")
         uow.commit()
     sim = AliyunSmsSimulator(templates={"SMS_1": "订单${order}已发货：${carrier} ${tracking}"}).start()

@@ -120,6 +120,17 @@ DECISIONS = {  # sv.DECISIONS, and what older records hold
     "reship": QT_TRANSLATE_NOOP("DecisionName", "Reship"),
     "approve": QT_TRANSLATE_NOOP("DecisionName", "Approve the count (adjust stock)"),
     "recount": QT_TRANSLATE_NOOP("DecisionName", "Count again"),
+    "keep_waiting": QT_TRANSLATE_NOOP("DecisionName", "Accept the delay, keep waiting"),
+    "return_to_stock": QT_TRANSLATE_NOOP("DecisionName", "Return to stock when it comes back"),
+}
+TRACKING_EVENTS = {  # desktop.partners.carriers.EVENT_KINDS: a shipment exception's story
+    "picked_up": QT_TRANSLATE_NOOP("TrackingEventName", "Picked up"),
+    "in_transit": QT_TRANSLATE_NOOP("TrackingEventName", "In transit"),
+    "delayed": QT_TRANSLATE_NOOP("TrackingEventName", "Delayed"),
+    "lost": QT_TRANSLATE_NOOP("TrackingEventName", "Lost"),
+    "out_for_delivery": QT_TRANSLATE_NOOP("TrackingEventName", "Out for delivery"),
+    "delivered": QT_TRANSLATE_NOOP("TrackingEventName", "Delivered"),
+    "refused": QT_TRANSLATE_NOOP("TrackingEventName", "Refused"),
 }
 REPLENISHMENT_STATUS = {
     "open": QT_TRANSLATE_NOOP("ReplenishmentStatusName", "Open"),
@@ -487,6 +498,10 @@ def kind_name(kind: str | None) -> str:
 
 def exception_decision_name(decision: str | None) -> str:
     return term("DecisionName", DECISIONS, decision)
+
+
+def tracking_event_name(kind: str | None) -> str:
+    return term("TrackingEventName", TRACKING_EVENTS, kind)
 
 
 def replenishment_status_name(status: str | None) -> str:

@@ -4,6 +4,7 @@
     pickdesk keys export -o FILE --user LOGIN         the keys, wrapped with a passphrase (file 0600)
     pickdesk keys import FILE --user LOGIN            restore a station from an export (or a bare key file)
     pickdesk keys rotate --user LOGIN [--batch N]     a new key, every sealed value re-sealed; resumable
+    pickdesk keys reindex-phones --user LOGIN [--all] the phone search digest for orders sealed before 0018
 
 `show` only reads fingerprints and asks nobody; the others are a signed-in admin's (`--user`, the
 PIN from the terminal or the first line of standard input with `--pin-stdin`). The passphrase is
@@ -33,7 +34,7 @@ def _positive(text: str) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    keys = subparsers.add_parser("keys", help="the customer-data key: show, export, import, rotate")
+    keys = subparsers.add_parser("keys", help="the customer-data key: show, export, import, rotate, reindex-phones")
     actions = keys.add_subparsers(dest="keys_action", metavar="ACTION", required=True)
 
     p = actions.add_parser("show", help="the key fingerprints the database records and which this station holds")
@@ -62,6 +63,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_sign_in_arguments(p)
     _db(p)
     p.set_defaults(func=cmd_rotate)
+
+    p = actions.add_parser("reindex-phones",
+                           help="fill the phone search digest (last four digits) of orders that lack one")
+    p.add_argument("--all", action="store_true", help="make every order's digest again, not only the missing ones")
+    p.add_argument("--batch", type=_positive, default=500, help="orders per committed batch (default 500)")
+    add_sign_in_arguments(p)
+    _db(p)
+    p.set_defaults(func=cmd_reindex_phones)
 
 
 def _db(p: argparse.ArgumentParser) -> None:
@@ -168,4 +177,18 @@ def cmd_rotate(args: argparse.Namespace) -> int:
           f"{' (resumed)' if report.resumed else ''}: {report.values_resealed + report.stragglers} values re-sealed "
           f"in {report.batches} batches; {report.from_fingerprint} retired. Export the new key "
           f"(`pickdesk keys export`) and import it on every packer and supervisor station.")
+    return 0
+
+
+def cmd_reindex_phones(args: argparse.Namespace) -> int:
+    from desktop.services.keys import reindex_phones
+
+    db = _open(args)
+    try:
+        with signed_in(args, db) as actor:
+            report = reindex_phones(db, actor, every=args.all, batch_size=args.batch)
+    finally:
+        db.dispose()
+    print(f"Phone search digests written for {report.orders} order(s) in {report.batches} batch(es); a supervisor "
+          f"now finds them by the phone's last four digits (tel:1234).")
     return 0

@@ -431,6 +431,7 @@ class Order(Base):
         Index("ix_orders_status_received", "status", "received_at", "id"),
         Index("ix_orders_received_at", "received_at"),
         Index("ix_orders_ship_by", "promised_ship_by"),
+        Index("ix_orders_phone_tail", "customer_phone_tail"),  # 0018: a supervisor's search by the phone's last digits
         CheckConstraint("total_charged >= 0", name="total_nonneg"),
     )
 
@@ -448,6 +449,12 @@ class Order(Base):
     customer_phone_sealed: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, deferred_group="sealed")
     customer_email_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True,
                                                                 deferred_group="sealed")
+    # The keyed digest of the phone's last four digits (desktop.security.crypto.phone_tail_digest), made
+    # under the key that seals the phone, written with it. Only supervisors and admins read it
+    # (desktop/db/roles.py); a packer writes it (a reship) but never reads it, so it is a group of its own.
+    # NULL: sealed before migration 0018 (`pickdesk keys reindex-phones` fills it) or fewer than four digits.
+    customer_phone_tail: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True, deferred=True,
+                                                              deferred_group="phone_tail")
     ship_country: Mapped[str] = mapped_column(String(2))
     ship_province: Mapped[str] = mapped_column(String(40), default="")
     ship_city: Mapped[str] = mapped_column(String(60), default="")

@@ -6,7 +6,7 @@ the group of its kind — `pickdesk_picker`, `pickdesk_packer`, `pickdesk_receiv
 server's functions and the audit trigger (migration 0007) tell a station from the schema owner.
 
 `GRANTS` below is the whole grant: per table, what each kind may do. On top of it:
-- `SEALED` columns (the customer's name, phone, e-mail and street) are readable and writable only by
+- `SEALED` columns (the customer's name, phone, e-mail and street, and the phone's search digest) are readable and writable only by
   the kinds in `SEALED_KINDS`; for every other kind SELECT, INSERT and UPDATE are granted column by
   column without them, so `SELECT customer_name_sealed` fails at the server.
 - `SECRET` columns (`users.pin_hash`, `users.badge_hash`) no station may read or write; the server's
@@ -129,15 +129,20 @@ GRANTS: dict[str, dict[Role, str]] = {
     "key_rotations": {K: _READ, S: _READ, A: _WORK},
 }
 
-# Columns of the customer that only these kinds may read or write.
+# Columns of the customer that only these kinds may read or write. The phone's searchable digest
+# (`customer_phone_tail`, migration 0018) is one of them, and a packer writes it but never reads it (HIDDEN):
+# finding orders by a phone's last digits is a supervisor's.
 SEALED: dict[str, tuple[str, ...]] = {
-    "orders": tuple(c.name for c in Base.metadata.tables["orders"].columns if c.name.endswith("_sealed")),
+    "orders": (*(c.name for c in Base.metadata.tables["orders"].columns if c.name.endswith("_sealed")),
+               "customer_phone_tail"),
 }
 SEALED_KINDS = frozenset({K, S, A})
 
 # Columns a kind may write but never read: a count is blind, so the counter's station cannot read
 # back the expected figure (nor the variance, which gives it away) it stored beside what was counted.
-HIDDEN: dict[Role, dict[str, tuple[str, ...]]] = {R: {"stock_count_lines": ("expected_qty", "variance")}}
+# A packer's reship writes the new order's phone digest, and may not search by it.
+HIDDEN: dict[Role, dict[str, tuple[str, ...]]] = {R: {"stock_count_lines": ("expected_qty", "variance")},
+                                                  K: {"orders": ("customer_phone_tail",)}}
 
 # Columns no station reads: the server's functions compare them. Nor writes, but for WRITE_ONLY.
 SECRET: dict[str, tuple[str, ...]] = {"users": ("pin_hash", "badge_hash")}

@@ -535,6 +535,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
             received_at=created + timedelta(minutes=1),
             customer_name_sealed=sealer.seal(name, "customer_name", order_no),
             customer_phone_sealed=sealer.seal(phone, "customer_phone", order_no),
+            customer_phone_tail=sealer.phone_digest(phone),
             customer_email_sealed=sealer.seal(email, "customer_email", order_no) if email else None,
             ship_country=country, ship_province=province, ship_city=city, ship_district=district,
             ship_detail_sealed=sealer.seal(detail, "ship_detail", order_no), ship_postal_code=postcode,

@@ -451,6 +451,7 @@ def write_orders(uow: UnitOfWork, orders: list[ParsedOrder]) -> list[str]:
             order_no=no, merchant_id=o.merchant_id, created_at=o.created_at,
             customer_name_sealed=sealer.seal(o.customer["name"], "customer_name", no),
             customer_phone_sealed=sealer.seal(o.customer["phone"], "customer_phone", no),
+            customer_phone_tail=sealer.phone_digest(o.customer["phone"]),
             customer_email_sealed=sealer.seal(o.customer["email"], "customer_email", no) if o.customer.get("email") else None,
             ship_country=o.address["country"], ship_province=o.address["province"], ship_city=o.address["city"],
             ship_district=o.address["district"], ship_postal_code=o.address["postal_code"],

@@ -12,15 +12,20 @@ unit of work seals with (and the refusal when the station lacks it): `desktop.se
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
+import unicodedata
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.domain.errors import ConfigurationError, PickdeskError
 
 FORMAT_VERSION = 1
+PHONE_TAIL_DIGITS = 4  # what a customer reads out on the phone, what a supervisor searches by
 
 
 class SealBroken(PickdeskError):
@@ -48,6 +53,19 @@ class Sealer:
         """Whether `sealed` is under the current key (a rotation re-seals what is not)."""
         return key_id_of(sealed) == self.key_id(self.key)
 
+    def tail_digest(self, tail: str) -> bytes:
+        """The keyed digest of a phone's last digits under the current key (`phone_tail_digest`)."""
+        return phone_tail_digest(self.key, tail)
+
+    def tail_digests(self, tail: str) -> tuple[bytes, ...]:
+        """The digests of `tail` under every key held (a rotation under way leaves rows of both)."""
+        return tuple(phone_tail_digest(k, tail) for k in (self.key, *self.older_keys))
+
+    def phone_digest(self, phone: str) -> bytes | None:
+        """The digest stored beside a sealed phone (None for a phone of fewer than four digits)."""
+        tail = phone_tail(phone)
+        return None if tail is None else self.tail_digest(tail)
+
     def seal(self, plaintext: str, field: str, owner: str) -> bytes:
         nonce = secrets.token_bytes(12)
         aad = f"{field}|{owner}".encode()
@@ -67,6 +85,27 @@ class Sealer:
                                      "加密的客户数据与订单不符。") from exc
         raise SealBroken("This station does not hold the key for this customer data.",
                          "本工作站没有该客户数据的密钥。")
+
+
+def phone_tail(phone: str) -> str | None:
+    """The last four digits of a phone, normalised (full-width digits read as ASCII, every other sign
+    dropped): "+86 138-0013-8000" → "8000". None when the phone has fewer digits."""
+    digits = "".join(c for c in unicodedata.normalize("NFKC", phone or "") if "0" <= c <= "9")
+    return digits[-PHONE_TAIL_DIGITS:] if len(digits) >= PHONE_TAIL_DIGITS else None
+
+
+def _tail_key(key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"pickdesk phone tail v1").derive(key)
+
+
+def phone_tail_digest(key: bytes, tail: str) -> bytes:
+    """HMAC-SHA256 (16 bytes) of a phone's last digits, with a key derived (HKDF) from the data key.
+
+    Searchable without opening a row: the same tail under the same key gives the same digest. Without
+    the station's key the database cannot tell which tail a digest stands for (ten thousand guesses
+    need the key); it does tell that two orders share a tail, which a tail of four digits gives away
+    anyway. A rotation re-computes it with the phone's new seal."""
+    return hmac.new(_tail_key(key), b"phone-tail|" + tail.encode("ascii"), hashlib.sha256).digest()[:16]
 
 
 def generate_key() -> bytes:

@@ -112,6 +112,14 @@ class UnitOfWorkSealer:
     def open(self, sealed: bytes, field: str, owner: str) -> str:
         return self._resolve(False).open(sealed, field, owner)
 
+    def phone_digest(self, phone: str) -> bytes | None:
+        """The searchable digest of a phone's last digits, under the key its seal uses (made with it)."""
+        return self._resolve(True).phone_digest(phone)
+
+    def tail_digests(self, tail: str) -> tuple[bytes, ...]:
+        """What a search by a phone's last digits looks for: the digests under every key held."""
+        return self._resolve(False).tail_digests(tail)
+
 
 def adopt_key(session: Session, key: bytes) -> str | None:
     """Record `key` as current for a database that records none — only when no order is sealed under

@@ -7,10 +7,12 @@
 - `import_keys_file`: the restore path of a re-imaged (or new packer/supervisor) station: keeps the
   keys of an export that the database records. A database sealed before keys were recorded adopts the
   imported key once it is shown to open its rows. Admin only; audited.
+- `reindex_phones`: the phone search digest (migration 0018) for the orders sealed before it. Admin only.
 - `rotate`: a new current key; every sealed value re-sealed under it in batches, each batch committed
   with its progress (`key_rotations.resealed_through`), so a stop loses nothing and a rerun resumes.
   While it runs the old key is `previous` and still opens; at the end a last pass re-seals what other
-  stations wrote under the old key meanwhile, and the old key is retired. Admin only; audited.
+  stations wrote under the old key meanwhile, and the old key is retired. A re-sealed phone gets its
+  search digest made again under the new key. Admin only; audited.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from desktop.db import models
 from desktop.services.carrier_accounts import SECRET_FIELD as CARRIER_SECRET
@@ -150,13 +153,59 @@ class RotationReport:
 
 
 def _reseal(order: models.Order, sealer: Sealer) -> int:
+    """Re-seal what is under an old key; the phone's search digest is made again with its new seal."""
     n = 0
     for column, name in SEALED_COLUMNS.items():
         value = getattr(order, column)
         if value is not None and not sealer.is_current(value):
-            setattr(order, column, sealer.seal(sealer.open(value, name, order.order_no), name, order.order_no))
+            plain = sealer.open(value, name, order.order_no)
+            setattr(order, column, sealer.seal(plain, name, order.order_no))
+            if column == "customer_phone_sealed":
+                order.customer_phone_tail = sealer.phone_digest(plain)
             n += 1
     return n
+
+
+@dataclass
+class ReindexReport:
+    orders: int = 0  # digests written
+    batches: int = 0
+
+
+def reindex_phones(db: Database, actor: Actor, store: KeyStore | None = None, *, every: bool = False,
+                   batch_size: int = 500, after_batch: Callable[[ReindexReport], None] | None = None) -> ReindexReport:
+    """Fill the phone search digest (migration 0018) of the orders that lack one: the migration holds no
+    key. `every`: make every order's again (a digest is always made with the key that seals the phone).
+    Admin only, on a station holding the key; batches committed as they go (a stop loses nothing, a
+    rerun goes on), one audit record at the end."""
+    require_role(actor.role, Role.ADMIN)
+    store = store or db.key_store
+    report = ReindexReport()
+    O = models.Order
+    last = 0
+    while True:
+        with db.unit_of_work(actor) as uow:
+            q = select(O).where(O.id > last).options(undefer(O.customer_phone_sealed)).order_by(O.id).limit(batch_size)
+            if not every:
+                q = q.where(O.customer_phone_tail.is_(None))
+            orders = list(uow.session.scalars(q))
+            if not orders:
+                break
+            sealer = resolve_sealer(uow.session, store, may_create=False)
+            for order in orders:
+                digest = sealer.phone_digest(sealer.open(order.customer_phone_sealed, "customer_phone", order.order_no))
+                if digest is not None:
+                    order.customer_phone_tail = digest
+                    report.orders += 1
+            last = orders[-1].id
+            uow.commit()
+            report.batches += 1
+        if after_batch is not None:
+            after_batch(report)
+    with db.unit_of_work(actor) as uow:
+        uow.audit("phones_reindexed", "orders", "customer_phone_tail", orders=report.orders, every=every)
+        uow.commit()
+    return report
 
 
 def _start_or_resume(db: Database, actor: Actor, store: KeyStore) -> tuple[int, RotationReport]:
@@ -228,6 +277,7 @@ def rotate(db: Database, actor: Actor, store: KeyStore | None = None, *, batch_s
         cols = [getattr(O, c) for c in SEALED_COLUMNS]
         behind = [row[0] for row in s.execute(select(O.id, *cols))
                   if any(v is not None and not sealer.is_current(v) for v in row[1:])]
+        # (a digest is written with its phone's seal, so a phone under the new key has its digest too)
         for start in range(0, len(behind), batch_size):
             for order in s.scalars(select(O).where(O.id.in_(behind[start:start + batch_size]))):
                 report.stragglers += _reseal(order, sealer)

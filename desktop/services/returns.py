@@ -384,7 +384,14 @@ def decide(uow: UnitOfWork, rma_no: str, line_no: int, decision: str, location_c
 
 
 def _reship_copy(uow: UnitOfWork, order: models.Order, rma: models.ReturnRequest) -> models.Order:
-    """A new order for the same customer and goods, at no charge, to go through intake again."""
+    """A new order for the same customer and the returned goods, at no charge, to go through intake again."""
+    return reship_copy(uow, order, [(rl.line, rl.qty) for rl in rma.lines], rma.rma_no, {"rma": rma.rma_no})
+
+
+def reship_copy(uow: UnitOfWork, order: models.Order, lines: list[tuple[models.OrderLine, int]], cause: str,
+                outcome: dict[str, object]) -> models.Order:
+    """A new order (`<order>-R1` …) for the same customer and `lines`, at no charge, received: intake
+    reserves its stock again and packing gets it a new waybill. `cause` names why (an RMA, a lost parcel)."""
     n = 1
     while uow.session.scalar(select(models.Order.id).where(models.Order.order_no == f"{order.order_no}-R{n}")):
         n += 1
@@ -395,24 +402,24 @@ def _reship_copy(uow: UnitOfWork, order: models.Order, rma: models.ReturnRequest
         return None if value is None else s.seal(s.open(value, fld, order.order_no), fld, no)
 
     now = utcnow()
+    phone = s.open(order.customer_phone_sealed, "customer_phone", order.order_no)
     copy = models.Order(
         order_no=no, merchant_id=order.merchant_id, warehouse_id=order.warehouse_id, created_at=now, received_at=now,
         customer_name_sealed=reseal(order.customer_name_sealed, "customer_name"),
-        customer_phone_sealed=reseal(order.customer_phone_sealed, "customer_phone"),
+        customer_phone_sealed=s.seal(phone, "customer_phone", no), customer_phone_tail=s.phone_digest(phone),
         customer_email_sealed=reseal(order.customer_email_sealed, "customer_email"),
         ship_country=order.ship_country, ship_province=order.ship_province, ship_city=order.ship_city,
         ship_district=order.ship_district, ship_detail_sealed=reseal(order.ship_detail_sealed, "ship_detail"),
         ship_postal_code=order.ship_postal_code, coupons=[], member_tier=order.member_tier,
         goods_total=Decimal("0.00"), shipping_fee=Decimal("0.00"), discount_total=Decimal("0.00"),
         total_charged=Decimal("0.00"), currency=order.currency, payment_method=PaymentMethod.ONLINE, payment_status=PaymentStatus.PAID,
-        payment_txn=f"RESHIP {rma.rma_no}", priority_class=PriorityClass.EXPEDITED, promised_ship_by=now + timedelta(hours=12),
+        payment_txn=f"RESHIP {cause}"[:64], priority_class=PriorityClass.EXPEDITED, promised_ship_by=now + timedelta(hours=12),
         gift=order.gift, status=OrderStatus.RECEIVED.value,
-        intake_outcome={"reship_of": order.order_no, "rma": rma.rma_no})
-    for rl in rma.lines:
-        copy.lines.append(models.OrderLine(line_no=rl.line.line_no, sku_id=rl.line.sku_id, qty=rl.qty,
-                                           unit_price=Decimal("0.00")))
+        intake_outcome={"reship_of": order.order_no, **outcome})
+    for line, qty in lines:
+        copy.lines.append(models.OrderLine(line_no=line.line_no, sku_id=line.sku_id, qty=qty, unit_price=Decimal("0.00")))
     copy.status_history.append(models.OrderStatusChange(from_status=None, to_status=OrderStatus.RECEIVED, at=now,
-                                                        user_id=uow.actor.user_id, reason=f"reship {rma.rma_no}"))
+                                                        user_id=uow.actor.user_id, reason=f"reship {cause}"[:300]))
     uow.session.add(copy)
     uow.session.flush()
     uow.announce(ReshipCreated(order_no=no, reship_of=order.order_no))
@@ -436,7 +443,13 @@ def settle(uow: UnitOfWork, rma_no: str, resolution: str, amount: Decimal | None
                             f"请先处理每一行退货（第 {undecided} 行）。")
     order = rma.order
     detail: dict[str, object] = {"resolution": resolution}
-    if resolution == "refund":
+    ahead = next((e for e in rma.evidence or [] if e.get("kind") == "decided"), None)
+    if ahead is not None:  # the supervisor decided at the refused delivery (refund or reship already done)
+        if resolution != ahead["decision"]:
+            raise ReturnRefused(f"This return was settled as {ahead['decision']} when the delivery was refused.",
+                                f"该退货在拒收时已决定为「{ahead['decision']}」。")
+        detail.update({k: v for k, v in ahead.items() if k in ("amount", "new_order")})
+    elif resolution == "refund":
         amount = _suggested_refund(rma) if amount is None else Decimal(str(amount)).quantize(Decimal("0.01"))
         if not Decimal("0") < amount <= order.total_charged:
             raise ReturnRefused(f"A refund must be more than 0 and at most {order.total_charged}.",

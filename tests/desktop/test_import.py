@@ -79,6 +79,9 @@ def test_the_format_pages_json_example_imports_as_written(world, tmp_path, capsy
         assert b"0013" not in o.customer_phone_sealed and "科苑路".encode() not in o.ship_detail_sealed
         assert uow.sealer.open(o.customer_name_sealed, "customer_name", o.order_no) == "张伟"
         assert uow.sealer.open(o.ship_detail_sealed, "ship_detail", o.order_no) == "科技园南区科苑路15号"
+        # Sealed with its search digest (the phone's last four digits, keyed): a supervisor finds it by tel:1234.
+        phone = uow.sealer.open(o.customer_phone_sealed, "customer_phone", o.order_no)
+        assert o.customer_phone_tail is not None and o.customer_phone_tail == uow.sealer.phone_digest(phone)
 
 
 def test_the_csv_equivalent_imports_the_same(world, tmp_path, capsys) -> None:

@@ -408,3 +408,41 @@ def test_a_rotation_reseals_the_carrier_secrets_too(warehouse, station, url, tmp
             assert carrier_accounts.account_secret(uow, row) == "rotation-check-word"
     finally:
         fresh.dispose()
+
+
+def _tails(db: Database) -> dict[str, bytes | None]:
+    with db.unit_of_work() as uow:
+        O = models.Order
+        return dict(uow.session.execute(select(O.order_no, O.customer_phone_tail)).all())
+
+
+def test_a_rotation_makes_the_phone_search_digests_again_and_reindex_fills_the_missing(
+        warehouse, station, url, capsys, monkeypatch, sign_in_as):
+    """Runs after the rotations above: the phone digest follows the phone's key, and the command fills
+    the rows a migration left without one."""
+    from desktop.security.crypto import phone_tail, phone_tail_digest
+
+    phone = {no: p for (no, name), p in opened(warehouse).items() if name == "customer_phone"}
+
+    def made_under(fp: str) -> dict[str, bytes | None]:
+        key = station.load(fp)
+        return {no: phone_tail_digest(key, phone_tail(p)) for no, p in phone.items()}
+
+    current = next(fp for fp, status in recorded(warehouse) if status == "current")
+    assert _tails(warehouse) == made_under(current)
+    key_service.rotate(warehouse, _admin(warehouse), station, batch_size=50)
+    new = next(fp for fp, status in recorded(warehouse) if status == "current")
+    assert new != current and _tails(warehouse) == made_under(new)
+
+    with warehouse.unit_of_work() as uow:  # as migration 0018 leaves the orders already there
+        uow.session.execute(models.Order.__table__.update().values(customer_phone_tail=None))
+        uow.commit()
+    monkeypatch.setenv("PICKDESK_KEYS_DIR", str(station.folder))
+    assert main(["keys", "reindex-phones", "--db", url, *sign_in_as("super1", "5555")]) == 2
+    assert "admin" in capsys.readouterr().err and set(_tails(warehouse).values()) == {None}
+    assert main(["keys", "reindex-phones", "--batch", "10", "--db", url, *sign_in_as("admin", ADMIN_PIN)]) == 0
+    assert f"{len(phone)} order(s)" in capsys.readouterr().out
+    assert _tails(warehouse) == made_under(new)
+    with warehouse.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(models.AuditEntry)
+                                  .where(models.AuditEntry.action == "phones_reindexed")) == 1

@@ -168,6 +168,22 @@ def test_packers_and_supervisors_read_the_sealed_columns(site, kind):
 
 
 @pytest.mark.parametrize("kind", list(Role))
+def test_only_supervisors_and_admins_read_the_phone_search_digest(site, kind):
+    """Finding orders by a phone's last digits is a supervisor's: the digest is refused by the server to the
+    others (a packer writes it for a reship, never reads it)."""
+    db = site.station(kind)
+    if kind in (Role.SUPERVISOR, Role.ADMIN):
+        (digest,) = allowed(db, "SELECT customer_phone_tail FROM orders WHERE customer_phone_tail IS NOT NULL LIMIT 1")[0]
+        assert isinstance(digest, bytes) and len(digest) == 16
+        return
+    refused(db, "SELECT customer_phone_tail FROM orders LIMIT 1")
+    refused(db, "SELECT order_no FROM orders WHERE customer_phone_tail = '\\x00'::bytea")  # not even in a WHERE
+    if kind is Role.PACKER:
+        with site.station(kind).unit_of_work() as uow:  # a packer loads orders without asking for it
+            assert uow.session.scalars(select(models.Order).limit(1)).first().order_no
+
+
+@pytest.mark.parametrize("kind", list(Role))
 def test_only_the_tracking_kinds_keep_kuaidi100_subscriptions(site, kind):
     db = site.station(kind)
     if kind in (Role.SUPERVISOR, Role.ADMIN):  # `tracking subscribe` / `tracking serve` sign in as these

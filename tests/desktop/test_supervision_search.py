@@ -24,6 +24,17 @@ def db(request, tmp_path, monkeypatch):
     database.dispose()
 
 
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared(request, tmp_path_factory):
+    """One demo per engine for the phone searches (they read, or change one held order's phone)."""
+    folder = tmp_path_factory.mktemp("phones")
+    url = f"sqlite:///{folder / 'c.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_module_url")
+    database = Database.open(url)
+    build_demo(database, orders=40, seed=3)
+    yield database
+    database.dispose()
+
+
 def actor(db: Database, login: str) -> Actor:
     with db.unit_of_work() as uow:
         u = uow.session.scalar(select(models.User).where(models.User.login == login))
@@ -75,3 +86,74 @@ def test_a_hold_accepted_as_is_goes_on_without_a_fix(db) -> None:
         others_held = [g for g in ("address", "price", "payment") if o.intake_outcome[g]["status"] == "held"]
         assert done["result"] == o.status
         assert o.status == ("held" if others_held else o.status) and (others_held or o.status in ("ready", "backordered"))
+
+
+# ─── the phone's last four digits (a keyed digest: no row opened to find it) ──────────
+
+
+def phones(db: Database) -> dict[str, str]:
+    """Every order's phone, opened (what the search must agree with)."""
+    with db.unit_of_work() as uow:
+        return {o.order_no: uow.sealer.open(o.customer_phone_sealed, "customer_phone", o.order_no)
+                for o in uow.session.scalars(select(models.Order))}
+
+
+def test_a_supervisor_finds_orders_by_the_phones_last_four_digits_shown_masked(shared) -> None:
+    db = shared
+    from desktop.security.crypto import mask_phone, phone_tail
+
+    every = phones(db)
+    no, phone = next(iter(sorted(every.items())))
+    tail = phone_tail(phone)
+    same_tail = {n for n, p in every.items() if phone_tail(p) == tail}
+    assert set(search(db, f"tel:{tail}")) == same_tail
+    assert set(search(db, f"电话：{tail}")) == same_tail  # the Chinese word and colon too
+    assert same_tail <= set(search(db, tail))  # four digits alone: the numbers and the phone
+    with db.unit_of_work(actor(db, "super1")) as uow:
+        rows = sv.search_orders(uow, f"tel:{tail}")
+    row = next(r for r in rows if r.order_no == no)
+    assert row.phone == mask_phone(phone) and "****" in row.phone and phone.replace(" ", "") not in row.phone
+    with db.unit_of_work() as uow:  # what is stored beside the phone is neither the digits nor the phone
+        stored = uow.session.scalar(select(models.Order.customer_phone_tail).where(models.Order.order_no == no))
+    assert isinstance(stored, bytes) and len(stored) == 16 and tail.encode() not in stored
+
+
+def test_a_phone_search_that_is_not_four_digits_is_refused_and_pickers_and_packers_may_not_search(shared) -> None:
+    db = shared
+    from desktop.services.supervision.floor import PhoneQueryRefused
+
+    for bad in ("tel:12", "tel:12345", "tel:", "phone:abcd"):
+        with pytest.raises(PhoneQueryRefused) as info:
+            search(db, bad)
+        assert "tel:1234" in info.value.message and "电话：1234" in info.value.message_zh
+    for login in ("picker1", "packer1"):
+        with pytest.raises(NotAllowed):
+            search(db, "tel:8000", login=login)
+
+
+def test_a_phone_corrected_by_the_supervisor_is_found_by_its_new_digits(shared) -> None:
+    db = shared
+    with db.unit_of_work() as uow:
+        held = uow.session.scalars(select(models.Order).where(models.Order.status == "held")
+                                   .order_by(models.Order.id)).first()
+        no = held.order_no
+    with db.unit_of_work(actor(db, "super1")) as uow:
+        sv.correct_address(uow, no, "customer called with a new number", phone="+86 139 0000 7319")
+    assert no in search(db, "tel:7319")
+
+
+def test_a_station_without_the_key_is_refused_a_phone_search_and_searches_four_digits_by_number(shared, tmp_path) -> None:
+    db = shared
+    from desktop.security.keys import FileKeyStore, KeyRefused
+
+    with db.unit_of_work() as uow:
+        number = uow.session.scalars(select(models.Order.order_no).order_by(models.Order.id)).first()
+    keyless = Database.open(db.url, key_store=FileKeyStore(tmp_path / "no-keys"))
+    try:
+        with keyless.unit_of_work(actor(keyless, "super1")) as uow, pytest.raises(KeyRefused):
+            sv.search_orders(uow, "tel:8000")
+        with keyless.unit_of_work(actor(keyless, "super1")) as uow:
+            rows = sv.search_orders(uow, number[-4:])
+        assert number in [r.order_no for r in rows] and all(r.phone == "" for r in rows)  # nothing opened
+    finally:
+        keyless.dispose()

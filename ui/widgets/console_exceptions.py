@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from desktop.services import supervision as sv
 from ui.i18n import date as date_text
 from ui.i18n import date_time, is_chinese, money, weight
-from ui.labels import exception_decision_name, kind_name, order_status_name
+from ui.labels import exception_decision_name, kind_name, order_status_name, tracking_event_name
 from ui.widgets.aftersales_common import TOUCH_PX, big_button, month_day_time
 from ui.widgets.console_common import Console
 from ui.widgets.console_model import Column, KeyedModel, KeyedView
@@ -141,6 +141,10 @@ class ExceptionsPanel(QWidget):
             asked = (case.detail or {}).get("customer_asked")
             if case.kind == "address_hold" and asked:
                 lines.append(self.customer_asked_text(asked))
+            story = (case.detail or {}).get("story") or []
+            if story:  # a shipment's case: what the carrier reported, step by step
+                lines.append(self.tr("The shipment's story:"))
+                lines += [self.story_line(e) for e in story]
             self.detail.setText("\n".join(lines))
             for d in case.decisions:
                 self.decision.addItem(exception_decision_name(d), d)
@@ -174,6 +178,13 @@ class ExceptionsPanel(QWidget):
                          lambda _r: self.tr("#{id}: “{decision}” recorded").format(
                              id=case.id, decision=exception_decision_name(decision)))
         self.reason.clear()
+
+    def story_line(self, event: dict) -> str:
+        """One tracking event of a shipment's story: when, what, where (and the carrier's note)."""
+        at = event.get("at") or ""
+        when = month_day_time(dt.datetime.fromisoformat(at)) if at else "—"
+        parts = [p for p in (event.get("place"), event.get("detail")) if p]
+        return f"• {when} {tracking_event_name(event.get('kind'))}" + (f" · {' · '.join(parts)}" if parts else "")
 
     def customer_asked_text(self, asked: dict) -> str:
         """Whether the customer was asked to complete the address (seed §1.1), as the outbox has it now."""

@@ -78,6 +78,7 @@ class FoundModel(KeyedModel):
             Column(self.tr("Picker"), lambda o: o.picker or ""),
             Column(self.tr("Ship by"), lambda o: month_day_time(o.promised_ship_by),
                    tip=lambda o: date_time(o.promised_ship_by) if o.promised_ship_by else ""),
+            Column(self.tr("Phone"), lambda o: o.phone or "—"),  # masked by the service: +86 138****8000
         ]
 
 
@@ -92,10 +93,14 @@ class OrdersPanel(QWidget):
         self.held_title = QLabel(self.tr("On hold"), self)
         self.held_title.setObjectName("supervisor_held_title")
         self.held = KeyedView("supervisor_held_table", self.held_model, self, stretch=5)
-        # Search: order number (or part), a tracking number, a SKU code; the service matches in the database.
+        # Search: order number (or part), a tracking number, a SKU code, the phone's last four digits
+        # (tel:1234); the service matches in the database.
         self.search = QLineEdit(self)
         self.search.setObjectName("supervisor_order_search")
-        self.search.setPlaceholderText(self.tr("Find an order: number, tracking number or SKU, then Enter"))
+        self.search.setPlaceholderText(self.tr("Find an order: number, tracking number, SKU or tel:1234 "
+                                               "(the phone's last four digits), then Enter"))
+        self.search.setToolTip(self.tr("tel:1234 finds the orders whose phone ends in 1234; four digits alone "
+                                       "search the order numbers too. Phones are shown masked."))
         self.search.setMinimumHeight(TOUCH_PX)
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(lambda: self.find(self.search.text()))
@@ -198,7 +203,7 @@ class OrdersPanel(QWidget):
             self._chosen = view
 
     def find(self, text: str) -> None:
-        """Search the orders (number, tracking number, SKU); the results are listed above the floor's."""
+        """Search the orders (number, tracking number, SKU, tel:1234); the results are listed above the floor's."""
         term = text.strip()
         if not term:
             self.found_model.replace([])

@@ -31,6 +31,10 @@ DECISIONS: dict[str, tuple[str, ...]] = {
     "weight_override": ("acknowledge",),
     "print_failed": ("reprint", "acknowledge"),
     "count_variance": ("approve", "recount"),
+    # a shipment the carrier reports (tracking): send the goods again, refund, or wait for it / take it back
+    "delayed": ("keep_waiting", "reship", "refund"),
+    "lost": ("reship", "refund", "keep_waiting"),
+    "refused": ("return_to_stock", "reship", "refund"),
 }
 DEFAULT_DECISIONS = ("acknowledge",)
 DECISION_LABELS = {
@@ -46,6 +50,10 @@ DECISION_LABELS = {
     "reprint": ("Reprint", "重新打印"),
     "approve": ("Approve the count (adjust stock)", "批准盘点（调整库存）"),
     "recount": ("Count again", "重新盘点"),
+    "keep_waiting": ("Accept the delay, keep waiting", "接受延误，继续等待"),
+    "reship": ("Reship", "重发"),
+    "refund": ("Refund", "退款"),
+    "return_to_stock": ("Return to stock when it comes back", "退回后入库"),
 }
 
 

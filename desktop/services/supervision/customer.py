@@ -59,6 +59,7 @@ def correct_address(uow: UnitOfWork, order_no: str, reason: str, *, province: st
         changed.append("ship_detail")
     if phone is not None:
         order.customer_phone_sealed = uow.sealer.seal(phone.strip(), "customer_phone", order_no)
+        order.customer_phone_tail = uow.sealer.phone_digest(phone.strip())
         changed.append("customer_phone")
     uow.audit("address_corrected", "order", order_no, fields=changed, reason=reason)
     uow.announce(AddressCorrected(order_no=order_no, status=order.status))

@@ -17,7 +17,7 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import NotFound, StaleData
 from desktop.domain.lifecycle import HoldReason, OrderStatus
-from desktop.services import counts, intake, transfers
+from desktop.services import counts, intake, returns, transfers
 from desktop.services.replenishment import available_in_pick, request_replenishment
 from desktop.services.stock import reserve_line
 from desktop.domain.events import ReprintRequested
@@ -82,12 +82,33 @@ def list_exceptions(uow: UnitOfWork, open_only: bool = True, kind: str | None = 
             figures[c.id] = {"lines": [dataclasses.asdict(ln) for ln in counts.variance_lines(
                 uow, int(c.detail["count_id"]), round_=int(c.detail.get("round", 1))) if ln.outcome == "review"]}
     asked = _customer_asked(uow, [c for c, _ in rows])
+    story = _shipment_story(uow, [c for c, _ in rows])
     return [ExceptionRow(c.id, c.kind, c.status, c.order.order_no if c.order else None,
                          c.order.status if c.order else None, parcels.get(c.parcel_id), c.created_at, _summary(c),
                          {**(c.detail or {}), **figures.get(c.id, {}),
-                          **({"customer_asked": asked[c.id]} if c.id in asked else {})},
+                          **({"customer_asked": asked[c.id]} if c.id in asked else {}),
+                          **({"story": story[c.id]} if c.id in story else {})},
                          c.decision, c.reason, login, c.version,
                          DECISIONS.get(c.kind, DEFAULT_DECISIONS)) for c, login in rows]
+
+
+SHIPMENT_KINDS = ("delayed", "lost", "refused")
+
+
+def _shipment_story(uow: UnitOfWork, cases: list[models.ExceptionCase]) -> dict[int, list[dict[str, Any]]]:
+    """A shipment case's story: its shipment's tracking events, oldest first (one query for all)."""
+    wanted = {c.id: (c.detail or {}).get("tracking_no") for c in cases if c.kind in SHIPMENT_KINDS}
+    numbers = {t for t in wanted.values() if isinstance(t, str)}
+    if not numbers:
+        return {}
+    S, T = models.Shipment, models.TrackingEvent
+    events: dict[str, list[dict[str, Any]]] = {}
+    for number, at, kind, place, detail in uow.session.execute(
+            select(S.tracking_no, T.at, T.kind, T.place, T.detail).join(T, T.shipment_id == S.id)
+            .where(S.tracking_no.in_(numbers)).order_by(T.at, T.id)):
+        events.setdefault(number, []).append({"at": at.isoformat(), "kind": kind, "place": place or "",
+                                              "detail": detail or ""})
+    return {cid: events.get(t, []) for cid, t in wanted.items() if isinstance(t, str)}
 
 
 def _customer_asked(uow: UnitOfWork, cases: list[models.ExceptionCase]) -> dict[int, dict[str, Any]]:
@@ -238,6 +259,71 @@ def _settle_count(s: Settling) -> None:
         s.done.update(counts.recount(s.uow, count))
 
 
+def _shipped_lines(uow: UnitOfWork, case: models.ExceptionCase, order: models.Order) -> list[tuple[models.OrderLine, int]]:
+    """What went in the case's shipment (its parcels' contents), else what the order packed."""
+    tracking = (case.detail or {}).get("tracking_no")
+    shipment = uow.session.scalar(select(models.Shipment).where(models.Shipment.tracking_no == tracking)) \
+        if tracking else None
+    qty: dict[int, int] = {}
+    for parcel in shipment.parcels if shipment is not None else ():
+        for item in parcel.contents:
+            qty[item.order_line_id] = qty.get(item.order_line_id, 0) + item.qty
+    by_id = {ln.id: ln for ln in order.lines}
+    lines = [(by_id[i], n) for i, n in qty.items() if i in by_id and n > 0]
+    return lines or [(ln, ln.packed_qty or ln.picked_qty or ln.qty) for ln in order.lines if ln.qty]
+
+
+def _refusal_return(uow: UnitOfWork, case: models.ExceptionCase) -> models.ReturnRequest | None:
+    rma_no = (case.detail or {}).get("rma")
+    return uow.session.scalar(select(models.ReturnRequest).where(models.ReturnRequest.rma_no == rma_no)) \
+        if rma_no else None
+
+
+def _settle_shipment(s: Settling) -> None:
+    """A shipment delayed, lost or refused (tracking): reship, refund, keep waiting, or take it back.
+
+    A reship is a new order of the same items (`returns.reship_copy`), run through intake at once so its
+    stock is reserved again; packing gives it a new waybill. A refund is recorded as the exceptions'
+    refunds are (an audited refund notice); a lost order is then closed (cancelled). A refused
+    delivery's return (RMA) stays open to be received back to stock; a refund or reship decided here is
+    written on it, so settling the return later does not pay or send twice."""
+    uow, case, order = s.uow, s.case, s.order
+    if order is None:
+        raise DecisionRefused("This exception names no order.", "此异常没有关联订单。")
+    tracking = (case.detail or {}).get("tracking_no") or ""
+    rma = _refusal_return(uow, case) if case.kind == "refused" else None
+    if rma is not None and rma.status in ("closed", "rejected"):
+        raise DecisionRefused(f"Return {rma.rma_no} is already {rma.status}: it was settled at the returns bench.",
+                              f"退货单 {rma.rma_no} 已在退货台处理。")
+    if s.decision == "keep_waiting":
+        s.done["waiting_for"] = tracking
+    elif s.decision == "return_to_stock":
+        if rma is None:
+            raise DecisionRefused("No return is open for this refused delivery.", "这次拒收没有退货单。")
+        s.done["rma"] = rma.rma_no  # the returns bench receives it, inspects and restocks
+    elif s.decision == "reship":
+        copy = returns.reship_copy(uow, order, _shipped_lines(uow, case, order), f"{case.kind} {tracking}".strip(),
+                                   {"exception": case.id, "tracking_no": tracking, "cause": case.kind})
+        s.done["new_order"] = copy.order_no
+        # at no charge by the supervisor's decision: the price gate's "charged 0.00" is accepted as is
+        s.done["result"] = intake.process_order(uow, copy, s.now, accepted=("price",)).status
+        uow.audit("order_reshipped", "order", order.order_no, new_order=copy.order_no, cause=case.kind,
+                  tracking_no=tracking, result=s.done["result"], reason=s.reason)
+    elif s.decision == "refund":
+        s.done["refund"] = str(_refund(uow, order, order.total_charged, f"{case.kind} {tracking}: {s.reason}"))
+        if OrderStatus(order.status) is OrderStatus.LOST:
+            _move(uow, order, OrderStatus.CANCELLED, s.reason)
+    if rma is not None and s.decision in ("reship", "refund"):
+        decided = {"kind": "decided", "decision": s.decision, "exception": case.id,
+                   **({"amount": s.done["refund"]} if "refund" in s.done else {}),
+                   **({"new_order": s.done["new_order"]} if "new_order" in s.done else {})}
+        rma.evidence = [*(rma.evidence or []), decided]
+        rma.resolution = s.decision
+        if "refund" in s.done:
+            rma.refund_amount = Decimal(s.done["refund"])
+    s.case.detail = {**(s.case.detail or {}), "decided": dict(s.done)}
+
+
 def _acknowledge(s: Settling) -> None:
     """Nothing to do but record the decision (weight overrides, tracking news, conflicts …)."""
 
@@ -252,6 +338,9 @@ SETTLE: dict[str, Callable[[Settling], None]] = {
     "print_failed": _settle_print_failed,
     "weight_override": _acknowledge,
     counts.EXCEPTION_KIND: _settle_count,
+    "delayed": _settle_shipment,
+    "lost": _settle_shipment,
+    "refused": _settle_shipment,
 }
 
 

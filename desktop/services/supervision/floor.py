@@ -9,16 +9,21 @@ does) and `board_orders` (the rows of named orders, whatever their status: what 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, undefer
 
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
+from desktop.domain.errors import PickdeskError
 from desktop.domain.roles import Role
+from desktop.security.crypto import SealBroken, mask_phone
+from desktop.security.keys import KeyRefused
 from desktop.routing.priority import priority_score
 from desktop.services.supervision.common import ACTIVE_BATCH, ON_FLOOR, _supervisor
 
@@ -40,6 +45,7 @@ class BoardOrder:
     units: int
     order_id: int = 0
     rank_score: float = 0.0  # the exact priority score (`priority_score` is rounded for reading)
+    phone: str = ""  # masked (+86 138****8000): a search's rows only, on a station holding the key
 
     @property
     def on_floor(self) -> bool:
@@ -219,25 +225,79 @@ def picker_logins(uow: UnitOfWork) -> list[tuple[str, str]]:
 
 
 SEARCH_LIMIT = 50
+# "tel:1234", "phone:1234", "电话：1234": the customer's phone, by its last four digits.
+PHONE_QUERY = re.compile(r"^(?:tel|phone|电话)\s*[:：]\s*(.*)$", re.IGNORECASE)
+FOUR_DIGITS = re.compile(r"^[0-9]{4}$")
+
+
+class PhoneQueryRefused(PickdeskError):
+    """A `tel:` search that is not four digits."""
+
+    code = "phone_query_refused"
+
+    def __init__(self, given: str) -> None:
+        super().__init__(f"Search a phone by its last four digits, as in tel:1234 (not “{given}”).",
+                         f"请按手机号后四位搜索，例如 电话：1234（而不是“{given}”）。")
+
+
+def _phone_tail_query(term: str) -> tuple[str | None, bool]:
+    """(the four digits to look for, whether only the phone is searched)."""
+    asked = PHONE_QUERY.match(term)
+    if asked:
+        digits = unicodedata.normalize("NFKC", asked.group(1)).strip()
+        if not FOUR_DIGITS.match(digits):
+            raise PhoneQueryRefused(asked.group(1).strip())
+        return digits, True
+    digits = unicodedata.normalize("NFKC", term)
+    return (digits, False) if FOUR_DIGITS.match(digits) else (None, False)
 
 
 def search_orders(uow: UnitOfWork, text: str, limit: int = SEARCH_LIMIT, now: datetime | None = None) -> list[BoardOrder]:
     """Orders whatever their status, found by what a supervisor has in hand: the order number (or part
     of it), a parcel's tracking number, or a SKU code on one of its lines. Supervisors and admins only.
 
-    Every match is made in the database (indexed columns, no customer data read); newest orders first,
-    at most `limit`."""
+    The customer's phone by its last four digits: `tel:1234` (or `phone:`, `电话：`) searches only the
+    phone; four digits alone search the numbers and the phone. The match is on the keyed digest beside
+    the sealed phone (migration 0018, `crypto.phone_tail_digest`), so no row is opened to find it; a
+    `tel:` search on a station without the key is refused (`KeyRefused`), four bare digits there search
+    the numbers only. The rows found carry the phone masked (opened on this station, never shown whole).
+
+    Every match is made in the database (indexed columns, no customer data read to match); newest
+    orders first, at most `limit`."""
     _supervisor(uow)
     term = (text or "").strip()
     if not term:
         return []
     O, S, L, K = models.Order, models.Shipment, models.OrderLine, models.Sku
-    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    by_tracking = select(S.order_id).where(S.tracking_no == term)
-    by_sku = select(L.order_id).join(K, L.sku_id == K.id).where(K.sku_code == term)
-    q = (select(O).where(or_(O.order_no.ilike(pattern, escape="\\"), O.id.in_(by_tracking), O.id.in_(by_sku)))
-         .options(selectinload(O.merchant), selectinload(O.lines)).order_by(O.id.desc()).limit(limit))
-    return _board_rows(uow, list(uow.session.scalars(q)), now or utcnow())
+    tail, phone_only = _phone_tail_query(term)
+    matches = []
+    if tail is not None:
+        try:
+            digests = uow.sealer.tail_digests(tail)
+        except KeyRefused:
+            if phone_only:
+                raise
+            digests = ()
+        if digests:
+            matches.append(O.customer_phone_tail.in_(digests))
+    if not phone_only:
+        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        by_tracking = select(S.order_id).where(S.tracking_no == term)
+        by_sku = select(L.order_id).join(K, L.sku_id == K.id).where(K.sku_code == term)
+        matches += [O.order_no.ilike(pattern, escape="\\"), O.id.in_(by_tracking), O.id.in_(by_sku)]
+    q = (select(O).where(or_(*matches))
+         .options(selectinload(O.merchant), selectinload(O.lines), undefer(O.customer_phone_sealed))
+         .order_by(O.id.desc()).limit(limit))
+    orders = list(uow.session.scalars(q))
+    rows = _board_rows(uow, orders, now or utcnow())
+    return [replace(row, phone=_masked_phone(uow, o)) for row, o in zip(rows, orders, strict=True)]
+
+
+def _masked_phone(uow: UnitOfWork, order: models.Order) -> str:
+    try:
+        return mask_phone(uow.sealer.open(order.customer_phone_sealed, "customer_phone", order.order_no))
+    except (KeyRefused, SealBroken):
+        return ""
 
 
 @dataclass(frozen=True)

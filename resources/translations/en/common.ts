@@ -1167,6 +1167,14 @@
         <source>Count again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accept the delay, keep waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to stock when it comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceStatusWidget</name>
@@ -1986,6 +1994,37 @@
     </message>
     <message>
         <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackingEventName</name>
+    <message>
+        <source>Picked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -166,6 +166,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The shipment&apos;s story:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose an exception first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,6 +473,10 @@
         <source>Ship by</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HandoverPanel</name>
@@ -654,7 +662,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find an order: number, tracking number or SKU, then Enter</source>
+        <source>Find an order: number, tracking number, SKU or tel:1234 (the phone&apos;s last four digits), then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tel:1234 finds the orders whose phone ends in 1234; four digits alone search the order numbers too. Phones are shown masked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1167,6 +1167,14 @@
         <source>Count again</source>
         <translation>重新盘点</translation>
     </message>
+    <message>
+        <source>Accept the delay, keep waiting</source>
+        <translation>接受延误，继续等待</translation>
+    </message>
+    <message>
+        <source>Return to stock when it comes back</source>
+        <translation>退回后入库</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStatusWidget</name>
@@ -1985,6 +1993,37 @@
     <message>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingEventName</name>
+    <message>
+        <source>Picked up</source>
+        <translation>已揽收</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢件</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>派送中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
     </message>
 </context>
 <context>

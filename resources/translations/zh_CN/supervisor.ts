@@ -166,6 +166,10 @@
         <translation>入库检查发现此订单的全部问题：</translation>
     </message>
     <message>
+        <source>The shipment&apos;s story:</source>
+        <translation>运单经过：</translation>
+    </message>
+    <message>
         <source>Choose an exception first.</source>
         <translation>请先选择异常。</translation>
     </message>
@@ -467,6 +471,10 @@
         <source>Ship by</source>
         <translation>最晚发货</translation>
     </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
 </context>
 <context>
     <name>HandoverPanel</name>
@@ -648,8 +656,12 @@
         <translation>已挂起</translation>
     </message>
     <message>
-        <source>Find an order: number, tracking number or SKU, then Enter</source>
-        <translation>查找订单：输入订单号、运单号或 SKU，然后按 Enter</translation>
+        <source>Find an order: number, tracking number, SKU or tel:1234 (the phone&apos;s last four digits), then Enter</source>
+        <translation>查找订单：订单号、运单号、SKU 或 电话：1234（手机号后四位），然后按 Enter</translation>
+    </message>
+    <message>
+        <source>tel:1234 finds the orders whose phone ends in 1234; four digits alone search the order numbers too. Phones are shown masked.</source>
+        <translation>电话：1234 查找手机号以 1234 结尾的订单；只输入四位数字时也会搜索订单号。手机号以掩码显示。</translation>
     </message>
     <message>
         <source>Reason (recorded)</source>
