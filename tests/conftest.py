@@ -101,3 +101,15 @@ def pg_module_url() -> Iterator[str]:
 def sqlite_empty_url(tmp_path) -> str:
     """An empty SQLite database file for one test."""
     return f"sqlite:///{tmp_path / 'central.sqlite3'}"
+
+
+# Before any test module imports build_demo: each demo is built once per process, then copied (tests/demo_cache.py).
+from tests import demo_cache  # noqa: E402
+
+demo_cache.install(create_pg_database, drop_pg_database)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _demo_templates() -> Iterator[None]:
+    yield
+    demo_cache.drop_templates()
