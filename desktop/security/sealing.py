@@ -112,6 +112,9 @@ class UnitOfWorkSealer:
     def open(self, sealed: bytes, field: str, owner: str) -> str:
         return self._resolve(False).open(sealed, field, owner)
 
+    def digest(self, *parts: str) -> str:
+        return self._resolve(False).digest(*parts)
+
 
 def adopt_key(session: Session, key: bytes) -> str | None:
     """Record `key` as current for a database that records none — only when no order is sealed under
