@@ -21,6 +21,7 @@ from desktop.domain.roles import Role
 from desktop.services import shipping
 from desktop.services.intake import run_intake
 from desktop.services.shaping import set_merge_window
+from desktop.services.supervision.floor import board_orders
 from desktop.services.supervision.orders import cancel_order
 
 ADMIN = Actor(None, "admin1", "Admin", Role.ADMIN, "ADM-01")
@@ -85,6 +86,10 @@ def test_a_buyers_orders_within_the_window_ship_as_one_and_a_cancelled_one_leave
         merged = uow.session.scalars(select(models.AuditEntry.entity_id)
                                      .where(models.AuditEntry.action == "order_merged")).all()
     assert sorted(merged) == ["M1-S1", "M1-S2", "M1-S5"]
+    with shop.unit_of_work(SUPERVISOR) as uow:  # the supervisor's orders tab sees the shipment
+        rows = {r.order_no: r.shape for r in board_orders(uow, ["M1-S1", "M1-S4"])}
+    assert rows["M1-S1"][0] == "merged" and sorted(rows["M1-S1"][2]) == ["M1-S2", "M1-S5"]
+    assert rows["M1-S4"] == ("", "", ())
     # cancelled before picking: it leaves; the group left with one order is dissolved
     with shop.unit_of_work(SUPERVISOR) as uow:
         cancel_order(uow, "M1-S2", "customer cancelled")
@@ -187,3 +192,6 @@ def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_a
     assert second.orders_shipped == ("M1-SPLIT",)
     o = _orders(shop)
     assert (o["M1-SPLIT"].status, o["M1-SPLIT-S2"].status) == ("shipped", "shipped")
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        rows = {r.order_no: r.shape for r in board_orders(uow, ["M1-SPLIT", "M1-SPLIT-S2"])}
+    assert rows == {"M1-SPLIT": ("split", "", ("M1-SPLIT-S2",)), "M1-SPLIT-S2": ("part", "", ("M1-SPLIT",))}
