@@ -23,7 +23,6 @@ carries its lines' prices, charges nothing). The order is shipped when all its s
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -162,8 +161,9 @@ class Merger:
         assert window is not None
         for mate in mates:
             group = mate.merge_group
-            if group is not None and group.status != "open":
-                continue
+            if group is not None and (group.status != "open" or any(
+                    o.status != OrderStatus.READY.value or o.wave_id is not None for o in group.orders)):
+                continue  # its picking began (or a wave planned it): it takes no more orders
             first = min((o.created_at for o in group.orders), default=mate.created_at) if group else mate.created_at
             if abs(order.created_at - first) > window:
                 continue
@@ -204,13 +204,6 @@ def leave_merge(uow: UnitOfWork, order: models.Order, reason: str) -> str | None
               remaining=[o.order_no for o in rest] if len(rest) >= 2 else [])
     uow.announce(OrderLeftMerge(order_no=order.order_no, group=group.code))
     return group.code
-
-
-def close_merges(uow: UnitOfWork, orders: Iterable[models.Order]) -> None:
-    """Picking began for these orders: their shipments take no more orders."""
-    for order in orders:
-        if order.merge_group is not None and order.merge_group.status == "open":
-            order.merge_group.status = "closed"
 
 
 # ─── splitting ──────────────────────────────────────────────────────────────────

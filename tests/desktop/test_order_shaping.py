@@ -195,3 +195,22 @@ def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_a
     with shop.unit_of_work(SUPERVISOR) as uow:
         rows = {r.order_no: r.shape for r in board_orders(uow, ["M1-SPLIT", "M1-SPLIT-S2"])}
     assert rows == {"M1-SPLIT": ("split", "", ("M1-SPLIT-S2",)), "M1-SPLIT-S2": ("part", "", ("M1-SPLIT",))}
+
+
+def test_the_command_sets_the_window_and_refuses_a_bad_one(tmp_path, capsys, monkeypatch) -> None:
+    import io
+
+    from desktop.cli import main
+
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    monkeypatch.setenv("PICKDESK_DATA_DIR", str(tmp_path))
+    db = Database.open(url)
+    build_demo(db, orders=0, seed=3, as_of=AS_OF)
+    db.dispose()
+    monkeypatch.setattr("sys.stdin", io.StringIO("9999\n"))
+    assert main(["merge-window", "30", "--db", url, "--user", "admin", "--pin-stdin"]) == 0
+    assert "merge window: 30 minutes (was off)" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("9999\n"))
+    assert main(["merge-window", "-1", "--db", url, "--user", "admin", "--pin-stdin"]) == 2
+    err = capsys.readouterr().err
+    assert "merge window" in err and "Traceback" not in err
