@@ -47,6 +47,8 @@ __all__ = [
     "TrackingImported", "FeedbackRecorded", "NotificationQueued", "NotificationStatusChanged",
     # stations
     "StationSignedIn", "StationSignedOut",
+    # the mall's settings
+    "MallSettingChanged",
 ]
 
 
@@ -611,6 +613,18 @@ class StationSignedOut(Change):
     entity: ClassVar[str] = "station"
     station: str | None
     user: str
+
+
+@_register
+@dataclass(frozen=True)
+class MallSettingChanged(Change):
+    """An admin changed a setting of the mall (`merge_window_minutes`: `desktop.services.shaping`)."""
+
+    topic: ClassVar[str] = "settings"
+    event: ClassVar[str] = "mall"
+    entity: ClassVar[str] = "key"
+    key: str
+    value: int = 0
 
 
 # ─── rows ───────────────────────────────────────────────────────────────────────

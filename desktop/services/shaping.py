@@ -34,7 +34,7 @@ from sqlalchemy.orm import aliased
 from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.domain.errors import InputRefused
-from desktop.domain.events import OrderLeftMerge, OrdersMerged, OrderSplit
+from desktop.domain.events import MallSettingChanged, OrderLeftMerge, OrdersMerged, OrderSplit
 from desktop.domain.lifecycle import OrderStatus
 from desktop.domain.roles import Role, require_role
 from desktop.security.crypto import Sealer
@@ -68,7 +68,7 @@ def set_merge_window(uow: UnitOfWork, minutes: int) -> int:
         uow.session.add(row)
     row.value = {"minutes": minutes}
     uow.audit("mall_setting", "mall_setting", MERGE_WINDOW, **{"from": before, "to": minutes})
-    uow.announce("settings", MERGE_WINDOW, minutes=minutes)
+    uow.announce(MallSettingChanged(key=MERGE_WINDOW, value=minutes))
     uow.commit()
     return before
 

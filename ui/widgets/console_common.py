@@ -58,7 +58,7 @@ class OrdersModel(KeyedModel):
     The board (floor tab) and the orders tab show this one model (the board hides two columns). "Left"
     is counted from `now`, which the console moves on at each reload (`tick`)."""
 
-    ORDER, MERCHANT, STATUS, PRIORITY, SHIP_BY, LEFT, PICKER, NOTE, SHIPMENT = range(9)
+    ORDER, MERCHANT, STATUS, PRIORITY, SHIP_BY, LEFT, PICKER, SHIPMENT, NOTE = range(9)
 
     def __init__(self, runner: TaskRunner, actor: Any, parent=None) -> None:  # noqa: ANN001
         from desktop.db.types import utcnow
@@ -83,8 +83,8 @@ class OrdersModel(KeyedModel):
             Column(self.tr("Picker"), lambda o: o.picker or "",
                    tip=lambda o: self.tr("{picker}, batch {batch}").format(picker=o.picker or "—", batch=o.batch)
                    if o.batch else (o.picker or "")),
-            Column(self.tr("Hold note"), lambda o: o.hold_detail or ""),
             Column(self.tr("Shipment"), self.shipment_text, tip=self.shipment_tip),
+            Column(self.tr("Hold note"), lambda o: o.hold_detail or ""),
         ]
 
     def shipment_text(self, o: Any) -> str:
@@ -95,7 +95,7 @@ class OrdersModel(KeyedModel):
         if kind == "split":
             return self.tr("Split ({count} shipments)").format(count=number(len(others) + 1))
         if kind == "part":
-            return self.tr("Shipment of {order}").format(order=others[0] if others else "")
+            return self.tr("Split part")  # the order it belongs to is on hover: numbers are long
         return ""
 
     def shipment_tip(self, o: Any) -> str:

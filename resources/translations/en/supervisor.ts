@@ -643,6 +643,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,10 +656,6 @@
     </message>
     <message>
         <source>Split ({count} shipments)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipment of {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

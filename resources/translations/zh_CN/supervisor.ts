@@ -637,6 +637,10 @@
         <translation>挂起说明</translation>
     </message>
     <message>
+        <source>Split part</source>
+        <translation>拆单子单</translation>
+    </message>
+    <message>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
@@ -647,10 +651,6 @@
     <message>
         <source>Split ({count} shipments)</source>
         <translation>拆单（{count} 个发货单）</translation>
-    </message>
-    <message>
-        <source>Shipment of {order}</source>
-        <translation>{order} 的拆分发货单</translation>
     </message>
     <message>
         <source>Ships as one with {orders} ({group})</source>

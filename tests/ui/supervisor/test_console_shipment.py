@@ -1,5 +1,5 @@
 """The orders tab's Shipment column: a merged order (合单) names how many orders ship as one and,
-on hover, which; a split order (拆单) its shipments; a split-off shipment the order it belongs to."""
+on hover, which; a split order (拆单) its shipments; a split-off shipment that it is a part (and, on hover, of which order)."""
 
 from __future__ import annotations
 
@@ -20,5 +20,6 @@ def test_the_shipment_column_says_how_intake_shaped_each_order(qtbot) -> None:
     col = OrdersModel.SHIPMENT
     assert model.headerData(col, Qt.Orientation.Horizontal) == "Shipment"
     assert [model.cells(no)[col] for no in ("A-1", "B-1", "B-1-S2", "C-1")] == [
-        "Merged (3 orders)", "Split (2 shipments)", "Shipment of B-1", ""]
+        "Merged (3 orders)", "Split (2 shipments)", "Split part", ""]
     assert model.columns[col].tip(model.record("A-1")) == "Ships as one with A-2, A-3 (MG-1)"
+    assert model.columns[col].tip(model.record("B-1-S2")) == "Split off B-1: shipped when all its shipments are"
