@@ -417,8 +417,7 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
             change_status(uow, order, OrderStatus.READY, reason="intake passed", at=now)
             status = OrderStatus.READY
             split = outcome["stock"].get("split")
-            parts = [uow.session.scalar(select(models.Order).where(models.Order.order_no == split["part"]))] \
-                if split else []
+            parts = list(order.split_parts) if split else []  # only a split order reads its parts
             for shipment in (order, *parts):
                 if low_stock is not None:
                     low_stock.update((shipment.warehouse_id, ln.sku_id) for ln in shipment.lines)

@@ -5,6 +5,7 @@ from another (拆单), shipped when both shipments are."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pytest
@@ -59,13 +60,15 @@ def _at(hh_mm: str) -> str:
     return f"2026-11-23T{hh_mm}:00+08:00"
 
 
-def test_a_buyers_orders_within_the_window_ship_as_one_and_a_cancelled_one_leaves(shop) -> None:
+def test_a_buyers_orders_within_the_window_ship_as_one_and_a_cancelled_one_leaves(shop, caplog) -> None:
     _window(shop, 30)
     other_street = {"detail": "科技园南区科苑路16号"}
     load(shop, mall_order("M1-S1", created_at=_at("09:15")), mall_order("M1-S2", created_at=_at("09:40")),
          mall_order("M1-S3", created_at=_at("09:20"), address=other_street),  # another address
          mall_order("M1-S4", created_at=_at("10:00")))  # 45 minutes after the first: outside its window
-    run_intake(shop, now=NOW, actor=SUPERVISOR)
+    with caplog.at_level(logging.INFO, logger="desktop.services.intake"):
+        run_intake(shop, now=NOW, actor=SUPERVISOR)
+    assert "order by order" not in caplog.text  # merged within the group's one transaction
     o = _orders(shop)
     assert {no: x.status for no, x in o.items()} == dict.fromkeys(o, "ready")
     group = o["M1-S1"].merge_group_id
@@ -147,7 +150,7 @@ def _ship(db: Database, no: str, carrier: models.Carrier, day: date) -> None:
         uow.commit()
 
 
-def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_are(shop) -> None:
+def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_are(shop, caplog) -> None:
     with shop.unit_of_work() as uow:  # SZ1 has no T-PLAIN left: GZ2 (20) has
         plain = uow.session.scalar(select(models.Sku.id).where(models.Sku.sku_code == "T-PLAIN"))
         sz1 = uow.session.scalar(select(models.Warehouse.id).where(models.Warehouse.code == "SZ1"))
@@ -161,7 +164,9 @@ def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_a
          mall_order("M1-SHORT", lines=[{"sku": "T-SCARCE", "qty": 1, "unit_price": "99.90"},
                                         {"gtin": PLAIN_GTIN, "qty": 30, "unit_price": "59.90"}],
                     shipping_fee="0.00", discount_total="20.00", total_charged="1876.90"))
-    summary = run_intake(shop, now=NOW, actor=SUPERVISOR)
+    with caplog.at_level(logging.INFO, logger="desktop.services.intake"):
+        summary = run_intake(shop, now=NOW, actor=SUPERVISOR)
+    assert "order by order" not in caplog.text  # the group committed whole: the split is set-based too
     assert {r.order_no: r.status for r in summary.results} == {"M1-SPLIT": "ready", "M1-SHORT": "backordered"}
     with shop.unit_of_work() as uow:
         s = uow.session
