@@ -4,7 +4,8 @@
 mall's merge window (`mall_settings.merge_window_minutes`; absent or 0: off) of the first of them,
 ship as one: an `order_groups` row names the shipment and each member's `orders.merge_group_id`
 points at it. Each order keeps its own number, lines, prices and audit; the members share the
-highest priority among them, so they are planned into one cart and packed together. The buyer is
+highest priority among them, so the planners take them next to each other. (Forcing them into one
+cart and one parcel with one label is not done yet: docs/intake.md, Merges.) The buyer is
 compared by `orders.buyer_digest`, a keyed digest (HMAC-SHA256, `Sealer.digest`) of the name,
 phone and the whole address that intake computes while it has the order open anyway: no sealed
 field is ever opened to compare (the mall's order format has no buyer id). A merchant opts out with
