@@ -1,7 +1,7 @@
 """Intake throughput: orders per second through all gates, on SQLite and PostgreSQL.
 
     .venv/bin/python benchmarks/intake.py [--orders 300] [--pg postgresql+psycopg://postgres@127.0.0.1:5432]
-        [--baseline 96373f8] [--rounds 2]
+        [--baseline 96373f8] [--rounds 2] [--merge-window 30]
 
 For each engine: a fresh demo warehouse (no orders), N generated mall orders (good and bad mixed
 like the demo: ~8 % bad addresses, ~5 % expired coupons, ~5 % unpaid), imported in one go (the
@@ -83,10 +83,15 @@ def generate(db: Database, n: int, seed: int = 1) -> list[dict]:
     return orders
 
 
-def measure(url: str, n: int) -> dict:
+def measure(url: str, n: int, merge_window: int = 0) -> dict:
     db = Database.open(url, sealer=Sealer(b"b" * 32))
     try:
         build_demo(db, orders=0, seed=2, as_of=AS_OF)
+        if merge_window:  # 合单 on: every order's buyer is looked for among the ready ones (docs/intake.md)
+            from desktop.services.shaping import set_merge_window
+
+            with db.unit_of_work(Actor(None, "bench", "Benchmark", Role.ADMIN, "BENCH")) as uow:
+                set_merge_window(uow, merge_window)
         orders = generate(db, n)
         t0 = time.perf_counter()
         with db.unit_of_work(ACTOR) as uow:
@@ -102,7 +107,7 @@ def measure(url: str, n: int) -> dict:
 def measure_both(args: argparse.Namespace) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        rows.append(measure(f"sqlite:///{folder}/bench.sqlite3", args.orders))
+        rows.append(measure(f"sqlite:///{folder}/bench.sqlite3", args.orders, args.merge_window))
     import psycopg
 
     name = f"pickdesk_bench_{uuid.uuid4().hex[:8]}"
@@ -110,7 +115,7 @@ def measure_both(args: argparse.Namespace) -> list[dict]:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        rows.append(measure(f"{args.pg}/{name}", args.orders))
+        rows.append(measure(f"{args.pg}/{name}", args.orders, args.merge_window))
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -132,6 +137,8 @@ def main() -> int:
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432")
     parser.add_argument("--baseline", default=None, help="a commit to compare with, run interleaved")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--merge-window", type=int, default=0,
+                        help="minutes: the mall's merge window for this code's runs (the baseline's has none)")
     args = parser.parse_args()
     if not args.baseline:
         print_table(measure_both(args))

@@ -1,4 +1,4 @@
-"""Intake subcommands: import, intake [--watch], presale, replenishment [--csv FILE], exceptions.
+"""Intake subcommands: import, intake [--watch], presale, merge-window, replenishment [--csv FILE], exceptions.
 
 `pickdesk import FILE` refuses a file with any error (exit status 2, every error listed by order and
 field, nothing written). `pickdesk intake` passes every waiting order through the gates once;
@@ -59,6 +59,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
     p.set_defaults(func=cmd_presale)
 
+    p = subparsers.add_parser("merge-window", help="the mall's merge window (合单): a buyer's orders within it ship as one")
+    p.add_argument("minutes", type=int, help="minutes from a buyer's first order (0: never merge)")
+    add_sign_in_arguments(p)
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="central database URL")
+    p.set_defaults(func=cmd_merge_window)
+
     p = subparsers.add_parser("replenishment", help="list replenishment requests, or export them as CSV")
     p.add_argument("--csv", metavar="FILE", type=Path, default=None, help="write the requests to FILE (- for stdout)")
     p.add_argument("--status", default=None, help="only requests in this status (open, sent, received, cancelled)")
@@ -113,6 +119,20 @@ def cmd_presale(args: argparse.Namespace) -> int:
         db.dispose()
     now = "on sale now" if args.clear else f"pre-sale, ships from {args.ships_on.isoformat()}"
     print(f"{args.merchant} {args.sku}: {now} (was {before.isoformat() if before else 'on sale'})")
+    return 0
+
+
+def cmd_merge_window(args: argparse.Namespace) -> int:
+    from desktop.services.shaping import set_merge_window
+
+    db = _open(args)
+    try:
+        with signed_in(args, db) as actor, db.unit_of_work(actor) as uow:
+            before = set_merge_window(uow, args.minutes)
+    finally:
+        db.dispose()
+    now = f"{args.minutes} minutes" if args.minutes else "off"
+    print(f"merge window: {now} (was {f'{before} minutes' if before else 'off'})")
     return 0
 
 

@@ -95,7 +95,19 @@ class Merchant(Base):
     free_shipping_threshold: Mapped[Decimal | None] = mapped_column(nullable=True)
     standard_shipping_fee: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     shipping_regions: Mapped[list[Any]] = mapped_column(default=list)
+    # 合单 (docs/intake.md, Merges): False when the merchant opts out of merging its buyers' orders.
+    merge_orders: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class MallSetting(Base):
+    """A setting of the mall the warehouse serves, by name (`merge_window_minutes`: {"minutes": 30})."""
+
+    __tablename__ = "mall_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class Sku(Base):
@@ -486,10 +498,19 @@ class Order(Base):
     assigned_picker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     # The wave that planned this order into a cart (docs/waves.md); NULL: not in a wave.
     wave_id: Mapped[int | None] = mapped_column(ForeignKey("waves.id"), nullable=True, index=True)
+    # Order shaping at intake (0019, docs/intake.md): a keyed digest of the buyer and the address
+    # (never the data itself), the merged shipment (合单) the order ships in, and for a shipment split
+    # off an order another warehouse fills (拆单), the order it belongs to.
+    buyer_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    merge_group_id: Mapped[int | None] = mapped_column(ForeignKey("order_groups.id"), nullable=True, index=True)
+    split_of_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), nullable=True, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     merchant: Mapped[Merchant] = relationship()
+    merge_group: Mapped[OrderGroup | None] = relationship(back_populates="orders")
+    split_of: Mapped[Order | None] = relationship(remote_side="Order.id", back_populates="split_parts")
+    split_parts: Mapped[list[Order]] = relationship(back_populates="split_of", order_by="Order.id")
     warehouse: Mapped[Warehouse | None] = relationship()
     assigned_picker: Mapped[User | None] = relationship()
     lines: Mapped[list[OrderLine]] = relationship(
@@ -501,6 +522,25 @@ class Order(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class OrderGroup(Base):
+    """A merged shipment (合单): orders of one buyer to one address from one merchant, arrived within
+    the mall's merge window, picked, packed and labelled as one. Each order keeps its number, prices
+    and audit; `orders.merge_group_id` names the group. Status: open (members may still join or
+    leave), closed (picking began, or fewer than two members remain)."""
+
+    __tablename__ = "order_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)  # "MG-000012"
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"))
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    buyer_digest: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    orders: Mapped[list[Order]] = relationship(back_populates="merge_group", order_by="Order.id")
 
 
 class OrderLine(Base):

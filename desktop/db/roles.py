@@ -85,6 +85,10 @@ GRANTS: dict[str, dict[Role, str]] = {
     "order_lines": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", R: _READ, S: _WORK, A: _WORK},
     "reservations": {P: "SELECT, UPDATE, DELETE", K: _READ, R: "SELECT, INSERT, DELETE", S: _ALL, A: _ALL},
     "order_status_changes": _each(_APPEND, *EVERY),
+    # order shaping (docs/intake.md): intake (a supervisor) merges and splits; a picker's cart closes
+    # a merged shipment's group when picking begins; the mall's settings are an admin's
+    "order_groups": {P: "SELECT, UPDATE", K: _READ, S: _WORK, A: _WORK},
+    "mall_settings": {**_each(_READ, P, K, R, S), A: _WORK},
     # picking
     # a transfer's walk is a batch of kind "transfer" of the sending warehouse's receiver
     "pick_batches": {P: _WORK, K: _READ, R: _WORK, S: _WORK, A: _WORK},

@@ -29,7 +29,8 @@ __all__ = [
     "Change", "UnknownChange", "decode", "encode", "EVENT_TYPES", "OrderChange", "BatchChange", "ReturnChange",
     # orders
     "OrderStatusChanged", "OrderReleased", "OrderHeld", "OrderPriorityRaised", "OrderReassigned",
-    "AddressCorrected", "ReshipCreated", "OrdersImported", "DemoBuilt",
+    "AddressCorrected", "ReshipCreated", "OrdersImported", "DemoBuilt", "OrdersMerged", "OrderSplit",
+    "OrderLeftMerge",
     # batches
     "BatchAssigned", "BatchStarted", "ItemPicked", "BatchDone", "BatchReplanned", "BatchReassigned", "BatchChanged",
     "WaveReleased",
@@ -46,6 +47,8 @@ __all__ = [
     "TrackingImported", "FeedbackRecorded", "NotificationQueued", "NotificationStatusChanged",
     # stations
     "StationSignedIn", "StationSignedOut",
+    # the mall's settings
+    "MallSettingChanged",
 ]
 
 
@@ -109,6 +112,40 @@ class OrderStatusChanged(OrderChange):
     entity: ClassVar[str] = "order_no"
     order_no: str
     status: str
+
+
+@_register
+@dataclass(frozen=True)
+class OrdersMerged(OrderChange):
+    """Intake merged orders of one buyer into one shipment (合单, `desktop.services.shaping`)."""
+
+    event: ClassVar[str] = "merged"
+    entity: ClassVar[str] = "group"
+    group: str
+    order_nos: tuple[str, ...] = ()
+
+
+@_register
+@dataclass(frozen=True)
+class OrderSplit(OrderChange):
+    """Intake split an order one warehouse could not fill: `part_no` ships from `warehouse` (拆单)."""
+
+    event: ClassVar[str] = "split"
+    entity: ClassVar[str] = "order_no"
+    order_no: str
+    part_no: str = ""
+    warehouse: str = ""
+
+
+@_register
+@dataclass(frozen=True)
+class OrderLeftMerge(OrderChange):
+    """An order left its merged shipment (cancelled before picking): the group ships without it."""
+
+    event: ClassVar[str] = "left_merge"
+    entity: ClassVar[str] = "order_no"
+    order_no: str
+    group: str = ""
 
 
 @_register
@@ -576,6 +613,18 @@ class StationSignedOut(Change):
     entity: ClassVar[str] = "station"
     station: str | None
     user: str
+
+
+@_register
+@dataclass(frozen=True)
+class MallSettingChanged(Change):
+    """An admin changed a setting of the mall (`merge_window_minutes`: `desktop.services.shaping`)."""
+
+    topic: ClassVar[str] = "settings"
+    event: ClassVar[str] = "mall"
+    entity: ClassVar[str] = "key"
+    key: str
+    value: int = 0
 
 
 # ─── rows ───────────────────────────────────────────────────────────────────────

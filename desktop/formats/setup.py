@@ -368,7 +368,7 @@ def _location(c: RowChecks, raw: Any, where: str, out: Parsed, warehouse: str | 
 
 def _merchant(c: RowChecks, raw: Any, where: str, out: Parsed) -> None:
     row = c.obj(raw, where, ("code", "name", "phone", "address", "return_days", "warranty_days",
-                             "min_remaining_shelf_days", "shipping", "active"), ("code",))
+                             "min_remaining_shelf_days", "shipping", "merge_orders", "active"), ("code",))
     if row is None:
         return
     values: dict[str, Any] = {
@@ -378,6 +378,7 @@ def _merchant(c: RowChecks, raw: Any, where: str, out: Parsed) -> None:
         "return_days": c.integer(row, where, "return_days", high=3650),
         "warranty_days": c.integer(row, where, "warranty_days", high=36500),
         "min_remaining_shelf_days": c.integer(row, where, "min_remaining_shelf_days", high=36500),
+        "merge_orders": c.boolean(row, where, "merge_orders"),  # false: the merchant opts out of 合单
         "active": c.boolean(row, where, "active"),
     }
     if row.get("shipping") is not None:
@@ -1095,7 +1096,7 @@ def _write_merchants(uow: UnitOfWork, parsed: Parsed, db: _Existing, report: Set
     s = uow.session
     counts = report.counts("merchants")
     fields = ("name", "phone", "address", "return_days", "warranty_days", "min_remaining_shelf_days",
-              "standard_shipping_fee", "free_shipping_threshold", "shipping_regions", "active")
+              "standard_shipping_fee", "free_shipping_threshold", "shipping_regions", "merge_orders", "active")
     for _, row in parsed.merchants:
         current = db.merchants.get(row["code"])
         if current is None:
@@ -1323,6 +1324,7 @@ def export_sections(uow: UnitOfWork) -> Iterator[tuple[str, Iterator[dict]]]:
             yield _drop_none({"code": m.code, "name": m.name, "phone": m.phone, "address": m.address,
                               "return_days": m.return_days, "warranty_days": m.warranty_days,
                               "min_remaining_shelf_days": m.min_remaining_shelf_days, "shipping": shipping,
+                              "merge_orders": None if m.merge_orders else False,
                               "active": None if m.active else False})
 
     def skus() -> Iterator[dict]:

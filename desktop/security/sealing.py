@@ -120,6 +120,9 @@ class UnitOfWorkSealer:
         """What a search by a phone's last digits looks for: the digests under every key held."""
         return self._resolve(False).tail_digests(tail)
 
+    def digest(self, *parts: str) -> str:
+        return self._resolve(False).digest(*parts)
+
 
 def adopt_key(session: Session, key: bytes) -> str | None:
     """Record `key` as current for a database that records none — only when no order is sealed under

@@ -57,6 +57,7 @@ from desktop.routing.priority import priority_score
 from desktop.services.notifications import order_language, queue_notification
 from desktop.services.orders import change_status
 from desktop.services.replenishment_tasks import plan_refills
+from desktop.services.shaping import PART_SUFFIX, Merger, buyer_digest, split_off
 from desktop.services.replenishment import check_low_stock, request_replenishment
 from desktop.services.stock import FefoPool, InsufficientStock, release_line, reserve_line
 from desktop.domain.events import OrderHeld
@@ -217,18 +218,27 @@ def warehouse_for(uow: UnitOfWork, order: models.Order) -> models.Warehouse:
 
 
 def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime,
-               group: IntakeGroup | None = None) -> dict[str, Any]:
+               group: IntakeGroup | None = None, contact: dict[str, str] | None = None) -> dict[str, Any]:
     """Reserve every line FEFO; on any shortage backorder the order, nothing reserved.
 
     In a group's intake (`group` given) the candidates were read once for the whole group and the
     shortage is known before anything is written; without one each line reserves on its own
-    (`stock.reserve_line`) and a shortage gives back what the other lines took."""
+    (`stock.reserve_line`) and a shortage gives back what the other lines took. With the buyer's
+    `contact` (intake has the order open) an order the first warehouse fills only in part is split
+    when another warehouse holds the rest (拆单, `desktop.services.shaping.split_off`)."""
     wh = group.warehouse(order) if group is not None else warehouse_for(uow, order)
     order.warehouse_id = wh.id
     today = now.date()
     short: list[InsufficientStock] = []
     if group is not None:
-        short = group.pool(wh.id).reserve_order(order, today)
+        pool = group.pool(wh.id)
+        taking, per_line, short = pool.plan(order, today)
+        if short and contact is not None:
+            split = _split(uow, order, wh, short, now, group, contact)
+            if split is not None:
+                return split
+        if not short:
+            pool.write(taking, per_line)
     else:
         for line in order.lines:
             try:
@@ -236,6 +246,10 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime,
             except InsufficientStock as exc:
                 short.append(exc)
                 exc.line = line  # type: ignore[attr-defined]
+        if short and contact is not None:
+            split = _split(uow, order, wh, short, now, None, contact)
+            if split is not None:
+                return split
         if short:
             for line in order.lines:
                 if line.reservations:
@@ -257,6 +271,51 @@ def stock_gate(uow: UnitOfWork, order: models.Order, now: datetime,
     return _gate("passed", f"{units} units reserved in {wh.code}", warehouse=wh.code)
 
 
+def _split(uow: UnitOfWork, order: models.Order, wh: models.Warehouse, short: list[InsufficientStock],
+           now: datetime, group: IntakeGroup | None, contact: dict[str, str]) -> dict[str, Any] | None:
+    """Split `order` when `wh` fills some of its lines and one other warehouse all the others: both
+    reserved, the others moved to a shipment of their own. None (nothing written) when no warehouse can.
+    In the one-order path the lines `wh` could fill are already reserved there."""
+    today = now.date()
+    missing = [e.line for e in short]  # type: ignore[attr-defined]
+    keep = [ln for ln in order.lines if all(ln is not m for m in missing)]
+    if not keep or len(f"{order.order_no}{PART_SUFFIX}") > 40:
+        return None
+    for other in (group.other_warehouses(wh) if group is not None else other_warehouses(uow, wh)):
+        if group is not None:
+            there = group.pool(other.id)
+            taking, per_line, still = there.plan(order, today, missing)
+            if still:
+                continue
+            here = group.pool(wh.id)
+            taking_here, per_line_here, short_here = here.plan(order, today, keep)
+            if short_here:
+                return None
+            here.write(taking_here, per_line_here)
+            there.write(taking, per_line)
+        else:
+            try:
+                for line in missing:
+                    reserve_line(uow, line, other.id, today)
+            except InsufficientStock:
+                for line in missing:
+                    if line.reservations:
+                        release_line(uow, line)
+                continue
+        part = split_off(uow, order, missing, other, contact, now)
+        units = sum(ln.qty for ln in order.lines)
+        return _gate("passed", f"{units} units reserved in {wh.code}; split: {part.order_no} ships "
+                               f"{sum(ln.qty for ln in part.lines)} units from {other.code}",
+                     warehouse=wh.code, split={"part": part.order_no, "warehouse": other.code})
+    return None
+
+
+def other_warehouses(uow: UnitOfWork, wh: models.Warehouse) -> list[models.Warehouse]:
+    """The active warehouses but `wh`, in the order they were set up: where a split looks."""
+    W = models.Warehouse
+    return list(uow.session.scalars(select(W).where(W.active.is_(True), W.id != wh.id).order_by(W.id)))
+
+
 class IntakeGroup:
     """What a group's orders share, read once: the warehouse, each merchant's promotions, the stock."""
 
@@ -266,6 +325,12 @@ class IntakeGroup:
         self._pools: dict[int, FefoPool] = {}
         self._default: models.Warehouse | None = None
         self._privacy: tuple[str, ...] | None = None
+        self._others: dict[int, list[models.Warehouse]] = {}
+
+    def other_warehouses(self, wh: models.Warehouse) -> list[models.Warehouse]:
+        if wh.id not in self._others:
+            self._others[wh.id] = other_warehouses(self.uow, wh)
+        return self._others[wh.id]
 
     def privacy_carriers(self) -> tuple[str, ...]:
         if self._privacy is None:
@@ -295,7 +360,8 @@ class IntakeGroup:
 
 
 def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: IntakeGroup | None = None,
-                  low_stock: set[tuple[int, int]] | None = None, *, accepted: Iterable[str] = ()) -> IntakeResult:
+                  low_stock: set[tuple[int, int]] | None = None, *, accepted: Iterable[str] = (),
+                  merger: Merger | None = None) -> IntakeResult:
     """Run the gates over a RECEIVED order and move it on; the caller commits.
 
     In a group (`group` given) the SKUs to check for low stock are added to `low_stock` for the
@@ -303,8 +369,11 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
     accepted as they are: what they find is kept in the outcome, marked accepted, and does not hold
     the order."""
     outcome: dict[str, dict[str, Any]] = {}
+    contact: dict[str, str] | None = None
     try:
         contact = _open(uow, order)
+        if order.buyer_digest is None:
+            order.buyer_digest = buyer_digest(uow.sealer, order, contact)
         outcome["pii"] = _gate("passed", "customer fields sealed (AES-256-GCM)")
         outcome["address"] = address_gate(order, contact["phone"], contact["detail"],
                                          group.privacy_carriers() if group is not None else privacy_carriers(uow))
@@ -337,7 +406,7 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
         uow.announce(OrderHeld(order_no=order.order_no, gates=tuple(held)))
         status = OrderStatus.HELD
     else:
-        outcome["stock"] = stock_gate(uow, order, now, group)
+        outcome["stock"] = stock_gate(uow, order, now, group, contact)
         order.intake_outcome = outcome
         if outcome["stock"]["status"] == "backordered":
             change_status(uow, order, OrderStatus.BACKORDERED, reason=outcome["stock"]["note"][:300], at=now)
@@ -347,10 +416,15 @@ def process_order(uow: UnitOfWork, order: models.Order, now: datetime, group: In
                                                   order.created_at, now)
             change_status(uow, order, OrderStatus.READY, reason="intake passed", at=now)
             status = OrderStatus.READY
-            if low_stock is not None:
-                low_stock.update((order.warehouse_id, ln.sku_id) for ln in order.lines)
-            else:
-                check_low_stock(uow, [ln.sku_id for ln in order.lines], order.warehouse_id)
+            split = outcome["stock"].get("split")
+            parts = list(order.split_parts) if split else []  # only a split order reads its parts
+            for shipment in (order, *parts):
+                if low_stock is not None:
+                    low_stock.update((shipment.warehouse_id, ln.sku_id) for ln in shipment.lines)
+                else:
+                    check_low_stock(uow, [ln.sku_id for ln in shipment.lines], shipment.warehouse_id)
+            if merger is not None:
+                merger.offer(order)
     uow.audit("intake", "order", order.order_no, result=status.value,
               gates={g: o["status"] for g, o in outcome.items()})
     return IntakeResult(order.order_no, status.value, outcome)
@@ -395,7 +469,9 @@ def intake_order(uow: UnitOfWork, order_id: int, now: datetime | None = None) ->
     order = claim(uow, order_id)
     if order is None:
         return None
-    result = process_order(uow, order, now or utcnow())
+    merger = Merger.for_intake(uow)
+    result = process_order(uow, order, now or utcnow(), merger=merger)
+    merger.merge()
     uow.commit()
     return result
 
@@ -430,8 +506,10 @@ def intake_group(uow: UnitOfWork, order_ids: Iterable[int], now: datetime | None
     orders = claim_group(uow, order_ids, now.date())
     group = IntakeGroup(uow, orders)
     low: set[tuple[int, int]] = set()
+    merger = Merger.for_intake(uow)
     with uow.session.no_autoflush:  # the group's rows are written together, in few batched statements
-        results = [process_order(uow, order, now, group, low) for order in orders]
+        results = [process_order(uow, order, now, group, low, merger=merger) for order in orders]
+    merger.merge()
     for wh_id in sorted({w for w, _ in low}):
         check_low_stock(uow, [k for w, k in low if w == wh_id], wh_id)
     uow.commit()

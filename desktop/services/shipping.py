@@ -29,6 +29,7 @@ from desktop.domain.roles import Role, require_role
 from desktop.services import waybills
 from desktop.services.notifications import queue_notification
 from desktop.services.orders import change_status
+from desktop.services.shaping import family_shipped
 from desktop.domain.events import ExceptionOpened, ManifestClosed, ParcelManifested
 from printing.manifest import ManifestRow, ManifestSheet
 
@@ -225,10 +226,21 @@ def close_manifest(uow: UnitOfWork, carrier_code: str, day: date | None = None) 
         for order in orders.values():
             parcels = uow.session.scalars(select(models.Parcel).where(models.Parcel.order_id == order.id)).all()
             if order.status == OrderStatus.PACKED.value and parcels and all(p.status == "shipped" for p in parcels):
+                if order.split_of_id is None and order.split_parts and not family_shipped(order):
+                    continue  # 拆单: the order is shipped when its other shipments are too
                 change_status(uow, order, OrderStatus.SHIPPED, reason=f"manifest {manifest_no(manifest, carrier.code)}",
                               at=now)
+                if order.split_of_id is not None:  # a split-off shipment: the order it belongs to may now be
+                    head = order.split_of
+                    if head is None or head.status != OrderStatus.PACKED.value or not family_shipped(head):
+                        continue
+                    change_status(uow, head, OrderStatus.SHIPPED, reason=f"all shipments left: {order.order_no} in "
+                                                                         f"manifest {manifest_no(manifest, carrier.code)}",
+                                  at=now)
+                    order = head  # noqa: PLW2901 - the customer hears of the order, not of its parts
                 tracking = ", ".join(s.tracking_no for s in uow.session.scalars(
-                    select(models.Shipment).where(models.Shipment.order_id == order.id)))
+                    select(models.Shipment).where(models.Shipment.order_id.in_(
+                        [order.id, *(p.id for p in order.split_parts)]))))
                 queue_notification(uow, order, "shipped", tracking_no=tracking,
                                    carrier=f"{carrier.name_zh} {carrier.name}".strip())
                 shipped_orders.append(order.order_no)

@@ -176,12 +176,24 @@ class FefoPool:
         for sid, sku_id, lot_id, expiry, free in uow.session.execute(q):
             self.by_sku.setdefault(sku_id, []).append(_Candidate(sid, lot_id, expiry, free))
 
-    def reserve_order(self, order: models.Order, today: date) -> list[InsufficientStock]:
-        """Reserve every line of `order` or none; returns the shortages (each with its `line`)."""
+    def reserve_order(self, order: models.Order, today: date,
+                      lines: list[models.OrderLine] | None = None) -> list[InsufficientStock]:
+        """Reserve every line of `order` (or only `lines`) or none; returns the shortages (each with its `line`)."""
+        taking, per_line, short = self.plan(order, today, lines)
+        if short:
+            return short
+        self.write(taking, per_line)
+        return []
+
+    def plan(self, order: models.Order, today: date, lines: list[models.OrderLine] | None = None
+             ) -> tuple[dict[int, int], list[tuple[models.OrderLine, list[tuple[_Candidate, int]]]],
+                        list[InsufficientStock]]:
+        """Allocate earliest-expiry-first in memory, writing nothing: (units per stock row, each
+        line's plan, the shortages)."""
         taking: dict[int, int] = {}
         per_line: list[tuple[models.OrderLine, list[tuple[_Candidate, int]]]] = []
         short: list[InsufficientStock] = []
-        for line in order.lines:
+        for line in (order.lines if lines is None else lines):
             cutoff = shelf_life_cutoff(line.sku, order.merchant, today)
             need, plan = line.qty, []
             for cand in self.by_sku.get(line.sku_id, ()):
@@ -200,8 +212,11 @@ class FefoPool:
                 exc.line = line  # type: ignore[attr-defined]
                 short.append(exc)
             per_line.append((line, plan))
-        if short:
-            return short
+        return taking, per_line, short
+
+    def write(self, taking: dict[int, int],
+              per_line: list[tuple[models.OrderLine, list[tuple[_Candidate, int]]]]) -> None:
+        """Write a plan: one conditional UPDATE per stock row; `StockRaced` when a row was emptied meanwhile."""
         S = models.Stock
         for stock_id, n in sorted(taking.items()):  # one order of locking on every station: no deadlock
             done = self.uow.session.execute(
@@ -214,7 +229,6 @@ class FefoPool:
             for cand, take in plan:
                 cand.free -= take
                 line.reservations.append(models.Reservation(stock_id=cand.id, qty=take))
-        return []
 
 
 # ─── the ledger ─────────────────────────────────────────────────────────────────

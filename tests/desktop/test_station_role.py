@@ -141,6 +141,14 @@ def test_no_station_reads_or_sets_credentials_or_edits_history(site, kind):
     if kind is not Role.ADMIN:
         refused(db, "INSERT INTO users (login, display_name, role) VALUES ('x', 'x', 'admin')")
         refused(db, "UPDATE merchants SET name = 'x'")
+        # the mall's merge window (合单) is an admin's
+        refused(db, "UPDATE mall_settings SET value = '{\"minutes\": 600}'")
+        refused(db, "INSERT INTO mall_settings (key, value, updated_at) VALUES ('merge_window_minutes', "
+                    "'{\"minutes\": 600}', now())")
+        if kind in (Role.PACKER, Role.RECEIVER):  # intake (a supervisor) merges; a packer only reads
+            refused(db, "UPDATE order_groups SET status = 'closed'")
+            refused(db, "INSERT INTO order_groups (code, merchant_id, warehouse_id, buyer_digest, status, "
+                        "created_at) VALUES ('MG-X', 1, 1, 'x', 'open', now())")
         for function in ("pickdesk_unlock('picker1')", "pickdesk_clear_pin('admin')", "pickdesk_credentials()"):
             refused(db, f"SELECT {function}")
     refused(db, "UPDATE users SET last_sign_in_at = now()")

@@ -58,7 +58,7 @@ class OrdersModel(KeyedModel):
     The board (floor tab) and the orders tab show this one model (the board hides two columns). "Left"
     is counted from `now`, which the console moves on at each reload (`tick`)."""
 
-    ORDER, MERCHANT, STATUS, PRIORITY, SHIP_BY, LEFT, PICKER, NOTE = range(8)
+    ORDER, MERCHANT, STATUS, PRIORITY, SHIP_BY, LEFT, PICKER, SHIPMENT, NOTE = range(9)
 
     def __init__(self, runner: TaskRunner, actor: Any, parent=None) -> None:  # noqa: ANN001
         from desktop.db.types import utcnow
@@ -83,8 +83,31 @@ class OrdersModel(KeyedModel):
             Column(self.tr("Picker"), lambda o: o.picker or "",
                    tip=lambda o: self.tr("{picker}, batch {batch}").format(picker=o.picker or "—", batch=o.batch)
                    if o.batch else (o.picker or "")),
+            Column(self.tr("Shipment"), self.shipment_text, tip=self.shipment_tip),
             Column(self.tr("Hold note"), lambda o: o.hold_detail or ""),
         ]
+
+    def shipment_text(self, o: Any) -> str:
+        """How intake shaped the order: merged with the buyer's others (合单), or split (拆单)."""
+        kind, group, others = o.shape
+        if kind == "merged":
+            return self.tr("Merged ({count} orders)").format(count=number(len(others) + 1))
+        if kind == "split":
+            return self.tr("Split ({count} shipments)").format(count=number(len(others) + 1))
+        if kind == "part":
+            return self.tr("Split part")  # the order it belongs to is on hover: numbers are long
+        return ""
+
+    def shipment_tip(self, o: Any) -> str:
+        kind, group, others = o.shape
+        if kind == "merged":
+            return self.tr("Ships as one with {orders} ({group})").format(orders=", ".join(others), group=group)
+        if kind == "split":
+            return self.tr("Also ships from another warehouse as {orders}").format(orders=", ".join(others))
+        if kind == "part":
+            return self.tr("Split off {order}: shipped when all its shipments are").format(
+                order=others[0] if others else "")
+        return ""
 
     def left_text(self, minutes: int | None) -> str:
         """Time to the ship-by: 3h05 left, or −1h20 overdue (a minus sign)."""

@@ -60,7 +60,7 @@ class FloorPanel(QWidget):
         self.status_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.board = KeyedView("supervisor_board", orders, self, stretch=OrdersModel.PICKER,
-                               hidden=(OrdersModel.MERCHANT, OrdersModel.NOTE))
+                               hidden=(OrdersModel.MERCHANT, OrdersModel.NOTE, OrdersModel.SHIPMENT))
         self.pickers_model = KeyedModel([
             Column(self.tr("Picker"), lambda p: p.login, tip=lambda p: " · ".join(
                 t for t in (p.display_name, self.tr("last seen {time}").format(

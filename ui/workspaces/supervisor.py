@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QWidget
 
 from desktop.domain.events import (
     BatchChange, Change, DemoBuilt, ExceptionOpened, ExceptionResolved, LowStock, OrderChange, OrderHeld,
-    OrdersImported, ParcelPacked, ReplenishmentRequested, ReplenishmentStatusChanged, StationSignedIn,
+    OrdersImported, OrdersMerged, ParcelPacked, ReplenishmentRequested, ReplenishmentStatusChanged, StationSignedIn,
     StationSignedOut, StockPutBack,
 )
 from desktop.domain.lifecycle import OrderStatus
@@ -283,6 +283,9 @@ class SupervisorWorkspace(Workspace):
         match change:
             case OrdersImported() | DemoBuilt():
                 self._everything_soon.start()
+            case OrdersMerged(order_nos=order_nos):  # 合单: each member's row names the others
+                for order_no in order_nos:
+                    self._order_changed(order_no)
             case OrderChange(order_no=order_no) if order_no:  # type: ignore[misc]
                 self._order_changed(order_no)
             case OrderHeld(order_no=order_no):

@@ -46,6 +46,9 @@ class BoardOrder:
     order_id: int = 0
     rank_score: float = 0.0  # the exact priority score (`priority_score` is rounded for reading)
     phone: str = ""  # masked (+86 138****8000): a search's rows only, on a station holding the key
+    # How intake shaped it (docs/intake.md): ("merged", group code, the other orders), ("split", "",
+    # its other shipments), ("part", "", the order it is a shipment of); ("", "", ()) for a plain order.
+    shape: tuple[str, str, tuple[str, ...]] = ("", "", ())
 
     @property
     def on_floor(self) -> bool:
@@ -123,6 +126,7 @@ def _board_rows(uow: UnitOfWork, orders: list[models.Order], now: datetime) -> l
     assigned = {o.assigned_picker_id for o in orders if o.assigned_picker_id is not None}
     pickers_by_id = ({uid: login for uid, login in uow.session.execute(select(U.id, U.login).where(U.id.in_(assigned)))}
                      if assigned else {})
+    shapes = _shapes(uow, orders)
     rows = []
     for o in orders:
         left = None if o.promised_ship_by is None else int((o.promised_ship_by - now).total_seconds() // 60)
@@ -130,8 +134,43 @@ def _board_rows(uow: UnitOfWork, orders: list[models.Order], now: datetime) -> l
         rows.append(BoardOrder(o.order_no, o.merchant.code, o.status, o.priority_class,
                                round(o.priority_score, 1), o.promised_ship_by, left, o.hold_reason,
                                o.hold_detail, login, code, len(o.lines), sum(ln.qty for ln in o.lines),
-                               o.id, o.priority_score))
+                               o.id, o.priority_score, shapes.get(o.id, ("", "", ()))))
     return rows
+
+
+def _shapes(uow: UnitOfWork, orders: list[models.Order]) -> dict[int, tuple[str, str, tuple[str, ...]]]:
+    """Merged shipments and splits of `orders`, in two statements for the page (one when none is merged)."""
+    O, G = models.Order, models.OrderGroup
+    ids = [o.id for o in orders]
+    if not ids:
+        return {}
+    shapes: dict[int, tuple[str, str, tuple[str, ...]]] = {}
+    groups = {o.merge_group_id for o in orders if o.merge_group_id is not None}
+    heads = {o.split_of_id for o in orders if o.split_of_id is not None}
+    members: dict[int, list[tuple[int, str]]] = {}
+    codes: dict[int, str] = {}
+    if groups:
+        for gid, code, oid, no in uow.session.execute(
+                select(G.id, G.code, O.id, O.order_no).join(O, O.merge_group_id == G.id).where(G.id.in_(sorted(groups)))
+                .order_by(O.id)):
+            codes[gid] = code
+            members.setdefault(gid, []).append((oid, no))
+    family: dict[int, list[str]] = {}  # an order → its split-off parts
+    names: dict[int, str] = {}
+    for oid, no, head in uow.session.execute(
+            select(O.id, O.order_no, O.split_of_id).where(or_(O.split_of_id.in_(ids), O.id.in_(sorted(heads) or [0])))):
+        names[oid] = no
+        if head is not None:
+            family.setdefault(head, []).append(no)
+    for o in orders:
+        if o.merge_group_id is not None and o.merge_group_id in codes:
+            shapes[o.id] = ("merged", codes[o.merge_group_id],
+                            tuple(no for oid, no in members[o.merge_group_id] if oid != o.id))
+        elif o.split_of_id is not None:
+            shapes[o.id] = ("part", "", (names.get(o.split_of_id, ""),))
+        elif o.id in family:
+            shapes[o.id] = ("split", "", tuple(family[o.id]))
+    return shapes
 
 
 def floor_orders(uow: UnitOfWork, after: BoardOrder | None = None, limit: int = PAGE,

@@ -18,6 +18,7 @@ from desktop.domain.roles import Role
 from desktop.routing.priority import priority_score
 from desktop.services import intake
 from desktop.services.orders import change_status
+from desktop.services.shaping import leave_merge
 from desktop.domain.events import (
     BatchChanged, BatchReassigned, OrderPriorityRaised, OrderReassigned, OrderReleased,
 )
@@ -72,6 +73,7 @@ def hold_order(uow: UnitOfWork, order_no: str, reason: str, hold_reason: HoldRea
     reason = _reason(reason)
     order = _order(uow, order_no)
     change_status(uow, order, OrderStatus.HELD, reason=reason, hold_reason=hold_reason)
+    leave_merge(uow, order, reason)  # a held order does not hold up the buyer's other orders
     uow.commit()
 
 
@@ -83,6 +85,10 @@ def _cancel(uow: UnitOfWork, order: models.Order, reason: str) -> None:
     _release_reservations(uow, order)
     _cancel_tasks(uow, order)
     _move(uow, order, OrderStatus.CANCELLED, reason, HoldReason.CUSTOMER)
+    leave_merge(uow, order, reason)  # 合单: the buyer's other orders ship without it
+    for part in order.split_parts:  # 拆单: the order's other shipments go with it
+        if part.status != OrderStatus.CANCELLED.value:
+            _cancel(uow, part, reason)
     _resolve_open(uow, order, "cancel", reason)
     if any(p.status in ("sealed", "labelled") for p in order.parcels):  # packed: stop them at the cage
         from desktop.services.waybills import stop_at_cage

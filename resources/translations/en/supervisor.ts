@@ -651,6 +651,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Split part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged ({count} orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split ({count} shipments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ships as one with {orders} ({group})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also ships from another warehouse as {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split off {order}: shipped when all its shipments are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{h}h{m}</source>
         <translation type="unfinished"></translation>
     </message>

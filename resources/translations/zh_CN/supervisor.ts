@@ -645,6 +645,34 @@
         <translation>挂起说明</translation>
     </message>
     <message>
+        <source>Split part</source>
+        <translation>拆单子单</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <source>Merged ({count} orders)</source>
+        <translation>合单（{count} 个订单）</translation>
+    </message>
+    <message>
+        <source>Split ({count} shipments)</source>
+        <translation>拆单（{count} 个发货单）</translation>
+    </message>
+    <message>
+        <source>Ships as one with {orders} ({group})</source>
+        <translation>与 {orders} 合并发货（{group}）</translation>
+    </message>
+    <message>
+        <source>Also ships from another warehouse as {orders}</source>
+        <translation>另由其他仓库作为 {orders} 发货</translation>
+    </message>
+    <message>
+        <source>Split off {order}: shipped when all its shipments are</source>
+        <translation>拆自 {order}：所有发货单发出后订单才算已发货</translation>
+    </message>
+    <message>
         <source>{h}h{m}</source>
         <translation>{h}小时{m}分</translation>
     </message>
