@@ -10,7 +10,7 @@
 * `mall_settings`: the mall's settings by name (`merge_window_minutes`; absent or 0: no merging).
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 """
 
 from __future__ import annotations
