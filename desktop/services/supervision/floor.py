@@ -134,7 +134,7 @@ def _board_rows(uow: UnitOfWork, orders: list[models.Order], now: datetime) -> l
         rows.append(BoardOrder(o.order_no, o.merchant.code, o.status, o.priority_class,
                                round(o.priority_score, 1), o.promised_ship_by, left, o.hold_reason,
                                o.hold_detail, login, code, len(o.lines), sum(ln.qty for ln in o.lines),
-                               o.id, o.priority_score, shapes.get(o.id, ("", "", ()))))
+                               o.id, o.priority_score, shape=shapes.get(o.id, ("", "", ()))))
     return rows
 
 
