@@ -356,38 +356,47 @@ class ScanFeedback(QFrame):
         self.verdict = verdict
         self.icon.setText(icon)
         self.word.setText(self.tr(word) if word else "")
+        resized = self.word.isVisibleTo(self) != bool(word)
         self.word.setVisible(bool(word))
         self.text.setText(text)
         self._restyle(verdict)
         if sound is not None:
             self.sounds.play(sound)
-        self._paint_now()
+        self._paint_now(resized)
         self.shown.emit(verdict.value, text)
 
     def _restyle(self, verdict: Verdict) -> None:
         """The verdict's colours. One style sheet per theme names every verdict by the `verdict`
-        property; a scan only changes the property and re-polishes (parsing a new sheet each scan
-        cost more than everything else the panel does)."""
+        property; a scan changes the property and re-polishes the panel, and the labels only when
+        their colour changes (parsing a new sheet each scan cost more than the rest of the panel)."""
+        colours = {v: feedback_colours(v.value) for v in Verdict}
         sheet = "".join(
             f'#scan_feedback[verdict="{v.value}"] {{ background: {back}; border-radius: 8px; }}'
             f'#scan_feedback[verdict="{v.value}"] QLabel {{ color: {fore}; background: transparent; }}'
-            for v in Verdict for back, fore in (feedback_colours(v.value),))
+            for v, (back, fore) in colours.items())
+        before = self.property("verdict")
         self.setProperty("verdict", verdict.value)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)  # the first time, and after the theme changed
             return
+        if before == verdict.value:
+            return
         style = self.style()
-        for widget in (self, self.icon, self.word, self.text):
+        same_text_colour = before in colours and colours[Verdict(before)][1] == colours[verdict][1]
+        for widget in (self,) if same_text_colour else (self, self.icon, self.word, self.text):
             style.unpolish(widget)
             style.polish(widget)
+        self.update()
 
-    def _paint_now(self) -> None:
+    def _paint_now(self, resized: bool) -> None:
         """Put the verdict on the screen before the caller goes on (the stop list, the map, the
-        journal): whatever the scan's handler does next, the picker already sees the colour. Pending
-        layout changes are applied first, so a longer text is painted in its new size."""
+        journal): whatever the scan's handler does next, the picker already sees the colour. When
+        the new text needs more height (or the word came or went), the pending layouts are
+        applied first, so the text is painted in its new size, never cut."""
         if not self.isVisible():
             return
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if resized or self.text.heightForWidth(self.text.width()) > self.text.height():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.repaint()
 
     def good(self, text: str) -> None:
