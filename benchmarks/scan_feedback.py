@@ -1,6 +1,12 @@
 """Scan-to-feedback time in the real picker window while the database works in the background.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/scan_feedback.py [--scans 400] [--db URL] [--sounds]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/scan_feedback.py --engines sqlite,postgresql [--runs 2]
+        [--code OTHER_CHECKOUT]
+
+`--engines` runs one fresh process per engine and run (PostgreSQL: a fresh database on
+`--pg-server`, dropped afterwards), alternating with the checkout given by `--code` when there is
+one (`--code /path/to/main` measures "before" and "after" in the same run, with this script).
 
 A demo database (SQLite file by default), the station window offscreen at 1280×800, picker3 signed
 in with a planned batch. Scans go in through `MainWindow.on_scan`, alternating a good one (the
@@ -14,6 +20,10 @@ the panel's next Paint event (an event filter) — what the picker actually sees
 Sounds are muted unless `--sounds` is given: then every scan really plays its sound on the default
 audio output (PULSE_SERVER may point at a PulseAudio server with a null sink), as at a station, and
 the time spent starting each sound (`SoundPlayer.play`) is reported too.
+
+Between two scans the event loop runs until it is idle (what it does between a picker's scans,
+which are seconds apart): whatever a scan left for later (the stop list, the map) is drawn then,
+not counted against the next scan, and never skipped.
 """
 
 from __future__ import annotations
@@ -21,17 +31,21 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parents[1]
+# Which checkout's application is measured: this one, or the one named by --code (for "before").
+ROOT = Path(os.environ.get("PICKDESK_BENCH_CODE") or HERE)
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from scripts import qt_shots  # noqa: E402
@@ -72,6 +86,12 @@ def hammer(url: str, stop: threading.Event, counts: dict[str, int]) -> None:
         db.dispose()
 
 
+def settle(loop: QEventLoop) -> None:
+    """Run the event loop until nothing is pending (the time between two scans)."""
+    for _ in range(3):  # what one pass posts (a repaint after a relayout) the next one handles
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 200)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -83,7 +103,15 @@ def main() -> int:
     parser.add_argument("--db", default=None, help="database URL (default: a fresh SQLite demo file)")
     parser.add_argument("--no-load", action="store_true", help="no background database work (a baseline)")
     parser.add_argument("--sounds", action="store_true", help="play each scan's sound (default: muted)")
+    parser.add_argument("--engines", default=None,
+                        help="comma-separated engines to run one after the other in fresh processes (sqlite,postgresql)")
+    parser.add_argument("--runs", type=int, default=1, help="with --engines: runs per engine (and per checkout)")
+    parser.add_argument("--code", default=None, help="with --engines: also measure this other checkout, alternating")
+    parser.add_argument("--pg-server", default="postgresql+psycopg://postgres@127.0.0.1:5432",
+                        help="with --engines: the PostgreSQL server for a fresh database per run")
     args = parser.parse_args()
+    if args.engines:
+        return compare(args)
 
     work = Path(tempfile.mkdtemp(prefix="pickdesk-scanbench-"))
     os.environ["PICKDESK_DATA_DIR"] = str(work)
@@ -139,6 +167,7 @@ def main() -> int:
         noise.start()
     time.sleep(0.5)  # let the hammer get going (a script, not a test)
 
+    idle = QEventLoop()
     to_shown: list[float] = []
     to_paint: list[float] = []
     wrong_item = "]C10106901234567892"
@@ -151,16 +180,18 @@ def main() -> int:
         clock.painted_at = None
         started = time.perf_counter()
         window.on_scan(raw)
-        wait_until(lambda: clock.painted_at is not None, 5000)
+        wait_until(lambda: clock.painted_at is not None and bool(shown_at), 5000)
         to_shown.append((shown_at[-1] - started) * 1000)
         to_paint.append((clock.painted_at - started) * 1000)
+        settle(idle)
     stop_flag.set()
     if noise.is_alive():
         noise.join(30)
     wait_until(lambda: ws.pending_writes == 0, 60000)
 
-    print(f"backend: {db.backend}; scans: {args.scans} (half good, half refused); "
-          f"background: {counts['reads']} stock rows read, {counts['writes']} rows written")
+    print(f"code: {ROOT}; backend: {db.backend}; scans: {args.scans} (half good, half refused); "
+          f"background: {counts['reads']} stock rows read, {counts['writes']} rows written; "
+          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     print("| measure | p50 ms | p99 ms | max ms |")
     print("| --- | ---: | ---: | ---: |")
     rows = [("scan → `shown` signal", to_shown), ("scan → panel painted", to_paint)]
@@ -171,6 +202,37 @@ def main() -> int:
     window.close()
     runner.wait_for_done(10000)
     db.dispose()
+    return 0
+
+
+def compare(args: argparse.Namespace) -> int:
+    """Each engine (and checkout) in a fresh process of this script, alternating; their tables."""
+    from sqlalchemy import create_engine, text
+
+    checkouts = [("this checkout", str(HERE))] + ([("--code", str(Path(args.code).resolve()))] if args.code else [])
+    for run in range(args.runs):
+        for engine in args.engines.split(","):
+            for name, code in (checkouts if run % 2 == 0 else checkouts[::-1]):
+                command = [sys.executable, str(Path(__file__).resolve()), "--scans", str(args.scans)]
+                command += ["--no-load"] if args.no_load else []
+                command += ["--sounds"] if args.sounds else []
+                database = None
+                if engine == "postgresql":
+                    database = f"pickdesk_scanbench_{uuid.uuid4().hex[:8]}"
+                    server = create_engine(f"{args.pg_server}/postgres", isolation_level="AUTOCOMMIT")
+                    with server.connect() as conn:
+                        conn.execute(text(f'CREATE DATABASE "{database}"'))
+                    command += ["--db", f"{args.pg_server}/{database}"]
+                elif engine != "sqlite":
+                    raise SystemExit(f"unknown engine {engine!r} (sqlite, postgresql)")
+                print(f"\n### {engine}, {name} ({code}), run {run + 1}", flush=True)
+                try:
+                    subprocess.run(command, check=True, env={**os.environ, "PICKDESK_BENCH_CODE": code})
+                finally:
+                    if database is not None:
+                        with server.connect() as conn:
+                            conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+                        server.dispose()
     return 0
 
 

@@ -1,8 +1,8 @@
 """Scan feedback a person reads at arm's length: colour, an icon, a word, the reason, and a sound.
 
-`ScanFeedback.good(text)` / `.refused(text)` / `.info(text)` change the panel at once (the panel
-repaints on the next event-loop pass, well inside the 50 ms budget) and play the matching sound
-without blocking. The colour is never the only signal: each state has its own icon and word, so the
+`ScanFeedback.good(text)` / `.refused(text)` / `.info(text)` change the panel, start the matching
+sound without blocking, and paint the panel at once, before the caller goes on to the rest of the
+scan (the stop list, the map, the journal): the 50 ms budget is spent on the verdict first. The colour is never the only signal: each state has its own icon and word, so the
 panel reads the same to a colour-blind picker or on a monochrome handheld.
 
 Sounds are the WAV files in resources/sounds, read once into memory and played through one
@@ -22,7 +22,7 @@ import wave
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 import resources
@@ -351,31 +351,63 @@ class ScanFeedback(QFrame):
         self.setMinimumHeight(110)
         self.info("")
 
-    def _show(self, verdict: Verdict, text: str) -> None:
+    def _show(self, verdict: Verdict, text: str, sound: str | None = None) -> None:
         icon, word = _LOOK[verdict]
-        background, colour = feedback_colours(verdict.value)
         self.verdict = verdict
         self.icon.setText(icon)
         self.word.setText(self.tr(word) if word else "")
+        resized = self.word.isVisibleTo(self) != bool(word)
         self.word.setVisible(bool(word))
         self.text.setText(text)
-        self.setProperty("verdict", verdict.value)
-        self.setStyleSheet(f"#scan_feedback {{ background: {background}; border-radius: 8px; }}"
-                           f"#scan_feedback QLabel {{ color: {colour}; background: transparent; }}")
+        self._restyle(verdict)
+        if sound is not None:
+            self.sounds.play(sound)
+        self._paint_now(resized)
         self.shown.emit(verdict.value, text)
 
+    def _restyle(self, verdict: Verdict) -> None:
+        """The verdict's colours. One style sheet per theme names every verdict by the `verdict`
+        property; a scan changes the property and re-polishes the panel, and the labels only when
+        their colour changes (parsing a new sheet each scan cost more than the rest of the panel)."""
+        colours = {v: feedback_colours(v.value) for v in Verdict}
+        sheet = "".join(
+            f'#scan_feedback[verdict="{v.value}"] {{ background: {back}; border-radius: 8px; }}'
+            f'#scan_feedback[verdict="{v.value}"] QLabel {{ color: {fore}; background: transparent; }}'
+            for v, (back, fore) in colours.items())
+        before = self.property("verdict")
+        self.setProperty("verdict", verdict.value)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)  # the first time, and after the theme changed
+            return
+        if before == verdict.value:
+            return
+        style = self.style()
+        same_text_colour = before in colours and colours[Verdict(before)][1] == colours[verdict][1]
+        for widget in (self,) if same_text_colour else (self, self.icon, self.word, self.text):
+            style.unpolish(widget)
+            style.polish(widget)
+        self.update()
+
+    def _paint_now(self, resized: bool) -> None:
+        """Put the verdict on the screen before the caller goes on (the stop list, the map, the
+        journal): whatever the scan's handler does next, the picker already sees the colour. When
+        the new text needs more height (or the word came or went), the pending layouts are
+        applied first, so the text is painted in its new size, never cut."""
+        if not self.isVisible():
+            return
+        if resized or self.text.heightForWidth(self.text.width()) > self.text.height():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.repaint()
+
     def good(self, text: str) -> None:
-        self._show(Verdict.GOOD, text)
-        self.sounds.play("good")
+        self._show(Verdict.GOOD, text, "good")
 
     def refused(self, text: str) -> None:
-        self._show(Verdict.REFUSED, text)
-        self.sounds.play("bad")
+        self._show(Verdict.REFUSED, text, "bad")
 
     def info(self, text: str) -> None:
         self._show(Verdict.INFO, text)
 
     def check(self, text: str) -> None:
         """Not refused, not accepted: a person must decide (amber, the bad sound to look up)."""
-        self._show(Verdict.CHECK, text)
-        self.sounds.play("bad")
+        self._show(Verdict.CHECK, text, "bad")

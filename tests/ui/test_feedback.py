@@ -1,5 +1,10 @@
 """The scan feedback panel: each verdict reads without colour, and sounds the right sound."""
 
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.appearance import feedback_colours
 from ui.feedback import ScanFeedback, SoundPlayer
 
 
@@ -49,3 +54,42 @@ def test_a_refused_scan_is_heard(qtbot, audio_server):
     data, _ = rec.communicate(timeout=5)
     samples = array.array("h", data[: len(data) // 2 * 2])
     assert samples and max(abs(s) for s in samples) > 3000, "nothing audible reached the sink"
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802, ANN001 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")  # the window's size hints
+def test_the_verdict_is_painted_before_the_scan_handler_goes_on(qtbot):
+    """The panel paints inside good() / refused(), not on some later pass of the event loop: what a
+    scan's handler does next (the stop list, the map, the journal) cannot hold the colour back."""
+    screen = QWidget()  # in a window, as on the picker and packer screens
+    qtbot.addWidget(screen)
+    panel = ScanFeedback(SoundPlayer(muted=True))
+    column = QVBoxLayout(screen)
+    column.addWidget(panel)
+    column.addStretch(1)
+    paints = _Paints()
+    panel.installEventFilter(paints)
+    screen.resize(600, 400)
+    screen.show()
+    qtbot.waitUntil(lambda: paints.count > 0)  # on the screen once
+    for show, verdict in ((panel.refused, "refused"), (panel.good, "good"),
+                          (panel.info, "info"), (panel.refused, "refused")):
+        before = paints.count
+        show("A much longer reason than before, so that it wraps onto a second line of the panel " * 2)
+        assert paints.count > before, f"{verdict}: painted only later"
+        # In its colours, read back from the pixels just painted.
+        background, text = feedback_colours(verdict)
+        assert panel.grab().toImage().pixelColor(panel.width() // 2, 3).name() == background
+        assert panel.text.palette().windowText().color().name() == text
+        # And the longer text was laid out before it was painted: not cut off at the bottom.
+        assert panel.text.height() >= panel.text.heightForWidth(panel.text.width())

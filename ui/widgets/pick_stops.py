@@ -3,10 +3,8 @@ short-pick dialog (object name `picker_short_dialog`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,8 +22,6 @@ from desktop.services.picking import StopView
 from ui.appearance import colour, points, type_scale
 from ui.i18n import bilingual, long_date, translate
 
-Index = QModelIndex | QPersistentModelIndex
-
 STATUS_TEXT = {  # a stop's state on this station, shown translated (translate("StopsModel", …))
     "open": QT_TRANSLATE_NOOP("StopsModel", "To pick"),
     "picked": QT_TRANSLATE_NOOP("StopsModel", "Picked"),
@@ -35,8 +31,18 @@ STATUS_TEXT = {  # a stop's state on this station, shown translated (translate("
 }
 
 
-class StopsModel(QAbstractTableModel):
-    """Rows: the batch's stops in walking order, with the picker's progress on this station."""
+class StopsModel(QStandardItemModel):
+    """Rows: the batch's stops in walking order, with the picker's progress on this station.
+
+    Why a QStandardItemModel filled here and not a Python `data()`: the table is painted (and its
+    columns sized to their contents) by Qt asking the model for every cell and role, hundreds of
+    calls per repaint. Each call into Python has to take the interpreter lock, and while the
+    station's background work runs Python on another thread each take can wait a switch interval,
+    so a scan's feedback waited behind the table's repaint (benchmarks/scan_feedback.py). Cells are
+    worked out here when the stops or the progress change, only for the rows that changed, and Qt
+    paints them without entering Python. The station's language is fixed per process, so the texts
+    (headers, product names, dates) are translated once.
+    """
 
     HEADERS = ("#", QT_TRANSLATE_NOOP("StopsModel", "Location"), QT_TRANSLATE_NOOP("StopsModel", "Product"),
                QT_TRANSLATE_NOOP("StopsModel", "Qty"), QT_TRANSLATE_NOOP("StopsModel", "Lot · Expiry"),
@@ -44,23 +50,35 @@ class StopsModel(QAbstractTableModel):
     MARKS = {"picked": "✔", "short": "✖", "skipped": "–", "current": "▶", "open": ""}
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels([translate("StopsModel", h) for h in self.HEADERS])
         self.stops: list[StopView] = []
         self.picked: dict[int, int] = {}
         self.current_task: int | None = None
+        self._shown: list[tuple[str, int]] = []  # per row: the (status, picked) its cells show
 
     def set_stops(self, stops: list[StopView] | tuple[StopView, ...]) -> None:
-        self.beginResetModel()
         self.stops = list(stops)
         self.picked = {s.task_id: s.picked_qty for s in self.stops}
+        self._shown = []
+        rows = [self._row(row, stop) for row, stop in enumerate(self.stops)]
+        self.beginResetModel()
+        self.blockSignals(True)  # one reset for the whole list, not a signal per cell
+        try:
+            self.setRowCount(0)
+            for cells in rows:
+                self.appendRow(cells)
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
 
     def set_progress(self, task_id: int, picked: int | None = None, current: int | None = None) -> None:
         if picked is not None:
             self.picked[task_id] = picked
         self.current_task = current
-        if self.stops:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.stops) - 1, len(self.HEADERS) - 1))
+        for row, stop in enumerate(self.stops):
+            if self._key(stop) != self._shown[row]:
+                self._fill(row, stop, [self.item(row, col) for col in range(len(self.HEADERS))])
 
     def status_of(self, stop: StopView) -> str:
         if stop.status != "open":
@@ -69,52 +87,46 @@ class StopsModel(QAbstractTableModel):
             return "picked"
         return "current" if stop.task_id == self.current_task else "open"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.stops)
+    # --- the cells ------------------------------------------------------------------------------
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def _key(self, stop: StopView) -> tuple[str, int]:
+        return self.status_of(stop), self.picked.get(stop.task_id, 0)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("StopsModel", self.HEADERS[section])
-        return None
+    def _row(self, row: int, stop: StopView) -> list[QStandardItem]:
+        cells = [QStandardItem() for _ in self.HEADERS]
+        product = bilingual(stop.product_name, stop.product_name_zh)
+        lot = "—" if stop.lot_code is None else f"{stop.lot_code} · {long_date(stop.lot_expiry)}"
+        for cell, text in zip(cells[1:], (stop.location_code, product, "", lot, stop.tote_code or "—"), strict=True):
+            cell.setText(text)
+        for cell in cells:
+            cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+        self._shown.append(("", -1))
+        self._fill(row, stop, cells)
+        return cells
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        stop = self.stops[index.row()]
-        col = index.column()
-        status = self.status_of(stop)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return f"{self.MARKS[status]} {index.row() + 1}".strip()
-            if col == 1:
-                return stop.location_code
-            if col == 2:
-                return bilingual(stop.product_name, stop.product_name_zh)
-            if col == 3:
-                return f"{self.picked.get(stop.task_id, 0)} / {stop.qty}"
-            if col == 4:
-                if stop.lot_code is None:
-                    return "—"
-                return f"{stop.lot_code} · {long_date(stop.lot_expiry)}"
-            return stop.tote_code or "—"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # The whole product name too: the column elides long names.
-            product = bilingual(stop.product_name, stop.product_name_zh)
-            return f"{translate('StopsModel', STATUS_TEXT[status])} · {product} · {stop.order_no} · {stop.sku}"
-        if role == Qt.ItemDataRole.ForegroundRole and status in ("picked", "short", "skipped"):
-            return QBrush(colour("done_text"))
-        if role == Qt.ItemDataRole.ForegroundRole and status == "current":
-            return QBrush(colour("marked_text"))  # readable on the highlight in every theme
-        if role == Qt.ItemDataRole.BackgroundRole and status == "current":
-            return QBrush(colour("current_back"))
-        if role == Qt.ItemDataRole.FontRole and status == "current":
+    def _fill(self, row: int, stop: StopView, cells: list[QStandardItem]) -> None:
+        status, picked = self._shown[row] = self._key(stop)
+        cells[0].setText(f"{self.MARKS[status]} {row + 1}".strip())
+        cells[3].setText(f"{picked} / {stop.qty}")
+        # The whole product name too: the column elides long names.
+        product = bilingual(stop.product_name, stop.product_name_zh)
+        tip = f"{translate('StopsModel', STATUS_TEXT[status])} · {product} · {stop.order_no} · {stop.sku}"
+        if status in ("picked", "short", "skipped"):
+            foreground: QBrush | None = QBrush(colour("done_text"))
+        elif status == "current":
+            foreground = QBrush(colour("marked_text"))  # readable on the highlight in every theme
+        else:
+            foreground = None
+        background = QBrush(colour("current_back")) if status == "current" else None
+        font: QFont | None = None
+        if status == "current":
             font = QFont()
             font.setBold(True)
-            return font
-        return None
+        for cell in cells:
+            cell.setToolTip(tip)
+            cell.setData(foreground, Qt.ItemDataRole.ForegroundRole)
+            cell.setData(background, Qt.ItemDataRole.BackgroundRole)
+            cell.setData(font, Qt.ItemDataRole.FontRole)
 
 
 class StopsTable(QTableView):
