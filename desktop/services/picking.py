@@ -71,6 +71,18 @@ class BatchNotYours(PickdeskError):
         self.batch_code, self.picker = batch_code, picker
 
 
+class OrderCancelledAtShelf(PickdeskError):
+    """A pick for an order cancelled meanwhile (docs/waves.md): nothing is recorded; the units stay on the shelf."""
+
+    code = "order_cancelled"
+
+    def __init__(self, order_no: str, location: str) -> None:
+        super().__init__(f"Order {order_no} was cancelled: do not pick it. Put the units back at {location}; "
+                         "nothing was recorded.",
+                         f"订单 {order_no} 已取消：请勿拣货。请把商品放回 {location}；本次操作未记录。")
+        self.order_no, self.location = order_no, location
+
+
 class NothingToPick(PickdeskError):
     code = "nothing_to_pick"
 
@@ -429,6 +441,8 @@ def _task_for_me(uow: UnitOfWork, task_id: int) -> models.PickTask:
         raise NotFound(f"No pick task {task_id}.", f"没有拣货任务 {task_id}。")
     batch = task.batch
     uow.session.refresh(batch)
+    if task.line.order.status == OrderStatus.CANCELLED.value:
+        raise OrderCancelledAtShelf(task.line.order.order_no, task.location.code)
     if batch.picker_id != uow.actor.user_id or batch.status not in ACTIVE:
         raise BatchNotYours(batch.code, batch.picker.login if batch.picker else None)
     return task
