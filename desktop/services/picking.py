@@ -103,7 +103,7 @@ class PickNotAllowed(PickdeskError):
 class StopView:
     task_id: int
     seq: int
-    status: str  # open, picked, short, skipped
+    status: str  # open, picked, short, skipped, cancelled (skipped: its order was cancelled)
     location_code: str
     aisle: int
     block: int
@@ -147,6 +147,7 @@ class BatchView:
     stops: tuple[StopView, ...]  # walking order (seq)
     orders: tuple[str, ...]  # order numbers, nothing else about the customer
     today: date
+    cancelled_orders: tuple[str, ...] = ()  # cancelled since the batch was claimed (docs/waves.md)
 
     @property
     def open_stops(self) -> tuple[StopView, ...]:
@@ -209,17 +210,22 @@ def _view(batch: models.PickBatch, today: date) -> BatchView:
     for t in sorted(batch.tasks, key=lambda t: (t.seq, t.id)):
         line, sku, loc, lot = t.line, t.line.sku, t.location, t.lot
         cutoff = shelf_life_cutoff(sku, line.order.merchant, today)
+        cancelled = line.order.status == OrderStatus.CANCELLED.value
         stops.append(StopView(
-            task_id=t.id, seq=t.seq, status=t.status, location_code=loc.code, aisle=loc.aisle, block=loc.block,
+            task_id=t.id, seq=t.seq, status="cancelled" if cancelled and t.status == "skipped" else t.status,
+            location_code=loc.code, aisle=loc.aisle, block=loc.block,
             slot=loc.slot, level=loc.level, x=loc.x, y=loc.y, sku=sku.sku_code, gtin14=sku.gtin, product_name=sku.name,
             product_name_zh=sku.name_zh, image=sku.image, lot_code=lot.lot_code if lot else None,
             lot_expiry=lot.expiry if lot else None, qty=t.qty, picked_qty=t.picked_qty,
             tote_code=t.tote.code if t.tote else None, order_no=line.order.order_no, line_no=line.line_no,
             min_expiry=cutoff))
     orders = tuple(dict.fromkeys(s.order_no for s in stops))
+    gone = tuple(dict.fromkeys(t.line.order.order_no for t in batch.tasks
+                               if t.line.order.status == OrderStatus.CANCELLED.value))
     return BatchView(code=batch.code, status=batch.status, picker=batch.picker.login if batch.picker else None,
                      warehouse=batch.warehouse.code, layout=dict(batch.warehouse.layout),
-                     distance_m=batch.route_distance_m or 0.0, stops=tuple(stops), orders=orders, today=today)
+                     distance_m=batch.route_distance_m or 0.0, stops=tuple(stops), orders=orders, today=today,
+                     cancelled_orders=gone)
 
 
 def batch_view(uow: UnitOfWork, code: str, *, today: date | None = None) -> BatchView:
