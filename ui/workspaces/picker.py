@@ -747,7 +747,9 @@ class PickerWorkspace(Workspace):
             return
         self._cancelled_here.add(order_no)
         model = self.stops.stops_model
-        done_here = {s.task_id for s in view.stops if model.status_of(s) in ("picked", "short")}
+        # Stops finished (on this station or before): their units are in a tote. Units in hand are not.
+        done_here = {s.task_id for s in session.stops[:session.index]} | {
+            s.task_id for s in view.stops if s.status in ("picked", "short") or s.picked_qty > 0}
         theirs = [s for s in view.stops if s.order_no == order_no]
         keep = set(totes_with_units) | {s.tote_code for s in theirs if s.task_id in done_here and s.tote_code}
         others = {s.tote_code for s in view.stops if s.order_no != order_no and s.tote_code}
@@ -758,7 +760,7 @@ class PickerWorkspace(Workspace):
                       for s in view.stops)
         self.batch = dataclasses.replace(view, stops=stops,
                                          cancelled_orders=tuple(dict.fromkeys((*view.cancelled_orders, order_no))))
-        picked = dict(model.picked)
+        picked = {k: v for k, v in model.picked.items() if k in done_here or k not in {s.task_id for s in theirs}}
         model.set_stops(stops)
         model.picked.update(picked)
         lines = [self.tr("Order {order} was cancelled: %n stop(s) taken off your route.", "",
