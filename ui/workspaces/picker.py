@@ -459,7 +459,7 @@ class PickerWorkspace(Workspace):
             text = f"{mark}  {code}   ·   {', '.join(orders)}"
             cancelled = bool(orders) and all(o in view.cancelled_orders for o in orders)
             if cancelled and not at_cart:
-                text += "   ·   " + self.tr("cancelled — do not pack")
+                text += "\n      " + self.tr("cancelled — do not pack")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, "done" if code in done else "")
             item.setData(Qt.ItemDataRole.UserRole + 1, "cancelled" if cancelled else "")
@@ -763,17 +763,22 @@ class PickerWorkspace(Workspace):
         picked = {k: v for k, v in model.picked.items() if k in done_here or k not in {s.task_id for s in theirs}}
         model.set_stops(stops)
         model.picked.update(picked)
-        lines = [self.tr("Order {order} was cancelled: %n stop(s) taken off your route.", "",
-                         dropped.removed).format(order=order_no)]
+        # The panel says what to do now, in few words; the status line keeps the whole of it.
+        panel = [self.tr("Order {order} was cancelled.").format(order=order_no)]
+        whole = list(panel)
+        if dropped.removed:
+            whole.append(self.tr("%n stop(s) of it taken off your route.", "", dropped.removed))
         if dropped.in_hand:
-            lines.append(self.tr("Put the %n unit(s) in your hand back at {loc}.", "", dropped.in_hand)
-                         .format(loc=dropped.location))
+            back = self.tr("Put the %n unit(s) in your hand back at {loc}.", "", dropped.in_hand).format(
+                loc=dropped.location)
+            panel.append(back)
+            whole.append(back)
         if keep:
-            lines.append(self.tr("Tote {totes}: cancelled — do not pack. Leave it at the drop-off as marked.")
-                         .format(totes=", ".join(sorted(keep))))
-        text = "\n".join(lines)
-        self.feedback.check(text)
-        self._say(lines[0])
+            tote = self.tr("Tote {totes}: cancelled — do not pack.").format(totes=", ".join(sorted(keep)))
+            panel.append(tote)
+            whole.append(tote + " " + self.tr("Leave it at the drop-off as marked."))
+        self.feedback.check("\n".join(panel))
+        self._say(" ".join(whole))
         self._show_current()
         self.cancellation_told.emit(order_no)
         if session.done:

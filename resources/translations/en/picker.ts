@@ -289,12 +289,24 @@
         <source>Batch {code} was assigned to you; it comes after this one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order {order} was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Order {order} was cancelled: %n stop(s) taken off your route.</source>
+        <source>%n stop(s) of it taken off your route.</source>
         <translation>
-            <numerusform>Order {order} was cancelled: %n stop taken off your route.</numerusform>
-            <numerusform>Order {order} was cancelled: %n stops taken off your route.</numerusform>
+            <numerusform>%n stop of it taken off your route.</numerusform>
+            <numerusform>%n stops of it taken off your route.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tote {totes}: cancelled — do not pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it at the drop-off as marked.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Put the %n unit(s) in your hand back at {loc}.</source>
@@ -302,10 +314,6 @@
             <numerusform>Put the %n unit in your hand back at {loc}.</numerusform>
             <numerusform>Put the %n units in your hand back at {loc}.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Tote {totes}: cancelled — do not pack. Leave it at the drop-off as marked.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>

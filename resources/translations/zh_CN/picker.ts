@@ -283,21 +283,29 @@
         <source>Batch {code} was assigned to you; it comes after this one.</source>
         <translation>批次 {code} 已分配给您，完成当前批次后开始。</translation>
     </message>
+    <message>
+        <source>Order {order} was cancelled.</source>
+        <translation>订单 {order} 已取消。</translation>
+    </message>
     <message numerus="yes">
-        <source>Order {order} was cancelled: %n stop(s) taken off your route.</source>
+        <source>%n stop(s) of it taken off your route.</source>
         <translation>
-            <numerusform>订单 {order} 已取消：已从您的路线中移除 %n 个拣货点。</numerusform>
+            <numerusform>已从您的路线中移除它的 %n 个拣货点。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tote {totes}: cancelled — do not pack.</source>
+        <translation>周转箱 {totes}：已取消——请勿打包。</translation>
+    </message>
+    <message>
+        <source>Leave it at the drop-off as marked.</source>
+        <translation>请按标记留在投放区。</translation>
     </message>
     <message numerus="yes">
         <source>Put the %n unit(s) in your hand back at {loc}.</source>
         <translation>
             <numerusform>请把手中的 %n 件商品放回 {loc}。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Tote {totes}: cancelled — do not pack. Leave it at the drop-off as marked.</source>
-        <translation>周转箱 {totes}：已取消——请勿打包。请按标记留在投放区。</translation>
     </message>
     <message>
         <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>
