@@ -174,3 +174,26 @@ def test_cancelled_at_the_packer_it_cannot_be_packed_nor_get_a_parcel(db: Databa
         uow.session.flush()
     assert read(db, select(func.count()).select_from(models.Parcel).where(models.Parcel.order_id == order_id)) \
         == [(0,)]
+
+
+def test_put_backs_from_the_command_line(db: Database, capsys, sign_in_as) -> None:
+    from desktop.cli import main
+
+    view = claimed_cart(db)
+    first = view.stops[0]
+    call(db, "picker2", picking.confirm_pick, first.task_id, first.qty, first.lot_code, "cli-1")
+    call(db, "super1", supervision.cancel_order, first.order_no, "customer cancelled")
+    url = db.url
+    assert main(["putback", "list", "--tote", first.tote_code, "--json", "--db", url,
+                 *sign_in_as("packer1", "3333")]) == 0
+    rows = __import__("json").loads(capsys.readouterr().out)
+    assert [(r["order_no"], r["qty"], r["location_code"]) for r in rows] == [
+        (first.order_no, first.qty, first.location_code)]
+    assert main(["putback", "done", str(rows[0]["id"]), "--bin", "NOPE-1", "--db", url,
+                 *sign_in_as("packer1", "3333")]) == 2
+    err = capsys.readouterr().err
+    assert first.location_code in err and "Traceback" not in err
+    assert main(["putback", "done", str(rows[0]["id"]), "--bin", first.location_code, "--db", url,
+                 *sign_in_as("packer1", "3333")]) == 0
+    assert "put back" in capsys.readouterr().out
+    assert call(db, "packer1", cancellation.open_put_backs) == []
