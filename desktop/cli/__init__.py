@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desktop.cli.setup",
     "desktop.cli.keys",
     "desktop.cli.waves",
+    "desktop.cli.putbacks",
     "desktop.cli.stockwork",
     "desktop.cli.carriers",
     "desktop.routing.cli",

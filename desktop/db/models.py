@@ -756,6 +756,42 @@ class PutWallPut(Base):
     slot: Mapped[PutWallSlot] = relationship()
 
 
+class PutBack(Base):
+    """Units picked for an order that was cancelled before it was packed: they go back to their bin.
+
+    One row per pick stop that had units in the tote (docs/waves.md, "Cancelled after release"). Made
+    by the cancellation (open); done when someone at the drop-off or the bench puts the units back
+    and scans the bin: a PUT_BACK movement (+qty) there, and the tote is free once its last row is done.
+    """
+
+    __tablename__ = "put_backs"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("status IN ('open', 'done')", name="status"),
+        Index("ix_put_backs_status_tote", "status", "tote_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    pick_task_id: Mapped[int] = mapped_column(ForeignKey("pick_tasks.id"), unique=True)
+    sku_id: Mapped[int] = mapped_column(ForeignKey("skus.id"))
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))  # the bin the units came from
+    tote_id: Mapped[int | None] = mapped_column(ForeignKey("totes.id"), nullable=True)
+    qty: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(6), default="open")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    put_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+
+    order: Mapped[Order] = relationship()
+    sku: Mapped[Sku] = relationship()
+    lot: Mapped[Lot | None] = relationship()
+    location: Mapped[Location] = relationship(foreign_keys=[location_id])
+    tote: Mapped[Tote | None] = relationship()
+
+
 class PickTask(Base):
     """One stop of a pick route: take `qty` of a lot from a location into a tote for an order line."""
 

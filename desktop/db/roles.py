@@ -101,6 +101,9 @@ GRANTS: dict[str, dict[Role, str]] = {
     # the put wall (a packer's screen): slots are made with the wave, filled by the packer's scans
     "put_wall_slots": {K: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "put_wall_puts": {K: _APPEND, S: _APPEND, A: _APPEND},
+    # an order cancelled after release (docs/waves.md): the units picked for it go back to their bin;
+    # made by the cancellation (a supervisor's), done at the drop-off or the bench (a packer's)
+    "put_backs": {K: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "totes": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
     # packing and shipping
     "parcels": {P: _READ, K: _WORK, S: _WORK, A: _WORK},

@@ -33,7 +33,7 @@ __all__ = [
     "OrderLeftMerge",
     # batches
     "BatchAssigned", "BatchStarted", "ItemPicked", "BatchDone", "BatchReplanned", "BatchReassigned", "BatchChanged",
-    "WaveReleased",
+    "BatchOrderCancelled", "WaveReleased",
     # exceptions
     "ExceptionOpened", "ExceptionResolved",
     # parcels, print, manifests
@@ -292,6 +292,22 @@ class BatchChanged(BatchChange):
     event: ClassVar[str] = "changed"
     orders_removed: tuple[str, ...] = ()
     reason: str | None = None
+
+
+@_register
+@dataclass(frozen=True)
+class BatchOrderCancelled(BatchChange):
+    """An order of a claimed batch was cancelled: its open stops left the route (docs/waves.md).
+
+    `totes` hold units already picked for it (`put_back` of them): at the drop-off they are marked
+    "cancelled — do not pack"; `done` says the batch had nothing else left to pick."""
+
+    event: ClassVar[str] = "order_cancelled"
+    order_no: str = ""
+    totes: tuple[str, ...] = ()
+    put_back: int = 0
+    stops_removed: int = 0
+    done: bool = False
 
 
 @_register

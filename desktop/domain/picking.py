@@ -51,6 +51,7 @@ class RefusalReason(enum.StrEnum):
     PUT_FIRST = "put_first"
     DROP_OFF_FIRST = "drop_off_first"
     BADGE = "badge"
+    ORDER_CANCELLED = "order_cancelled"
 
 
 class PickRefused(Exception):
@@ -154,6 +155,17 @@ class StopComplete:
     next_stop: PickStop | None
 
 
+@dataclass(frozen=True)
+class OrderDropped:
+    """An order of the batch was cancelled: `removed` stops left the route; `in_hand` units of it go back
+    to `location` (the stop the picker was at, when it was the order's)."""
+
+    order_no: str
+    removed: int
+    in_hand: int
+    location: str | None
+
+
 Verdict = LocationConfirmed | AlreadyHere | UnitTaken | StopComplete | ToteOnCart | PutExpected | ToteDroppedOff
 
 
@@ -182,6 +194,9 @@ class PickSession:
         self.taken = 0
         self.lot_code: str | None = None
         self.step = Step.CART
+        # Stops of orders cancelled meanwhile (by item and by location): a scan of them is refused with why.
+        self.cancelled_items: dict[str, PickStop] = {}
+        self.cancelled_at: dict[str, PickStop] = {}
         self._cart_ready()
 
     # --- state ------------------------------------------------------------------------------
@@ -232,7 +247,11 @@ class PickSession:
             raise _refuse(RefusalReason.NO_STOP, "No stop left in this batch. Press Next batch.",
                           "本批次已无拣货点。请按“下一批”。")
         if isinstance(scan, LocationScan):
+            if scan.code != stop.location_code and scan.code in self.cancelled_at:
+                raise self._cancelled(self.cancelled_at[scan.code], stop)
             return self._take_location(stop, scan)
+        if isinstance(scan, ItemScan) and scan.gtin != stop.gtin14 and scan.gtin in self.cancelled_items:
+            raise self._cancelled(self.cancelled_items[scan.gtin], stop)
         if self.step is Step.LOCATION:
             raise _refuse(RefusalReason.SCAN_LOCATION_FIRST,
                           f"Scan the location first: {stop.location_code}.",
@@ -278,6 +297,8 @@ class PickSession:
         return AlreadyHere(stop)
 
     def _take_item(self, stop: PickStop, scan: ItemScan) -> Verdict:
+        if scan.gtin != stop.gtin14 and scan.gtin in self.cancelled_items:
+            raise self._cancelled(self.cancelled_items[scan.gtin], stop)
         if scan.gtin != stop.gtin14:
             raise _refuse(RefusalReason.WRONG_ITEM,
                           f"Wrong item {scan.gtin}. Take {stop.product_name} ({stop.gtin14}).",
@@ -389,6 +410,45 @@ class PickSession:
         if not self.totes_to_drop:
             self.step = Step.DONE
         return ToteDroppedOff(scan.code, len(self.dropped), len(self.totes))
+
+    # --- an order cancelled mid-batch ---------------------------------------------------------
+
+    def drop_order(self, order_no: str, drop_totes: Iterable[str] = ()) -> OrderDropped:
+        """The order was cancelled: its stops still ahead leave the route, units in hand for it go back.
+
+        `drop_totes`: its totes that hold nothing picked (they leave the cart list and the drop-off)."""
+        current = self.current
+        at_it = current is not None and current.order_no == order_no
+        in_hand = self.taken if at_it and self.step in (Step.QUANTITY, Step.PUT) else 0
+        standing_at = current.location_code if at_it and current is not None and self.mid_stop else None
+        ahead = self.stops[self.index:]
+        removed = [s for s in ahead if s.order_no == order_no]
+        for s in removed:
+            self.cancelled_items.setdefault(s.gtin14, s)
+            self.cancelled_at.setdefault(s.location_code, s)
+        self.stops = self.stops[:self.index] + [s for s in ahead if s.order_no != order_no]
+        gone = set(drop_totes)
+        self.totes = tuple(t for t in self.totes if t not in gone)
+        self.on_cart = [t for t in self.on_cart if t in self.totes]
+        self.dropped = [t for t in self.dropped if t in self.totes]
+        if at_it:
+            self.taken, self.lot_code = 0, None
+            if self.step is not Step.CART:
+                self.step = Step.LOCATION
+        if self.step is Step.CART:
+            self._cart_ready()
+        elif self.current is None and self.step not in (Step.DROP_OFF, Step.DONE):
+            self.step = Step.DROP_OFF if self.totes_to_drop else Step.DONE
+        elif self.step is Step.DROP_OFF and not self.totes_to_drop:
+            self.step = Step.DONE
+        return OrderDropped(order_no, len(removed), in_hand, standing_at)
+
+    def _cancelled(self, gone: PickStop, stop: PickStop) -> PickRefused:
+        return _refuse(RefusalReason.ORDER_CANCELLED,
+                       f"Order {gone.order_no} was cancelled: do not pick {gone.product_name}; leave it at "
+                       f"{gone.location_code}. Next: {stop.location_code}.",
+                       f"订单 {gone.order_no} 已取消：请勿拣 {gone.product_name_zh or gone.product_name}，"
+                       f"留在 {gone.location_code}。下一处：{stop.location_code}。")
 
     # --- after a short pick or a reload -----------------------------------------------------
 

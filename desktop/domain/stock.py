@@ -18,3 +18,4 @@ class MovementKind(enum.StrEnum):
     TRANSFER_OUT = "transfer_out"
     TRANSFER_IN = "transfer_in"
     REPLENISH = "replenish"
+    PUT_BACK = "put_back"  # picked for an order cancelled before packing, back into its bin

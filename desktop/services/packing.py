@@ -52,7 +52,7 @@ from desktop.domain.packing import (
     WeightVerdict,
 )
 from desktop.domain.roles import Role, may_act_as, require_role
-from desktop.services import auth, waybills
+from desktop.services import auth, cancellation, waybills
 from desktop.services.documents import NotReadyToPrint, WaitingForWaybill, packing_slip, shipping_labels
 from desktop.services.orders import change_status
 from desktop.domain.events import ExceptionOpened, ExceptionResolved, ParcelLabelled, ParcelPacked, PrintQueued
@@ -187,6 +187,9 @@ def _order_for_tote(uow: UnitOfWork, code: str) -> str:
         .join(models.OrderLine, models.OrderLine.order_id == models.Order.id)
         .join(models.PickTask, models.PickTask.order_line_id == models.OrderLine.id)
         .where(models.PickTask.tote_id == tote.id).distinct()).all()
+    cancelled = cancellation.cancelled_in_tote(uow, tote.id)
+    if cancelled is not None and not any(st in (OrderStatus.PICKED, OrderStatus.PICKING) for _n, st in orders):
+        raise cancellation.OrderCancelled(*cancelled)
     if not orders or tote.status == "free":
         raise NotFound(f"Tote {code} is empty: no picked order is in it.", f"周转箱 {code} 是空的：里面没有已拣货的订单。")
     for wanted in (OrderStatus.PICKED, OrderStatus.PICKING):
@@ -196,10 +199,12 @@ def _order_for_tote(uow: UnitOfWork, code: str) -> str:
     raise NotFound(f"Tote {code} holds no order waiting to be packed.", f"周转箱 {code} 中没有待打包的订单。")
 
 
-def _check_packable(order: models.Order) -> None:
+def _check_packable(uow: UnitOfWork, order: models.Order) -> None:
     status = OrderStatus(order.status)
     if status is OrderStatus.PICKED:
         return
+    if status is OrderStatus.CANCELLED:  # refused like a wrong item, with what goes back where
+        raise cancellation.OrderCancelled(order.order_no, cancellation.put_backs_of_order(uow, order.id))
     if status in (OrderStatus.PACKED, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED):
         raise AlreadyPacked(order.order_no, order.status)
     raise NotPicked(order.order_no, order.status)
@@ -293,7 +298,7 @@ def open_for_packing(uow: UnitOfWork, scanned: ToteScan | OrderScan | str, *, to
         if order is None:
             raise NotFound(f"There is no order {scanned.order_no}.", f"没有订单 {scanned.order_no}。")
     assert order is not None
-    _check_packable(order)
+    _check_packable(uow, order)
     lines = _checklist_lines(uow, order)
     if not lines:
         raise AlreadyPacked(order.order_no, order.status)
@@ -432,7 +437,7 @@ def pack_parcel(uow: UnitOfWork, order_no: str, contents: list[tuple[int, str | 
     replay = _replayed(uow, action_id)
     if replay is not None:
         return replay
-    _check_packable(order)
+    _check_packable(uow, order)
     if not contents:
         raise EmptyParcel("The parcel is empty: scan its units first.", "包裹是空的：请先扫描商品。")
     lines = {ln.line_no: ln for ln in _checklist_lines(uow, order)}
@@ -569,6 +574,8 @@ def print_documents(uow: UnitOfWork, order_no: str, queue: PrintQueue, printer: 
     order = _load_order(uow, order_no)
     if order is None:
         raise NotFound(f"There is no order {order_no}.", f"没有订单 {order_no}。")
+    if OrderStatus(order.status) is OrderStatus.CANCELLED:
+        raise cancellation.OrderCancelled(order.order_no, cancellation.put_backs_of_order(uow, order.id))
     if OrderStatus(order.status) is not OrderStatus.PACKED:
         raise NotReadyToPrint(f"Order {order_no} is not packed yet: close its last parcel first.",
                               f"订单 {order_no} 尚未打包完成：请先封好最后一个包裹。")

@@ -71,6 +71,18 @@ class BatchNotYours(PickdeskError):
         self.batch_code, self.picker = batch_code, picker
 
 
+class OrderCancelledAtShelf(PickdeskError):
+    """A pick for an order cancelled meanwhile (docs/waves.md): nothing is recorded; the units stay on the shelf."""
+
+    code = "order_cancelled"
+
+    def __init__(self, order_no: str, location: str) -> None:
+        super().__init__(f"Order {order_no} was cancelled: do not pick it. Put the units back at {location}; "
+                         "nothing was recorded.",
+                         f"订单 {order_no} 已取消：请勿拣货。请把商品放回 {location}；本次操作未记录。")
+        self.order_no, self.location = order_no, location
+
+
 class NothingToPick(PickdeskError):
     code = "nothing_to_pick"
 
@@ -91,7 +103,7 @@ class PickNotAllowed(PickdeskError):
 class StopView:
     task_id: int
     seq: int
-    status: str  # open, picked, short, skipped
+    status: str  # open, picked, short, skipped, cancelled (skipped: its order was cancelled)
     location_code: str
     aisle: int
     block: int
@@ -135,6 +147,7 @@ class BatchView:
     stops: tuple[StopView, ...]  # walking order (seq)
     orders: tuple[str, ...]  # order numbers, nothing else about the customer
     today: date
+    cancelled_orders: tuple[str, ...] = ()  # cancelled since the batch was claimed (docs/waves.md)
 
     @property
     def open_stops(self) -> tuple[StopView, ...]:
@@ -197,17 +210,22 @@ def _view(batch: models.PickBatch, today: date) -> BatchView:
     for t in sorted(batch.tasks, key=lambda t: (t.seq, t.id)):
         line, sku, loc, lot = t.line, t.line.sku, t.location, t.lot
         cutoff = shelf_life_cutoff(sku, line.order.merchant, today)
+        cancelled = line.order.status == OrderStatus.CANCELLED.value
         stops.append(StopView(
-            task_id=t.id, seq=t.seq, status=t.status, location_code=loc.code, aisle=loc.aisle, block=loc.block,
+            task_id=t.id, seq=t.seq, status="cancelled" if cancelled and t.status == "skipped" else t.status,
+            location_code=loc.code, aisle=loc.aisle, block=loc.block,
             slot=loc.slot, level=loc.level, x=loc.x, y=loc.y, sku=sku.sku_code, gtin14=sku.gtin, product_name=sku.name,
             product_name_zh=sku.name_zh, image=sku.image, lot_code=lot.lot_code if lot else None,
             lot_expiry=lot.expiry if lot else None, qty=t.qty, picked_qty=t.picked_qty,
             tote_code=t.tote.code if t.tote else None, order_no=line.order.order_no, line_no=line.line_no,
             min_expiry=cutoff))
     orders = tuple(dict.fromkeys(s.order_no for s in stops))
+    gone = tuple(dict.fromkeys(t.line.order.order_no for t in batch.tasks
+                               if t.line.order.status == OrderStatus.CANCELLED.value))
     return BatchView(code=batch.code, status=batch.status, picker=batch.picker.login if batch.picker else None,
                      warehouse=batch.warehouse.code, layout=dict(batch.warehouse.layout),
-                     distance_m=batch.route_distance_m or 0.0, stops=tuple(stops), orders=orders, today=today)
+                     distance_m=batch.route_distance_m or 0.0, stops=tuple(stops), orders=orders, today=today,
+                     cancelled_orders=gone)
 
 
 def batch_view(uow: UnitOfWork, code: str, *, today: date | None = None) -> BatchView:
@@ -429,6 +447,8 @@ def _task_for_me(uow: UnitOfWork, task_id: int) -> models.PickTask:
         raise NotFound(f"No pick task {task_id}.", f"没有拣货任务 {task_id}。")
     batch = task.batch
     uow.session.refresh(batch)
+    if task.line.order.status == OrderStatus.CANCELLED.value:
+        raise OrderCancelledAtShelf(task.line.order.order_no, task.location.code)
     if batch.picker_id != uow.actor.user_id or batch.status not in ACTIVE:
         raise BatchNotYours(batch.code, batch.picker.login if batch.picker else None)
     return task

@@ -27,6 +27,8 @@ def sample_value(name: str, hint: object, n: int) -> object:
     origin = typing.get_origin(hint) or hint
     if origin is str:
         return f"{name}-{n}"
+    if origin is bool:
+        return True  # the default of every flag is False: True shows it was carried
     if origin is int:
         return 10 + n
     if origin is tuple:

@@ -38,6 +38,7 @@ SIGNED = {
     "carriers account": ("admin", "9999"), "carriers accounts": ("packer1", "3333"),
     "waybills get": ("packer1", "3333"), "waybills show": ("packer1", "3333"), "waybills void": ("packer1", "3333"),
     "waybills intercept": ("super1", "5555"),
+    "putback list": ("packer1", "3333"), "putback done": ("packer1", "3333"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
@@ -137,6 +138,7 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "carriers accounts": ["carriers", "accounts"], "waybills get": ["waybills", "get", "M1-1", "--carrier", "SF"],
         "waybills show": ["waybills", "show", "M1-1"], "waybills void": ["waybills", "void", "P-1", "--reason", "torn"],
         "waybills intercept": ["waybills", "intercept", "M1-1", "--reason", "cancelled"],
+        "putback list": ["putback", "list"], "putback done": ["putback", "done", "1", "--bin", "SZ1-A01-1-01-1"],
     }[command]
 
 

@@ -687,3 +687,24 @@ def test_a_second_sign_in_takes_the_server_session_over_from_the_first_login(sit
         with site.owner.engine.begin() as conn:
             conn.execute(text(f"DROP OWNED BY {second}"))
             conn.execute(text(f"DROP ROLE {second}"))
+
+
+def test_put_backs_are_the_supervisors_to_make_and_a_packers_to_do(site: Site) -> None:
+    """An order cancelled after release (docs/waves.md): a picker or receiver station may not read or make
+    put-backs, a packer may not make them; and no station makes a parcel for a cancelled order."""
+    for kind in (Role.PICKER, Role.RECEIVER):
+        refused(site.station(kind), "SELECT count(*) FROM put_backs")
+    row = ("INSERT INTO put_backs (order_id, pick_task_id, sku_id, location_id, qty, status, created_at) "
+           "SELECT l.order_id, t.id, l.sku_id, t.location_id, 1, 'open', now() FROM pick_tasks t "
+           "JOIN order_lines l ON l.id = t.order_line_id LIMIT 1")
+    refused(site.station(Role.PACKER), row)
+    with site.station(Role.PACKER).engine.begin() as conn:  # the packer does them: UPDATE is granted
+        conn.execute(text("UPDATE put_backs SET status = 'done' WHERE false"))
+    order_id = site.owner_scalar("SELECT id FROM orders WHERE status = 'picked' ORDER BY id LIMIT 1")
+    assert order_id is not None
+    with site.owner.engine.begin() as conn:  # cancelled meanwhile (as the supervisor's station would)
+        conn.execute(text("UPDATE orders SET status = 'cancelled' WHERE id = :o"), {"o": order_id})
+    with pytest.raises(DBAPIError) as info, site.station(Role.PACKER).engine.begin() as conn:
+        conn.execute(text("INSERT INTO parcels (code, order_id, seq, of, carton, status, reprints) "
+                          "VALUES ('PCL-T20C-1', :o, 1, 1, 'S', 'sealed', 0)"), {"o": order_id})
+    assert isinstance(info.value.orig, psycopg.errors.CheckViolation), info.value.orig

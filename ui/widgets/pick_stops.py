@@ -27,6 +27,7 @@ STATUS_TEXT = {  # a stop's state on this station, shown translated (translate("
     "picked": QT_TRANSLATE_NOOP("StopsModel", "Picked"),
     "short": QT_TRANSLATE_NOOP("StopsModel", "Short"),
     "skipped": QT_TRANSLATE_NOOP("StopsModel", "Held"),
+    "cancelled": QT_TRANSLATE_NOOP("StopsModel", "Cancelled"),
     "current": QT_TRANSLATE_NOOP("StopsModel", "Now"),
 }
 
@@ -47,7 +48,7 @@ class StopsModel(QStandardItemModel):
     HEADERS = ("#", QT_TRANSLATE_NOOP("StopsModel", "Location"), QT_TRANSLATE_NOOP("StopsModel", "Product"),
                QT_TRANSLATE_NOOP("StopsModel", "Qty"), QT_TRANSLATE_NOOP("StopsModel", "Lot · Expiry"),
                QT_TRANSLATE_NOOP("StopsModel", "Tote"))
-    MARKS = {"picked": "✔", "short": "✖", "skipped": "–", "current": "▶", "open": ""}
+    MARKS = {"picked": "✔", "short": "✖", "skipped": "–", "cancelled": "✖", "current": "▶", "open": ""}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.HEADERS), parent)
@@ -111,7 +112,7 @@ class StopsModel(QStandardItemModel):
         # The whole product name too: the column elides long names.
         product = bilingual(stop.product_name, stop.product_name_zh)
         tip = f"{translate('StopsModel', STATUS_TEXT[status])} · {product} · {stop.order_no} · {stop.sku}"
-        if status in ("picked", "short", "skipped"):
+        if status in ("picked", "short", "skipped", "cancelled"):
             foreground: QBrush | None = QBrush(colour("done_text"))
         elif status == "current":
             foreground = QBrush(colour("marked_text"))  # readable on the highlight in every theme

@@ -58,6 +58,7 @@ from desktop.domain.packing import (
 )
 from desktop.domain.roles import Role
 from desktop.services import packing
+from desktop.services.cancellation import OrderCancelled
 from desktop.services.documents import WaitingForWaybill
 from desktop.services.orders import count_by_status
 from desktop.station.actions import pack_payload
@@ -1045,7 +1046,14 @@ class PackerWorkspace(Workspace):
 
     def _refuse_error(self, exc: BaseException) -> None:
         text = error_text(exc)
-        self.feedback.refused(text)
+        if isinstance(exc, OrderCancelled):  # refused like a wrong item: short on the panel, what goes back below
+            backs = [p.line_text() for p in exc.put_backs if p.status == "open"]
+            self.feedback.refused(self.tr("Cancelled — do not pack"))
+            if backs:
+                text = self.tr("Order {order} was cancelled. Put the units back: {units}").format(
+                    order=exc.order_no, units="; ".join(bilingual(en, zh) for en, zh in backs))
+        else:
+            self.feedback.refused(text)
         self.result.show_message(text, "error")
         self._show_state()
 

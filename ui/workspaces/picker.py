@@ -16,6 +16,7 @@ may finish it. A batch a supervisor assigns to this picker is shown when the pic
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -56,12 +57,12 @@ from desktop.domain.picking import (
 )
 from desktop.domain.roles import Role
 from desktop.services import picking
-from desktop.domain.events import BatchAssigned, BatchReassigned, OrderChange
+from desktop.domain.events import BatchAssigned, BatchOrderCancelled, BatchReassigned, OrderChange
 from desktop.services.feed import FeedEntry
 from desktop.services.orders import count_by_status
 from desktop.station.sync import SyncReport
 from ui.feedback import ScanFeedback
-from ui.appearance import pixels, points
+from ui.appearance import colour, pixels, points
 from ui.errors import error_text
 from ui.i18n import bilingual, long_date, number, with_shortcut
 from ui.live import ChangeFeedWatcher
@@ -88,13 +89,16 @@ class PickerWorkspace(Workspace):
 
     Signals:
         batch_shown(str): a batch is on screen (its code).
-        batch_closed(str): back to "Next batch" (why: "done", "reassigned", "empty").
+        batch_closed(str): back to "Next batch" (why: "done", "reassigned", "empty", "cancelled": the
+            batch's last open order was cancelled and nothing is left to drop off).
+        cancellation_told(str): an order of the batch in hand was cancelled and the picker told (its number).
         persisted(str): a picker's action was written to the central database (its action id).
         notice(str): something the picker was told outside the feedback panel (the status line).
     """
 
     batch_shown = Signal(str)
     batch_closed = Signal(str)
+    cancellation_told = Signal(str)
     persisted = Signal(str)
     notice = Signal(str)
 
@@ -110,6 +114,7 @@ class PickerWorkspace(Workspace):
         self._loading = False
         self._callbacks: dict[str, Callable[[Any], None]] = {}
         self._finished_codes: set[str] = set()
+        self._cancelled_here: set[str] = set()  # orders of the batch in hand told cancelled on this station
         super().__init__(context, parent)
         # The station's sync (one for every workspace): kept here first, replayed off the GUI thread.
         self.sync = context.sync
@@ -360,7 +365,7 @@ class PickerWorkspace(Workspace):
 
     def _session(self, view: picking.BatchView, on_cart: tuple[str, ...] | list[str] = ()) -> PickSession:
         # Every tote of the batch, picked stops' too: all of them are on the cart and go to packing.
-        totes = [s.tote_code for s in view.stops if s.tote_code and s.status != "skipped"]
+        totes = [s.tote_code for s in view.stops if s.tote_code and s.status not in ("skipped", "cancelled")]
         return PickSession(view.pick_stops(), view.today, date_text=long_date, totes=totes, on_cart=on_cart)
 
     def _close_batch(self, why: str) -> None:
@@ -386,7 +391,8 @@ class PickerWorkspace(Workspace):
         by_task = {s.task_id: s for s in view.stops}
         order = [s.task_id for s in view.stops]
         current_index = order.index(stop.task_id) if stop is not None else None
-        done_ids = {s.task_id for s in view.stops if self.stops.stops_model.status_of(s) in ("picked", "short", "skipped")}
+        done_ids = {s.task_id for s in view.stops if self.stops.stops_model.status_of(s) in ("picked", "short", "skipped",
+                                                                                            "cancelled")}
         self.stops.stops_model.set_progress(stop.task_id if stop else -1, None, stop.task_id if stop else None)
         self.stops.follow(stop.task_id if stop else None)
         self.map.set_route(view.layout, [MapStop(s.aisle, s.block, s.slot, s.location_code, s.task_id in done_ids)
@@ -450,8 +456,15 @@ class PickerWorkspace(Workspace):
         for code in session.totes:
             orders = sorted({s.order_no for s in view.stops if s.tote_code == code})
             mark = "✔" if code in done else "☐"
-            item = QListWidgetItem(f"{mark}  {code}   ·   {', '.join(orders)}")
+            text = f"{mark}  {code}   ·   {', '.join(orders)}"
+            cancelled = bool(orders) and all(o in view.cancelled_orders for o in orders)
+            if cancelled and not at_cart:
+                text += "\n      " + self.tr("cancelled — do not pack")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, "done" if code in done else "")
+            item.setData(Qt.ItemDataRole.UserRole + 1, "cancelled" if cancelled else "")
+            if cancelled and not at_cart:
+                item.setForeground(colour("alert_text"))
             self.totes.addItem(item)
         self.side.setCurrentIndex(1)
         for label in (self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote, self.cur_order):
@@ -700,6 +713,9 @@ class PickerWorkspace(Workspace):
                 # A new or released order (an urgent one, say): the "ready to pick" count follows at once.
                 if self.batch is None:
                     self.refresh()
+            case BatchOrderCancelled(batch_code=code, order_no=order_no, totes=totes) if (
+                    self.batch is not None and code == self.batch.code):
+                self.order_cancelled(order_no, totes)
             case BatchReassigned(batch_code=code, picker=to, from_picker=frm) if (
                     to == me and frm == me and self.batch is not None and code == self.batch.code):
                 # The batch stays mine but changed (an order was moved out of it): reload between stops.
@@ -722,6 +738,51 @@ class PickerWorkspace(Workspace):
                     self._load_batch(code)
                 elif self.batch is not None and code != self.batch.code:
                     self._say(self.tr("Batch {code} was assigned to you; it comes after this one.").format(code=code))
+
+    def order_cancelled(self, order_no: str, totes_with_units: tuple[str, ...] | list[str] = ()) -> None:
+        """An order of this batch was cancelled: its stops leave the route now, the picker is told (words,
+        the check sound); totes holding units of it go to the drop-off marked "cancelled — do not pack"."""
+        view, session = self.batch, self.session
+        if view is None or session is None or order_no in self._cancelled_here:
+            return
+        self._cancelled_here.add(order_no)
+        model = self.stops.stops_model
+        # Stops finished (on this station or before): their units are in a tote. Units in hand are not.
+        done_here = {s.task_id for s in session.stops[:session.index]} | {
+            s.task_id for s in view.stops if s.status in ("picked", "short") or s.picked_qty > 0}
+        theirs = [s for s in view.stops if s.order_no == order_no]
+        keep = set(totes_with_units) | {s.tote_code for s in theirs if s.task_id in done_here and s.tote_code}
+        others = {s.tote_code for s in view.stops if s.order_no != order_no and s.tote_code}
+        empty = {s.tote_code for s in theirs if s.tote_code} - keep - others
+        dropped = session.drop_order(order_no, empty)
+        stops = tuple(dataclasses.replace(s, status="cancelled")
+                      if s.order_no == order_no and s.status == "open" and s.task_id not in done_here else s
+                      for s in view.stops)
+        self.batch = dataclasses.replace(view, stops=stops,
+                                         cancelled_orders=tuple(dict.fromkeys((*view.cancelled_orders, order_no))))
+        picked = {k: v for k, v in model.picked.items() if k in done_here or k not in {s.task_id for s in theirs}}
+        model.set_stops(stops)
+        model.picked.update(picked)
+        # The panel says what to do now, in few words; the status line keeps the whole of it.
+        panel = [self.tr("Order {order} was cancelled.").format(order=order_no)]
+        whole = list(panel)
+        if dropped.removed:
+            whole.append(self.tr("%n stop(s) of it taken off your route.", "", dropped.removed))
+        if dropped.in_hand:
+            back = self.tr("Put the %n unit(s) in your hand back at {loc}.", "", dropped.in_hand).format(
+                loc=dropped.location)
+            panel.append(back)
+            whole.append(back)
+        if keep:
+            tote = self.tr("Tote {totes}: cancelled — do not pack.").format(totes=", ".join(sorted(keep)))
+            panel.append(tote)
+            whole.append(tote + " " + self.tr("Leave it at the drop-off as marked."))
+        self.feedback.check("\n".join(panel))
+        self._say(" ".join(whole))
+        self._show_current()
+        self.cancellation_told.emit(order_no)
+        if session.done:
+            self._close_batch("cancelled")
 
     def _leave_reassigned(self) -> None:
         code = self.batch.code if self.batch else ""

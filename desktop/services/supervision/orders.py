@@ -17,6 +17,7 @@ from desktop.domain.lifecycle import (
 from desktop.domain.roles import Role
 from desktop.routing.priority import priority_score
 from desktop.services import intake
+from desktop.services.cancellation import pull_from_floor
 from desktop.services.orders import change_status
 from desktop.services.shaping import leave_merge
 from desktop.domain.events import (
@@ -83,6 +84,8 @@ def _cancel(uow: UnitOfWork, order: models.Order, reason: str) -> None:
             can_transition(current, OrderStatus.HELD) and current is not OrderStatus.HELD):
         check_order_transition(current, OrderStatus.CANCELLED)  # raises IllegalTransition: shipped, delivered …
     _release_reservations(uow, order)
+    # Out of a claimed cart, its picker told, its picked units to put back (desktop.services.cancellation).
+    pull_from_floor(uow, order, reason)
     _cancel_tasks(uow, order)
     _move(uow, order, OrderStatus.CANCELLED, reason, HoldReason.CUSTOMER)
     leave_merge(uow, order, reason)  # 合单: the buyer's other orders ship without it

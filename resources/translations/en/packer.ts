@@ -521,6 +521,14 @@ the database is back.</source>
 Mend the printer, then press F9 to print what failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelled — do not pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} was cancelled. Put the units back: {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PutWallPanel</name>

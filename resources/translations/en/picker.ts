@@ -101,6 +101,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cancelled — do not pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{code} · the cart · {k} of {n} totes on it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,6 +290,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order {order} was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s) of it taken off your route.</source>
+        <translation>
+            <numerusform>%n stop of it taken off your route.</numerusform>
+            <numerusform>%n stops of it taken off your route.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tote {totes}: cancelled — do not pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it at the drop-off as marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Put the %n unit(s) in your hand back at {loc}.</source>
+        <translation>
+            <numerusform>Put the %n unit in your hand back at {loc}.</numerusform>
+            <numerusform>Put the %n units in your hand back at {loc}.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,6 +369,10 @@ How many did you find? (0 = empty bin)</source>
     </message>
     <message>
         <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

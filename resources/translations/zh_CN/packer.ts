@@ -514,6 +514,14 @@ Mend the printer, then press F9 to print what failed.</source>
         <translation>打印失败，已通知主管：{error}
 修好打印机后，按 F9 重新打印失败的单据。</translation>
     </message>
+    <message>
+        <source>Cancelled — do not pack</source>
+        <translation>已取消——请勿打包</translation>
+    </message>
+    <message>
+        <source>Order {order} was cancelled. Put the units back: {units}</source>
+        <translation>订单 {order} 已取消。请把商品放回：{units}</translation>
+    </message>
 </context>
 <context>
     <name>PutWallPanel</name>

@@ -98,6 +98,10 @@
         <translation>订单 {order}</translation>
     </message>
     <message>
+        <source>cancelled — do not pack</source>
+        <translation>已取消——请勿打包</translation>
+    </message>
+    <message>
         <source>{code} · the cart · {k} of {n} totes on it</source>
         <translation>{code} · 拣货车 · 已上车 {k}/{n} 个周转箱</translation>
     </message>
@@ -280,6 +284,30 @@
         <translation>批次 {code} 已分配给您，完成当前批次后开始。</translation>
     </message>
     <message>
+        <source>Order {order} was cancelled.</source>
+        <translation>订单 {order} 已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s) of it taken off your route.</source>
+        <translation>
+            <numerusform>已从您的路线中移除它的 %n 个拣货点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tote {totes}: cancelled — do not pack.</source>
+        <translation>周转箱 {totes}：已取消——请勿打包。</translation>
+    </message>
+    <message>
+        <source>Leave it at the drop-off as marked.</source>
+        <translation>请按标记留在投放区。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put the %n unit(s) in your hand back at {loc}.</source>
+        <translation>
+            <numerusform>请把手中的 %n 件商品放回 {loc}。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Batch {code} was reassigned to {who}. Leave its totes at the cart.</source>
         <translation>批次 {code} 已转给 {who}。请将周转箱留在推车上。</translation>
     </message>
@@ -337,6 +365,10 @@ How many did you find? (0 = empty bin)</source>
     <message>
         <source>Held</source>
         <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Now</source>
