@@ -94,7 +94,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     # the put wall (a packer's screen): slots are made with the wave, filled by the packer's scans
     "put_wall_slots": {K: "SELECT, UPDATE", S: _WORK, A: _WORK},
     "put_wall_puts": {K: _APPEND, S: _APPEND, A: _APPEND},
-    "totes": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
+    # a picker registers a new tote at the cart (services/picking.bind_tote); a packer only frees them
+    "totes": {P: _WORK, K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
     # packing and shipping
     "parcels": {P: _READ, K: _WORK, S: _WORK, A: _WORK},
     "parcel_items": {K: _ALL, S: _ALL, A: _ALL},

@@ -32,6 +32,7 @@ __all__ = [
     "AddressCorrected", "ReshipCreated", "OrdersImported", "DemoBuilt",
     # batches
     "BatchAssigned", "BatchStarted", "ItemPicked", "BatchDone", "BatchReplanned", "BatchReassigned", "BatchChanged",
+    "ToteSwapped",
     "WaveReleased",
     # exceptions
     "ExceptionOpened", "ExceptionResolved",
@@ -255,6 +256,16 @@ class BatchChanged(BatchChange):
     event: ClassVar[str] = "changed"
     orders_removed: tuple[str, ...] = ()
     reason: str | None = None
+
+
+@_register
+@dataclass(frozen=True)
+class ToteSwapped(BatchChange):
+    """At the cart the picker bound `tote` (a free one, or a new one) instead of the suggested `replaces`."""
+
+    event: ClassVar[str] = "tote_swapped"
+    tote: str = ""
+    replaces: str = ""
 
 
 @_register

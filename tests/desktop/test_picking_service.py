@@ -261,3 +261,48 @@ def test_two_pickers_at_once_never_share_an_order(pg_empty_url, tmp_path, monkey
             assert all(q <= lines[lid] for lid, q in per_line.items())  # no line is picked twice
     finally:
         db.dispose()
+
+
+# ─── the cart: a tote of the picker's choosing ──────────────────────────────────
+
+
+def tote_row(db: Database, code: str) -> tuple[str, str | None] | None:
+    with db.unit_of_work() as uow:
+        tote = uow.session.scalar(select(models.Tote).where(models.Tote.code == code))
+        return None if tote is None else (tote.status, tote.batch.code if tote.batch else None)
+
+
+def test_a_free_tote_or_a_new_one_replaces_a_suggested_one_and_one_in_use_is_refused_saying_where(db) -> None:
+    view = planned(db)
+    suggested = sorted({s.tote_code for s in view.stops if s.tote_code})
+    replaced = suggested[0]
+    mine = {s.task_id for s in view.stops if s.tote_code == replaced}
+    with db.unit_of_work() as uow:  # a free tote the planner did not suggest
+        free = uow.session.scalars(select(models.Tote.code).where(models.Tote.status == "free")
+                                   .order_by(models.Tote.code.desc())).first()
+    after = call(db, "picker2", picking.bind_tote, view.code, free, replaced, today=TODAY)
+    assert {s.tote_code for s in after.stops if s.task_id in mine} == {free}
+    assert tote_row(db, free) == ("in_use", view.code) and tote_row(db, replaced) == ("free", None)
+    assert call(db, "picker2", picking.bind_tote, view.code, free, free, today=TODAY) == after  # scanned twice
+
+    # A code of the tote pattern the warehouse has never seen: a new tote, registered on this cart.
+    after = call(db, "picker2", picking.bind_tote, view.code, "TOTE-97001", free, today=TODAY)
+    assert {s.tote_code for s in after.stops if s.task_id in mine} == {"TOTE-97001"}
+    assert tote_row(db, "TOTE-97001") == ("in_use", view.code) and tote_row(db, free) == ("free", None)
+
+    # A tote on another picker's cart: refused, with the batch and the person; nothing changes.
+    other = scalar(db, select(models.Tote.code).join(models.PickBatch, models.Tote.batch_id == models.PickBatch.id)
+                   .where(models.PickBatch.code != view.code, models.Tote.status == "in_use"))
+    holder = scalar(db, select(models.PickBatch.code).join(models.Tote, models.Tote.batch_id == models.PickBatch.id)
+                    .where(models.Tote.code == other))
+    with pytest.raises(picking.ToteNotFree) as refused:
+        call(db, "picker2", picking.bind_tote, view.code, other, "TOTE-97001", today=TODAY)
+    assert other in refused.value.message and holder in refused.value.message and holder in refused.value.message_zh
+    assert tote_row(db, "TOTE-97001") == ("in_use", view.code) and tote_row(db, other) == ("in_use", holder)
+    with pytest.raises(picking.ToteNotFree):  # not a tote code at all
+        call(db, "picker2", picking.bind_tote, view.code, "BOX-1", "TOTE-97001", today=TODAY)
+    with pytest.raises(picking.BatchNotYours):  # another picker's batch
+        call(db, "picker1", picking.bind_tote, view.code, free, "TOTE-97001", today=TODAY)
+    with db.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(models.AuditEntry)
+                                  .where(models.AuditEntry.action == "tote_swapped")) == 2
