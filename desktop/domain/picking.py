@@ -21,7 +21,8 @@ one of the suggested may take the place of one not yet on the cart (`ToteOffered
 whether it is free, `desktop.services.picking.bind_tote`); with every tote on the cart it is
 `not_this_batch`. When a stop's units are all in hand they go into the stop's
 tote and the tote is scanned (`Step.PUT`): another tote is `wrong_tote`, anything else `put_first`.
-A stop without a tote (no free tote was left) completes with its last unit. After the last stop the
+A stop without a tote completes with its last unit and no put scan: a one-unit order the warehouse's
+cart layout puts in the cart's open bin (`single_units_loose`, docs/picking.md), or no free tote left. After the last stop the
 totes are listed for the packing drop-off (`Step.DROP_OFF`), each scanned there. A badge is never
 read as part of the walk (`badge`): it is a person, not a location.
 """

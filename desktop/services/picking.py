@@ -284,8 +284,10 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     uow.session.flush()
     batch.code = f"B{now:%y%m%d}-{batch.id:05d}"
     tasks: list[models.PickTask] = []
+    loose = single_units_loose(warehouse.layout)
     for order in claimed:
-        tote = _claim_tote(uow, batch)
+        one_unit = sum(res.qty for line in order.lines for res in line.reservations) == 1
+        tote = None if loose and one_unit else _claim_tote(uow, batch)
         for line in order.lines:
             for res in line.reservations:
                 tasks.append(models.PickTask(line=line, stock=res.stock, location=res.stock.location,
@@ -303,7 +305,7 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
 def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) -> bool:
     """The claimed cart's ready orders → PICKING (set-based); orders no longer ready leave it. False: none left."""
     O, T = models.Order, models.PickTask
-    rows = uow.session.execute(select(T.id, T.tote_id, models.OrderLine.order_id)
+    rows = uow.session.execute(select(T.id, T.tote_id, T.qty, models.OrderLine.order_id)
                                .join(models.OrderLine, T.order_line_id == models.OrderLine.id)
                                .where(T.batch_id == cart.id)).all()
     order_ids = sorted({r.order_id for r in rows})
@@ -333,8 +335,14 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
                        for oid in sorted(claimed)])
     wave_kind = cart.wave.kind if cart.wave is not None else waves.WaveKind.MULTI.value
     bulk = wave_kind != waves.WaveKind.MULTI.value
-    totes = _claim_totes(uow, cart, 1 if bulk else len(claimed))
-    tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(sorted(claimed)) if totes and
+    toted = sorted(claimed)
+    if not bulk and single_units_loose(cart.warehouse.layout):  # one-unit orders ride in the open bin
+        units: dict[int, int] = {}
+        for r in rows:
+            units[r.order_id] = units.get(r.order_id, 0) + r.qty
+        toted = [oid for oid in toted if units.get(oid, 0) != 1]
+    totes = _claim_totes(uow, cart, 1 if bulk else len(toted)) if toted else []
+    tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(toted) if totes and
                (bulk or k < len(totes))}
     placed = [{"task": r.id, "tote": tote_of[r.order_id]} for r in rows if r.order_id in tote_of and r.order_id in claimed]
     if placed:  # one executemany: every stop into its order's tote
@@ -345,6 +353,13 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
     uow.announce(BatchAssigned(batch_code=cart.code, picker=uow.actor.login))
     uow.session.expire_all()  # the set-based updates above bypassed any order or task already loaded
     return True
+
+
+def single_units_loose(warehouse_layout: dict[str, Any] | None) -> bool:
+    """The warehouse's cart layout (`layout.cart`, docs/picking.md): do one-unit orders ride in the
+    cart's open bin, without a tote (packed at the single-item lane)?"""
+    cart = (warehouse_layout or {}).get("cart") or {}
+    return bool(cart.get("single_units_loose"))
 
 
 def _claim_totes(uow: UnitOfWork, batch: models.PickBatch, wanted: int) -> list[int]:

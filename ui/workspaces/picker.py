@@ -427,7 +427,7 @@ class PickerWorkspace(Workspace):
         elif stop.tote_code:
             self.cur_tote.setText(self.tr("Into tote {tote}").format(tote=stop.tote_code))
         else:
-            self.cur_tote.setText(self.tr("No tote: onto the cart as it is"))
+            self.cur_tote.setText(self.tr("No tote: into the cart's open bin"))
         self.cur_order.setText(self.tr("Order {order}").format(order=stop.order_no))
         image = full.image
         if image and Path(image).is_file():
@@ -454,6 +454,11 @@ class PickerWorkspace(Workspace):
             item = QListWidgetItem(f"{mark}  {code}   ·   {', '.join(orders)}")
             item.setData(Qt.ItemDataRole.UserRole, "done" if code in done else "")
             self.totes.addItem(item)
+        for order_no in self._loose_orders():  # no tote to scan: the open bin, for the single-item lane
+            item = QListWidgetItem("▫  " + self.tr("Open bin · {order} · 1 unit → single-item packing")
+                                   .format(order=order_no))
+            item.setData(Qt.ItemDataRole.UserRole, "loose")
+            self.totes.addItem(item)
         self.side.setCurrentIndex(1)
         for label in (self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote, self.cur_order):
             label.setText("")
@@ -471,6 +476,14 @@ class PickerWorkspace(Workspace):
             self.cur_location.setText(self.tr("To packing"))
             self.cur_product.setText(self.tr("Take the totes to the packing drop-off."))
             self.cur_qty.setText(self.tr("Scan each tote as you leave it there."))
+
+    def _loose_orders(self) -> list[str]:
+        """Orders of the batch that ride without a tote (the cart's open bin): one-unit orders."""
+        view = self.batch
+        if view is None:
+            return []
+        toted = {s.order_no for s in view.stops if s.tote_code}
+        return sorted({s.order_no for s in view.stops if s.status != "skipped"} - toted)
 
     def take_suggested_totes(self) -> None:
         """F6 at the cart: the suggested totes are on it, without scanning each."""
@@ -560,7 +573,10 @@ class PickerWorkspace(Workspace):
         elif isinstance(verdict, StopComplete):
             self._stop_complete(verdict)
             if self.session is not None and self.session.done:  # the last stop, and no tote to drop off
-                self._say(self.tr("Batch {code} done").format(code=self.batch.code if self.batch else ""))
+                loose = self._loose_orders()
+                self._say(self.tr("Batch {code} done").format(code=self.batch.code if self.batch else "")
+                          + ("\n" + self.tr("Open bin to the single-item packing lane: {orders}").format(
+                              orders=", ".join(loose)) if loose else ""))
                 self._close_batch("done")
                 return
         self._show_current()
@@ -607,8 +623,11 @@ class PickerWorkspace(Workspace):
 
     def _dropped_off(self) -> None:
         code = self.batch.code if self.batch else ""
+        loose = self._loose_orders()
         self.feedback.good(self.tr("Batch {code}: every tote is at packing. Well done.").format(code=code))
-        self._say(self.tr("Batch {code} done — totes at packing").format(code=code))
+        self._say(self.tr("Batch {code} done — totes at packing").format(code=code)
+                  + ("\n" + self.tr("Open bin to the single-item packing lane: {orders}").format(
+                      orders=", ".join(loose)) if loose else ""))
         self._close_batch("done")
 
     def _stop_complete(self, verdict: StopComplete) -> None:
