@@ -10,7 +10,32 @@ from desktop.db import models
 from desktop.db.database import Database
 from desktop.domain.picking import Step
 from ui.feedback import Verdict
+from picker_scans import drop_off, good_unit
 from ui.main_window import MainWindow
+
+
+def single_units_loose_with_one_unit_orders(db: Database, count: int = 2) -> list[str]:
+    """The cart layout's open bin switched on (as the set-up import writes it), and `count` of the demo's
+    ready orders (several units each) cut to one unit, reserved again."""
+    from desktop.services.stock import release_line, reserve_line
+
+    with db.unit_of_work() as uow:
+        for w in uow.session.scalars(select(models.Warehouse)):
+            w.layout = {**w.layout, "cart": {"single_units_loose": True}}
+        orders = uow.session.scalars(select(models.Order).where(models.Order.status == "ready")
+                                     .order_by(models.Order.priority_score.desc(), models.Order.id)).all()[:count]
+        for order in orders:
+            first, *rest = sorted(order.lines, key=lambda ln: ln.line_no)
+            for line in order.lines:
+                release_line(uow, line)
+            for line in rest:
+                uow.session.delete(line)
+            first.qty = 1
+            uow.session.flush()
+            reserve_line(uow, first, order.warehouse_id, first.order.created_at.date())
+        numbers = [o.order_no for o in orders]
+        uow.commit()
+    return numbers
 
 
 def a_batch(qtbot, window: MainWindow, sign_in, login: str = "picker1"):  # noqa: ANN001, ANN201
@@ -21,9 +46,37 @@ def a_batch(qtbot, window: MainWindow, sign_in, login: str = "picker1"):  # noqa
     return ws
 
 
+def test_one_unit_orders_ride_in_the_open_bin_without_a_tote_scan_and_go_to_the_single_item_lane(
+        qtbot, window: MainWindow, demo_db: Database, sign_in) -> None:
+    cut = single_units_loose_with_one_unit_orders(demo_db)
+    ws = a_batch(qtbot, window, sign_in, "picker2")
+    loose = [o for o in cut if o in ws.batch.orders]
+    assert loose, "the planned batch takes the most urgent ready orders"
+    assert all(s.tote_code is None for s in ws.batch.stops if s.order_no in loose)
+    rows = [ws.totes.item(r) for r in range(ws.totes.count())]
+    assert [r.text() for r in rows if r.data(Qt.ItemDataRole.UserRole) == "loose"] == [
+        f"▫  Open bin · {o} · 1 unit → single-item packing" for o in sorted(loose)]
+    ws.take_suggested_totes()
+    while ws.session.current is not None:
+        stop = ws.session.current
+        window.on_scan("LOC-" + stop.location_code)
+        for _ in range(stop.remaining):
+            window.on_scan(good_unit(stop))
+        if stop.tote_code is None:  # the open bin: done with its unit, no tote to scan
+            assert ws.session.current is not stop and ws.feedback.verdict is Verdict.GOOD
+        else:
+            assert ws.session.step is Step.PUT
+            window.on_scan(stop.tote_code)
+    if ws.session.step is Step.DROP_OFF:
+        assert any(ws.totes.item(r).data(Qt.ItemDataRole.UserRole) == "loose" for r in range(ws.totes.count()))
+        with qtbot.waitSignal(ws.batch_closed, timeout=10_000):
+            drop_off(window, ws)
+    assert "single-item packing lane" in ws.status.text() and loose[0] in ws.status.text()
+
+
 def test_any_free_tote_or_a_new_one_may_go_on_the_cart_instead_of_a_suggested_one(
         qtbot, window: MainWindow, demo_db: Database, sign_in) -> None:
-    ws = a_batch(qtbot, window, sign_in, "picker2")
+    ws = a_batch(qtbot, window, sign_in, "picker1")
     suggested = list(ws.session.totes)
     first_orders = {s.order_no for s in ws.batch.stops if s.tote_code == suggested[0]}
     with demo_db.unit_of_work() as uow:
