@@ -616,3 +616,17 @@ def test_a_second_sign_in_takes_the_server_session_over_from_the_first_login(sit
         with site.owner.engine.begin() as conn:
             conn.execute(text(f"DROP OWNED BY {second}"))
             conn.execute(text(f"DROP ROLE {second}"))
+
+
+def test_a_picker_registers_a_new_tote_at_the_cart_and_a_packer_may_not(site):
+    picker_db = site.station(Role.PICKER)
+    picker = site.sign_in(Role.PICKER, "picker2", "2222")
+    with picker_db.unit_of_work(picker) as uow:
+        batch = picking.next_batch(uow, today=TODAY)
+    suggested = sorted({s.tote_code for s in batch.stops if s.tote_code})
+    with picker_db.unit_of_work(picker) as uow:
+        after = picking.bind_tote(uow, batch.code, "TOTE-96001", suggested[0], today=TODAY)
+    assert "TOTE-96001" in {s.tote_code for s in after.stops}
+    assert site.owner_scalar("SELECT status FROM totes WHERE code = 'TOTE-96001'") == "in_use"
+    refused(site.station(Role.PACKER), "INSERT INTO totes (code, status) VALUES ('TOTE-96002', 'free')")
+    refused(site.station(Role.RECEIVER), "INSERT INTO totes (code, status) VALUES ('TOTE-96003', 'free')")
