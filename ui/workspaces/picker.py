@@ -455,7 +455,7 @@ class PickerWorkspace(Workspace):
             item.setData(Qt.ItemDataRole.UserRole, "done" if code in done else "")
             self.totes.addItem(item)
         for order_no in self._loose_orders():  # no tote to scan: the open bin, for the single-item lane
-            item = QListWidgetItem("▫  " + self.tr("Open bin · {order} · 1 unit → single-item packing")
+            item = QListWidgetItem("▫  " + self.tr("{order} · open bin, 1 unit")
                                    .format(order=order_no))
             item.setData(Qt.ItemDataRole.UserRole, "loose")
             self.totes.addItem(item)

@@ -97,6 +97,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{order} · open bin, 1 unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{code} · the cart · {k} of {n} totes on it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,10 +110,6 @@
     </message>
     <message>
         <source>No tote: into the cart&apos;s open bin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open bin · {order} · 1 unit → single-item packing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -106,8 +106,8 @@
         <translation>无周转箱：放入拣货车的散件筐</translation>
     </message>
     <message>
-        <source>Open bin · {order} · 1 unit → single-item packing</source>
-        <translation>散件筐 · {order} · 1 件 → 单件打包</translation>
+        <source>{order} · open bin, 1 unit</source>
+        <translation>{order} · 散件筐，1 件</translation>
     </message>
     <message>
         <source>Scan each tote as you put it on the cart (any free tote will do).</source>

@@ -55,7 +55,7 @@ def test_one_unit_orders_ride_in_the_open_bin_without_a_tote_scan_and_go_to_the_
     assert all(s.tote_code is None for s in ws.batch.stops if s.order_no in loose)
     rows = [ws.totes.item(r) for r in range(ws.totes.count())]
     assert [r.text() for r in rows if r.data(Qt.ItemDataRole.UserRole) == "loose"] == [
-        f"▫  Open bin · {o} · 1 unit → single-item packing" for o in sorted(loose)]
+        f"▫  {o} · open bin, 1 unit" for o in sorted(loose)]
     ws.take_suggested_totes()
     while ws.session.current is not None:
         stop = ws.session.current
