@@ -18,6 +18,8 @@ from desktop import __version__
 from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.roles import Role, may_act_as
+from desktop.domain.errors import SignedInElsewhere
+from desktop.domain.events import StationSignedOut
 from desktop.services.auth import sign_out, signed_in_elsewhere
 from ui import appearance
 from ui.appearance import type_scale
@@ -25,6 +27,7 @@ from ui.devices.status_widget import DeviceStatusWidget
 from ui.help import GuideDialog, ShortcutsDialog
 from ui.errors import error_text
 from ui.labels import role_name
+from ui.live import ChangeFeedWatcher
 from ui.login import SignInView
 from ui.no_workspace import NoWorkspaceView
 from ui.station import Station
@@ -63,6 +66,10 @@ class MainWindow(QMainWindow):
         connection_changed(bool): the central database became reachable (True) or was lost.
         session_taken_over(str): the person here signed in at another station (its name; "" when
             they were signed out elsewhere): this station went back to the sign-in and said so.
+            Heard at once: the change feed (`session_watcher`: LISTEN/NOTIFY on PostgreSQL, the poll
+            on SQLite) brings the take-over's sign-out of this station, and any call the station
+            makes as the person fails with `SignedInElsewhere` (the runner's `session_lost`); the
+            ping's check stays as the safety net.
 
     The window works with one `ui.station.Station` (its journal and sync, print queue, printer,
     scale and scanners: built once by `ui.station.build_station`, closed with the window) and gives
@@ -119,6 +126,11 @@ class MainWindow(QMainWindow):
         station.scanned.connect(self.on_scan)
         station.scanned.connect(self.device_status.set_last_scan)
         station.device_state_changed.connect(self.device_status.set_device_state)
+        # While someone is signed in: the change feed, for a take-over of this station's session.
+        self.session_watcher = ChangeFeedWatcher(self.runner, interval_ms=500, parent=self)
+        self.session_watcher.setObjectName("session_watcher")
+        self.session_watcher.changed.connect(self._on_feed)
+        self.runner.session_lost.connect(self._on_session_lost)
         self.show_sign_in()
 
         self.ping_timer = QTimer(self)
@@ -259,9 +271,22 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda uow: signed_in_elsewhere(uow, actor),
                         lambda where: self._session_checked(actor, where), lambda _exc: None, actor=actor, owner=self)
 
+    def _on_feed(self, entry) -> None:  # noqa: ANN001 - a desktop.services.feed.FeedEntry
+        change = entry.change
+        actor = self.actor
+        if (isinstance(change, StationSignedOut) and actor is not None and change.user == actor.login
+                and change.station == actor.station):
+            self.check_session()  # signed out of here by someone else, or taken over: where are they?
+
+    def _on_session_lost(self, exc: SignedInElsewhere) -> None:
+        actor = self.actor
+        if actor is not None and exc.user_id in (None, actor.user_id):
+            self._session_checked(actor, exc.station)
+
     def _session_checked(self, actor: Actor, where: str | None) -> None:
         if where is None or self.actor != actor:
             return
+        self.session_watcher.stop()
         self.actor = None
         self._update_station_and_user()
         self.show_sign_in()
@@ -324,6 +349,7 @@ class MainWindow(QMainWindow):
 
     def _on_signed_in(self, actor: Actor) -> None:
         self.actor = actor
+        self.session_watcher.start()
         self.settings.last_user = actor.login
         self._update_station_and_user()
         self._open_home()
@@ -377,6 +403,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and not self.workspace.may_sign_out():
             return  # they chose to stay: the work in hand stays on screen
         self.actor = None
+        self.session_watcher.stop()
         self._update_station_and_user()
         self.show_sign_in()
         self.runner.run(lambda uow: sign_out(uow, actor), None, self._sign_out_failed, actor=actor)
@@ -566,6 +593,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.ping_timer.stop()
+        self.session_watcher.stop()
         self.save_layout()
         if self.workspace is not None:
             self.workspace.stop()

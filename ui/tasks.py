@@ -10,6 +10,11 @@ work rolls back when the op returns.
 
 Pass `owner=` (a QWidget or other QObject) when the callbacks touch it: if the owner has been
 deleted by the time the result arrives, the result is dropped instead of crashing.
+
+Work done as a person (`actor=`) first checks that they are still signed in here: when they have
+signed in at another station since (one person, one session), the op does not run, and instead of
+its `on_failure` the runner's `session_lost(SignedInElsewhere)` tells the window, which goes back
+to the sign-in and says where they are now.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop.db.database import Database, UnitOfWork
 from desktop.domain.actor import Actor
+from desktop.domain.errors import SignedInElsewhere
+from desktop.services.auth import ensure_still_signed_in
 
 T = TypeVar("T")
 
@@ -60,9 +67,12 @@ class TaskRunner(QObject):
 
     Signals:
         busy_changed(bool): emitted when the first task starts or the last one finishes.
+        session_lost(object): work done as a person was refused: `SignedInElsewhere` (they signed
+            in at another station since); that work's own `on_failure` is not called.
     """
 
     busy_changed = Signal(bool)
+    session_lost = Signal(object)
     # (task id, succeeded, result or exception) — emitted on a worker, received on the GUI thread.
     _finished = Signal(int, bool, object)
 
@@ -87,6 +97,8 @@ class TaskRunner(QObject):
 
         def in_unit_of_work() -> T:
             with db.unit_of_work(actor) as uow:
+                if actor is not None:
+                    ensure_still_signed_in(uow)
                 return op(uow)
 
         return self.call(in_unit_of_work, on_success, on_failure, owner=owner)
@@ -119,6 +131,9 @@ class TaskRunner(QObject):
         if not self._pending:
             self.busy_changed.emit(False)
         if pending is None:
+            return
+        if not ok and isinstance(payload, SignedInElsewhere):
+            self.session_lost.emit(payload)  # the window's business, whoever asked
             return
         if pending.owner is not None and not shiboken6.isValid(pending.owner):
             return

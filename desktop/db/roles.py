@@ -104,7 +104,8 @@ GRANTS: dict[str, dict[Role, str]] = {
     # an order cancelled after release (docs/waves.md): the units picked for it go back to their bin;
     # made by the cancellation (a supervisor's), done at the drop-off or the bench (a packer's)
     "put_backs": {K: "SELECT, UPDATE", S: _WORK, A: _WORK},
-    "totes": {P: "SELECT, UPDATE", K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
+    # a picker registers a new tote at the cart (services/picking.bind_tote); a packer only frees them
+    "totes": {P: _WORK, K: "SELECT, UPDATE", S: "SELECT, UPDATE", A: _WORK},
     # packing and shipping
     "parcels": {P: _READ, K: _WORK, S: _WORK, A: _WORK},
     "parcel_items": {K: _ALL, S: _ALL, A: _ALL},

@@ -39,6 +39,17 @@ class SignInRefused(PickdeskError):
     code = "sign_in_refused"
 
 
+class SignedInElsewhere(PickdeskError):
+    """One person, one active session: the person acting here has signed in at another station since."""
+
+    code = "signed_in_elsewhere"
+
+    def __init__(self, name: str, station: str, user_id: int | None = None) -> None:
+        super().__init__(f"{name} signed in at station {station}: signed out here.",
+                         f"{name} 已在工作站 {station} 登录：本工作站已退出登录。")
+        self.name, self.station, self.user_id = name, station, user_id
+
+
 class NotFound(PickdeskError):
     code = "not_found"
 

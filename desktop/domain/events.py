@@ -33,7 +33,7 @@ __all__ = [
     "OrderLeftMerge",
     # batches
     "BatchAssigned", "BatchStarted", "ItemPicked", "BatchDone", "BatchReplanned", "BatchReassigned", "BatchChanged",
-    "BatchOrderCancelled", "WaveReleased",
+    "BatchOrderCancelled", "ToteSwapped", "WaveReleased",
     # exceptions
     "ExceptionOpened", "ExceptionResolved",
     # parcels, print, manifests
@@ -308,6 +308,16 @@ class BatchOrderCancelled(BatchChange):
     put_back: int = 0
     stops_removed: int = 0
     done: bool = False
+
+
+@_register
+@dataclass(frozen=True)
+class ToteSwapped(BatchChange):
+    """At the cart the picker bound `tote` (a free one, or a new one) instead of the suggested `replaces`."""
+
+    event: ClassVar[str] = "tote_swapped"
+    tote: str = ""
+    replaces: str = ""
 
 
 @_register

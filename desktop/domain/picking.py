@@ -16,10 +16,13 @@ scan that cannot be decoded is `unreadable`.
 
 Totes are bound and checked, so three totes on one cart cannot be mixed up: the batch starts with
 the cart (`Step.CART`): each of the batch's totes is scanned onto it (or all are taken as suggested,
-`take_suggested_totes`); until then a stop's scans are refused (`totes_first`), and a tote that is
-not the batch's is `not_this_batch`. When a stop's units are all in hand they go into the stop's
+`take_suggested_totes`); until then a stop's scans are refused (`totes_first`). A tote that is not
+one of the suggested may take the place of one not yet on the cart (`ToteOffered`: the floor decides
+whether it is free, `desktop.services.picking.bind_tote`); with every tote on the cart it is
+`not_this_batch`. When a stop's units are all in hand they go into the stop's
 tote and the tote is scanned (`Step.PUT`): another tote is `wrong_tote`, anything else `put_first`.
-A stop without a tote (no free tote was left) completes with its last unit. After the last stop the
+A stop without a tote completes with its last unit and no put scan: a one-unit order the warehouse's
+cart layout puts in the cart's open bin (`single_units_loose`, docs/picking.md), or no free tote left. After the last stop the
 totes are listed for the packing drop-off (`Step.DROP_OFF`), each scanned there. A badge is never
 read as part of the walk (`badge`): it is a person, not a location.
 """
@@ -129,6 +132,16 @@ class ToteOnCart:
 
 
 @dataclass(frozen=True)
+class ToteOffered:
+    """At the cart, a tote the batch was not given: it may replace `replaces` (the first suggested tote
+    not yet on the cart) if the floor finds it free. Nothing changed yet: the station asks the floor,
+    then reloads the batch with `code` on the cart."""
+
+    code: str
+    replaces: str
+
+
+@dataclass(frozen=True)
 class PutExpected:
     """All of the stop's units are in hand: they go into `stop.tote_code`, confirmed by its scan."""
 
@@ -166,7 +179,8 @@ class OrderDropped:
     location: str | None
 
 
-Verdict = LocationConfirmed | AlreadyHere | UnitTaken | StopComplete | ToteOnCart | PutExpected | ToteDroppedOff
+Verdict = (LocationConfirmed | AlreadyHere | UnitTaken | StopComplete | ToteOnCart | ToteOffered | PutExpected
+           | ToteDroppedOff)
 
 
 def _refuse(reason: RefusalReason, message: str, message_zh: str) -> PickRefused:
@@ -373,6 +387,8 @@ class PickSession:
             raise _refuse(RefusalReason.TOTES_FIRST, f"Put the totes on the cart first: scan {waiting}.",
                           f"请先把周转箱放上拣货车：扫描 {waiting}。")
         if scan.code not in self.totes:
+            if self.totes_to_bind:
+                return ToteOffered(scan.code, self.totes_to_bind[0])
             raise self._not_this_batch(scan.code)
         if scan.code not in self.on_cart:
             self.on_cart.append(scan.code)

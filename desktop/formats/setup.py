@@ -62,6 +62,8 @@ PROMOTION_KINDS = {"coupon": {"amount_off": "money", "min_spend": "money"},
                    "threshold": {"threshold": "money", "amount_off": "money"}}
 PROMOTION_REQUIRED = {"coupon": ("amount_off",), "tier": ("tier", "percent"), "threshold": ("threshold", "amount_off")}
 LAYOUT_KEYS = ("aisles", "blocks", "block_length", "aisle_spacing", "slots", "depot_x")
+# A warehouse's carts (layout.cart): single_units_loose — one-unit orders ride in the cart's open bin, no tote.
+CART_KEYS = ("single_units_loose",)
 CSV_COLUMNS = {
     "skus": ("merchant", "sku", "gtin", "name", "name_zh", "weight_g", "length_mm", "width_mm", "height_mm",
              "fragile", "unit_value", "lot_tracked", "min_remaining_shelf_days", "low_stock_threshold", "active"),
@@ -323,7 +325,7 @@ def _warehouse(c: RowChecks, raw: Any, where: str, out: Parsed) -> None:
               "name": c.text(row, where, "name", 120, required=True), "city": c.text(row, where, "city", 60),
               "address": c.text(row, where, "address", 300), "active": c.boolean(row, where, "active")}
     if row.get("layout") is not None:
-        layout = c.obj(row["layout"], f"{where}.layout", LAYOUT_KEYS, LAYOUT_KEYS)
+        layout = c.obj(row["layout"], f"{where}.layout", (*LAYOUT_KEYS, "cart"), LAYOUT_KEYS)
         if layout is not None:
             lw = f"{where}.layout"
             checked = {"aisles": c.integer(layout, lw, "aisles", low=1, high=10_000),
@@ -334,6 +336,10 @@ def _warehouse(c: RowChecks, raw: Any, where: str, out: Parsed) -> None:
                        "depot_x": c.number(layout, lw, "depot_x")}
             if all(v is not None for v in checked.values()):
                 values["layout"] = checked
+                if layout.get("cart") is not None:  # the carts' layout (docs/picking.md): optional
+                    cart = c.obj(layout["cart"], f"{lw}.cart", CART_KEYS)
+                    if cart is not None:
+                        checked["cart"] = {k: c.boolean(cart, f"{lw}.cart", k) for k in CART_KEYS if k in cart}
     code = values["code"]
     locations = row.get("locations")
     if locations is not None and not isinstance(locations, list):
@@ -1313,6 +1319,9 @@ def export_sections(uow: UnitOfWork) -> Iterator[tuple[str, Iterator[dict]]]:
             for k in ("block_length", "aisle_spacing", "depot_x"):
                 if k in layout:
                     layout[k] = float(layout[k])
+            cart = {k: v for k, v in (wh.layout.get("cart") or {}).items() if k in CART_KEYS and v is not None}
+            if cart:
+                layout["cart"] = cart
             yield _drop_none({"code": wh.code, "name": wh.name, "city": wh.city, "address": wh.address,
                               "layout": layout, "locations": locations, "active": None if wh.active else False})
 

@@ -32,7 +32,7 @@ from desktop.db import models
 from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
-from desktop.domain.errors import PickdeskError, SignInRefused
+from desktop.domain.errors import PickdeskError, SignedInElsewhere, SignInRefused
 from desktop.domain.roles import Role
 from desktop.domain.events import StationSignedIn, StationSignedOut
 
@@ -218,6 +218,20 @@ def signed_in_elsewhere(uow: UnitOfWork, actor: Actor) -> str | None:
         return None
     return uow.session.scalar(select(S.name).where(S.current_user_id == actor.user_id)
                               .order_by(S.last_seen_at.desc()).limit(1)) or ""
+
+
+def ensure_still_signed_in(uow: UnitOfWork) -> None:
+    """Raise `SignedInElsewhere` when the acting person has signed in at another station since they
+    signed in at theirs (a take-over): the first station's next call goes no further. One small read;
+    a person signed in nowhere (a script, a test's actor) passes."""
+    actor = uow.actor
+    if actor.user_id is None or not actor.station:
+        return
+    S = models.Station
+    where = uow.session.scalars(select(S.name).where(S.current_user_id == actor.user_id)
+                                .order_by(S.last_seen_at.desc())).all()
+    if where and actor.station not in where:
+        raise SignedInElsewhere(actor.display_name, where[0], actor.user_id)
 
 
 def sign_in_with_pin(uow: UnitOfWork, login: str, pin: str, station: str) -> Actor:

@@ -12,6 +12,7 @@ Confirmations carry the station's action id (unique in pick_events), so replayin
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -45,7 +46,7 @@ from desktop.services.stock import (
     shelf_life_cutoff,
 )
 from desktop.domain.events import (BatchAssigned, BatchDone, BatchReplanned, BatchStarted, ExceptionOpened, ItemPicked,
-                                   OrderStatusChanged)
+                                   OrderStatusChanged, ToteSwapped)
 
 # One cart: eight totes, 160 litres in all.
 CART = CartCapacity(totes=8, volume_litres=160.0)
@@ -88,6 +89,12 @@ class NothingToPick(PickdeskError):
 
     def __init__(self) -> None:
         super().__init__("No order is ready to pick. Try again in a moment.", "暂无待拣订单。请稍后再试。")
+
+
+class ToteNotFree(PickdeskError):
+    """A tote scanned onto the cart that another batch holds (or that is not a tote of this floor)."""
+
+    code = "tote_not_free"
 
 
 class PickNotAllowed(PickdeskError):
@@ -295,8 +302,10 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     uow.session.flush()
     batch.code = f"B{now:%y%m%d}-{batch.id:05d}"
     tasks: list[models.PickTask] = []
+    loose = single_units_loose(warehouse.layout)
     for order in claimed:
-        tote = _claim_tote(uow, batch)
+        one_unit = sum(res.qty for line in order.lines for res in line.reservations) == 1
+        tote = None if loose and one_unit else _claim_tote(uow, batch)
         for line in order.lines:
             for res in line.reservations:
                 tasks.append(models.PickTask(line=line, stock=res.stock, location=res.stock.location,
@@ -314,7 +323,7 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
 def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) -> bool:
     """The claimed cart's ready orders → PICKING (set-based); orders no longer ready leave it. False: none left."""
     O, T = models.Order, models.PickTask
-    rows = uow.session.execute(select(T.id, T.tote_id, models.OrderLine.order_id)
+    rows = uow.session.execute(select(T.id, T.tote_id, T.qty, models.OrderLine.order_id)
                                .join(models.OrderLine, T.order_line_id == models.OrderLine.id)
                                .where(T.batch_id == cart.id)).all()
     order_ids = sorted({r.order_id for r in rows})
@@ -344,8 +353,14 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
                        for oid in sorted(claimed)])
     wave_kind = cart.wave.kind if cart.wave is not None else waves.WaveKind.MULTI.value
     bulk = wave_kind != waves.WaveKind.MULTI.value
-    totes = _claim_totes(uow, cart, 1 if bulk else len(claimed))
-    tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(sorted(claimed)) if totes and
+    toted = sorted(claimed)
+    if not bulk and single_units_loose(cart.warehouse.layout):  # one-unit orders ride in the open bin
+        units: dict[int, int] = {}
+        for r in rows:
+            units[r.order_id] = units.get(r.order_id, 0) + r.qty
+        toted = [oid for oid in toted if units.get(oid, 0) != 1]
+    totes = _claim_totes(uow, cart, 1 if bulk else len(toted)) if toted else []
+    tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(toted) if totes and
                (bulk or k < len(totes))}
     placed = [{"task": r.id, "tote": tote_of[r.order_id]} for r in rows if r.order_id in tote_of and r.order_id in claimed]
     if placed:  # one executemany: every stop into its order's tote
@@ -356,6 +371,13 @@ def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) ->
     uow.announce(BatchAssigned(batch_code=cart.code, picker=uow.actor.login))
     uow.session.expire_all()  # the set-based updates above bypassed any order or task already loaded
     return True
+
+
+def single_units_loose(warehouse_layout: dict[str, Any] | None) -> bool:
+    """The warehouse's cart layout (`layout.cart`, docs/picking.md): do one-unit orders ride in the
+    cart's open bin, without a tote (packed at the single-item lane)?"""
+    cart = (warehouse_layout or {}).get("cart") or {}
+    return bool(cart.get("single_units_loose"))
 
 
 def _claim_totes(uow: UnitOfWork, batch: models.PickBatch, wanted: int) -> list[int]:
@@ -431,6 +453,73 @@ def _claim_tote(uow: UnitOfWork, batch: models.PickBatch) -> models.Tote | None:
             uow.session.refresh(tote)
             return tote
     return None  # no free tote: the picker uses any container; the packer goes by order
+
+
+# ─── the cart: a tote of the picker's choosing ──────────────────────────────────
+
+# A tote's code, as the scanners read it (devices.decode): a new code of this shape is a new tote.
+TOTE_PATTERN = re.compile(r"TOTE-[0-9]{5}")
+
+
+def bind_tote(uow: UnitOfWork, batch_code: str, code: str, replaces: str, *,
+              today: date | None = None) -> BatchView:
+    """At the cart the picker put `code` on it instead of the suggested `replaces`: the stops meant for
+    `replaces` go into `code`, and `replaces` goes back to the free stack. `code` may be any free tote,
+    or a new one (a code of the tote pattern the warehouse has not seen: registered here). A tote that
+    another batch holds is refused with where it is (`ToteNotFree`); nothing changes then."""
+    require_role(uow.actor.role, Role.PICKER)
+    T, B = models.Tote, models.PickBatch
+    batch = uow.session.scalar(select(B).where(B.code == batch_code))
+    if batch is None:
+        raise NotFound(f"No pick batch {batch_code}.", f"没有拣货批次 {batch_code}。")
+    if batch.picker_id != uow.actor.user_id or batch.status not in ACTIVE:
+        raise BatchNotYours(batch.code, batch.picker.login if batch.picker else None)
+    old = uow.session.scalar(select(T).where(T.code == replaces, T.batch_id == batch.id))
+    if old is None:
+        raise PickNotAllowed(f"Tote {replaces} is not one of batch {batch.code}'s.",
+                             f"周转箱 {replaces} 不属于批次 {batch.code}。")
+    code = code.strip().upper()
+    tote = uow.session.scalar(select(T).where(T.code == code))
+    if tote is not None and tote.batch_id == batch.id:
+        return _view(_load_batch(uow, batch.code), _today(today))  # already this batch's
+    if tote is None:
+        if not TOTE_PATTERN.fullmatch(code):
+            raise ToteNotFree(f"{code} is not a tote of this warehouse (tote codes read like TOTE-00042).",
+                              f"{code} 不是本仓库的周转箱（周转箱编码形如 TOTE-00042）。")
+        tote = T(code=code, status="in_use", batch_id=batch.id)
+        uow.session.add(tote)
+        uow.session.flush()
+        uow.audit("tote_registered", "tote", code, batch=batch.code)
+    else:
+        taken = uow.session.execute(update(T).where(T.id == tote.id, T.status == "free")
+                                    .values(status="in_use", batch_id=batch.id)
+                                    .execution_options(synchronize_session=False)).rowcount
+        if not taken:
+            uow.session.refresh(tote)
+            raise _tote_elsewhere(uow, tote)
+    uow.session.execute(update(models.PickTask).where(models.PickTask.batch_id == batch.id,
+                                                      models.PickTask.tote_id == old.id)
+                        .values(tote_id=tote.id).execution_options(synchronize_session=False))
+    old.status, old.batch_id = "free", None
+    uow.audit("tote_swapped", "pick_batch", batch.code, tote=code, replaces=replaces)
+    uow.announce(ToteSwapped(batch_code=batch.code, picker=uow.actor.login, tote=code, replaces=replaces))
+    uow.commit()
+    return _view(_load_batch(uow, batch.code), _today(today))
+
+
+def _tote_elsewhere(uow: UnitOfWork, tote: models.Tote) -> ToteNotFree:
+    holder = uow.session.get(models.PickBatch, tote.batch_id) if tote.batch_id is not None else None
+    if tote.status == "at_pack":
+        where = f"batch {holder.code}" if holder is not None else "an earlier batch"
+        where_zh = f"批次 {holder.code}" if holder is not None else "之前的批次"
+        return ToteNotFree(f"Tote {tote.code} is at packing with {where}'s orders. Take another tote.",
+                           f"周转箱 {tote.code} 在打包区，装着{where_zh}的订单。请换一个周转箱。")
+    if holder is None:
+        return ToteNotFree(f"Tote {tote.code} is in use. Take another tote.", f"周转箱 {tote.code} 正在使用。请换一个周转箱。")
+    who = holder.picker.display_name if holder.picker else "nobody yet"
+    who_zh = holder.picker.display_name if holder.picker else "尚未分配"
+    return ToteNotFree(f"Tote {tote.code} is on another cart: batch {holder.code} ({who}). Take another tote.",
+                       f"周转箱 {tote.code} 在另一辆拣货车上：批次 {holder.code}（{who_zh}）。请换一个周转箱。")
 
 
 # ─── confirming ─────────────────────────────────────────────────────────────────

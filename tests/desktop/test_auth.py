@@ -12,7 +12,8 @@ from sqlalchemy import select
 from desktop.db import models
 from desktop.db.database import Database
 from desktop.db.types import utcnow
-from desktop.domain.errors import NotAllowed, SignInRefused
+from desktop.domain.actor import Actor
+from desktop.domain.errors import NotAllowed, SignedInElsewhere, SignInRefused
 from desktop.domain.roles import Role, require_role
 from desktop.services import auth
 
@@ -117,3 +118,19 @@ def test_roles_are_checked_with_a_message_in_both_languages():
     assert "supervisor" in info.value.message and "主管" in info.value.message_zh
     with pytest.raises(NotAllowed):
         require_role(Role.PACKER, Role.PICKER)
+
+
+def test_after_a_take_over_the_first_stations_calls_are_refused_as_signed_in_elsewhere(db):
+    with db.unit_of_work() as uow:
+        first = auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-01")
+    with db.unit_of_work(first) as uow:
+        auth.ensure_still_signed_in(uow)  # still the one signed in at PICK-01
+    with db.unit_of_work() as uow:
+        auth.sign_in_with_pin(uow, "picker1", "1111", "PICK-02")
+    with db.unit_of_work(first) as uow, pytest.raises(SignedInElsewhere) as refused:
+        auth.ensure_still_signed_in(uow)
+    assert refused.value.station == "PICK-02" and refused.value.user_id == first.user_id
+    assert "PICK-02" in refused.value.message and "PICK-02" in refused.value.message_zh
+    script = Actor(first.user_id + 100, "script", "Script", Role.ADMIN, "PICK-09")
+    with db.unit_of_work(script) as uow:  # signed in nowhere (a script, a test's actor): not a take-over
+        auth.ensure_still_signed_in(uow)

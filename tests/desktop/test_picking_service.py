@@ -261,3 +261,139 @@ def test_two_pickers_at_once_never_share_an_order(pg_empty_url, tmp_path, monkey
             assert all(q <= lines[lid] for lid, q in per_line.items())  # no line is picked twice
     finally:
         db.dispose()
+
+
+# ─── the cart: a tote of the picker's choosing ──────────────────────────────────
+
+
+def tote_row(db: Database, code: str) -> tuple[str, str | None] | None:
+    with db.unit_of_work() as uow:
+        tote = uow.session.scalar(select(models.Tote).where(models.Tote.code == code))
+        return None if tote is None else (tote.status, tote.batch.code if tote.batch else None)
+
+
+def test_a_free_tote_or_a_new_one_replaces_a_suggested_one_and_one_in_use_is_refused_saying_where(db) -> None:
+    view = planned(db)
+    suggested = sorted({s.tote_code for s in view.stops if s.tote_code})
+    replaced = suggested[0]
+    mine = {s.task_id for s in view.stops if s.tote_code == replaced}
+    with db.unit_of_work() as uow:  # a free tote the planner did not suggest
+        free = uow.session.scalars(select(models.Tote.code).where(models.Tote.status == "free")
+                                   .order_by(models.Tote.code.desc())).first()
+    after = call(db, "picker2", picking.bind_tote, view.code, free, replaced, today=TODAY)
+    assert {s.tote_code for s in after.stops if s.task_id in mine} == {free}
+    assert tote_row(db, free) == ("in_use", view.code) and tote_row(db, replaced) == ("free", None)
+    assert call(db, "picker2", picking.bind_tote, view.code, free, free, today=TODAY) == after  # scanned twice
+
+    # A code of the tote pattern the warehouse has never seen: a new tote, registered on this cart.
+    after = call(db, "picker2", picking.bind_tote, view.code, "TOTE-97001", free, today=TODAY)
+    assert {s.tote_code for s in after.stops if s.task_id in mine} == {"TOTE-97001"}
+    assert tote_row(db, "TOTE-97001") == ("in_use", view.code) and tote_row(db, free) == ("free", None)
+
+    # A tote on another picker's cart: refused, with the batch and the person; nothing changes.
+    other = scalar(db, select(models.Tote.code).join(models.PickBatch, models.Tote.batch_id == models.PickBatch.id)
+                   .where(models.PickBatch.code != view.code, models.Tote.status == "in_use"))
+    holder = scalar(db, select(models.PickBatch.code).join(models.Tote, models.Tote.batch_id == models.PickBatch.id)
+                    .where(models.Tote.code == other))
+    with pytest.raises(picking.ToteNotFree) as refused:
+        call(db, "picker2", picking.bind_tote, view.code, other, "TOTE-97001", today=TODAY)
+    assert other in refused.value.message and holder in refused.value.message and holder in refused.value.message_zh
+    assert tote_row(db, "TOTE-97001") == ("in_use", view.code) and tote_row(db, other) == ("in_use", holder)
+    with pytest.raises(picking.ToteNotFree):  # not a tote code at all
+        call(db, "picker2", picking.bind_tote, view.code, "BOX-1", "TOTE-97001", today=TODAY)
+    with pytest.raises(picking.BatchNotYours):  # another picker's batch
+        call(db, "picker1", picking.bind_tote, view.code, free, "TOTE-97001", today=TODAY)
+    with db.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(models.AuditEntry)
+                                  .where(models.AuditEntry.action == "tote_swapped")) == 2
+
+
+# ─── the cart layout: one-unit orders in the open bin ───────────────────────────
+
+
+def loose_single_units(db: Database, on: bool = True) -> None:
+    """What the set-up import writes for `layout.cart.single_units_loose` (docs/picking.md)."""
+    with db.unit_of_work() as uow:
+        for w in uow.session.scalars(select(models.Warehouse)):
+            w.layout = {**w.layout, "cart": {"single_units_loose": on}}
+        uow.commit()
+
+
+def one_unit_orders(db: Database, count: int = 2) -> list[str]:
+    """The demo's ready orders are several units each: `count` of them cut to one unit (reserved again)."""
+    from desktop.services.stock import release_line, reserve_line
+
+    with db.unit_of_work() as uow:
+        orders = uow.session.scalars(select(models.Order).where(models.Order.status == "ready")
+                                     .order_by(models.Order.id)).all()[:count]
+        for order in orders:
+            first, *rest = sorted(order.lines, key=lambda ln: ln.line_no)
+            for line in order.lines:
+                release_line(uow, line)
+            for line in rest:
+                uow.session.delete(line)
+            first.qty = 1
+            uow.session.flush()
+            reserve_line(uow, first, order.warehouse_id, TODAY)
+        numbers = [o.order_no for o in orders]
+        uow.commit()
+    return numbers
+
+
+def units_and_totes(view: picking.BatchView) -> dict[str, tuple[int, set]]:
+    out: dict[str, tuple[int, set]] = {}
+    for s in view.stops:
+        units, totes = out.get(s.order_no, (0, set()))
+        out[s.order_no] = (units + s.qty, totes | {s.tote_code})
+    return out
+
+
+def test_with_single_units_loose_a_one_unit_order_rides_without_a_tote(db: Database) -> None:
+    loose_single_units(db)
+    cut = one_unit_orders(db)
+    seen: dict[str, tuple[int, set]] = {}
+    for _ in range(8):  # batches until a one-unit and a several-unit order have been planned
+        if any(u == 1 for u, _ in seen.values()) and any(u > 1 for u, _ in seen.values()):
+            break
+        try:
+            view = call(db, "picker2", picking.next_batch, today=TODAY)
+        except picking.NothingToPick:
+            break
+        seen.update(units_and_totes(view))
+        for n, stop in enumerate(view.open_stops):
+            call(db, "picker2", picking.confirm_pick, stop.task_id, stop.qty, stop.lot_code, f"{view.code}-{n}")
+    planned = {o: ut for o, ut in seen.items()}
+    singles = [o for o, (u, t) in planned.items() if u == 1 and t == {None}]
+    multis = [o for o, (u, t) in planned.items() if u > 1]
+    assert set(cut) <= set(singles) and multis
+    assert all(None not in t for o, (u, t) in planned.items() if u > 1)
+    with db.unit_of_work() as uow:  # the one-unit order was picked and waits for packing, by its number
+        assert {o.status for o in uow.session.scalars(select(models.Order).where(models.Order.order_no.in_(singles)))
+                } <= {"picked", "picking"}
+
+
+def test_a_wave_cart_leaves_its_one_unit_orders_out_of_the_totes_when_the_layout_says_so(db: Database) -> None:
+    from desktop.services import waves
+
+    loose_single_units(db)
+    cut = one_unit_orders(db)
+    call(db, "super1", waves.release_wave, warehouse="SZ1", rule=waves.WaveRule(max_orders=8))
+    with db.unit_of_work(actor(db, "picker2")) as uow:
+        cart = waves.claim_planned_cart(uow, utcnow_())
+        assert cart is not None and picking._hand_out_planned(uow, cart, utcnow_())
+        code = cart.code
+        uow.commit()
+    view = call(db, "picker2", picking.batch_view, code, today=TODAY)
+    orders = units_and_totes(view)
+    assert set(cut) & set(orders) and any(u > 1 for u, _ in orders.values())
+    assert all(t == {None} for u, t in orders.values() if u == 1)
+    assert all(None not in t and len(t) == 1 for u, t in orders.values() if u > 1)
+    totes = {t for _, ts in orders.values() for t in ts if t}
+    assert scalar(db, select(func.count()).select_from(models.Tote).where(models.Tote.code.in_(totes),
+                                                                        models.Tote.status == "in_use")) == len(totes)
+
+
+def utcnow_():
+    from desktop.db.types import utcnow
+
+    return utcnow()

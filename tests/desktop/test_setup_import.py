@@ -292,3 +292,20 @@ def test_a_file_that_makes_the_first_admin_is_refused_until_there_is_one(tmp_pat
     monkeypatch.setattr("sys.stdin", io.StringIO("4321\n"))
     assert main(["setup", "import", str(good), "--db", url, "--user", "boss", "--pin-stdin"]) == 0
     assert "users: 1 added, 1 unchanged" in capsys.readouterr().out
+
+
+def test_a_warehouses_cart_layout_is_imported_checked_and_exported(db):
+    doc = good_example()
+    doc["warehouses"][0]["layout"]["cart"] = {"single_units_loose": True}
+    run_import(db, doc)
+    with db.unit_of_work() as uow:
+        layout = uow.session.scalar(select(models.Warehouse.layout).where(
+            models.Warehouse.code == doc["warehouses"][0]["code"]))
+    assert layout["cart"] == {"single_units_loose": True}
+    assert export(db)["warehouses"][0]["layout"]["cart"] == {"single_units_loose": True}
+    bad = good_example()
+    bad["warehouses"][0]["layout"]["cart"] = {"single_units_loose": "yes", "wheels": 4}
+    with pytest.raises(SetupRefused) as refused:
+        run_import(db, bad)
+    found = {(p.where, p.field) for p in refused.value.problems}
+    assert {("warehouses[0].layout.cart", "single_units_loose"), ("warehouses[0].layout.cart", "wheels")} <= found

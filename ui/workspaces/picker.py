@@ -52,6 +52,7 @@ from desktop.domain.picking import (
     Step,
     StopComplete,
     ToteDroppedOff,
+    ToteOffered,
     ToteOnCart,
     UnitTaken,
 )
@@ -432,7 +433,7 @@ class PickerWorkspace(Workspace):
         elif stop.tote_code:
             self.cur_tote.setText(self.tr("Into tote {tote}").format(tote=stop.tote_code))
         else:
-            self.cur_tote.setText(self.tr("No tote: onto the cart as it is"))
+            self.cur_tote.setText(self.tr("No tote: into the cart's open bin"))
         self.cur_order.setText(self.tr("Order {order}").format(order=stop.order_no))
         image = full.image
         if image and Path(image).is_file():
@@ -466,6 +467,11 @@ class PickerWorkspace(Workspace):
             if cancelled and not at_cart:
                 item.setForeground(colour("alert_text"))
             self.totes.addItem(item)
+        for order_no in self._loose_orders():  # no tote to scan: the open bin, for the single-item lane
+            item = QListWidgetItem("▫  " + self.tr("{order} · open bin, 1 unit")
+                                   .format(order=order_no))
+            item.setData(Qt.ItemDataRole.UserRole, "loose")
+            self.totes.addItem(item)
         self.side.setCurrentIndex(1)
         for label in (self.cur_product, self.cur_qty, self.cur_lot, self.cur_tote, self.cur_order):
             label.setText("")
@@ -475,7 +481,7 @@ class PickerWorkspace(Workspace):
             self.progress.setText(self.tr("{code} · the cart · {k} of {n} totes on it").format(
                 code=view.code, k=len(done), n=len(session.totes)))
             self.cur_location.setText(self.tr("Totes onto the cart"))
-            self.cur_product.setText(self.tr("Scan each tote as you put it on the cart."))
+            self.cur_product.setText(self.tr("Scan each tote as you put it on the cart (any free tote will do)."))
             self.cur_qty.setText(self.tr("Or press F6 to take the suggested totes."))
         else:
             self.progress.setText(self.tr("{code} · all stops done · {k} of {n} totes dropped off").format(
@@ -483,6 +489,14 @@ class PickerWorkspace(Workspace):
             self.cur_location.setText(self.tr("To packing"))
             self.cur_product.setText(self.tr("Take the totes to the packing drop-off."))
             self.cur_qty.setText(self.tr("Scan each tote as you leave it there."))
+
+    def _loose_orders(self) -> list[str]:
+        """Orders of the batch that ride without a tote (the cart's open bin): one-unit orders."""
+        view = self.batch
+        if view is None:
+            return []
+        toted = {s.order_no for s in view.stops if s.tote_code}
+        return sorted({s.order_no for s in view.stops if s.status != "skipped"} - toted)
 
     def take_suggested_totes(self) -> None:
         """F6 at the cart: the suggested totes are on it, without scanning each."""
@@ -510,7 +524,8 @@ class PickerWorkspace(Workspace):
                 self._say(self.tr("Press Next batch first"))
             return True
         if self._loading:
-            self.feedback.info(self.tr("Re-planning the route, wait…"))
+            self.feedback.info(self.tr("Checking the tote, wait…") if session.step is Step.CART
+                               else self.tr("Re-planning the route, wait…"))
             return True
         stop = session.current
         try:
@@ -558,6 +573,9 @@ class PickerWorkspace(Workspace):
                     tote=verdict.code, k=verdict.on_cart, n=verdict.of))
             else:
                 self.feedback.good(self.tr("All %n tote(s) on the cart — go to the first location", "", verdict.of))
+        elif isinstance(verdict, ToteOffered):
+            self._bind_tote(verdict)
+            return
         elif isinstance(verdict, ToteDroppedOff):
             if verdict.dropped < verdict.of:
                 self.feedback.good(self.tr("Tote {tote} dropped off ({k} of {n}) — scan the next").format(
@@ -568,7 +586,10 @@ class PickerWorkspace(Workspace):
         elif isinstance(verdict, StopComplete):
             self._stop_complete(verdict)
             if self.session is not None and self.session.done:  # the last stop, and no tote to drop off
-                self._say(self.tr("Batch {code} done").format(code=self.batch.code if self.batch else ""))
+                loose = self._loose_orders()
+                self._say(self.tr("Batch {code} done").format(code=self.batch.code if self.batch else "")
+                          + ("\n" + self.tr("Open bin to the single-item packing lane: {orders}").format(
+                              orders=", ".join(loose)) if loose else ""))
                 self._close_batch("done")
                 return
         self._show_current()
@@ -577,10 +598,49 @@ class PickerWorkspace(Workspace):
         else:
             self.setFocus()  # where a scan is expected, the workspace has the keys
 
+    def _bind_tote(self, offered: ToteOffered) -> None:
+        """A tote the batch was not given, scanned at the cart: the floor says whether it is free (it then
+        takes the first suggested tote's place) or where it is in use."""
+        assert self.batch is not None and self.session is not None
+        code, on_cart = self.batch.code, list(self.session.on_cart)
+        self._loading = True
+        self.feedback.info(self.tr("Tote {tote}: checking it is free…").format(tote=offered.code))
+        self.runner.run(lambda uow: picking.bind_tote(uow, code, offered.code, offered.replaces),
+                        lambda view: self._tote_bound(offered, on_cart, view),
+                        lambda exc: self._tote_refused(offered, exc), actor=self.actor, owner=self)
+
+    def _tote_bound(self, offered: ToteOffered, on_cart: list[str], view: picking.BatchView) -> None:
+        self._loading = False
+        if self.batch is None or self.batch.code != view.code:
+            return
+        self.batch = view
+        self.session = self._session(view, [*on_cart, offered.code])
+        self.stops.stops_model.set_stops(view.stops)
+        k, n = len(self.session.on_cart), len(self.session.totes)
+        if k < n:
+            self.feedback.good(self.tr("Tote {tote} is on the cart instead of {old} ({k} of {n}) — scan the next")
+                               .format(tote=offered.code, old=offered.replaces, k=k, n=n))
+        else:
+            self.feedback.good(self.tr("Tote {tote} is on the cart instead of {old}. All %n tote(s) on the cart — "
+                                       "go to the first location", "", n).format(tote=offered.code,
+                                                                                  old=offered.replaces))
+        self._show_current()
+        self.setFocus()
+
+    def _tote_refused(self, offered: ToteOffered, exc: BaseException) -> None:
+        self._loading = False
+        self.feedback.refused(error_text(exc))
+        stop = self.session.current if self.session is not None else None
+        if stop is not None and isinstance(exc, picking.ToteNotFree):
+            self._record_refusal("tote_not_free", offered.code, stop.task_id)
+
     def _dropped_off(self) -> None:
         code = self.batch.code if self.batch else ""
+        loose = self._loose_orders()
         self.feedback.good(self.tr("Batch {code}: every tote is at packing. Well done.").format(code=code))
-        self._say(self.tr("Batch {code} done — totes at packing").format(code=code))
+        self._say(self.tr("Batch {code} done — totes at packing").format(code=code)
+                  + ("\n" + self.tr("Open bin to the single-item packing lane: {orders}").format(
+                      orders=", ".join(loose)) if loose else ""))
         self._close_batch("done")
 
     def _stop_complete(self, verdict: StopComplete) -> None:

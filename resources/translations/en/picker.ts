@@ -93,11 +93,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No tote: onto the cart as it is</source>
+        <source>Order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order {order}</source>
+        <source>{order} · open bin, 1 unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -113,7 +113,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan each tote as you put it on the cart.</source>
+        <source>No tote: into the cart&apos;s open bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan each tote as you put it on the cart (any free tote will do).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -169,6 +173,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the tote, wait…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Re-planning the route, wait…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,6 +214,25 @@
     <message>
         <source>Batch {code} done</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open bin to the single-item packing lane: {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote {tote}: checking it is free…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tote {tote} is on the cart instead of {old} ({k} of {n}) — scan the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tote {tote} is on the cart instead of {old}. All %n tote(s) on the cart — go to the first location</source>
+        <translation>
+            <numerusform>Tote {tote} is on the cart instead of {old}. The tote is on the cart — go to the first location</numerusform>
+            <numerusform>Tote {tote} is on the cart instead of {old}. All %n totes on the cart — go to the first location</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch {code}: every tote is at packing. Well done.</source>

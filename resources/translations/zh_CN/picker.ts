@@ -90,10 +90,6 @@
         <translation>放入周转箱 {tote}</translation>
     </message>
     <message>
-        <source>No tote: onto the cart as it is</source>
-        <translation>无周转箱：直接放上拣货车</translation>
-    </message>
-    <message>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
@@ -110,8 +106,16 @@
         <translation>周转箱上车</translation>
     </message>
     <message>
-        <source>Scan each tote as you put it on the cart.</source>
-        <translation>把每个周转箱放上拣货车时扫描它。</translation>
+        <source>No tote: into the cart&apos;s open bin</source>
+        <translation>无周转箱：放入拣货车的散件筐</translation>
+    </message>
+    <message>
+        <source>{order} · open bin, 1 unit</source>
+        <translation>{order} · 散件筐，1 件</translation>
+    </message>
+    <message>
+        <source>Scan each tote as you put it on the cart (any free tote will do).</source>
+        <translation>把每个周转箱放上拣货车时扫描它（任何空闲周转箱都可以）。</translation>
     </message>
     <message>
         <source>Or press F6 to take the suggested totes.</source>
@@ -166,6 +170,10 @@
         <translation>请先按“下一批”</translation>
     </message>
     <message>
+        <source>Checking the tote, wait…</source>
+        <translation>正在核对周转箱，请稍候…</translation>
+    </message>
+    <message>
         <source>Re-planning the route, wait…</source>
         <translation>正在重新规划路线，请稍候…</translation>
     </message>
@@ -202,6 +210,24 @@
     <message>
         <source>Batch {code} done</source>
         <translation>批次 {code} 已完成</translation>
+    </message>
+    <message>
+        <source>Open bin to the single-item packing lane: {orders}</source>
+        <translation>散件筐送到单件打包线：{orders}</translation>
+    </message>
+    <message>
+        <source>Tote {tote}: checking it is free…</source>
+        <translation>周转箱 {tote}：正在核对是否空闲…</translation>
+    </message>
+    <message>
+        <source>Tote {tote} is on the cart instead of {old} ({k} of {n}) — scan the next</source>
+        <translation>周转箱 {tote} 已代替 {old} 放上拣货车（{k}/{n}）— 请扫描下一个</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tote {tote} is on the cart instead of {old}. All %n tote(s) on the cart — go to the first location</source>
+        <translation>
+            <numerusform>周转箱 {tote} 已代替 {old}。全部 %n 个周转箱已在拣货车上 — 请前往第一个库位</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch {code}: every tote is at packing. Well done.</source>

@@ -35,6 +35,28 @@ def item(gtin: str, lot: str | None = None, expiry=None) -> str:  # noqa: ANN001
     return raw
 
 
+def one_unit_orders(db, count: int = 2) -> None:  # noqa: ANN001
+    """The most urgent ready orders cut to one unit each (reserved again), so the first batch has some."""
+    from sqlalchemy import select
+
+    from desktop.db import models
+    from desktop.services.stock import release_line, reserve_line
+
+    with db.unit_of_work() as uow:
+        orders = uow.session.scalars(select(models.Order).where(models.Order.status == "ready")
+                                     .order_by(models.Order.priority_score.desc(), models.Order.id)).all()[:count]
+        for order in orders:
+            first, *rest = sorted(order.lines, key=lambda ln: ln.line_no)
+            for line in order.lines:
+                release_line(uow, line)
+            for line in rest:
+                uow.session.delete(line)
+            first.qty = 1
+            uow.session.flush()
+            reserve_line(uow, first, order.warehouse_id, first.order.created_at.date())
+        uow.commit()
+
+
 def save(widget, name: str) -> None:  # noqa: ANN001
     qt_shots.save(widget, IMAGES / name)
 
@@ -61,6 +83,15 @@ def main(language: str = "en") -> int:
     apply_language(app, language)
     db = Database.open(f"sqlite:///{work / 'central.sqlite3'}")
     build_demo(db, orders=200, seed=1)
+    from sqlalchemy import select
+
+    from desktop.db import models
+
+    with db.unit_of_work() as uow:  # the cart layout's open bin: one-unit orders ride without a tote
+        for w in uow.session.scalars(select(models.Warehouse)):
+            w.layout = {**w.layout, "cart": {"single_units_loose": True}}
+        uow.commit()
+    one_unit_orders(db)
     runner = TaskRunner(db)
     settings = Settings.from_file(work / "station.ini")
     settings.station_name = "PICK-01"
@@ -75,8 +106,12 @@ def main(language: str = "en") -> int:
 
     ws.request_next_batch()
     wait_until(lambda: ws.batch is not None)
-    # The cart: one tote scanned onto it, the others still to come.
-    window.on_scan(ws.session.totes[0])
+    # The cart: a free tote of the picker's own instead of the first suggested, the others still to come.
+    with db.unit_of_work() as uow:
+        free = uow.session.scalars(select(models.Tote.code).where(models.Tote.status == "free")
+                                   .order_by(models.Tote.code.desc())).first()
+    window.on_scan(free)
+    wait_until(lambda: free in ws.session.totes)
     save(window, "picker-cart.png")
     ws.take_suggested_totes()
     # Walk a few stops, then stand at the next shelf with one unit in hand.
@@ -85,13 +120,14 @@ def main(language: str = "en") -> int:
         window.on_scan("LOC-" + stop.location_code)
         for _unit in range(stop.remaining):
             window.on_scan(item(stop.gtin14, stop.lot_code, stop.lot_expiry))
-        if n == 0:
+        if n == 0 and stop.tote_code:
             save(window, "picker-put.png")  # every unit in hand: into the stop's tote, scanned
             others = [t for t in ws.session.totes if t != stop.tote_code]
             if others:
                 window.on_scan(others[0])
                 save(window, "picker-wrong-tote.png")
-        window.on_scan(stop.tote_code)
+        if stop.tote_code:
+            window.on_scan(stop.tote_code)
     wait_until(lambda: ws.pending_writes == 0)
     stop = ws.session.current
     window.on_scan("LOC-" + stop.location_code)
@@ -126,10 +162,19 @@ def main(language: str = "en") -> int:
         window.on_scan("LOC-" + stop.location_code)
         for _unit in range(stop.remaining):
             window.on_scan(item(stop.gtin14, stop.lot_code, stop.lot_expiry))
-        window.on_scan(stop.tote_code)
+        if stop.tote_code:
+            window.on_scan(stop.tote_code)
     if ws.session is not None and len(ws.session.totes_to_drop) > 1:
         window.on_scan(ws.session.totes_to_drop[0])
     save(window, "picker-drop-off.png")
+
+    # The next batch, planned: its one-unit orders ride in the cart's open bin, listed under the totes.
+    while ws.session is not None and ws.session.totes_to_drop:
+        window.on_scan(ws.session.totes_to_drop[0])
+    wait_until(lambda: ws.batch is None and ws.pending_writes == 0)
+    ws.request_next_batch()
+    wait_until(lambda: ws.batch is not None)
+    save(window, "picker-open-bin.png")
 
     window.close()
     runner.wait_for_done(10000)

@@ -57,6 +57,21 @@ def refusal_reasons(db: Database, task_id: int) -> list[str]:
             select(models.PickEvent).where(models.PickEvent.task_id == task_id, models.PickEvent.kind == "error"))]
 
 
+def tote_on_another_cart(db: Database, mine: str) -> tuple[str, str]:
+    """A tote on another cart (one left on an earlier batch's cart, if no other cart has one)."""
+    B, T = models.PickBatch, models.Tote
+    query = select(T.code, B.code).join(B, T.batch_id == B.id).where(B.code != mine, T.status == "in_use")
+    with db.unit_of_work() as uow:
+        found = uow.session.execute(query.order_by(T.code)).first()
+        if found is None:
+            other = uow.session.scalars(select(B).where(B.code != mine).order_by(B.id)).first()
+            tote = uow.session.scalars(select(T).where(T.status == "free").order_by(T.code)).first()
+            tote.status, tote.batch = "in_use", other
+            uow.commit()
+            found = (tote.code, other.code)
+    return tuple(found)
+
+
 def test_totes_are_scanned_onto_the_cart_and_every_put_is_checked(qtbot, window: MainWindow, demo_db: Database,
                                                                   sign_in) -> None:
     ws = a_batch(qtbot, window, sign_in)
@@ -72,8 +87,11 @@ def test_totes_are_scanned_onto_the_cart_and_every_put_is_checked(qtbot, window:
     window.on_scan("LOC-" + first.location_code)
     assert ws.feedback.verdict is Verdict.REFUSED and sounds[-1] == "bad"
     assert session.totes[0] in ws.feedback.text.text()
-    window.on_scan("TOTE-99999")  # a tote of no batch of this picker's
-    assert ws.feedback.verdict is Verdict.REFUSED and "not one of this batch" in ws.feedback.text.text()
+    elsewhere, holder = tote_on_another_cart(demo_db, ws.batch.code)
+    window.on_scan(elsewhere)  # a tote on another picker's cart: refused by the floor, saying where it is
+    qtbot.waitUntil(lambda: ws.feedback.verdict is Verdict.REFUSED and holder in ws.feedback.text.text(),
+                    timeout=10_000)
+    assert f"Tote {elsewhere} is on another cart" in ws.feedback.text.text() and ws.session is session
     for n, tote in enumerate(session.totes, start=1):
         window.on_scan(tote)
         assert ws.feedback.verdict is Verdict.GOOD and sounds[-1] == "good"
@@ -101,7 +119,7 @@ def test_totes_are_scanned_onto_the_cart_and_every_put_is_checked(qtbot, window:
         window.on_scan(stop.tote_code)
     assert ws.feedback.verdict is Verdict.GOOD and session.current is not stop
     qtbot.waitUntil(lambda: ws.pending_writes == 0, timeout=10_000)
-    assert sorted(refusal_reasons(demo_db, stop.task_id)) == ["not_this_batch", "put_first", "totes_first", "wrong_tote"]
+    assert sorted(refusal_reasons(demo_db, stop.task_id)) == ["put_first", "tote_not_free", "totes_first", "wrong_tote"]
     with demo_db.unit_of_work() as uow:
         assert uow.session.get(models.PickTask, stop.task_id).status == "picked"
 

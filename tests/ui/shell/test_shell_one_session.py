@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from desktop.db import models
 from desktop.db.database import Database
+from desktop.demo.builder import build_demo
+from desktop.domain.errors import SignedInElsewhere
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.station import build_station, station_paths
@@ -73,3 +75,80 @@ def test_a_second_sign_in_takes_over_and_the_first_station_says_so(qtbot, window
         audit = uow.session.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "session_taken_over")
                                     ).all()
     assert [a.detail["stations"] for a in audit] == [[first]]
+
+
+def sign_in_at(qtbot, window: MainWindow, login: str, pin: str = "1111") -> None:
+    view = window.sign_in_view
+    assert view is not None and view.select_user(login)
+    qtbot.keyClicks(view.pin, pin)
+    with qtbot.waitSignal(window.signed_in, timeout=10_000):
+        qtbot.keyClick(view.pin, Qt.Key.Key_Return)
+
+
+def taken_over_here(window: MainWindow) -> bool:
+    view = window.sign_in_view
+    return window.actor is None and view is not None and "PICK-08" in view.error.message and view.error.isVisible()
+
+
+def test_the_take_over_reaches_the_first_station_through_the_change_feed(qtbot, window: MainWindow,
+                                                                         second_window: MainWindow, sign_in) -> None:
+    """No ping (the windows' ping timers are off), no call by hand: the feed's poll brings it."""
+    sign_in("picker1")
+    qtbot.waitUntil(lambda: window.session_watcher.last_id is not None)
+    with qtbot.waitSignal(window.session_taken_over, timeout=10_000) as taken:
+        sign_in_at(qtbot, second_window, "picker1")
+    qtbot.waitUntil(lambda: taken_over_here(window), timeout=5000)
+    assert taken.args == ["PICK-08"]
+
+
+def test_the_first_stations_next_call_fails_as_signed_in_elsewhere_and_shows_the_sign_in(
+        qtbot, window: MainWindow, second_window: MainWindow, sign_in) -> None:
+    sign_in("picker1")
+    actor = window.actor
+    window.session_watcher.stop()  # not heard on the feed: the next call is what finds out
+    sign_in_at(qtbot, second_window, "picker1")
+    failed = []
+    with qtbot.waitSignal(window.runner.session_lost, timeout=10_000) as lost:
+        window.runner.run(lambda uow: "ran", failed.append, failed.append, actor=actor)
+    assert isinstance(lost.args[0], SignedInElsewhere) and lost.args[0].station == "PICK-08"
+    assert failed == []  # the op did not run; the window took the error
+    qtbot.waitUntil(lambda: taken_over_here(window), timeout=5000)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_take_over_is_heard_through_listen_notify(qtbot, pg_empty_url, tmp_path,
+                                                                     monkeypatch) -> None:
+    monkeypatch.setenv("PICKDESK_DATA_DIR", str(tmp_path))
+    owner = Database.open(pg_empty_url)
+    build_demo(owner, orders=6, seed=3)
+    windows, runners = [], []
+    try:
+        for name in ("PG-01", "PICK-08"):
+            db = Database.open(pg_empty_url, key_store=owner.key_store)
+            runner = TaskRunner(db)
+            settings = Settings.from_file(tmp_path / f"{name}.ini")
+            settings.station_name = name
+            win = MainWindow(build_station(settings, station_paths(settings), db, runner), ping_ms=0, refresh_ms=0)
+            qtbot.addWidget(win)
+            win.resize(1280, 800)
+            win.show()
+            qtbot.waitUntil(lambda w=win: w.sign_in_view is not None and w.sign_in_view.users.count() > 0,
+                            timeout=10_000)
+            windows.append(win)
+            runners.append(runner)
+        first, second = windows
+        sign_in_at(qtbot, first, "picker1")
+        first.session_watcher._timer.setInterval(600_000)  # the poll would take ten minutes: NOTIFY it is
+        qtbot.waitUntil(lambda: first.session_watcher.last_id is not None and first.session_watcher.listening,
+                        timeout=10_000)
+        with qtbot.waitSignal(first.session_taken_over, timeout=10_000) as taken:
+            sign_in_at(qtbot, second, "picker1")
+        assert taken.args == ["PICK-08"]
+        qtbot.waitUntil(lambda: taken_over_here(first), timeout=5000)
+    finally:
+        for win, runner in zip(windows, runners, strict=False):
+            if shiboken6.isValid(win):
+                win.close()
+            runner.wait_for_done(10_000)
+            runner.db.dispose()
+        owner.dispose()
