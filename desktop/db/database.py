@@ -207,8 +207,9 @@ class UnitOfWork:
     def audit_many(self, entries: list[tuple[str, str, object, dict[str, Any]]]) -> None:
         """`audit(action, entity, entity_id, **detail)` for many entries in one statement (no ids read back)."""
         assert self.session is not None
-        if entries:
-            self.session.execute(sa_insert(models.AuditEntry), [
+        if entries:  # on the table, not the mapped class: no ORM bulk-insert machinery for rows never read back
+            self.session.flush()  # what was added before goes first, as the ORM's insert would autoflush it
+            self.session.connection().execute(sa_insert(models.AuditEntry.__table__), [
                 {"user_id": self.actor.user_id, "station": self.actor.station, "action": action, "entity": entity,
                  "entity_id": None if entity_id is None else str(entity_id), "detail": detail}
                 for action, entity, entity_id, detail in entries])
@@ -219,10 +220,14 @@ class UnitOfWork:
         if not changes:
             return
         rows = [dict(zip(("topic", "entity_id", "payload"), encode(change), strict=True)) for change in changes]
-        self.session.execute(sa_insert(models.ChangeFeedEntry), rows)
+        self.session.flush()  # feed rows keep the order they were announced in
+        self.session.connection().execute(sa_insert(models.ChangeFeedEntry.__table__), rows)
         if self.db.backend == "postgresql":
-            for topic in dict.fromkeys(r["topic"] for r in rows):
-                self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
+            topics = [t for t in dict.fromkeys(r["topic"] for r in rows) if t not in self._notified]
+            if topics:  # one statement for every topic not yet notified in this transaction
+                self._notified.update(topics)
+                self.session.execute(text("SELECT " + ", ".join(f"pg_notify(:channel, :t{k})" for k in range(len(topics)))),
+                                     {"channel": FEED_CHANNEL, **{f"t{k}": t for k, t in enumerate(topics)}})
 
 
 @contextmanager
