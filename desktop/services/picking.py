@@ -224,10 +224,10 @@ def my_batch(uow: UnitOfWork, *, today: date | None = None) -> BatchView | None:
     return _view(_load_batch(uow, batch.code), _today(today)) if batch is not None else None
 
 
-def _my_active_batch_id(uow: UnitOfWork) -> int | None:
+def _my_active_batch_id_query(uow: UnitOfWork) -> Select[Any]:
     """`_my_active_batch`'s id only: next_batch's first question, answered without loading a batch."""
     B = models.PickBatch.__table__.c
-    return uow.session.connection().scalar(
+    return (
         select(B.id).where(B.picker_id == uow.actor.user_id, B.status.in_(ACTIVE))
         .order_by((B.status == BatchStatus.PICKING.value).desc(), B.priority_score.desc(), B.id).limit(1))
 
@@ -247,7 +247,8 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     require_role(uow.actor.role, Role.PICKER)
     now = now or utcnow()
     today = _today(today)
-    mine_id = _my_active_batch_id(uow)
+    mine_id, urgent_waiting = uow.session.connection().execute(
+        select(_my_active_batch_id_query(uow).scalar_subquery(), waves.urgent_arrivals_waiting())).one()
     if mine_id is not None:
         mine = uow.session.get(models.PickBatch, mine_id)
         assert mine is not None
@@ -262,7 +263,8 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
         return _view(_load_batch(uow, code), today)
 
     # A released wave's carts first: handed out as planned, by one conditional update.
-    waves.plan_urgent_arrivals(uow, now)
+    if urgent_waiting:
+        waves.plan_urgent_arrivals(uow, now)
     while (cart := waves.claim_planned_cart(uow, now)) is not None:
         view = _hand_out_planned(uow, cart, now, today)
         if view is not None:
@@ -305,15 +307,13 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
 
 
 def _hand_out_planned(uow: UnitOfWork, cart: waves.ClaimedCart, now: datetime, today: date) -> BatchView | None:
-    """The claimed cart's ready orders → PICKING, a tote each, and the picker's view — set-based, in ten
-    statements whatever the cart holds, on the tables (no ORM object loaded or flushed). Orders no
-    longer ready leave the cart; None when none is left (the cart is cancelled, the caller claims the next)."""
+    """The claimed cart's ready orders → PICKING, a tote each, and the picker's view — set-based, in seven
+    statements whatever the cart holds (eight on PostgreSQL: the feed's notification), on the tables, no
+    ORM object loaded. Orders no longer ready leave the cart; None when none is left (the cart is
+    cancelled and the caller claims the next)."""
     O, T, B = models.Order.__table__.c, models.PickTask.__table__, models.PickBatch.__table__
-    Wh, Wv = models.Warehouse.__table__.c, models.Wave.__table__.c
     uow.session.flush()  # an urgent cart just planned (ORM) is written before the statements below
     conn = uow.session.connection()
-    head = conn.execute(select(Wh.code, Wh.layout, select(Wv.kind).where(Wv.id == cart.wave_id)
-                               .scalar_subquery().label("kind")).where(Wh.id == cart.warehouse_id)).one()
     rows = conn.execute(_stop_rows().where(T.c.batch_id == cart.id)).all()
     order_ids = sorted({r.order_id for r in rows})
     numbers = dict(conn.execute(
@@ -337,7 +337,7 @@ def _hand_out_planned(uow: UnitOfWork, cart: waves.ClaimedCart, now: datetime, t
     conn.execute(insert(models.OrderStatusChange.__table__), [
         {"order_id": oid, "from_status": OrderStatus.READY.value, "to_status": OrderStatus.PICKING.value, "at": now,
          "user_id": uow.actor.user_id, "reason": "batch"} for oid in claimed])
-    bulk = (head.kind or waves.WaveKind.MULTI.value) != waves.WaveKind.MULTI.value
+    bulk = (cart.wave_kind or waves.WaveKind.MULTI.value) != waves.WaveKind.MULTI.value
     totes = _claim_totes(uow, cart.id, 1 if bulk else len(claimed))
     tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(claimed) if totes and
                (bulk or k < len(totes))}
@@ -355,8 +355,8 @@ def _hand_out_planned(uow: UnitOfWork, cart: waves.ClaimedCart, now: datetime, t
     uow.session.expire_all()  # the set-based updates above bypassed any order or task already loaded
     stops = tuple(_stop_view(r, today, tote_of[r.order_id][1] if r.order_id in tote_of else r.tote_code)
                   for r in kept)
-    return BatchView(code=cart.code, status=BatchStatus.PICKING.value, picker=uow.actor.login, warehouse=head.code,
-                     layout=dict(head.layout), distance_m=cart.route_distance_m or 0.0, stops=stops,
+    return BatchView(code=cart.code, status=BatchStatus.PICKING.value, picker=uow.actor.login,
+                     warehouse=cart.warehouse_code, layout=cart.layout, distance_m=cart.route_distance_m or 0.0, stops=stops,
                      orders=tuple(dict.fromkeys(st.order_no for st in stops)), today=today)
 
 

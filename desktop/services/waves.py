@@ -25,7 +25,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.orm import selectinload
 
 from desktop.db import models
@@ -447,15 +447,17 @@ class ClaimedCart:
 
     id: int
     code: str
-    warehouse_id: int
     wave_id: int | None
     route_distance_m: float | None
+    warehouse_code: str
+    layout: dict[str, Any]
+    wave_kind: str | None
 
 
 def claim_planned_cart(uow: UnitOfWork, now: datetime) -> ClaimedCart | None:
     """The first open planned cart, now this picker's, by one conditional update (None: none left)."""
     table = models.PickBatch.__table__  # Core on the table: the ORM would add nothing to this one statement
-    B = table.c
+    B, Wh, Wv = table.c, models.Warehouse.__table__.c, models.Wave.__table__.c
     first = select(B.id).where(B.status == BatchStatus.OPEN.value, B.plan_seq.is_not(None)).order_by(B.plan_seq).limit(1)
     if uow.db.backend == "postgresql":
         first = first.with_for_update(skip_locked=True)  # two pickers at once take two different carts
@@ -465,14 +467,27 @@ def claim_planned_cart(uow: UnitOfWork, now: datetime) -> ClaimedCart | None:
             update(table).where(B.id == first.scalar_subquery(), B.status == BatchStatus.OPEN.value)
             .values(status=BatchStatus.PICKING.value, picker_id=uow.actor.user_id, started_at=now,
                     version=B.version + 1)
-            .returning(B.id, B.code, B.warehouse_id, B.wave_id, B.route_distance_m)).first()
+            .returning(B.id, B.code, B.wave_id, B.route_distance_m,
+                       # what the picker's view needs of the warehouse and the wave, in the same statement
+                       select(Wh.code).where(Wh.id == B.warehouse_id).scalar_subquery().label("warehouse_code"),
+                       select(Wh.layout).where(Wh.id == B.warehouse_id).scalar_subquery().label("layout"),
+                       select(Wv.kind).where(Wv.id == B.wave_id).scalar_subquery().label("wave_kind"))).first()
         if got is not None:
-            return ClaimedCart(got.id, got.code, got.warehouse_id, got.wave_id, got.route_distance_m)
+            return ClaimedCart(got.id, got.code, got.wave_id, got.route_distance_m, got.warehouse_code,
+                               dict(got.layout), got.wave_kind)
         # Another picker took that cart between the question and the update: ask again if any is left.
         if conn.scalar(select(B.id).where(B.status == BatchStatus.OPEN.value, B.plan_seq.is_not(None))
                        .limit(1)) is None:
             return None
     return None
+
+
+def urgent_arrivals_waiting() -> Any:
+    """EXISTS: an urgent ready order no wave holds (`plan_urgent_arrivals` has work). A clause, so
+    `next_batch` asks it in the same statement as its first question."""
+    O = models.Order.__table__.c
+    return exists().where(O.status == OrderStatus.READY.value, O.priority_class == PriorityClass.URGENT.value,
+                          O.wave_id.is_(None), O.warehouse_id.is_not(None))
 
 
 def plan_urgent_arrivals(uow: UnitOfWork, now: datetime) -> int:

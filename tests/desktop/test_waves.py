@@ -190,7 +190,7 @@ def test_two_pickers_at_once_take_different_carts(db: Database) -> None:
 
 def test_a_planned_cart_is_handed_out_in_a_few_statements_whatever_it_holds(db: Database) -> None:
     """next_batch on a wave: the claim, the cart's orders and totes set-based, the view in one query —
-    no statement per order or per stop (it was 27 for a cart of eight orders), the same view as batch_view."""
+    no statement per order or per stop (it was 27 for a cart of eight orders), and the same view as batch_view."""
     wave = release(db)
     assert wave.carts >= 2
     sent: list[str] = []
@@ -207,7 +207,7 @@ def test_a_planned_cart_is_handed_out_in_a_few_statements_whatever_it_holds(db: 
             counts.append(len(sent))
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    assert all(n <= 12 for n in counts), counts  # 11 on SQLite; PostgreSQL adds one pg_notify for both topics
+    assert all(n <= 10 for n in counts), counts  # 9 on SQLite; PostgreSQL adds one pg_notify for both topics
     assert counts[0] == counts[1], (counts, [len(v.stops) for v in views])  # whatever each cart holds
     for view, login in zip(views, ("picker2", "picker3"), strict=True):
         assert call(db, login, picking.batch_view, view.code, today=TODAY) == view
