@@ -3,26 +3,33 @@ waves released on a schedule, N headless picking stations, packing and hand-over
 that every order is shipped or rightly held and nothing was lost or doubled.
 
     .venv/bin/python benchmarks/peak_day.py [--orders 100000] [--stations 2] [--hours 24]
-        [--wave-every 3] [--single 0.3] [--stock-factor 0] [--pg postgresql+psycopg://postgres@127.0.0.1:5432]
+        [--wave-every 3] [--single 0.3] [--stock-factor 1.2] [--put-wall-orders 48]
+        [--pg postgresql+psycopg://postgres@127.0.0.1:5432]
 
-The day (2026-11-11, UTC): `--orders` mall orders (`--single` of them one unit of one product,
-the rest 1–3 lines of 1–2 units, ~8 % bad addresses, ~5 % expired coupons, ~5 % unpaid, as in
-benchmarks/intake.py) arrive in `--hours` equal parts. Each hour: the part is imported and passed
-through intake (by groups). Every `--wave-every` hours, and at the end of the day, a supervisor
-releases a multi-order wave of every ready order (`waves.release_wave`); `--stations` headless
-stations (`desktop.station.headless`, separate processes, each its own picker login) pick every
-cart it planned until nothing is left; then a packer packs every picked order at its expected weight,
-the labels are recorded printed, the parcels handed over and each carrier's manifest closed:
-the orders are shipped. Stock is topped up at the start so that `--stock-factor` × the day's
-demand is on the shelves (0: the demo's own stock, so shortages backorder orders as they would).
+The day (2026-11-11, UTC): `--orders` mall orders (`--single` of them one unit of one of a
+merchant's five bestsellers, the rest 1–3 lines of 1–2 units, ~8 % bad addresses, ~5 % expired
+coupons, ~5 % unpaid, as in benchmarks/intake.py) arrive in `--hours` equal parts. Each hour: the part
+is imported and passed through intake (by groups). Every `--wave-every` hours, and at the end of the
+day, a supervisor releases three waves (`waves.release_wave`): a single-SKU wave of the bestsellers'
+one-unit orders, a put-wall wave of `--put-wall-orders` orders, and a multi-order wave of every other
+ready order; `--stations` headless stations (`desktop.station.headless`, separate processes, each its
+own picker login and database login) pick every planned cart until nothing is left; then a packer
+sorts each put-wall cart at the wall (light the slot, scan it, unit by unit), packs a single-SKU
+cart's orders by scan-to-print (any unit scanned opens the next order) and every other picked order
+at its expected weight, the labels are recorded printed, the parcels handed over and each carrier's
+manifest closed: the orders are shipped. Stock is topped up at the start through the stock ledger
+(a RECEIPT movement per product, `change_on_hand`) so that `--stock-factor` × the day's demand is on
+the shelves (0: the demo's own stock, so shortages backorder orders as they would).
 
 Checked at the end: every order is shipped, held (with its exception case) or backordered (with a
 replenishment request) — nothing left ready, picking, picked or packed; no order shipped twice or
 in two carts; every journaled pick applied once (`verify_run`: lost, duplicated, double-picked,
-stock mismatches, bad reservations). Prints the figures: intake orders/s, wave release time, scans
-per second and the central database's work per confirmed scan (statements and their round-trip
-time, counted in the stations: this server has no `shared_preload_libraries`, so
-pg_stat_statements cannot collect), cart claims lost to another station per batch, packing rate.
+stock mismatches, bad reservations); the ledger adds up to every stock row (`verify_ledger`). Prints
+the figures: intake orders/s, wave release time, scans per second, the central database's work per
+confirmed scan — statements and their round-trip time as the stations count them, and statements
+and execution time as the server counts them (`pg_stat_statements` of the station logins in the
+day's database, reset before each round; "not collected" when the server does not preload it, see
+docs/benchmarks.md) — cart claims lost to another station per cart, packing rate.
 """
 
 from __future__ import annotations
@@ -471,8 +478,9 @@ def main() -> int:
     if rounds and len(served) == len(rounds):
         calls, ms = sum(x["calls"] for x in served), sum(x["ms"] for x in served)
         caveat = []
-        if any(x["dealloc"] for x in served):
-            caveat.append(f"{sum(x['dealloc'] for x in served)} entries evicted (pg_stat_statements.max): short")
+        if any(x["dealloc"] for x in served):  # the least-run entries of the whole server go first
+            caveat.append(f"the server evicted its least-run entries {sum(x['dealloc'] for x in served)} times "
+                          "meanwhile (pg_stat_statements.max): perhaps short")
         if any(x["reset_by_another"] for x in served):
             caveat.append("statistics reset by another session during a round: short")
         note = f" ({'; '.join(caveat)})" if caveat else ""
