@@ -25,7 +25,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import exists, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import selectinload
 
 from desktop.db import models
@@ -486,8 +486,9 @@ def urgent_arrivals_waiting() -> Any:
     """EXISTS: an urgent ready order no wave holds (`plan_urgent_arrivals` has work). A clause, so
     `next_batch` asks it in the same statement as its first question."""
     O = models.Order.__table__.c
-    return exists().where(O.status == OrderStatus.READY.value, O.priority_class == PriorityClass.URGENT.value,
-                          O.wave_id.is_(None), O.warehouse_id.is_not(None))
+    # select(O.id), not exists() (SELECT *): a picker station's login may read only some columns of orders
+    return select(O.id).where(O.status == OrderStatus.READY.value, O.priority_class == PriorityClass.URGENT.value,
+                              O.wave_id.is_(None), O.warehouse_id.is_not(None)).exists()
 
 
 def plan_urgent_arrivals(uow: UnitOfWork, now: datetime) -> int:
