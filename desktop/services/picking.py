@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, insert, select, update
+from sqlalchemy import Select, case, delete, select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -334,7 +334,7 @@ def _hand_out_planned(uow: UnitOfWork, cart: waves.ClaimedCart, now: datetime, t
         uow.audit_many([("batch_cancelled", "pick_batch", cart.code,
                          {"reason": "no order of the cart is ready any more"})])
         return None
-    conn.execute(insert(models.OrderStatusChange.__table__), [
+    uow.insert_rows(models.OrderStatusChange.__table__, [
         {"order_id": oid, "from_status": OrderStatus.READY.value, "to_status": OrderStatus.PICKING.value, "at": now,
          "user_id": uow.actor.user_id, "reason": "batch"} for oid in claimed])
     bulk = (cart.wave_kind or waves.WaveKind.MULTI.value) != waves.WaveKind.MULTI.value
@@ -342,9 +342,9 @@ def _hand_out_planned(uow: UnitOfWork, cart: waves.ClaimedCart, now: datetime, t
     tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(claimed) if totes and
                (bulk or k < len(totes))}
     kept = [r for r in rows if r.order_id in numbers]
-    placed = [{"task": r.id, "tote": tote_of[r.order_id][0]} for r in kept if r.order_id in tote_of]
-    if placed:  # one executemany: every stop into its order's tote
-        conn.execute(update(T).where(T.c.id == bindparam("task")).values(tote_id=bindparam("tote")), placed)
+    placed = {r.id: tote_of[r.order_id][0] for r in kept if r.order_id in tote_of}
+    if placed:  # one statement, every stop into its order's tote (an executemany is a statement a row on PostgreSQL)
+        conn.execute(update(T).where(T.c.id.in_(sorted(placed))).values(tote_id=case(placed, value=T.c.id)))
     uow.audit_many([("order_status", "order", numbers[oid], {"from": "ready", "to": "picking", "reason": "batch"})
                     for oid in claimed] +
                    [("batch_assigned", "pick_batch", cart.code,
