@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
@@ -18,6 +18,7 @@ from desktop.security.crypto import Sealer
 from desktop.security.keys import FixedKeyStore, KeyStore, default_key_store
 from desktop.security.sealing import UnitOfWorkSealer
 from desktop.db import migrate, models
+from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
 from desktop.domain.events import Change, encode
@@ -204,13 +205,23 @@ class UnitOfWork:
             self._notified.add(topic)
             self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
 
+    def insert_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Rows into `table` (every row gives the same keys) in as few statements as the driver allows: an
+        executemany with RETURNING, which SQLAlchemy sends as multi-row INSERT … VALUES ("insertmanyvalues",
+        compiled once) — a plain executemany is one statement a row on PostgreSQL's side."""
+        assert self.session is not None
+        if rows:
+            self.session.connection().execute(sa_insert(table).returning(table.c.id), rows).close()
+
     def audit_many(self, entries: list[tuple[str, str, object, dict[str, Any]]]) -> None:
         """`audit(action, entity, entity_id, **detail)` for many entries in one statement (no ids read back)."""
         assert self.session is not None
-        if entries:
-            self.session.execute(sa_insert(models.AuditEntry), [
-                {"user_id": self.actor.user_id, "station": self.actor.station, "action": action, "entity": entity,
-                 "entity_id": None if entity_id is None else str(entity_id), "detail": detail}
+        if entries:  # on the table, not the mapped class: no ORM bulk-insert machinery for rows never read back
+            self.session.flush()  # what was added before goes first, as the ORM's insert would autoflush it
+            at = utcnow()
+            self.insert_rows(models.AuditEntry.__table__, [
+                {"at": at, "user_id": self.actor.user_id, "station": self.actor.station, "action": action,
+                 "entity": entity, "entity_id": None if entity_id is None else str(entity_id), "detail": detail}
                 for action, entity, entity_id, detail in entries])
 
     def announce_many(self, changes: list[Change]) -> None:
@@ -218,11 +229,17 @@ class UnitOfWork:
         assert self.session is not None
         if not changes:
             return
-        rows = [dict(zip(("topic", "entity_id", "payload"), encode(change), strict=True)) for change in changes]
-        self.session.execute(sa_insert(models.ChangeFeedEntry), rows)
+        at = utcnow()
+        rows = [{"at": at, **dict(zip(("topic", "entity_id", "payload"), encode(change), strict=True))}
+                for change in changes]
+        self.session.flush()  # feed rows keep the order they were announced in
+        self.insert_rows(models.ChangeFeedEntry.__table__, rows)
         if self.db.backend == "postgresql":
-            for topic in dict.fromkeys(r["topic"] for r in rows):
-                self.session.execute(text("SELECT pg_notify(:channel, :topic)"), {"channel": FEED_CHANNEL, "topic": topic})
+            topics = [t for t in dict.fromkeys(r["topic"] for r in rows) if t not in self._notified]
+            if topics:  # one statement for every topic not yet notified in this transaction
+                self._notified.update(topics)
+                self.session.execute(text("SELECT " + ", ".join(f"pg_notify(:channel, :t{k})" for k in range(len(topics)))),
+                                     {"channel": FEED_CHANNEL, **{f"t{k}": t for k, t in enumerate(topics)}})
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Select, case, delete, select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -44,6 +44,7 @@ from desktop.services.stock import (
     release_line,
     reserve_line,
     shelf_life_cutoff,
+    shelf_life_cutoff_of,
 )
 from desktop.domain.events import (BatchAssigned, BatchDone, BatchReplanned, BatchStarted, ExceptionOpened, ItemPicked,
                                    OrderStatusChanged, ToteSwapped)
@@ -248,6 +249,14 @@ def my_batch(uow: UnitOfWork, *, today: date | None = None) -> BatchView | None:
     return _view(_load_batch(uow, batch.code), _today(today)) if batch is not None else None
 
 
+def _my_active_batch_id_query(uow: UnitOfWork) -> Select[Any]:
+    """`_my_active_batch`'s id only: next_batch's first question, answered without loading a batch."""
+    B = models.PickBatch.__table__.c
+    return (
+        select(B.id).where(B.picker_id == uow.actor.user_id, B.status.in_(ACTIVE))
+        .order_by((B.status == BatchStatus.PICKING.value).desc(), B.priority_score.desc(), B.id).limit(1))
+
+
 def _my_active_batch(uow: UnitOfWork) -> models.PickBatch | None:
     B = models.PickBatch
     return uow.session.scalars(
@@ -263,8 +272,11 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     require_role(uow.actor.role, Role.PICKER)
     now = now or utcnow()
     today = _today(today)
-    mine = _my_active_batch(uow)
-    if mine is not None:
+    mine_id, urgent_waiting = uow.session.connection().execute(
+        select(_my_active_batch_id_query(uow).scalar_subquery(), waves.urgent_arrivals_waiting())).one()
+    if mine_id is not None:
+        mine = uow.session.get(models.PickBatch, mine_id)
+        assert mine is not None
         if mine.status == BatchStatus.ASSIGNED.value:
             check_batch_transition(mine.status, BatchStatus.PICKING)
             mine.status = BatchStatus.PICKING.value
@@ -276,12 +288,13 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
         return _view(_load_batch(uow, code), today)
 
     # A released wave's carts first: handed out as planned, by one conditional update.
-    waves.plan_urgent_arrivals(uow, now)
+    if urgent_waiting:
+        waves.plan_urgent_arrivals(uow, now)
     while (cart := waves.claim_planned_cart(uow, now)) is not None:
-        if _hand_out_planned(uow, cart, now):
-            code = cart.code
+        view = _hand_out_planned(uow, cart, now, today)
+        if view is not None:
             uow.commit()
-            return _view(_load_batch(uow, code), today)
+            return view
 
     for _attempt in range(CLAIM_ATTEMPTS):
         planned = _plan_most_urgent(uow, now)
@@ -320,57 +333,64 @@ def next_batch(uow: UnitOfWork, *, today: date | None = None, now: datetime | No
     return _view(_load_batch(uow, code), today)
 
 
-def _hand_out_planned(uow: UnitOfWork, cart: models.PickBatch, now: datetime) -> bool:
-    """The claimed cart's ready orders → PICKING (set-based); orders no longer ready leave it. False: none left."""
-    O, T = models.Order, models.PickTask
-    rows = uow.session.execute(select(T.id, T.tote_id, T.qty, models.OrderLine.order_id)
-                               .join(models.OrderLine, T.order_line_id == models.OrderLine.id)
-                               .where(T.batch_id == cart.id)).all()
+def _hand_out_planned(uow: UnitOfWork, cart: waves.ClaimedCart, now: datetime, today: date) -> BatchView | None:
+    """The claimed cart's ready orders → PICKING, a tote each, and the picker's view — set-based, in seven
+    statements whatever the cart holds (eight on PostgreSQL: the feed's notification), on the tables, no
+    ORM object loaded. Orders no longer ready leave the cart; None when none is left (the cart is
+    cancelled and the caller claims the next)."""
+    O, T, B = models.Order.__table__.c, models.PickTask.__table__, models.PickBatch.__table__
+    uow.session.flush()  # an urgent cart just planned (ORM) is written before the statements below
+    conn = uow.session.connection()
+    rows = conn.execute(_stop_rows().where(T.c.batch_id == cart.id)).all()
     order_ids = sorted({r.order_id for r in rows})
-    claimed = set(uow.session.scalars(
-        update(O).where(O.id.in_(order_ids), O.status == OrderStatus.READY.value)
+    numbers = dict(conn.execute(
+        update(models.Order.__table__).where(O.id.in_(order_ids), O.status == OrderStatus.READY.value)
         .values(status=OrderStatus.PICKING.value, assigned_picker_id=uow.actor.user_id, version=O.version + 1,
                 updated_at=now)
-        .returning(O.id).execution_options(synchronize_session=False)).all())
-    gone = [r.id for r in rows if r.order_id not in claimed]
+        .returning(O.id, O.order_no)).all())
+    claimed = sorted(numbers)
+    gone = [r.id for r in rows if r.order_id not in numbers]
     if gone:  # cancelled or held since the wave was planned: the cart leaves without their stops
-        uow.session.execute(delete(T).where(T.id.in_(gone)).execution_options(synchronize_session=False))
+        conn.execute(delete(T).where(T.c.id.in_(gone)))
         # … and out of the wave: released again, they are planned afresh (on the call or by the next wave)
-        uow.session.execute(update(O).where(O.id.in_([o for o in order_ids if o not in claimed]))
-                            .values(wave_id=None, version=O.version + 1).execution_options(synchronize_session=False))
+        conn.execute(update(models.Order.__table__).where(O.id.in_([o for o in order_ids if o not in numbers]))
+                     .values(wave_id=None, version=O.version + 1))
     if not claimed:
-        cart.status = BatchStatus.CANCELLED.value
-        cart.finished_at = now
-        uow.audit("batch_cancelled", "pick_batch", cart.code, reason="no order of the cart is ready any more")
-        return False
-    numbers = dict(uow.session.execute(select(O.id, O.order_no).where(O.id.in_(claimed))).all())
-    uow.session.execute(insert(models.OrderStatusChange), [
+        conn.execute(update(B).where(B.c.id == cart.id)
+                     .values(status=BatchStatus.CANCELLED.value, finished_at=now, version=B.c.version + 1))
+        uow.audit_many([("batch_cancelled", "pick_batch", cart.code,
+                         {"reason": "no order of the cart is ready any more"})])
+        return None
+    uow.insert_rows(models.OrderStatusChange.__table__, [
         {"order_id": oid, "from_status": OrderStatus.READY.value, "to_status": OrderStatus.PICKING.value, "at": now,
-         "user_id": uow.actor.user_id, "reason": "batch"} for oid in sorted(claimed)])
-    uow.audit_many([("order_status", "order", numbers[oid], {"from": "ready", "to": "picking", "reason": "batch"})
-                    for oid in sorted(claimed)])
-    uow.announce_many([OrderStatusChanged(order_no=numbers[oid], status=OrderStatus.PICKING.value)
-                       for oid in sorted(claimed)])
-    wave_kind = cart.wave.kind if cart.wave is not None else waves.WaveKind.MULTI.value
-    bulk = wave_kind != waves.WaveKind.MULTI.value
-    toted = sorted(claimed)
-    if not bulk and single_units_loose(cart.warehouse.layout):  # one-unit orders ride in the open bin
+         "user_id": uow.actor.user_id, "reason": "batch"} for oid in claimed])
+    bulk = (cart.wave_kind or waves.WaveKind.MULTI.value) != waves.WaveKind.MULTI.value
+    toted = list(claimed)
+    if not bulk and single_units_loose(cart.layout):  # one-unit orders ride in the open bin
         units: dict[int, int] = {}
         for r in rows:
             units[r.order_id] = units.get(r.order_id, 0) + r.qty
         toted = [oid for oid in toted if units.get(oid, 0) != 1]
-    totes = _claim_totes(uow, cart, 1 if bulk else len(toted)) if toted else []
+    totes = _claim_totes(uow, cart.id, 1 if bulk else len(toted)) if toted else []
     tote_of = {oid: totes[0] if bulk else totes[k] for k, oid in enumerate(toted) if totes and
                (bulk or k < len(totes))}
-    placed = [{"task": r.id, "tote": tote_of[r.order_id]} for r in rows if r.order_id in tote_of and r.order_id in claimed]
-    if placed:  # one executemany: every stop into its order's tote
-        uow.session.connection().execute(
-            update(T.__table__).where(T.__table__.c.id == bindparam("task")).values(tote_id=bindparam("tote")), placed)
-    uow.audit("batch_assigned", "pick_batch", cart.code, picker=uow.actor.login,
-              orders=[numbers[o] for o in sorted(claimed)], stops=len(rows) - len(gone), wave=cart.wave_id)
-    uow.announce(BatchAssigned(batch_code=cart.code, picker=uow.actor.login))
+    kept = [r for r in rows if r.order_id in numbers]
+    placed = {r.id: tote_of[r.order_id][0] for r in kept if r.order_id in tote_of}
+    if placed:  # one statement, every stop into its order's tote (an executemany is a statement a row on PostgreSQL)
+        conn.execute(update(T).where(T.c.id.in_(sorted(placed))).values(tote_id=case(placed, value=T.c.id)))
+    uow.audit_many([("order_status", "order", numbers[oid], {"from": "ready", "to": "picking", "reason": "batch"})
+                    for oid in claimed] +
+                   [("batch_assigned", "pick_batch", cart.code,
+                     {"picker": uow.actor.login, "orders": [numbers[o] for o in claimed], "stops": len(kept),
+                      "wave": cart.wave_id})])
+    uow.announce_many([OrderStatusChanged(order_no=numbers[oid], status=OrderStatus.PICKING.value)
+                       for oid in claimed] + [BatchAssigned(batch_code=cart.code, picker=uow.actor.login)])
     uow.session.expire_all()  # the set-based updates above bypassed any order or task already loaded
-    return True
+    stops = tuple(_stop_view(r, today, tote_of[r.order_id][1] if r.order_id in tote_of else r.tote_code)
+                  for r in kept)
+    return BatchView(code=cart.code, status=BatchStatus.PICKING.value, picker=uow.actor.login,
+                     warehouse=cart.warehouse_code, layout=cart.layout, distance_m=cart.route_distance_m or 0.0, stops=stops,
+                     orders=tuple(dict.fromkeys(st.order_no for st in stops)), today=today)
 
 
 def single_units_loose(warehouse_layout: dict[str, Any] | None) -> bool:
@@ -380,19 +400,42 @@ def single_units_loose(warehouse_layout: dict[str, Any] | None) -> bool:
     return bool(cart.get("single_units_loose"))
 
 
-def _claim_totes(uow: UnitOfWork, batch: models.PickBatch, wanted: int) -> list[int]:
-    """Up to `wanted` free totes for the batch, in two statements (fewer when the floor runs out)."""
-    T = models.Tote
-    free = select(T.id).where(T.status == "free").order_by(T.code).limit(wanted)
+def _stop_rows() -> Select[Any]:
+    """A batch's stops with all the picker's screen shows of them, in walking order, in one query (Core)."""
+    T, L, O, K, Loc, Lot, Tote, M = (m.__table__ for m in (models.PickTask, models.OrderLine, models.Order,
+                                                             models.Sku, models.Location, models.Lot, models.Tote,
+                                                             models.Merchant))
+    return (select(T.c.id, T.c.seq, T.c.status, T.c.qty, T.c.picked_qty, L.c.order_id, L.c.line_no, O.c.order_no,
+                   M.c.min_remaining_shelf_days.label("merchant_days"), K.c.min_remaining_shelf_days.label("sku_days"),
+                   K.c.sku_code, K.c.gtin, K.c.name, K.c.name_zh, K.c.image, Loc.c.code.label("location_code"),
+                   Loc.c.aisle, Loc.c.block, Loc.c.slot, Loc.c.level, Loc.c.x, Loc.c.y, Lot.c.lot_code, Lot.c.expiry,
+                   Tote.c.code.label("tote_code"))
+            .select_from(T.join(L, T.c.order_line_id == L.c.id).join(O, L.c.order_id == O.c.id)
+                         .join(M, O.c.merchant_id == M.c.id).join(K, L.c.sku_id == K.c.id)
+                         .join(Loc, T.c.location_id == Loc.c.id).outerjoin(Lot, T.c.lot_id == Lot.c.id)
+                         .outerjoin(Tote, T.c.tote_id == Tote.c.id))
+            .order_by(T.c.seq, T.c.id))
+
+
+def _stop_view(r: Any, today: date, tote_code: str | None) -> StopView:
+    cutoff = shelf_life_cutoff_of(r.sku_days, r.merchant_days, today)
+    return StopView(task_id=r.id, seq=r.seq, status=r.status, location_code=r.location_code, aisle=r.aisle,
+                    block=r.block, slot=r.slot, level=r.level, x=r.x, y=r.y, sku=r.sku_code, gtin14=r.gtin,
+                    product_name=r.name, product_name_zh=r.name_zh, image=r.image, lot_code=r.lot_code,
+                    lot_expiry=r.expiry, qty=r.qty, picked_qty=r.picked_qty, tote_code=tote_code,
+                    order_no=r.order_no, line_no=r.line_no, min_expiry=cutoff)
+
+
+def _claim_totes(uow: UnitOfWork, batch_id: int, wanted: int) -> list[tuple[int, str]]:
+    """Up to `wanted` free totes (id, code) for the batch, by one conditional update (fewer when the floor runs out)."""
+    T = models.Tote.__table__
+    free = select(T.c.id).where(T.c.status == "free").order_by(T.c.code).limit(wanted)
     if uow.db.backend == "postgresql":
-        free = free.with_for_update(skip_locked=True)
-    ids = list(uow.session.scalars(free).all())
-    if not ids:
-        return []
-    got = set(uow.session.scalars(update(T).where(T.id.in_(ids), T.status == "free")
-                                  .values(status="in_use", batch_id=batch.id)
-                                  .returning(T.id).execution_options(synchronize_session=False)).all())
-    return [i for i in ids if i in got]
+        free = free.with_for_update(skip_locked=True)  # two pickers at once take different totes, no wait
+    got = uow.session.connection().execute(
+        update(T).where(T.c.id.in_(free.scalar_subquery()), T.c.status == "free")
+        .values(status="in_use", batch_id=batch_id).returning(T.c.id, T.c.code)).all()
+    return sorted(((r.id, r.code) for r in got), key=lambda t: t[1])
 
 
 def _plan_most_urgent(uow: UnitOfWork, now: datetime) -> tuple[models.Warehouse, list[models.Order]] | None:

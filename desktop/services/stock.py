@@ -65,8 +65,12 @@ class InsufficientStock(PickdeskError):
 
 def shelf_life_cutoff(sku: models.Sku, merchant: models.Merchant, today: date) -> date:
     """The earliest expiry a unit may have and still be shipped (the stricter of SKU and merchant rules)."""
-    days = max(sku.min_remaining_shelf_days or 0, merchant.min_remaining_shelf_days or 0)
-    return today + timedelta(days=days)
+    return shelf_life_cutoff_of(sku.min_remaining_shelf_days, merchant.min_remaining_shelf_days, today)
+
+
+def shelf_life_cutoff_of(sku_days: int | None, merchant_days: int | None, today: date) -> date:
+    """`shelf_life_cutoff` from the two rules' days (a query that read them as columns, no objects)."""
+    return today + timedelta(days=max(sku_days or 0, merchant_days or 0))
 
 
 def fefo_candidates(uow: UnitOfWork, sku: models.Sku, merchant: models.Merchant, warehouse_id: int, today: date,

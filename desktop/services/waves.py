@@ -441,25 +441,54 @@ def _store_carts(uow: UnitOfWork, wave: models.Wave, carts: Sequence[Batch], by_
 # ─── handing out ────────────────────────────────────────────────────────────────
 
 
-def claim_planned_cart(uow: UnitOfWork, now: datetime) -> models.PickBatch | None:
+@dataclass(frozen=True)
+class ClaimedCart:
+    """A planned cart just claimed: what the UPDATE … RETURNING gave back (no ORM object loaded)."""
+
+    id: int
+    code: str
+    wave_id: int | None
+    route_distance_m: float | None
+    warehouse_code: str
+    layout: dict[str, Any]
+    wave_kind: str | None
+
+
+def claim_planned_cart(uow: UnitOfWork, now: datetime) -> ClaimedCart | None:
     """The first open planned cart, now this picker's, by one conditional update (None: none left)."""
-    B = models.PickBatch
+    table = models.PickBatch.__table__  # Core on the table: the ORM would add nothing to this one statement
+    B, Wh, Wv = table.c, models.Warehouse.__table__.c, models.Wave.__table__.c
     first = select(B.id).where(B.status == BatchStatus.OPEN.value, B.plan_seq.is_not(None)).order_by(B.plan_seq).limit(1)
     if uow.db.backend == "postgresql":
         first = first.with_for_update(skip_locked=True)  # two pickers at once take two different carts
+    conn = uow.session.connection()
     for _attempt in range(5):
-        got = uow.session.execute(
-            update(B).where(B.id == first.scalar_subquery(), B.status == BatchStatus.OPEN.value)
+        got = conn.execute(
+            update(table).where(B.id == first.scalar_subquery(), B.status == BatchStatus.OPEN.value)
             .values(status=BatchStatus.PICKING.value, picker_id=uow.actor.user_id, started_at=now,
                     version=B.version + 1)
-            .returning(B.id).execution_options(synchronize_session=False)).scalar()
+            .returning(B.id, B.code, B.wave_id, B.route_distance_m,
+                       # what the picker's view needs of the warehouse and the wave, in the same statement
+                       select(Wh.code).where(Wh.id == B.warehouse_id).scalar_subquery().label("warehouse_code"),
+                       select(Wh.layout).where(Wh.id == B.warehouse_id).scalar_subquery().label("layout"),
+                       select(Wv.kind).where(Wv.id == B.wave_id).scalar_subquery().label("wave_kind"))).first()
         if got is not None:
-            return uow.session.get(B, got, populate_existing=True)
+            return ClaimedCart(got.id, got.code, got.wave_id, got.route_distance_m, got.warehouse_code,
+                               dict(got.layout), got.wave_kind)
         # Another picker took that cart between the question and the update: ask again if any is left.
-        if uow.session.scalar(select(B.id).where(B.status == BatchStatus.OPEN.value, B.plan_seq.is_not(None))
-                              .limit(1)) is None:
+        if conn.scalar(select(B.id).where(B.status == BatchStatus.OPEN.value, B.plan_seq.is_not(None))
+                       .limit(1)) is None:
             return None
     return None
+
+
+def urgent_arrivals_waiting() -> Any:
+    """EXISTS: an urgent ready order no wave holds (`plan_urgent_arrivals` has work). A clause, so
+    `next_batch` asks it in the same statement as its first question."""
+    O = models.Order.__table__.c
+    # select(O.id), not exists() (SELECT *): a picker station's login may read only some columns of orders
+    return select(O.id).where(O.status == OrderStatus.READY.value, O.priority_class == PriorityClass.URGENT.value,
+                              O.wave_id.is_(None), O.warehouse_id.is_not(None)).exists()
 
 
 def plan_urgent_arrivals(uow: UnitOfWork, now: datetime) -> int:
@@ -468,8 +497,8 @@ def plan_urgent_arrivals(uow: UnitOfWork, now: datetime) -> int:
     Asked by `next_batch` before it hands out a planned cart; cheap when there are none (an index
     on status, priority class and wave). Returns how many orders were planned.
     """
-    O = models.Order
-    found = uow.session.execute(
+    O = models.Order.__table__.c
+    found = uow.session.connection().execute(
         select(O.id, O.warehouse_id).where(O.status == OrderStatus.READY.value, O.priority_class == PriorityClass.URGENT.value,
                                            O.wave_id.is_(None), O.warehouse_id.is_not(None))
         .order_by(O.priority_score.desc(), O.id).limit(URGENT_PER_CALL)).all()

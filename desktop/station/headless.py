@@ -12,8 +12,8 @@ applied; a restarted station first replays what its journal still holds.
 With `--stats FILE` the station counts what it asks of the central database — statements, the time
 they take (sent, run by the server, answered), and claims of a planned cart that another station won
 (an UPDATE of pick_batches matching no row) — and writes them, with its confirmed scans and batches,
-as JSON when it ends. The server's own pg_stat_statements needs `shared_preload_libraries`, which a
-shared server may not have; this is the work as one station sees it.
+as JSON when it ends: the work as one station sees it. The server's own count (pg_stat_statements,
+when the server preloads it) is read by benchmarks/peak_day.py per station login.
 """
 
 from __future__ import annotations

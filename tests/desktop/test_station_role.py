@@ -722,3 +722,22 @@ def test_a_picker_registers_a_new_tote_at_the_cart_and_a_packer_may_not(site):
     assert site.owner_scalar("SELECT status FROM totes WHERE code = 'TOTE-96001'") == "in_use"
     refused(site.station(Role.PACKER), "INSERT INTO totes (code, status) VALUES ('TOTE-96002', 'free')")
     refused(site.station(Role.RECEIVER), "INSERT INTO totes (code, status) VALUES ('TOTE-96003', 'free')")
+
+
+def test_a_picker_station_takes_a_planned_cart_of_a_released_wave(site):
+    """The wave's hand-out reads and writes only what a picker station's login may (no SELECT * on orders)."""
+    from desktop.services import waves
+
+    supervisor = site.sign_in(Role.SUPERVISOR)
+    with site.station(Role.SUPERVISOR).unit_of_work(supervisor) as uow:
+        wave = waves.release_wave(uow, warehouse="SZ1", rule=waves.WaveRule(max_orders=3))
+    with site.owner.engine.begin() as conn:  # the demo's carts on the floor go to picker1: picker2 is free
+        conn.execute(text("UPDATE pick_batches SET picker_id = (SELECT id FROM users WHERE login = 'picker1') "
+                          "WHERE status IN ('assigned', 'picking')"))
+    picker = site.sign_in(Role.PICKER, "picker2", "2222")
+    with site.station(Role.PICKER).unit_of_work(picker) as uow:
+        view = picking.next_batch(uow, today=TODAY)
+    cart = site.owner_scalar("SELECT b.code FROM pick_batches b JOIN waves w ON w.id = b.wave_id "
+                             "WHERE w.code = :w ORDER BY b.plan_seq LIMIT 1", {"w": wave.code})
+    assert view.code == cart and view.picker == "picker2" and view.stops and len(view.orders) == 3
+    assert all(s.tote_code for s in view.stops)

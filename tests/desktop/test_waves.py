@@ -7,7 +7,7 @@ import threading
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from desktop.db import models
 from desktop.db.database import Database
@@ -186,6 +186,34 @@ def test_two_pickers_at_once_take_different_carts(db: Database) -> None:
     for t in threads:
         t.join()
     assert not errors and len(set(got.values())) == 2
+
+
+def test_a_planned_cart_is_handed_out_in_a_few_statements_whatever_it_holds(db: Database) -> None:
+    """next_batch on a wave: the claim, the cart's orders and totes set-based, the view in one query —
+    no statement per order or per stop (28 before, for these carts), and the same view as batch_view."""
+    wave = release(db)
+    assert wave.carts >= 2
+    sent: list[str] = []
+
+    def count(_conn, _cursor, statement, *_rest) -> None:
+        sent.append(statement)
+
+    views, counts = [], []
+    for login in ("picker2", "picker3"):
+        who = actor(db, login)
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            sent.clear()
+            with db.unit_of_work(who) as uow:
+                views.append(picking.next_batch(uow, today=TODAY, now=NOW))
+            counts.append(len(sent))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+    assert all(n <= 10 for n in counts), counts  # 9 on SQLite; PostgreSQL adds one pg_notify for both topics
+    assert counts[0] == counts[1], (counts, [len(v.stops) for v in views])  # whatever each cart holds
+    for view, login in zip(views, ("picker2", "picker3"), strict=True):
+        assert call(db, login, picking.batch_view, view.code, today=TODAY) == view
+        assert view.picker == login and view.status == "picking" and view.stops
 
 
 def test_only_a_supervisor_releases_and_a_rule_takes_only_what_it_names(db: Database) -> None:
