@@ -380,7 +380,7 @@ def test_a_wave_cart_leaves_its_one_unit_orders_out_of_the_totes_when_the_layout
     call(db, "super1", waves.release_wave, warehouse="SZ1", rule=waves.WaveRule(max_orders=8))
     with db.unit_of_work(actor(db, "picker2")) as uow:
         cart = waves.claim_planned_cart(uow, utcnow_())
-        assert cart is not None and picking._hand_out_planned(uow, cart, utcnow_())
+        assert cart is not None and picking._hand_out_planned(uow, cart, utcnow_(), TODAY)
         code = cart.code
         uow.commit()
     view = call(db, "picker2", picking.batch_view, code, today=TODAY)

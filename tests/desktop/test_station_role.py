@@ -710,20 +710,6 @@ def test_put_backs_are_the_supervisors_to_make_and_a_packers_to_do(site: Site) -
     assert isinstance(info.value.orig, psycopg.errors.CheckViolation), info.value.orig
 
 
-def test_a_picker_registers_a_new_tote_at_the_cart_and_a_packer_may_not(site):
-    picker_db = site.station(Role.PICKER)
-    picker = site.sign_in(Role.PICKER, "picker2", "2222")
-    with picker_db.unit_of_work(picker) as uow:
-        batch = picking.next_batch(uow, today=TODAY)
-    suggested = sorted({s.tote_code for s in batch.stops if s.tote_code})
-    with picker_db.unit_of_work(picker) as uow:
-        after = picking.bind_tote(uow, batch.code, "TOTE-96001", suggested[0], today=TODAY)
-    assert "TOTE-96001" in {s.tote_code for s in after.stops}
-    assert site.owner_scalar("SELECT status FROM totes WHERE code = 'TOTE-96001'") == "in_use"
-    refused(site.station(Role.PACKER), "INSERT INTO totes (code, status) VALUES ('TOTE-96002', 'free')")
-    refused(site.station(Role.RECEIVER), "INSERT INTO totes (code, status) VALUES ('TOTE-96003', 'free')")
-
-
 def test_a_picker_station_takes_a_planned_cart_of_a_released_wave(site):
     """The wave's hand-out reads and writes only what a picker station's login may (no SELECT * on orders)."""
     from desktop.services import waves
@@ -741,3 +727,17 @@ def test_a_picker_station_takes_a_planned_cart_of_a_released_wave(site):
                              "WHERE w.code = :w ORDER BY b.plan_seq LIMIT 1", {"w": wave.code})
     assert view.code == cart and view.picker == "picker2" and view.stops and len(view.orders) == 3
     assert all(s.tote_code for s in view.stops)
+
+
+def test_a_picker_registers_a_new_tote_at_the_cart_and_a_packer_may_not(site):
+    picker_db = site.station(Role.PICKER)
+    picker = site.sign_in(Role.PICKER, "picker2", "2222")
+    with picker_db.unit_of_work(picker) as uow:
+        batch = picking.next_batch(uow, today=TODAY)
+    suggested = sorted({s.tote_code for s in batch.stops if s.tote_code})
+    with picker_db.unit_of_work(picker) as uow:
+        after = picking.bind_tote(uow, batch.code, "TOTE-96001", suggested[0], today=TODAY)
+    assert "TOTE-96001" in {s.tote_code for s in after.stops}
+    assert site.owner_scalar("SELECT status FROM totes WHERE code = 'TOTE-96001'") == "in_use"
+    refused(site.station(Role.PACKER), "INSERT INTO totes (code, status) VALUES ('TOTE-96002', 'free')")
+    refused(site.station(Role.RECEIVER), "INSERT INTO totes (code, status) VALUES ('TOTE-96003', 'free')")
