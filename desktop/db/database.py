@@ -72,10 +72,22 @@ def make_engine(url: str) -> Engine:
 class Database:
     """One central database as a station sees it."""
 
-    def __init__(self, engine: Engine, key_store: KeyStore, url: str) -> None:
+    def __init__(self, engine: Engine, key_store: KeyStore | None, url: str) -> None:
         self.engine = engine
-        self.key_store = key_store  # this station's customer-data keys (desktop.security.keys)
+        self._key_store = key_store  # None: the station's default store, looked up when first needed
         self.url = url
+
+    @property
+    def key_store(self) -> KeyStore:
+        """This station's customer-data keys (desktop.security.keys). The default store is found on first
+        use, not at open: finding it asks the desktop's keyring, which a listing never needs."""
+        if self._key_store is None:
+            self._key_store = default_key_store()
+        return self._key_store
+
+    @key_store.setter
+    def key_store(self, store: KeyStore) -> None:
+        self._key_store = store
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate_schema: bool = True,
@@ -89,9 +101,8 @@ class Database:
         without one opens the database and is refused only when it seals or opens customer data."""
         url = config.resolve_database_url(url)
         engine = make_engine(url)
-        if key_store is None:
-            key_store = (FixedKeyStore((sealer.key, *sealer.older_keys)) if sealer is not None
-                         else default_key_store())
+        if key_store is None and sealer is not None:
+            key_store = FixedKeyStore((sealer.key, *sealer.older_keys))
         db = cls(engine, key_store, url)
         try:
             if migrate_schema:
@@ -151,7 +162,7 @@ class UnitOfWork:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
-        self.sealer = UnitOfWorkSealer(self, db.key_store)
+        self.sealer = UnitOfWorkSealer(self, lambda: db.key_store)
         self.session: Session | None = None
         self._committed = False
 
