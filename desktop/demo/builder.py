@@ -32,7 +32,7 @@ from typing import Any
 
 from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from desktop.demo import data as D
 from desktop.db import models
@@ -406,8 +406,9 @@ def _load_world(s: Session, w: _World) -> None:
     for lot in s.scalars(select(models.Lot).order_by(models.Lot.id)):
         w.lots.setdefault(lot.sku_id, []).append(lot)
     sz1 = w.warehouses["SZ1"].id
+    # with their bins: the history's pick tasks name a stock row's location (a query per row otherwise)
     for st in s.scalars(select(models.Stock).join(models.Location).where(models.Location.warehouse_id == sz1)
-                        .order_by(models.Stock.id)):
+                        .options(contains_eager(models.Stock.location)).order_by(models.Stock.id)):
         w.stock.setdefault(st.sku_id, []).append(st)
 
 
@@ -538,6 +539,7 @@ def _orders_unflushed(uow, w: _World, count: int, chunk: int) -> dict[str, int]:
             ship_country=country, ship_province=province, ship_city=city, ship_district=district,
             ship_detail_sealed=sealer.seal(detail, "ship_detail", order_no), ship_postal_code=postcode,
             updated_at=w.as_of, status=OrderStatus.RECEIVED.value,
+            status_history=[],  # known empty: no lazy load once a reservation has flushed the order
         )
         s.add(order)
 
@@ -545,7 +547,7 @@ def _orders_unflushed(uow, w: _World, count: int, chunk: int) -> dict[str, int]:
         k = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
         for line_no, sku in enumerate(rng.sample(skus_by_merchant[merchant.code], k), start=1):
             order.lines.append(models.OrderLine(line_no=line_no, sku=sku, qty=rng.choices([1, 2, 3], [70, 22, 8])[0],
-                                                unit_price=sku.unit_value))
+                                                unit_price=sku.unit_value, reservations=[]))
 
         # Price: tier, threshold, coupons, as the mall applied them.
         order.member_tier = rng.choices([None, "silver", "gold", "platinum"], [55, 20, 18, 7])[0]
