@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from devices.decode import DEFAULT_GS_SUBSTITUTES, ScanConfig, ScanRejected, decode_scan, scan_as_dict
+from devices.substitutes import DEFAULT_GS_SUBSTITUTES
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -55,6 +55,8 @@ def _usage_error(command: str, message: str) -> int:
 
 
 def scan_parse(args: argparse.Namespace) -> int:
+    from devices.decode import ScanConfig, ScanRejected, decode_scan, scan_as_dict
+
     raw: str = args.raw
     if args.escapes:
         try:

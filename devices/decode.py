@@ -28,12 +28,8 @@ from biip.gs1_element_strings import GS1ElementString
 from biip.gtin import Gtin
 from biip.symbology import GS1Symbology, SymbologyIdentifier
 
-GS = "\x1d"
+from devices.substitutes import DEFAULT_GS_SUBSTITUTES, GS  # decode's names too
 
-# Substitutes for FNC1/GS that scanners are commonly programmed to send instead of the control
-# character (which a keyboard wedge cannot always type). None of them is in the GS1 character set
-# 82 except the angle brackets of "<GS>", which no real lot number contains.
-DEFAULT_GS_SUBSTITUTES: tuple[str, ...] = ("<GS>", "{GS}", "^", "~", "|")
 
 MAX_SCAN_LENGTH = 512
 

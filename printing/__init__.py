@@ -6,7 +6,15 @@ package is cheap (fonts and reportlab load on first render).
 
 from __future__ import annotations
 
-from printing.layout import LABEL_SIZES, LabelOverflow, LabelSize
+from printing.sizes import LABEL_SIZES, LabelSize
+
+
+def __getattr__(name: str):
+    if name == "LabelOverflow":  # the layout engine, loaded when its error is first asked for
+        from printing.layout import LabelOverflow
+
+        return LabelOverflow
+    raise AttributeError(f"module 'printing' has no attribute {name!r}")
 
 
 def render_label_pdf(label, size="100x150") -> bytes:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from printing.layout import LABEL_SIZES
+from printing.sizes import LABEL_SIZES
 
 FORMATS = ("pdf", "zpl")
 DPIS = (203, 300)

@@ -20,8 +20,8 @@ from functools import lru_cache
 from printing import fonts
 from printing.barcodes import code128_modules
 from printing.documents import ShippingLabel
+from printing.sizes import LABEL_SIZES, MM_PER_INCH, LabelSize  # the layout's names too
 
-MM_PER_INCH = 25.4
 PT_PER_MM = 72 / MM_PER_INCH
 LEADING = 1.2  # line pitch as a multiple of the font size
 FLOOR_PT = 5.0  # below this, text on a thermal label is not legible
@@ -34,23 +34,6 @@ class LabelOverflow(ValueError):
     def __init__(self, field: str, text: str):
         super().__init__(f"{field} does not fit on the label: {text[:40]!r}…")
         self.field = field
-
-
-@dataclass(frozen=True)
-class LabelSize:
-    name: str
-    width_mm: float
-    height_mm: float
-
-    def dots(self, dpi: int) -> tuple[int, int]:
-        return round(self.width_mm * dpi / MM_PER_INCH), round(self.height_mm * dpi / MM_PER_INCH)
-
-
-LABEL_SIZES: dict[str, LabelSize] = {
-    "76x130": LabelSize("76x130", 76.0, 130.0),  # SF's one-part 丰密 waybill
-    "100x150": LabelSize("100x150", 100.0, 150.0),  # 4 x 6 in
-    "100x180": LabelSize("100x180", 100.0, 180.0),  # the common Chinese e-waybill
-}
 
 
 def label_size(size: str | LabelSize) -> LabelSize:

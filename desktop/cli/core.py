@@ -101,7 +101,6 @@ def _order_status(text: str) -> OrderStatus:
 def open_database(args: argparse.Namespace, *, seed_demo: bool = False):
     """Open the database the user named; only the embedded default is ever seeded with the demo."""
     from desktop.db.database import Database
-    from desktop.demo.first_start import seed_if_empty
     from desktop.station.config import StationPaths
 
     paths = StationPaths.resolve("")
@@ -109,6 +108,8 @@ def open_database(args: argparse.Namespace, *, seed_demo: bool = False):
     try:
         db = Database.open(url)
         if seed_demo and paths.is_embedded(url):
+            from desktop.demo.first_start import seed_if_empty  # the demo builder: only where it may be needed
+
             seed_if_empty(db)
         return db
     except PickdeskError as exc:

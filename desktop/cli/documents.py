@@ -13,7 +13,7 @@ from desktop.domain.errors import PickdeskError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from printing.layout import LABEL_SIZES
+    from printing.sizes import LABEL_SIZES
 
     p = subparsers.add_parser("label", help="render an order's shipping label(s) to a PDF or ZPL file")
     p.add_argument("order", metavar="ORDER", help="order number, e.g. M1-20261123-000123")

@@ -27,14 +27,15 @@ import socket
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.cli import UsageError
-from desktop.db.database import Database
 from desktop.domain.actor import Actor
 from desktop.domain.errors import PickdeskError, SignInRefused
 from desktop.domain.roles import Role, require_role
-from desktop.services import auth
+
+if TYPE_CHECKING:  # every subcommand's parser imports this module: the database layer only when one runs
+    from desktop.db.database import Database
 
 
 def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,6 +88,8 @@ def sign_in(args: argparse.Namespace, db: Database, *, ask: Callable[[str], str]
     if not login:
         raise UsageError("this reads customer data or changes data: sign in with --user LOGIN "
                          "(your PIN from the terminal, or from standard input with --pin-stdin)")
+    from desktop.services import auth
+
     pin = read_secret(args, getattr(args, "pin_stdin", False), "your PIN", f"PIN for {login}: ", ask)
     try:
         with db.unit_of_work() as uow:
@@ -128,5 +131,7 @@ def signed_in(args: argparse.Namespace, db: Database, *,
     try:
         yield actor
     finally:
+        from desktop.services import auth
+
         with db.unit_of_work(actor) as uow:
             auth.sign_out(uow, actor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy import insert as sa_insert
@@ -14,14 +14,16 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from desktop.station import config
-from desktop.security.crypto import Sealer
-from desktop.security.keys import FixedKeyStore, KeyStore, default_key_store
-from desktop.security.sealing import UnitOfWorkSealer
 from desktop.db import migrate, models
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
 from desktop.domain.events import Change, encode
+
+if TYPE_CHECKING:  # the keys and their cipher (cryptography) load when customer data is first sealed or opened
+    from desktop.security.crypto import Sealer
+    from desktop.security.keys import KeyStore
+    from desktop.security.sealing import UnitOfWorkSealer
 
 
 FEED_CHANNEL = "pickdesk_feed"
@@ -73,10 +75,24 @@ def make_engine(url: str) -> Engine:
 class Database:
     """One central database as a station sees it."""
 
-    def __init__(self, engine: Engine, key_store: KeyStore, url: str) -> None:
+    def __init__(self, engine: Engine, key_store: KeyStore | None, url: str) -> None:
         self.engine = engine
-        self.key_store = key_store  # this station's customer-data keys (desktop.security.keys)
+        self._key_store = key_store  # None: the station's default store, looked up when first needed
         self.url = url
+
+    @property
+    def key_store(self) -> KeyStore:
+        """This station's customer-data keys (desktop.security.keys). The default store is found on first
+        use, not at open: finding it asks the desktop's keyring, which a listing never needs."""
+        if self._key_store is None:
+            from desktop.security.keys import default_key_store
+
+            self._key_store = default_key_store()
+        return self._key_store
+
+    @key_store.setter
+    def key_store(self, store: KeyStore) -> None:
+        self._key_store = store
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate_schema: bool = True,
@@ -90,9 +106,10 @@ class Database:
         without one opens the database and is refused only when it seals or opens customer data."""
         url = config.resolve_database_url(url)
         engine = make_engine(url)
-        if key_store is None:
-            key_store = (FixedKeyStore((sealer.key, *sealer.older_keys)) if sealer is not None
-                         else default_key_store())
+        if key_store is None and sealer is not None:
+            from desktop.security.keys import FixedKeyStore
+
+            key_store = FixedKeyStore((sealer.key, *sealer.older_keys))
         db = cls(engine, key_store, url)
         try:
             if migrate_schema:
@@ -152,9 +169,18 @@ class UnitOfWork:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
-        self.sealer = UnitOfWorkSealer(self, db.key_store)
+        self._sealer: UnitOfWorkSealer | None = None
         self.session: Session | None = None
         self._committed = False
+
+    @property
+    def sealer(self) -> UnitOfWorkSealer:
+        """Seals and opens customer data; resolves the keys on first use, in this transaction."""
+        if self._sealer is None:
+            from desktop.security.sealing import UnitOfWorkSealer
+
+            self._sealer = UnitOfWorkSealer(self, lambda: self.db.key_store)
+        return self._sealer
 
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self.db.engine, expire_on_commit=False, autoflush=True)

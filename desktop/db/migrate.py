@@ -1,18 +1,28 @@
-"""Run the Alembic migrations shipped inside the package (no alembic.ini, no working-directory paths)."""
+"""Run the Alembic migrations shipped inside the package (no alembic.ini, no working-directory paths).
+
+Alembic is imported only when a migration runs or its history is asked for: opening a database
+whose schema is at head (every command, every start) reads `alembic_version` with one plain query
+and compares it with the revisions the version files declare (`declared_heads`)."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", "desktop.db:migrations")
     if url:
@@ -22,7 +32,45 @@ def alembic_config(url: str | None = None) -> Config:
 
 def head_revisions() -> tuple[str, ...]:
     """The newest revisions (several while branches made in parallel wait for a merge revision)."""
+    from alembic.script import ScriptDirectory
+
     return tuple(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
+
+
+@lru_cache(maxsize=1)
+def declared_heads() -> tuple[str, ...]:
+    """`head_revisions()` without Alembic: the revisions no version file names as its down_revision,
+    read from the files' `revision = …` / `down_revision = …` lines (ast, nothing executed).
+    Alembic's own answer when a file cannot be read so (a bundle with compiled files only)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        for entry in resources.files("desktop.db").joinpath("migrations", "versions").iterdir():
+            if not entry.name.endswith(".py"):
+                continue
+            found = {}
+            for node in ast.parse(entry.read_text(encoding="utf-8")).body:
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                        and node.targets[0].id in ("revision", "down_revision"):
+                    found[node.targets[0].id] = ast.literal_eval(node.value)
+            if not isinstance(found.get("revision"), str):
+                return head_revisions()
+            revisions.add(found["revision"])
+            down = found.get("down_revision")
+            parents.update([down] if isinstance(down, str) else (down or ()))
+    except (OSError, SyntaxError, ValueError):
+        return head_revisions()
+    return tuple(sorted(revisions - parents)) or head_revisions()
+
+
+def recorded_revisions(engine: Engine) -> tuple[str, ...] | None:
+    """The revisions `alembic_version` holds, by one plain query; None when it cannot be read (no
+    such table yet, no right to read it, no connection: Alembic then finds out and says which)."""
+    try:
+        with engine.connect() as conn:
+            return tuple(sorted(row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")))
+    except DBAPIError:
+        return None
 
 
 def head_revision() -> str:
@@ -30,6 +78,8 @@ def head_revision() -> str:
 
 
 def current_revisions(engine: Engine) -> tuple[str, ...]:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
 
@@ -65,9 +115,11 @@ def _migrating(engine: Engine) -> Iterator[Connection]:
 def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Bring the schema to `revision`; a no-op (one cheap query) when it is already there."""
     if revision in ("head", "heads"):
-        if current_revisions(engine) == head_revisions():
+        if recorded_revisions(engine) == declared_heads():
             return
         revision = "heads"
+    from alembic import command
+
     cfg = alembic_config()
     with _migrating(engine) as conn:
         cfg.attributes["connection"] = conn
@@ -75,6 +127,8 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with _migrating(engine) as conn:
         cfg.attributes["connection"] = conn

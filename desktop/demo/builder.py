@@ -33,7 +33,7 @@ from typing import Any
 
 from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from desktop.demo import data as D
 from desktop.db import models
@@ -49,6 +49,8 @@ from desktop.services.stock import InsufficientStock, release_line, reserve_line
 from desktop.domain.events import DemoBuilt
 
 CENT = Decimal("0.01")
+# Orders written per flush; the session lets go of them after it (see `_let_go`).
+ORDERS_PER_CHUNK = 1000
 
 # The main warehouse is the rectangular layout of docs/routing.md (shared with the route planner).
 SZ1_LAYOUT = {"aisles": 20, "blocks": 2, "block_length": 24.0, "aisle_spacing": 3.0, "slots": 12, "depot_x": 28.5}
@@ -133,8 +135,13 @@ def _demo_pin_hash(pin: str) -> str:
     return hash_pin(pin)
 
 
-def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | None = None) -> dict[str, int]:
-    """Write the demo warehouse into an empty database; return counts of what was made."""
+def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | None = None,
+               chunk: int = ORDERS_PER_CHUNK) -> dict[str, int]:
+    """Write the demo warehouse into an empty database; return counts of what was made.
+
+    One transaction, written `chunk` orders at a time: each chunk is flushed and let go of, so
+    memory holds one chunk (and the orders being picked, batched at the end), whatever `orders` is.
+    The chunk size changes nothing in what is written."""
     w = _world(seed, as_of)
     with db.unit_of_work() as uow:
         s = uow.session
@@ -147,7 +154,7 @@ def build_demo(db: Database, orders: int = 200, seed: int = 1, as_of: date | Non
             people.set_pin(uow, login, pin, commit=False, hashed=_demo_pin_hash)
         _equipment(s, w)
         _load_world(s, w)
-        made = _orders(uow, w, orders)
+        made = _orders(uow, w, orders, max(1, chunk))
         made["notices"] = _notices(s, w)
         made.update(_stock_work(uow, w))
         # Reserving flushed orders part-way, so later changes stamped them with the wall clock: the
@@ -435,8 +442,9 @@ def _load_world(s: Session, w: _World) -> None:
     for lot in s.scalars(select(models.Lot).order_by(models.Lot.id)):
         w.lots.setdefault(lot.sku_id, []).append(lot)
     sz1 = w.warehouses["SZ1"].id
+    # with their bins: the history's pick tasks name a stock row's location (a query per row otherwise)
     for st in s.scalars(select(models.Stock).join(models.Location).where(models.Location.warehouse_id == sz1)
-                        .order_by(models.Stock.id)):
+                        .options(contains_eager(models.Stock.location)).order_by(models.Stock.id)):
         w.stock.setdefault(st.sku_id, []).append(st)
 
 
@@ -481,7 +489,32 @@ def _reserve(uow, w: _World, order: models.Order) -> bool:
     return True
 
 
-def _orders(uow, w: _World, count: int) -> dict[str, int]:
+# What one order brings with it: let go of after its chunk is written (the world the orders are
+# made from — warehouses, SKUs, stock, people, carriers, totes, manifests — stays).
+PER_ORDER = (models.Order, models.OrderLine, models.OrderStatusChange, models.Reservation, models.Parcel,
+             models.ParcelItem, models.Shipment, models.TrackingEvent, models.PickBatch, models.PickTask,
+             models.PickEvent, models.ExceptionCase, models.ReplenishmentRequest, models.Feedback,
+             models.ReturnRequest, models.ReturnLine)
+
+
+def _let_go(s: Session, keep: set[int]) -> None:
+    """Write what is pending and drop the chunk's orders from the session, but those in `keep` (by id())."""
+    s.flush()
+    for obj in list(s.identity_map.values()):
+        if isinstance(obj, PER_ORDER) and id(obj) not in keep and obj in s:  # (a cascade may have taken it)
+            s.expunge(obj)
+
+
+def _orders(uow, w: _World, count: int, chunk: int = ORDERS_PER_CHUNK) -> dict[str, int]:
+    """The orders, written `chunk` at a time. Autoflush is off: a lazy load of a world object (a bin's
+    location, a lot) would otherwise flush every pending order first, a flush per query; the
+    reservations flush themselves, as intake's do (`_reserve`)."""
+    s: Session = uow.session
+    with s.no_autoflush:
+        return _orders_unflushed(uow, w, count, chunk)
+
+
+def _orders_unflushed(uow, w: _World, count: int, chunk: int) -> dict[str, int]:
     s: Session = uow.session
     rng = w.rng
     sealer = uow.sealer
@@ -496,7 +529,10 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
 
     # The first orders walk through every stage once, so even a small demo has each screen's data.
     every_stage = [status for status, _ in STAGE_MIX] + [OrderStatus.READY, OrderStatus.READY]
+    kept: set[int] = set()  # the orders being picked, with what _batches reads of them
     for i in range(1, count + 1):
+        if i > 1 and (i - 1) % chunk == 0:
+            _let_go(s, kept)
         stage = every_stage[i - 1] if i <= len(every_stage) else _stage_for(rng)
         merchant = w.merchants[rng.choice(list(w.merchants))]
         age_hours = {OrderStatus.RECEIVED: 0.5, OrderStatus.HELD: 3, OrderStatus.BACKORDERED: 12,
@@ -540,6 +576,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
             ship_country=country, ship_province=province, ship_city=city, ship_district=district,
             ship_detail_sealed=sealer.seal(detail, "ship_detail", order_no), ship_postal_code=postcode,
             updated_at=w.as_of, status=OrderStatus.RECEIVED.value,
+            status_history=[],  # known empty: no lazy load once a reservation has flushed the order
         )
         s.add(order)
 
@@ -547,7 +584,7 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
         k = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
         for line_no, sku in enumerate(rng.sample(skus_by_merchant[merchant.code], k), start=1):
             order.lines.append(models.OrderLine(line_no=line_no, sku=sku, qty=rng.choices([1, 2, 3], [70, 22, 8])[0],
-                                                unit_price=sku.unit_value))
+                                                unit_price=sku.unit_value, reservations=[]))
 
         # Price: tier, threshold, coupons, as the mall applied them.
         order.member_tier = rng.choices([None, "silver", "gold", "platinum"], [55, 20, 18, 7])[0]
@@ -636,6 +673,8 @@ def _orders(uow, w: _World, count: int) -> dict[str, int]:
                                                   created_at=when))
         if stage is OrderStatus.PICKING:
             picking_orders.append(order)
+            kept.update(id(x) for x in (order, *order.lines, *order.status_history,
+                                        *(res for ln in order.lines for res in ln.reservations)))
         if OrderStatus.PICKED in path:
             for ln in order.lines:
                 ln.picked_qty = ln.qty

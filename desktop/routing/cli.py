@@ -13,9 +13,10 @@ import argparse
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
-from desktop.routing.layout import LayoutError, PicksError, iter_batch, load_layout, load_picks
-from desktop.routing.planner import Route, RoutePlanner
+if TYPE_CHECKING:  # every command's parser registers this one: the planner loads when a route is asked for
+    from desktop.routing.planner import Route
 
 CLI_POLICIES = ("optimal", "sshape", "largest-gap", "combined", "location")
 
@@ -37,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handler(args: argparse.Namespace) -> int:
     from desktop.cli import UsageError  # imported here: desktop.cli imports this module
+    from desktop.routing.layout import LayoutError, PicksError, iter_batch, load_layout, load_picks
+    from desktop.routing.planner import RoutePlanner
 
     try:
         layout = load_layout(args.layout)

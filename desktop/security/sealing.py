@@ -20,6 +20,7 @@ seen by the next transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
@@ -93,9 +94,9 @@ def resolve_sealer(session: Session, store: KeyStore, *, may_create: bool) -> Se
 class UnitOfWorkSealer:
     """`uow.sealer`: resolves the keys on first use, in the unit of work's transaction."""
 
-    def __init__(self, uow: UnitOfWork, store: KeyStore) -> None:
+    def __init__(self, uow: UnitOfWork, store: KeyStore | Callable[[], KeyStore]) -> None:
         self._uow = uow
-        self._store = store
+        self._store = store  # or what gives it: the station's store is looked up only when keys are needed
         self._sealer: Sealer | None = None
 
     def _resolve(self, may_create: bool) -> Sealer:
@@ -103,7 +104,8 @@ class UnitOfWorkSealer:
             session = self._uow.session
             if session is None:
                 raise RuntimeError("the sealer is used outside its unit of work")
-            self._sealer = resolve_sealer(session, self._store, may_create=may_create)
+            store = self._store if isinstance(self._store, KeyStore) else self._store()
+            self._sealer = resolve_sealer(session, store, may_create=may_create)
         return self._sealer
 
     def seal(self, plaintext: str, field: str, owner: str) -> bytes:

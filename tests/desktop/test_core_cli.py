@@ -47,6 +47,23 @@ def test_the_console_script_runs_without_qt():
     assert result.returncode == 0, result.stderr
 
 
+def test_listing_orders_loads_only_what_it_needs(tmp_path):
+    """`pickdesk orders` starts fast (issue 20): no Qt, no migrations engine, no barcodes, labels,
+    keyring, cipher or demo builder — a database at head is opened with one version read."""
+    from desktop.db.database import Database
+
+    url = f"sqlite:///{tmp_path / 'head.sqlite3'}"
+    Database.open(url).dispose()  # migrated to head, empty: nothing to seed
+    heavy = ("PySide6", "alembic", "biip", "phonenumbers", "reportlab", "keyring", "cryptography", "argon2",
+             "desktop.demo.builder", "printing.layout", "desktop.routing.planner")
+    code = ("import sys; from ui.entry import main; rc = main(['orders', '--json', '--limit', '100', '--db', sys.argv[1]]); "
+            f"loaded = [m for m in {heavy!r} if m in sys.modules]; "
+            "assert not loaded, f'the listing imported {loaded}'; sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
 @pytest.mark.parametrize("argv", [
     ["orders", "--status", "teleported"],
     ["orders", "--limit", "-3"],

@@ -73,7 +73,7 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path, demo_db):
     again = Database.open(f"sqlite:///{tmp_path / 'again.sqlite3'}")
     other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
     try:
-        build_demo(again, orders=120, seed=7, as_of=AS_OF)
+        build_demo(again, orders=120, seed=7, as_of=AS_OF, chunk=13)  # written 13 orders at a time: the same data
         build_demo(other, orders=120, seed=8, as_of=AS_OF)
         first, second = dump(demo_db), dump(again)
         for table in first:
@@ -82,6 +82,30 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path, demo_db):
     finally:
         again.dispose()
         other.dispose()
+
+
+def test_the_demo_lets_go_of_each_chunk_of_orders_once_written(tmp_path, monkeypatch):
+    """Memory holds one chunk (issue 20: 100 000 orders in bounded memory): after each chunk the
+    session keeps only the world the orders are made from and the orders being picked (batched at
+    the end)."""
+    from desktop.demo import builder
+
+    held: list[list[str]] = []
+    let_go = builder._let_go
+
+    def counted(s, keep):
+        let_go(s, keep)
+        held.append([o.status for o in s.identity_map.values() if isinstance(o, models.Order)])
+
+    monkeypatch.setattr(builder, "_let_go", counted)
+    db = Database.open(f"sqlite:///{tmp_path / 'chunks.sqlite3'}")
+    try:
+        build_demo(db, orders=40, seed=7, as_of=AS_OF, chunk=10)
+        orders = count(db, select(func.count()).select_from(models.Order))
+    finally:
+        db.dispose()
+    assert len(held) == 3 and orders == 40  # after orders 10, 20 and 30
+    assert all(status == OrderStatus.PICKING.value for statuses in held for status in statuses)
 
 
 def test_the_demo_is_its_set_up_document_imported_as_a_real_warehouses_is(demo_db):
