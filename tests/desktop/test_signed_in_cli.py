@@ -39,6 +39,7 @@ SIGNED = {
     "waybills get": ("packer1", "3333"), "waybills show": ("packer1", "3333"), "waybills void": ("packer1", "3333"),
     "waybills intercept": ("super1", "5555"),
     "putback list": ("packer1", "3333"), "putback done": ("packer1", "3333"),
+    "keys reindex-phones": ("admin", "9999"), "merge-window": ("admin", "9999"),
 }
 # Commands that ask nobody: no customer data, nothing changed (or no database at all).
 OPEN = {"orders", "stock", "replenishment", "route", "scan-parse", "devices", "label-sample", "users list",
@@ -139,6 +140,7 @@ def argv_of(command: str, files, out) -> list[str]:  # noqa: ANN001
         "waybills show": ["waybills", "show", "M1-1"], "waybills void": ["waybills", "void", "P-1", "--reason", "torn"],
         "waybills intercept": ["waybills", "intercept", "M1-1", "--reason", "cancelled"],
         "putback list": ["putback", "list"], "putback done": ["putback", "done", "1", "--bin", "SZ1-A01-1-01-1"],
+        "keys reindex-phones": ["keys", "reindex-phones"], "merge-window": ["merge-window", "30"],
     }[command]
 
 
