@@ -6,7 +6,7 @@ from another (拆单), shipped when both shipments are."""
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
@@ -19,8 +19,10 @@ from desktop.demo.builder import build_demo
 from desktop.domain.actor import Actor
 from desktop.domain.errors import InputRefused, NotAllowed
 from desktop.domain.roles import Role
-from desktop.services import shipping
+from desktop.partners.carriers import TrackingUpdate
+from desktop.services import shipping, tracking
 from desktop.services.intake import run_intake
+from desktop.services.returns import complete_delivered
 from desktop.services.shaping import set_merge_window
 from desktop.services.supervision.floor import board_orders
 from desktop.services.supervision.orders import cancel_order
@@ -200,6 +202,31 @@ def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_a
     with shop.unit_of_work(SUPERVISOR) as uow:
         rows = {r.order_no: r.shape for r in board_orders(uow, ["M1-SPLIT", "M1-SPLIT-S2"])}
     assert rows == {"M1-SPLIT": ("split", "", ("M1-SPLIT-S2",)), "M1-SPLIT-S2": ("part", "", ("M1-SPLIT",))}
+
+    # delivered: the part's parcel alone does not deliver the order; both do, and the customer hears once
+    def told(kind: str) -> list[str]:
+        with shop.unit_of_work() as uow:
+            N = models.Notification
+            return list(uow.session.scalars(select(N.payload).join(models.Order).where(
+                models.Order.order_no.like("M1-SPLIT%"), N.kind == kind).order_by(N.id)))
+    at = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        tracking.import_events(uow, [TrackingUpdate("T-M1-SPLIT-S2", at, "delivered", "广州")])
+    o = _orders(shop)
+    assert (o["M1-SPLIT"].status, o["M1-SPLIT-S2"].status) == ("shipped", "delivered")
+    assert told("delivered") == []
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        result = tracking.import_events(uow, [TrackingUpdate("T-M1-SPLIT", at + timedelta(hours=1), "delivered"),
+                                              TrackingUpdate("T-M1-SPLIT-S2", at + timedelta(hours=2), "delivered")])
+    assert result.orders_changed == [("M1-SPLIT", "delivered")] and result.notifications == 1
+    assert _orders(shop)["M1-SPLIT"].status == "delivered"
+    (shipped,) = told("shipped")
+    assert [m["tracking_no"] for m in told("delivered")] == [shipped["tracking_no"]] == ["T-M1-SPLIT, T-M1-SPLIT-S2"]
+    with shop.unit_of_work(SUPERVISOR) as uow:  # completed together, one survey
+        assert complete_delivered(uow, now=at + timedelta(days=8)) == ["M1-SPLIT"]
+    o = _orders(shop)
+    assert (o["M1-SPLIT"].status, o["M1-SPLIT-S2"].status) == ("completed", "completed")
+    assert len(told("survey")) == 1
 
 
 def test_the_command_sets_the_window_and_refuses_a_bad_one(tmp_path, capsys, monkeypatch) -> None:
