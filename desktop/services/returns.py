@@ -487,11 +487,19 @@ def complete_delivered(uow: UnitOfWork, older_than: timedelta = timedelta(days=7
     done = []
     orders = uow.session.scalars(select(models.Order).where(models.Order.status == OrderStatus.DELIVERED.value)
                                  .order_by(models.Order.id)).all()
+    following = (OrderStatus.SHIPPED.value, OrderStatus.DELIVERED.value)
     for order in orders:
-        at = delivered_at(uow, order)
+        head = order.split_of
+        if order.status != OrderStatus.DELIVERED.value or (head is not None and head.status in following):
+            continue  # 拆单: a delivered part completes with its order, below
+        parts = [p for p in order.split_parts if p.status == OrderStatus.DELIVERED.value] if head is None else []
+        at = max((t for t in (delivered_at(uow, o) for o in (order, *parts)) if t is not None), default=None)
         if at is not None and at <= now - older_than:
             change_status(uow, order, OrderStatus.COMPLETED, reason="delivered and not returned", at=now)
-            queue_notification(uow, order, "survey")
+            for part in parts:
+                change_status(uow, part, OrderStatus.COMPLETED, reason=f"{order.order_no} completed", at=now)
+            if head is None:  # the customer hears of the order, not of a part of it
+                queue_notification(uow, order, "survey")
             done.append(order.order_no)
     uow.audit("orders_completed", "order", None, count=len(done))
     uow.commit()

@@ -7,7 +7,7 @@ kind, so importing the same file twice, or polling twice, changes nothing the se
 | --- | --- | --- | --- | --- |
 | picked_up, in_transit, out_for_delivery | status, ETA | — | — | — |
 | delayed | status, new ETA | — | `delayed` (contact_carrier, wait) | delayed |
-| delivered | delivered_at | DELIVERED once every parcel is delivered | — | delivered |
+| delivered | delivered_at | DELIVERED once every parcel is delivered (a split order: once its parts are too) | — | delivered (a split order: once, every tracking number) |
 | refused | status | REFUSED; an RMA (reason refused) for the returning parcel | `refused` (reship, refund) | refused |
 | lost | status | LOST | `lost` (reship, refund; the insurance claim when insured) | lost |
 
@@ -192,6 +192,15 @@ def _refusal_rma(uow: UnitOfWork, order: models.Order, at: datetime) -> str:
     return rma.rma_no
 
 
+def _family_delivered(uow: UnitOfWork, head: models.Order, just: models.Shipment) -> bool:
+    """Whether a split order's own parcels are all delivered (`just` among them or not) and every
+    part of it is delivered (a refused or lost part never is)."""
+    own = uow.session.scalars(select(models.Shipment.status).where(
+        models.Shipment.order_id == head.id, models.Shipment.id != just.id)).all()
+    done = (OrderStatus.DELIVERED.value, OrderStatus.COMPLETED.value)
+    return all(s == "delivered" for s in own) and all(p.status in done for p in head.split_parts)
+
+
 def _apply(uow: UnitOfWork, shipment: models.Shipment, e: TrackingUpdate, result: ImportResult) -> None:
     order = shipment.order
     status = OrderStatus(order.status)
@@ -205,9 +214,9 @@ def _apply(uow: UnitOfWork, shipment: models.Shipment, e: TrackingUpdate, result
         queue_notification(uow, order, kind, **common, **extra)
         result.notifications += 1
 
-    def move(target: OrderStatus) -> None:
-        change_status(uow, order, target, reason=f"{e.kind} {shipment.tracking_no} {e.place}".strip()[:300], at=e.at)
-        result.orders_changed.append((order.order_no, target.value))
+    def move(target: OrderStatus, who: models.Order = order) -> None:
+        change_status(uow, who, target, reason=f"{e.kind} {shipment.tracking_no} {e.place}".strip()[:300], at=e.at)
+        result.orders_changed.append((who.order_no, target.value))
 
     if e.kind == "delayed":
         if _open_exception(uow, "delayed", shipment, {"eta": e.eta.isoformat() if e.eta else None,
@@ -220,8 +229,20 @@ def _apply(uow: UnitOfWork, shipment: models.Shipment, e: TrackingUpdate, result
         others = uow.session.scalars(select(models.Shipment.status).where(
             models.Shipment.order_id == order.id, models.Shipment.id != shipment.id)).all()
         if status is OrderStatus.SHIPPED and all(s == "delivered" for s in others):
-            move(OrderStatus.DELIVERED)
-            tell("delivered")
+            head = order.split_of or order
+            if head is order and not order.split_parts:
+                move(OrderStatus.DELIVERED)
+                tell("delivered")
+            else:  # 拆单: a part is delivered quietly; the order once all its shipments are
+                if head is not order:
+                    move(OrderStatus.DELIVERED)
+                if head.status == OrderStatus.SHIPPED.value and _family_delivered(uow, head, shipment):
+                    move(OrderStatus.DELIVERED, head)
+                    numbers = uow.session.scalars(select(models.Shipment.tracking_no).where(
+                        models.Shipment.order_id.in_([head.id, *(p.id for p in head.split_parts)]))
+                        .order_by(models.Shipment.id)).all()
+                    queue_notification(uow, head, "delivered", **{**common, "tracking_no": ", ".join(numbers)})
+                    result.notifications += 1
     elif e.kind == "refused":
         if status is OrderStatus.SHIPPED:
             move(OrderStatus.REFUSED)

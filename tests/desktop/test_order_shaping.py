@@ -1,12 +1,13 @@
 """Order shaping at intake (issue 20 item 2), both engines: a buyer's orders merged within the mall's
 window into one shipment (合单) — not outside it, not to another address, not for a merchant that opts
 out, and a cancelled member leaves it; an order one warehouse fills only in part split into a shipment
-from another (拆单), shipped when both shipments are."""
+from another (拆单), shipped when both shipments are, delivered and completed when both are
+(once, to the customer), never delivered while a part is refused."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
@@ -19,8 +20,10 @@ from desktop.demo.builder import build_demo
 from desktop.domain.actor import Actor
 from desktop.domain.errors import InputRefused, NotAllowed
 from desktop.domain.roles import Role
-from desktop.services import shipping
+from desktop.partners.carriers import TrackingUpdate
+from desktop.services import shipping, tracking
 from desktop.services.intake import run_intake
+from desktop.services.returns import complete_delivered
 from desktop.services.shaping import set_merge_window
 from desktop.services.supervision.floor import board_orders
 from desktop.services.supervision.orders import cancel_order
@@ -150,7 +153,8 @@ def _ship(db: Database, no: str, carrier: models.Carrier, day: date) -> None:
         uow.commit()
 
 
-def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_are(shop, caplog) -> None:
+def _split_orders(shop: Database) -> None:
+    """M1-SPLIT, which SZ1 fills only in part (GZ2 has the rest), and M1-SHORT, which no pair fills."""
     with shop.unit_of_work() as uow:  # SZ1 has no T-PLAIN left: GZ2 (20) has
         plain = uow.session.scalar(select(models.Sku.id).where(models.Sku.sku_code == "T-PLAIN"))
         sz1 = uow.session.scalar(select(models.Warehouse.id).where(models.Warehouse.code == "SZ1"))
@@ -164,6 +168,10 @@ def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_a
          mall_order("M1-SHORT", lines=[{"sku": "T-SCARCE", "qty": 1, "unit_price": "99.90"},
                                         {"gtin": PLAIN_GTIN, "qty": 30, "unit_price": "59.90"}],
                     shipping_fee="0.00", discount_total="20.00", total_charged="1876.90"))
+
+
+def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_are(shop, caplog) -> None:
+    _split_orders(shop)
     with caplog.at_level(logging.INFO, logger="desktop.services.intake"):
         summary = run_intake(shop, now=NOW, actor=SUPERVISOR)
     assert "order by order" not in caplog.text  # the group committed whole: the split is set-based too
@@ -200,6 +208,55 @@ def test_an_order_two_warehouses_fill_is_split_and_shipped_when_both_shipments_a
     with shop.unit_of_work(SUPERVISOR) as uow:
         rows = {r.order_no: r.shape for r in board_orders(uow, ["M1-SPLIT", "M1-SPLIT-S2"])}
     assert rows == {"M1-SPLIT": ("split", "", ("M1-SPLIT-S2",)), "M1-SPLIT-S2": ("part", "", ("M1-SPLIT",))}
+
+    # delivered: the part's parcel alone does not deliver the order; both do, and the customer hears once
+    def told(kind: str) -> list[str]:
+        with shop.unit_of_work() as uow:
+            N = models.Notification
+            return list(uow.session.scalars(select(N.payload).join(models.Order).where(
+                models.Order.order_no.like("M1-SPLIT%"), N.kind == kind).order_by(N.id)))
+    at = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        tracking.import_events(uow, [TrackingUpdate("T-M1-SPLIT-S2", at, "delivered", "广州")])
+    o = _orders(shop)
+    assert (o["M1-SPLIT"].status, o["M1-SPLIT-S2"].status) == ("shipped", "delivered")
+    assert told("delivered") == []
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        result = tracking.import_events(uow, [TrackingUpdate("T-M1-SPLIT", at + timedelta(hours=1), "delivered"),
+                                              TrackingUpdate("T-M1-SPLIT-S2", at + timedelta(hours=2), "delivered")])
+    assert result.orders_changed == [("M1-SPLIT", "delivered")] and result.notifications == 1
+    assert _orders(shop)["M1-SPLIT"].status == "delivered"
+    (shipped,) = told("shipped")
+    assert [m["tracking_no"] for m in told("delivered")] == [shipped["tracking_no"]] == ["T-M1-SPLIT, T-M1-SPLIT-S2"]
+    with shop.unit_of_work(SUPERVISOR) as uow:  # completed together, one survey
+        assert complete_delivered(uow, now=at + timedelta(days=8)) == ["M1-SPLIT"]
+    o = _orders(shop)
+    assert (o["M1-SPLIT"].status, o["M1-SPLIT-S2"].status) == ("completed", "completed")
+    assert len(told("survey")) == 1
+
+
+def test_a_split_order_whose_part_is_refused_is_never_delivered(shop) -> None:
+    _split_orders(shop)
+    run_intake(shop, now=NOW, actor=SUPERVISOR)
+    with shop.unit_of_work() as uow:
+        carrier = uow.session.scalar(select(models.Carrier).order_by(models.Carrier.id))
+        uow.session.expunge(carrier)
+    for no in ("M1-SPLIT", "M1-SPLIT-S2"):
+        _ship(shop, no, carrier, NOW.date())
+    with shop.unit_of_work(PACKER) as uow:
+        assert shipping.close_manifest(uow, carrier.code, NOW.date()).orders_shipped == ("M1-SPLIT",)
+    at = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        result = tracking.import_events(uow, [TrackingUpdate("T-M1-SPLIT-S2", at, "refused", "广州"),
+                                              TrackingUpdate("T-M1-SPLIT", at + timedelta(hours=1), "delivered")])
+    assert result.orders_changed == [("M1-SPLIT-S2", "refused")]  # the part as a refused order is left today
+    o = _orders(shop)
+    assert (o["M1-SPLIT"].status, o["M1-SPLIT-S2"].status) == ("shipped", "refused")
+    with shop.unit_of_work(SUPERVISOR) as uow:
+        assert complete_delivered(uow, now=at + timedelta(days=8)) == []
+        kinds = uow.session.scalars(select(models.Notification.kind).where(
+            models.Notification.kind.in_(("delivered", "survey")))).all()
+    assert kinds == [] and _orders(shop)["M1-SPLIT"].status == "shipped"
 
 
 def test_the_command_sets_the_window_and_refuses_a_bad_one(tmp_path, capsys, monkeypatch) -> None:
