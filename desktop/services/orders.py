@@ -14,12 +14,13 @@ from desktop.db.database import UnitOfWork
 from desktop.db.types import utcnow
 from desktop.domain.errors import PickdeskError
 from desktop.domain.lifecycle import HoldReason, OrderStatus, check_order_transition
-from desktop.domain.events import OrderStatusChanged
 
 
 def change_status(uow: UnitOfWork, order: models.Order, target: OrderStatus, *, reason: str | None = None,
                   hold_reason: HoldReason | None = None, at: datetime | None = None) -> None:
     """Move an order to `target` (refusing illegal moves), record history, audit and announce it."""
+    from desktop.domain.events import OrderStatusChanged  # not loaded for a listing (`pickdesk orders`)
+
     current = OrderStatus(order.status)
     check_order_transition(current, target)
     order.status = target.value

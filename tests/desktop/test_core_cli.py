@@ -56,7 +56,7 @@ def test_listing_orders_loads_only_what_it_needs(tmp_path):
     url = f"sqlite:///{tmp_path / 'head.sqlite3'}"
     Database.open(url).dispose()  # migrated to head, empty: nothing to seed
     heavy = ("PySide6", "alembic", "biip", "phonenumbers", "reportlab", "keyring", "cryptography", "argon2",
-             "desktop.demo.builder", "printing.layout", "desktop.routing.planner")
+             "desktop.demo.builder", "printing.layout", "desktop.routing.planner", "desktop.domain.events")
     code = ("import sys; from ui.entry import main; rc = main(['orders', '--json', '--limit', '100', '--db', sys.argv[1]]); "
             f"loaded = [m for m in {heavy!r} if m in sys.modules]; "
             "assert not loaded, f'the listing imported {loaded}'; "
