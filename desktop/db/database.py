@@ -18,8 +18,9 @@ from desktop.db import migrate, models
 from desktop.db.types import utcnow
 from desktop.domain.actor import Actor
 from desktop.domain.errors import ConfigurationError, PickdeskError
-from desktop.domain.events import Change, encode
 
+if TYPE_CHECKING:  # the events (55 dataclasses, ~40 ms) load on the first announcement, not for a listing
+    from desktop.domain.events import Change
 if TYPE_CHECKING:  # the keys and their cipher (cryptography) load when customer data is first sealed or opened
     from desktop.security.crypto import Sealer
     from desktop.security.keys import KeyStore
@@ -219,6 +220,8 @@ class UnitOfWork:
         The keyword form `announce(topic, entity_id, **payload)` is what announcements looked like before
         the events were typed; it still writes a row (read back by the same rules as old rows), so a
         branch written in it keeps working until it is converted to an event class."""
+        from desktop.domain.events import Change, encode
+
         assert self.session is not None
         if isinstance(change, Change):
             topic, key, payload = encode(change)
@@ -252,6 +255,8 @@ class UnitOfWork:
 
     def announce_many(self, changes: list[Change]) -> None:
         """`announce(change)` for many changes in one statement, one notification per topic."""
+        from desktop.domain.events import encode
+
         assert self.session is not None
         if not changes:
             return

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -48,11 +48,10 @@ def declared_heads() -> tuple[str, ...]:
         for entry in resources.files("desktop.db").joinpath("migrations", "versions").iterdir():
             if not entry.name.endswith(".py"):
                 continue
-            found = {}
-            for node in ast.parse(entry.read_text(encoding="utf-8")).body:
-                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                        and node.targets[0].id in ("revision", "down_revision"):
-                    found[node.targets[0].id] = ast.literal_eval(node.value)
+            text = entry.read_text(encoding="utf-8")
+            found = _revision_lines(_head_of(text))
+            if not isinstance(found.get("revision"), str):
+                found = _revision_lines(text)
             if not isinstance(found.get("revision"), str):
                 return head_revisions()
             revisions.add(found["revision"])
@@ -61,6 +60,27 @@ def declared_heads() -> tuple[str, ...]:
     except (OSError, SyntaxError, ValueError):
         return head_revisions()
     return tuple(sorted(revisions - parents)) or head_revisions()
+
+
+def _head_of(text: str) -> str:
+    """The part of a version file before its first function: where `revision = …` is written. Parsing
+    only that is most of the start-up saved (the 19 files whole: ~0.1 s); a cut that does not parse
+    (a `def` in a docstring) or holds no revision falls back to the whole file."""
+    at = text.find("\ndef ")
+    return text if at < 0 else text[:at + 1]
+
+
+def _revision_lines(text: str) -> dict[str, Any]:
+    try:
+        body = ast.parse(text).body
+    except SyntaxError:
+        return {}
+    found: dict[str, Any] = {}
+    for node in body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in ("revision", "down_revision"):
+            found[node.targets[0].id] = ast.literal_eval(node.value)
+    return found
 
 
 def recorded_revisions(engine: Engine) -> tuple[str, ...] | None:

@@ -112,3 +112,14 @@ def test_a_database_with_people_in_it_migrates_up_and_down(empty_url):
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_the_version_files_are_read_up_to_their_first_function():
+    """declared_heads parses each file only before its first `def` (start-up); a cut that does not
+    parse or holds no revision is read whole, so the answer is the whole file's."""
+    plain = "'''Doc.'''\nrevision = '0009'\ndown_revision = ('0007', '0008')\n\ndef upgrade():\n    pass\n"
+    assert migrate._head_of(plain).endswith("('0007', '0008')\n\n")
+    assert migrate._revision_lines(migrate._head_of(plain)) == {"revision": "0009", "down_revision": ("0007", "0008")}
+    tricky = "'''Doc\ndef not_code():\n'''\nrevision = '0010'\ndown_revision = '0009'\n"
+    assert migrate._revision_lines(migrate._head_of(tricky)) == {}  # cut inside the docstring: read whole
+    assert migrate._revision_lines(tricky) == {"revision": "0010", "down_revision": "0009"}
